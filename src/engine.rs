@@ -1,0 +1,43 @@
+//! The engine: one run of one arm, day by day.
+//!
+//! [`simulate`] builds the world of a replication (see [`world`] for the
+//! daily phase order), runs it to the horizon, and returns the outcomes
+//! observed after warm-up and the monthly series. The engine never prints,
+//! reads the clock or touches files; it is a pure function of the scenario,
+//! the arm and the replication number.
+
+mod observe;
+pub mod seeds;
+mod world;
+
+pub use observe::Tally;
+pub use world::Ledger;
+
+use crate::outcome::{OutcomeValues, SeriesValues};
+use crate::scenario::{Arm, Scenario};
+
+/// What one run produced.
+#[derive(Clone, Debug)]
+pub struct RunOutput {
+    /// Outcomes measured after warm-up.
+    pub outcomes: OutcomeValues,
+    /// One entry per simulated month, warm-up included.
+    pub series: Vec<SeriesValues>,
+}
+
+/// Simulates replication `replication` of `arm`.
+///
+/// Every arm of replication `r` sees the same reports of concern, severities,
+/// true needs and staff draws (common random numbers).
+pub fn simulate(scenario: &Scenario, arm: &Arm, replication: u32) -> RunOutput {
+    simulate_with_ledger(scenario, arm, replication).0
+}
+
+/// Like [`simulate`], also returning whole-run totals for conservation checks.
+pub fn simulate_with_ledger(
+    scenario: &Scenario,
+    arm: &Arm,
+    replication: u32,
+) -> (RunOutput, Ledger) {
+    world::World::new(scenario, arm, replication).run()
+}

@@ -1,0 +1,1510 @@
+//! The simulated world of one run and its daily tick.
+//!
+//! One call of [`World::step`] is one calendar day, in this phase order:
+//!
+//! 1. steering events due today (reforms);
+//! 2. demand: today's reports of concern arrive at their unit;
+//! 3. consequences: errors decided earlier surface (complaints, serious
+//!    events, scandals), bringing blame, inspection work and, under control,
+//!    more rules; a political switch may follow;
+//! 4. staff: hires, departures, returns from and onsets of sick leave, quit
+//!    decisions (draws on every weekday, whatever the state, so that the
+//!    streams stay aligned across arms);
+//! 5. managers (weekdays): allocation, reporting, approvals, recruitment,
+//!    rehabilitation, and coaching with what is left;
+//! 6. case workers (weekdays): administration, coaching, oversight work,
+//!    follow-ups, then cases by deadline, cutting corners under pressure;
+//! 7. stress, exhaustion, responsibility and blame of everyone;
+//! 8. the steering chain: rules decay; at month end, the KPI check;
+//! 9. observation.
+//!
+//! All randomness comes from streams keyed by purpose (see [`super::seeds`]).
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use rand::Rng as _;
+use rand_distr::{Distribution, Poisson};
+
+use super::observe::Tally;
+use super::seeds::{Purpose, Rng, replication_seed, stream};
+use crate::model::params::Params;
+use crate::model::rules::{self, DecisionInputs, StrainInputs};
+use crate::outcome::SeriesValues;
+use crate::scenario::{Arm, DAYS_PER_YEAR, Scenario, Trigger};
+use crate::stats::DayHistogram;
+
+/// Marks "no worker" in a case's worker field.
+const NOBODY: u32 = u32::MAX;
+/// Marks "never" for day fields.
+const NEVER: u32 = u32::MAX;
+
+/// Where a case is in its flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Stage {
+    /// Waiting in the unit's queue for a worker.
+    Unallocated,
+    /// Initial assessment (förhandsbedömning).
+    Assessment,
+    /// Investigation (utredning).
+    Investigation,
+    /// Decided, waiting for the manager's approval.
+    Approval,
+}
+
+/// The uniforms drawn for a case when it arrives: part of the exogenous
+/// world, so every arm sees the same ones.
+#[derive(Clone, Copy, Debug)]
+struct CaseDraws {
+    screen: f64,
+    decide: f64,
+    catch: f64,
+    consequence: f64,
+    delay: f64,
+    scandal: f64,
+}
+
+/// A report of concern about a child, from arrival to closure.
+#[derive(Clone, Debug)]
+struct Case {
+    arrival: u32,
+    unit: u32,
+    /// Severity 0 (mild) to 1 (acute).
+    severity: f64,
+    /// Hidden truth: does the child need an intervention?
+    need: bool,
+    /// Work multiplier (lognormal, mean 1).
+    complexity: f64,
+    draws: CaseDraws,
+    stage: Stage,
+    worker: u32,
+    stage_start: u32,
+    deadline: u32,
+    /// Standard hours left in the current stage.
+    remaining: f64,
+    /// Standard hours of the current stage.
+    standard_hours: f64,
+    /// Productive hours put into the current stage.
+    effort: f64,
+    /// Shares of the stage's hours that are direct work and travel.
+    direct_share: f64,
+    travel_share: f64,
+    documentation: f64,
+    wrong: bool,
+    approval_since: u32,
+}
+
+/// What surfaces later from a wrong decision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum ConsequenceKind {
+    Complaint,
+    SeriousEvent { scandal: bool },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Consequence {
+    day: u32,
+    seq: u64,
+    kind: ConsequenceKind,
+    position: u32,
+    generation: u32,
+    unit: u32,
+    approved: bool,
+}
+
+/// Who fills a case-worker position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Occupant {
+    /// Nobody until the given day.
+    Vacant { until: u32 },
+    /// An agency consultant until the given day, then a new hire.
+    Consultant { until: u32 },
+    /// An employed case worker.
+    Employee,
+}
+
+/// A case-worker position and whoever fills it.
+#[derive(Clone, Debug)]
+struct Position {
+    unit: u32,
+    occupant: Occupant,
+    /// Counts the people who have held the position, so blame finds the right one.
+    generation: u32,
+    hired_day: f64,
+    experience: f64,
+    stress: f64,
+    exhaustion: f64,
+    responsibility: f64,
+    blame: f64,
+    /// Time per standard hour the worker regards as normal (erodes under pressure).
+    standard: f64,
+    sick_until: u32,
+    sick_start: u32,
+    partial_until: u32,
+    leaving_day: u32,
+    items: Vec<u32>,
+    followup_ends: Vec<u32>,
+    followup_owed: f64,
+    oversight_owed: f64,
+    coaching_today: f64,
+    coaching_week: f64,
+    strain_today: Option<f64>,
+    rng: Rng,
+}
+
+impl Position {
+    fn employed(&self) -> bool {
+        self.occupant == Occupant::Employee
+    }
+
+    fn filled(&self) -> bool {
+        !matches!(self.occupant, Occupant::Vacant { .. })
+    }
+
+    fn sick(&self, day: u32) -> bool {
+        day < self.sick_until
+    }
+}
+
+/// A unit manager post.
+#[derive(Clone, Debug)]
+struct Manager {
+    employed: bool,
+    vacant_until: u32,
+    stress: f64,
+    exhaustion: f64,
+    blame: f64,
+    sick_until: u32,
+    approvals: VecDeque<u32>,
+    oversight_owed: f64,
+    rehab_owed: f64,
+    strain_today: Option<f64>,
+    rng: Rng,
+}
+
+/// A unit: a manager, a team of positions and a queue of new reports.
+#[derive(Clone, Debug)]
+struct Unit {
+    manager: Manager,
+    first: usize,
+    len: usize,
+    unallocated: VecDeque<u32>,
+    /// Separations in the last year or so, as a share of positions.
+    separation_rate: f64,
+}
+
+/// Totals over the whole run, warm-up included, for conservation checks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ledger {
+    /// Reports of concern received.
+    pub reports: u64,
+    /// Cases closed (screened out or decided).
+    pub closed: u64,
+    /// Cases open at the end.
+    pub open_at_end: u64,
+    /// Employees at the start.
+    pub employees_at_start: u64,
+    /// Employees at the end.
+    pub employees_at_end: u64,
+    /// Hires.
+    pub hires: u64,
+    /// Separations.
+    pub separations: u64,
+    /// Worker hours available (contract and overtime on worked days).
+    pub hours_available: f64,
+    /// Worker hours accounted for in some category (idle included).
+    pub hours_accounted: f64,
+    /// Hand-offs of cases between workers.
+    pub handoffs: u64,
+}
+
+/// One run's world.
+pub(crate) struct World<'a> {
+    params: Params,
+    arm: &'a Arm,
+    horizon: u32,
+    warmup: u32,
+    day: u32,
+    /// Rules added by the control spiral: documentation and reporting are
+    /// multiplied by `1 + rules_extra`.
+    rules_extra: f64,
+    cases: Vec<Case>,
+    free_cases: Vec<u32>,
+    open_cases: u64,
+    positions: Vec<Position>,
+    units: Vec<Unit>,
+    demand_rng: Rng,
+    consequences: BinaryHeap<Reverse<Consequence>>,
+    consequence_seq: u64,
+    scandal_days: VecDeque<u32>,
+    event_fired: Vec<bool>,
+    regime_switches: u32,
+    month: Tally,
+    run: Tally,
+    investigation_days: DayHistogram,
+    series: Vec<SeriesValues>,
+    ledger: Ledger,
+}
+
+/// Months are twelfths of the 365-day year.
+fn month_of(day: u32) -> u32 {
+    day * 12 / DAYS_PER_YEAR
+}
+
+/// Monday to Friday; day 0 is a Monday.
+fn is_weekday(day: u32) -> bool {
+    day % 7 < 5
+}
+
+/// Vacation calendar of a person: up to four weeks in summer, starting in
+/// one of five staggered weeks (from week 26), and the rest at year end.
+fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
+    let doy = day % DAYS_PER_YEAR;
+    let summer_days = vacation_days.min(20);
+    let summer_start = (26 + (stagger % 5) as u32) * 7;
+    let summer_len = summer_days / 5 * 7 + summer_days % 5;
+    let rest = vacation_days - summer_days;
+    let winter_len = rest / 5 * 7 + rest % 5;
+    (doy >= summer_start && doy < summer_start + summer_len) || doy >= DAYS_PER_YEAR - winter_len
+}
+
+/// First day at or after `day` that a person with this stagger is back from vacation.
+fn vacation_end(stagger: usize, day: u32, vacation_days: u32) -> u32 {
+    let mut d = day;
+    while on_vacation(stagger, d, vacation_days) && d < day + 60 {
+        d += 1;
+    }
+    d
+}
+
+impl<'a> World<'a> {
+    /// Builds the world at day 0 of replication `rep`.
+    pub(crate) fn new(scenario: &Scenario, arm: &'a Arm, rep: u32) -> World<'a> {
+        let params = arm.params.clone();
+        let seed = replication_seed(scenario.seed, rep);
+        let org = &params.organisation;
+        let mut initial = stream(seed, Purpose::Initial, 0);
+        let mut positions = Vec::with_capacity(params.positions());
+        let mut units = Vec::with_capacity(org.units as usize);
+        for u in 0..org.units {
+            let first = positions.len();
+            for _ in 0..org.workers_per_unit {
+                let index = positions.len() as u64;
+                let tenure_years = rules::exponential_from_uniform(
+                    initial.r#gen::<f64>(),
+                    org.initial_mean_tenure_years.max(1e-6),
+                );
+                let worked = tenure_years * rules::WORKDAYS_PER_YEAR;
+                positions.push(Position {
+                    unit: u,
+                    occupant: Occupant::Employee,
+                    generation: 0,
+                    hired_day: -tenure_years * f64::from(DAYS_PER_YEAR),
+                    experience: 1.0 - (-worked / params.work.learning_days).exp(),
+                    stress: 1.0,
+                    exhaustion: 0.0,
+                    responsibility: 0.0,
+                    blame: 0.0,
+                    standard: 1.0,
+                    sick_until: 0,
+                    sick_start: 0,
+                    partial_until: 0,
+                    leaving_day: NEVER,
+                    items: Vec::new(),
+                    followup_ends: Vec::new(),
+                    followup_owed: 0.0,
+                    oversight_owed: 0.0,
+                    coaching_today: 0.0,
+                    coaching_week: params.steering.coaching_hours,
+                    strain_today: None,
+                    rng: stream(seed, Purpose::Position, index),
+                });
+            }
+            units.push(Unit {
+                manager: Manager {
+                    employed: true,
+                    vacant_until: 0,
+                    stress: 1.0,
+                    exhaustion: 0.0,
+                    blame: 0.0,
+                    sick_until: 0,
+                    approvals: VecDeque::new(),
+                    oversight_owed: 0.0,
+                    rehab_owed: 0.0,
+                    strain_today: None,
+                    rng: stream(seed, Purpose::Manager, u64::from(u)),
+                },
+                first,
+                len: positions.len() - first,
+                unallocated: VecDeque::new(),
+                separation_rate: 0.0,
+            });
+        }
+        let ledger = Ledger {
+            employees_at_start: positions.len() as u64,
+            ..Ledger::default()
+        };
+        World {
+            arm,
+            horizon: scenario.horizon_days,
+            warmup: scenario.warmup_days,
+            day: 0,
+            rules_extra: 0.0,
+            cases: Vec::new(),
+            free_cases: Vec::new(),
+            open_cases: 0,
+            positions,
+            units,
+            demand_rng: stream(seed, Purpose::Demand, 0),
+            consequences: BinaryHeap::new(),
+            consequence_seq: 0,
+            scandal_days: VecDeque::new(),
+            event_fired: vec![false; arm.events.len()],
+            regime_switches: 0,
+            month: Tally::default(),
+            run: Tally::default(),
+            investigation_days: DayHistogram::new(3 * DAYS_PER_YEAR as usize),
+            series: Vec::new(),
+            ledger,
+            params,
+        }
+    }
+
+    /// Runs every day of the horizon and returns what was observed.
+    pub(crate) fn run(mut self) -> (crate::engine::RunOutput, Ledger) {
+        while self.day < self.horizon {
+            self.step();
+        }
+        self.ledger.open_at_end = self.open_cases;
+        self.ledger.employees_at_end =
+            self.positions.iter().filter(|p| p.employed()).count() as u64;
+        let outcomes = self.run.outcomes(
+            &self.investigation_days,
+            self.documentation_intensity(),
+            self.regime_switches,
+        );
+        (
+            crate::engine::RunOutput {
+                outcomes,
+                series: self.series,
+            },
+            self.ledger,
+        )
+    }
+
+    fn rules_factor(&self) -> f64 {
+        1.0 + self.rules_extra
+    }
+
+    /// Documentation intensity in force: the lever times the rules added.
+    fn documentation_intensity(&self) -> f64 {
+        (self.params.steering.documentation_intensity * self.rules_factor()).min(5.0)
+    }
+
+    /// One calendar day.
+    fn step(&mut self) {
+        let day = self.day;
+        self.fire_scheduled_events();
+        self.arrivals();
+        self.surface_consequences();
+        self.staff_transitions();
+        if is_weekday(day) {
+            for u in 0..self.units.len() {
+                self.manager_day(u);
+            }
+            for i in 0..self.positions.len() {
+                self.work_day(i);
+            }
+        }
+        self.update_people();
+        self.steering_chain();
+        self.end_of_day();
+        self.day += 1;
+    }
+
+    // ---- 1. Steering events -------------------------------------------------
+
+    fn fire_scheduled_events(&mut self) {
+        for (i, event) in self.arm.events.iter().enumerate() {
+            if !self.event_fired[i] && event.trigger == Trigger::AtDay(self.day) {
+                self.event_fired[i] = true;
+                self.params.steering = event.steering.clone();
+                self.regime_switches += 1;
+            }
+        }
+    }
+
+    fn check_political_events(&mut self) {
+        for (i, event) in self.arm.events.iter().enumerate() {
+            if let Trigger::Scandals { count, window_days } = event.trigger {
+                let recent = self
+                    .scandal_days
+                    .iter()
+                    .filter(|&&d| d + window_days > self.day)
+                    .count();
+                if !self.event_fired[i] && recent >= count as usize {
+                    self.event_fired[i] = true;
+                    self.params.steering = event.steering.clone();
+                    self.regime_switches += 1;
+                }
+            }
+        }
+    }
+
+    // ---- 2. Demand ----------------------------------------------------------
+
+    fn arrivals(&mut self) {
+        let d = &self.params.demand;
+        let years = f64::from(self.day) / f64::from(DAYS_PER_YEAR);
+        let phase = 2.0 * std::f64::consts::PI * (f64::from(self.day % DAYS_PER_YEAR) / 365.0);
+        // Fewest reports in July (day ~196), most in January.
+        let july = 2.0 * std::f64::consts::PI * 196.0 / 365.0;
+        let season = 1.0 - d.seasonality * (phase - july).cos();
+        let rate = d.reports_per_position_year * self.params.positions() as f64
+            / f64::from(DAYS_PER_YEAR)
+            * (1.0 + d.trend_per_year).max(0.0).powf(years)
+            * season.max(0.0);
+        let n = if rate > 0.0 {
+            Poisson::new(rate).map_or(0, |p| p.sample(&mut self.demand_rng) as u64)
+        } else {
+            0
+        };
+        let k = d.severity_concentration;
+        let beta = rand_distr::Beta::new(d.severity_mean * k, (1.0 - d.severity_mean) * k).ok();
+        for _ in 0..n {
+            let unit = self.demand_rng.gen_range(0..self.units.len()) as u32;
+            let severity = beta
+                .as_ref()
+                .map_or(d.severity_mean, |b| b.sample(&mut self.demand_rng));
+            let need_p = d.need_at_low_severity
+                + (d.need_at_high_severity - d.need_at_low_severity) * severity;
+            let need = self.demand_rng.r#gen::<f64>() < need_p;
+            let z = rules::normal_quantile(self.demand_rng.r#gen::<f64>());
+            let sigma = d.complexity_sd;
+            let complexity = (sigma * z - sigma * sigma / 2.0).exp();
+            let draws = CaseDraws {
+                screen: self.demand_rng.r#gen(),
+                decide: self.demand_rng.r#gen(),
+                catch: self.demand_rng.r#gen(),
+                consequence: self.demand_rng.r#gen(),
+                delay: self.demand_rng.r#gen(),
+                scandal: self.demand_rng.r#gen(),
+            };
+            let case = Case {
+                arrival: self.day,
+                unit,
+                severity,
+                need,
+                complexity,
+                draws,
+                stage: Stage::Unallocated,
+                worker: NOBODY,
+                stage_start: self.day,
+                deadline: self.day + self.params.work.assessment_deadline_days,
+                remaining: 0.0,
+                standard_hours: 0.0,
+                effort: 0.0,
+                direct_share: 0.0,
+                travel_share: 0.0,
+                documentation: 1.0,
+                wrong: false,
+                approval_since: NEVER,
+            };
+            let id = match self.free_cases.pop() {
+                Some(id) => {
+                    self.cases[id as usize] = case;
+                    id
+                }
+                None => {
+                    self.cases.push(case);
+                    (self.cases.len() - 1) as u32
+                }
+            };
+            self.units[unit as usize].unallocated.push_back(id);
+            self.open_cases += 1;
+            self.ledger.reports += 1;
+            self.month.reports += 1.0;
+        }
+    }
+
+    // ---- 3. Consequences ----------------------------------------------------
+
+    fn surface_consequences(&mut self) {
+        while let Some(Reverse(c)) = self.consequences.peek().copied() {
+            if c.day > self.day {
+                break;
+            }
+            self.consequences.pop();
+            let blame_base =
+                self.params.consequences.blame_shock * self.params.steering.blame_culture;
+            let (blame, worker_hours, manager_hours) = match c.kind {
+                ConsequenceKind::Complaint => {
+                    self.month.complaints += 1.0;
+                    (
+                        0.2 * blame_base,
+                        self.params.consequences.complaint_hours,
+                        0.0,
+                    )
+                }
+                ConsequenceKind::SeriousEvent { scandal } => {
+                    self.month.serious_events += 1.0;
+                    if scandal {
+                        self.month.scandals += 1.0;
+                        self.scandal_days.push_back(self.day);
+                        self.rules_extra += self.params.steering.control_ratchet;
+                    }
+                    (
+                        blame_base,
+                        self.params.consequences.inspection_hours_worker,
+                        self.params.consequences.inspection_hours_manager,
+                    )
+                }
+            };
+            let manager_share = if c.approved {
+                self.params.consequences.approval_blame_share
+            } else {
+                0.0
+            };
+            let pos = &mut self.positions[c.position as usize];
+            if pos.employed() && pos.generation == c.generation {
+                pos.blame += blame * (1.0 - manager_share);
+                pos.oversight_owed += worker_hours;
+            } else {
+                // The decision maker has left; the unit's manager answers for it.
+                self.units[c.unit as usize].manager.oversight_owed += worker_hours;
+            }
+            let manager = &mut self.units[c.unit as usize].manager;
+            manager.oversight_owed += manager_hours;
+            if manager.employed {
+                manager.blame += blame * manager_share;
+            }
+        }
+        while self
+            .scandal_days
+            .front()
+            .is_some_and(|&d| d + 3650 < self.day)
+        {
+            self.scandal_days.pop_front();
+        }
+        self.check_political_events();
+    }
+
+    fn schedule(&mut self, delay: f64, kind: ConsequenceKind, case: &Case, approved: bool) {
+        self.consequence_seq += 1;
+        self.consequences.push(Reverse(Consequence {
+            day: self.day + delay.ceil().min(f64::from(u32::MAX / 2)) as u32,
+            seq: self.consequence_seq,
+            kind,
+            position: case.worker,
+            generation: self.positions[case.worker as usize].generation,
+            unit: case.unit,
+            approved,
+        }));
+    }
+
+    // ---- 4. Staff -----------------------------------------------------------
+
+    fn staff_transitions(&mut self) {
+        let day = self.day;
+        let weekday = is_weekday(day);
+        let vacation_days = self.params.organisation.vacation_days;
+        for i in 0..self.positions.len() {
+            // Draws first, the same number every weekday whatever the state.
+            let u: [f64; 4] = if weekday {
+                let rng = &mut self.positions[i].rng;
+                [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
+            } else {
+                [1.0; 4]
+            };
+            match self.positions[i].occupant {
+                Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                    self.hire(i);
+                }
+                Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
+                Occupant::Employee => {
+                    if self.positions[i].leaving_day <= day {
+                        self.separate(i, u[3]);
+                        continue;
+                    }
+                    let pos = &mut self.positions[i];
+                    if pos.sick_until == day && pos.sick_until > 0 {
+                        if day - pos.sick_start > 14 {
+                            pos.partial_until = day + self.params.work.partial_return_days;
+                            let unit = pos.unit as usize;
+                            self.units[unit].manager.rehab_owed +=
+                                self.params.managers.rehabilitation_hours;
+                        }
+                    }
+                    let vacation = on_vacation(i, day, vacation_days);
+                    if vacation && !on_vacation(i, day.wrapping_sub(1), vacation_days) {
+                        let back = vacation_end(i, day, vacation_days);
+                        self.reassign(i, back);
+                    }
+                    if weekday && !self.positions[i].sick(day) && !vacation {
+                        self.sickness_and_quits(i, u);
+                    }
+                }
+            }
+        }
+        for u in 0..self.units.len() {
+            self.manager_transitions(u);
+        }
+    }
+
+    fn sickness_and_quits(&mut self, i: usize, u: [f64; 4]) {
+        let day = self.day;
+        let s = &self.params.sickness;
+        let pos = &self.positions[i];
+        let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
+        let long = rules::daily_hazard(
+            s.long_spells_per_year,
+            s.stress_relative_risk,
+            pos.stress,
+            1.0,
+        ) * s.exhaustion_relative_risk.powf(pos.exhaustion);
+        let spell = if u[0] < short {
+            let p = 1.0 / s.short_spell_mean_days;
+            Some(
+                ((1.0 - u[3]).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
+                    .ceil()
+                    .clamp(1.0, 14.0) as u32,
+            )
+        } else if u[1] < long {
+            let mean = if pos.exhaustion > 1.0 {
+                s.exhaustion_spell_days
+            } else {
+                s.long_spell_mean_days
+            };
+            Some(
+                15 + rules::lognormal_from_uniform(u[3], (mean - 15.0).max(1.0), 0.7).round()
+                    as u32,
+            )
+        } else {
+            None
+        };
+        if let Some(len) = spell {
+            let reassign_after = self.params.sickness.reassign_after_days;
+            let pos = &mut self.positions[i];
+            pos.sick_start = day;
+            pos.sick_until = day + len;
+            if len > 14 {
+                self.month.long_spells += 1.0;
+            }
+            if len >= reassign_after {
+                let back = if len > 30 { NEVER } else { day + len };
+                self.reassign(i, back);
+            }
+            return;
+        }
+        // Quitting.
+        let t = &self.params.turnover;
+        let pos = &self.positions[i];
+        if pos.leaving_day == NEVER {
+            let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+            let support = self.support_of(i);
+            let hazard =
+                rules::daily_hazard(t.quits_per_year, t.stress_relative_risk, pos.stress, 1.0)
+                    * t.support_relative_risk.powf(support - 0.5)
+                    * if tenure_years < 2.0 {
+                        t.newcomer_factor
+                    } else {
+                        1.0
+                    };
+            if u[2] < hazard {
+                self.positions[i].leaving_day = day + t.notice_days;
+            }
+        }
+    }
+
+    fn separate(&mut self, i: usize, u: f64) {
+        let day = self.day;
+        self.reassign(i, NEVER);
+        let unit = self.positions[i].unit as usize;
+        let len = self.units[unit].len as f64;
+        self.units[unit].separation_rate += 1.0 / len;
+        let t = &self.params.turnover;
+        let until = day + t.recruitment_days;
+        let pos = &mut self.positions[i];
+        pos.occupant = if u < t.consultant_cover {
+            Occupant::Consultant { until }
+        } else {
+            Occupant::Vacant { until }
+        };
+        pos.leaving_day = NEVER;
+        pos.sick_until = 0;
+        pos.partial_until = 0;
+        pos.blame = 0.0;
+        pos.responsibility = 0.0;
+        self.ledger.separations += 1;
+        self.month.separations += 1.0;
+    }
+
+    fn hire(&mut self, i: usize) {
+        let day = self.day;
+        let pos = &mut self.positions[i];
+        // A consultant's cases pass to the new hire.
+        self.ledger.handoffs += pos.items.len() as u64;
+        pos.occupant = Occupant::Employee;
+        pos.generation += 1;
+        pos.hired_day = f64::from(day);
+        pos.experience = 0.0;
+        pos.stress = 0.8;
+        pos.exhaustion = 0.0;
+        pos.standard = 1.0;
+        pos.coaching_week = 0.0;
+        self.ledger.hires += 1;
+        self.month.cost_ksek += self.params.costs.recruitment_ksek;
+    }
+
+    fn manager_transitions(&mut self, u: usize) {
+        let day = self.day;
+        let weekday = is_weekday(day);
+        let s = &self.params.sickness;
+        let m = &self.params.managers;
+        let manager = &mut self.units[u].manager;
+        let draws: [f64; 3] = if weekday {
+            [
+                manager.rng.r#gen(),
+                manager.rng.r#gen(),
+                manager.rng.r#gen(),
+            ]
+        } else {
+            [1.0; 3]
+        };
+        if !manager.employed {
+            if day >= manager.vacant_until {
+                manager.employed = true;
+                manager.stress = 0.8;
+                manager.exhaustion = 0.0;
+                manager.blame = 0.0;
+                self.month.cost_ksek += self.params.costs.recruitment_ksek;
+            }
+            return;
+        }
+        if !weekday || day < manager.sick_until {
+            return;
+        }
+        let long = rules::daily_hazard(
+            s.long_spells_per_year,
+            s.stress_relative_risk,
+            manager.stress,
+            1.0,
+        ) * s.exhaustion_relative_risk.powf(manager.exhaustion);
+        let quit = rules::daily_hazard(
+            m.quits_per_year,
+            self.params.turnover.stress_relative_risk,
+            manager.stress,
+            1.0,
+        );
+        if draws[0] < long {
+            let len = 15
+                + rules::lognormal_from_uniform(
+                    draws[2],
+                    (s.long_spell_mean_days - 15.0).max(1.0),
+                    0.7,
+                )
+                .round() as u32;
+            manager.sick_until = day + len;
+        } else if draws[1] < quit {
+            manager.employed = false;
+            manager.vacant_until = day + m.recruitment_days;
+            self.month.manager_separations += 1.0;
+        }
+    }
+
+    /// Hands a worker's cases with a deadline before `back` to present
+    /// colleagues in the unit (all cases, and follow-ups, when `back` is
+    /// `NEVER`); cases no colleague can take go back to the unit's queue.
+    fn reassign(&mut self, i: usize, back: u32) {
+        let day = self.day;
+        let unit = self.positions[i].unit as usize;
+        let vacation_days = self.params.organisation.vacation_days;
+        let items = std::mem::take(&mut self.positions[i].items);
+        let mut keep = Vec::new();
+        for id in items {
+            if back != NEVER && self.cases[id as usize].deadline >= back {
+                keep.push(id);
+                continue;
+            }
+            let (first, len) = (self.units[unit].first, self.units[unit].len);
+            let taker = (first..first + len)
+                .filter(|&j| j != i && self.available(j, day, vacation_days))
+                .min_by_key(|&j| (self.positions[j].items.len(), j));
+            self.ledger.handoffs += 1;
+            match taker {
+                Some(j) => {
+                    self.cases[id as usize].worker = j as u32;
+                    self.insert_item(j, id);
+                }
+                None => {
+                    let case = &mut self.cases[id as usize];
+                    case.worker = NOBODY;
+                    if case.stage == Stage::Assessment && case.effort == 0.0 {
+                        case.stage = Stage::Unallocated;
+                    }
+                    self.units[unit].unallocated.push_front(id);
+                }
+            }
+        }
+        self.positions[i].items = keep;
+        if back == NEVER {
+            let ends = std::mem::take(&mut self.positions[i].followup_ends);
+            let owed = std::mem::replace(&mut self.positions[i].followup_owed, 0.0);
+            let oversight = std::mem::replace(&mut self.positions[i].oversight_owed, 0.0);
+            let (first, len) = (self.units[unit].first, self.units[unit].len);
+            match (first..first + len).find(|&j| j != i && self.positions[j].filled()) {
+                Some(j) => {
+                    self.positions[j].followup_ends.extend(ends);
+                    self.positions[j].followup_owed += owed;
+                }
+                None => self.units[unit].manager.rehab_owed += owed,
+            }
+            self.units[unit].manager.oversight_owed += oversight;
+        }
+    }
+
+    /// Can position `j` take cases today?
+    fn available(&self, j: usize, day: u32, vacation_days: u32) -> bool {
+        let p = &self.positions[j];
+        match p.occupant {
+            Occupant::Vacant { .. } => false,
+            Occupant::Consultant { .. } => true,
+            Occupant::Employee => {
+                !p.sick(day) && !on_vacation(j, day, vacation_days) && p.leaving_day > day
+            }
+        }
+    }
+
+    fn insert_item(&mut self, j: usize, id: u32) {
+        let key = |c: &Case| (c.deadline, c.arrival);
+        let k = key(&self.cases[id as usize]);
+        let cases = &self.cases;
+        let items = &mut self.positions[j].items;
+        let at = items.partition_point(|&x| key(&cases[x as usize]) <= k);
+        items.insert(at, id);
+    }
+
+    // ---- 5. Managers --------------------------------------------------------
+
+    fn manager_day(&mut self, u: usize) {
+        let day = self.day;
+        let vacation_days = self.params.organisation.vacation_days;
+        let m = self.params.managers.clone();
+        let st = self.params.steering.clone();
+        let rules_factor = self.rules_factor();
+        let (first, len) = (self.units[u].first, self.units[u].len);
+        let present: Vec<usize> = (first..first + len)
+            .filter(|&j| self.available(j, day, vacation_days))
+            .collect();
+        let manager = &self.units[u].manager;
+        let manager_present = manager.employed
+            && day >= manager.sick_until
+            && !on_vacation(u + 2, day, vacation_days.min(20));
+        let contract = m.hours_per_day;
+        let own_hours = if manager_present {
+            contract
+        } else {
+            m.acting_cover * contract
+        };
+
+        // Allocation comes first: reports must reach a worker.
+        let mut allocated = 0.0;
+        let cap = self.params.steering.caseload_cap as usize;
+        while let Some(&id) = self.units[u].unallocated.front() {
+            let taker = present
+                .iter()
+                .copied()
+                .filter(|&j| cap == 0 || self.positions[j].items.len() < cap)
+                .min_by_key(|&j| (self.positions[j].items.len(), j));
+            let Some(j) = taker else { break };
+            self.units[u].unallocated.pop_front();
+            let case = &mut self.cases[id as usize];
+            case.worker = j as u32;
+            if case.stage == Stage::Unallocated {
+                self.start_assessment(id);
+            }
+            self.insert_item(j, id);
+            allocated += m.allocation_hours;
+        }
+
+        let vacancies = (first..first + len)
+            .filter(|&j| !self.positions[j].employed())
+            .count() as f64;
+        let manager = &mut self.units[u].manager;
+        let reporting = st.manager_reporting_hours / 5.0 * rules_factor;
+        let oversight = manager.oversight_owed.min(contract);
+        let approvals_needed =
+            manager.approvals.len() as f64 * self.params.decisions.approval_hours;
+        let recruitment = vacancies * m.recruitment_hours_per_week / 5.0;
+        let rehab = manager.rehab_owed.min(2.0);
+        let coaching_target = st.coaching_hours / 5.0 * present.len() as f64;
+        let mandatory = allocated + reporting + oversight + approvals_needed + recruitment + rehab;
+        let required = mandatory + coaching_target;
+        let overtime = if manager_present {
+            (mandatory - own_hours).clamp(0.0, m.overtime_max_share * contract)
+        } else {
+            0.0
+        };
+        let mut budget = own_hours + overtime - allocated - reporting - oversight;
+        manager.oversight_owed -= oversight;
+        // Approvals, first come first served, as far as the hours go.
+        let approval_hours = self.params.decisions.approval_hours;
+        let mut approved = Vec::new();
+        while let Some(&id) = manager.approvals.front() {
+            if budget < approval_hours && approval_hours > 0.0 {
+                break;
+            }
+            manager.approvals.pop_front();
+            budget -= approval_hours;
+            approved.push(id);
+        }
+        budget -= recruitment;
+        let rehab_done = rehab.min(budget.max(0.0));
+        manager.rehab_owed -= rehab_done;
+        budget -= rehab_done;
+        // Coaching is what gets cut when the manager is short of time.
+        let coaching = coaching_target.min(budget.max(0.0));
+        let strain = rules::strain(
+            &StrainInputs {
+                pressure: required / contract,
+                blame: manager.blame,
+                control: 0.5,
+                support: 0.5,
+                ..Default::default()
+            },
+            &self.params.stress,
+        );
+        manager.strain_today = manager_present.then_some(strain);
+        let per_worker = if present.is_empty() {
+            0.0
+        } else {
+            coaching / present.len() as f64
+        };
+        for &j in &present {
+            self.positions[j].coaching_today = per_worker;
+        }
+        if manager_present {
+            self.month.cost_ksek +=
+                overtime * self.hourly_ksek(self.params.costs.manager_salary_ksek_month);
+        }
+        for id in approved {
+            self.approve(id);
+        }
+    }
+
+    fn hourly_ksek(&self, monthly: f64) -> f64 {
+        let c = &self.params.costs;
+        monthly * 12.0 / (261.0 * self.params.organisation.contract_hours_per_day)
+            * c.overtime_premium
+            * (1.0 + c.payroll_overhead)
+    }
+
+    // ---- 6. Case work -------------------------------------------------------
+
+    fn start_assessment(&mut self, id: u32) {
+        let doc = self.documentation_intensity();
+        let w = &self.params.work;
+        let case = &mut self.cases[id as usize];
+        case.stage = Stage::Assessment;
+        // A third of an assessment is direct work, the rest documentation
+        // scaled by the intensity.
+        let direct = w.assessment_hours * case.complexity / 3.0;
+        let documentation = 2.0 * w.assessment_hours * case.complexity / 3.0 * doc;
+        set_stage_hours(case, direct, documentation, doc, w.travel_per_direct_hour);
+    }
+
+    fn start_investigation(&mut self, id: u32) {
+        let doc = self.documentation_intensity();
+        let w = &self.params.work;
+        let day = self.day;
+        let case = &mut self.cases[id as usize];
+        let size =
+            case.complexity * (1.0 + w.severity_work_weight * (case.severity - 0.5)).max(0.1);
+        case.stage = Stage::Investigation;
+        case.stage_start = day;
+        case.deadline = day + w.investigation_deadline_days;
+        set_stage_hours(
+            case,
+            w.investigation_direct_hours * size,
+            w.investigation_documentation_hours * size * doc,
+            doc,
+            w.travel_per_direct_hour,
+        );
+        self.month.investigations_opened += 1.0;
+    }
+
+    fn work_day(&mut self, i: usize) {
+        let day = self.day;
+        let vacation_days = self.params.organisation.vacation_days;
+        if !self.available(i, day, vacation_days) {
+            return;
+        }
+        let w = self.params.work.clone();
+        let consultant = matches!(self.positions[i].occupant, Occupant::Consultant { .. });
+        let rules_factor = self.rules_factor();
+        let contract = self.params.organisation.contract_hours_per_day
+            * if day < self.positions[i].partial_until {
+                w.partial_return_share
+            } else {
+                1.0
+            };
+        let pos = &mut self.positions[i];
+        let productivity = if consultant {
+            1.0
+        } else {
+            rules::productivity(pos.experience, &w)
+        };
+        let admin = (self.params.steering.worker_admin_hours / 5.0 * rules_factor).min(contract);
+        let other = (w.other_hours_per_week / 5.0).min(contract - admin);
+        let admin_and_other = admin + other;
+        let coaching = pos.coaching_today.min(contract - admin_and_other);
+        pos.coaching_today = 0.0;
+        pos.coaching_week += coaching;
+        let case_capacity = contract - admin_and_other - coaching;
+        let mut backlog = pos.followup_owed + pos.oversight_owed;
+        let mut severity_sum = 0.0;
+        for &id in &pos.items {
+            let c = &self.cases[id as usize];
+            backlog += c.remaining * pos.standard / productivity;
+            severity_sum += c.severity;
+        }
+        let severity_load = if pos.items.is_empty() {
+            0.0
+        } else {
+            severity_sum / pos.items.len() as f64
+        };
+        let pressure = rules::work_pressure(backlog, case_capacity, &w);
+        let time_factor = rules::time_factor(pressure, pos.standard, &w);
+        let overtime = rules::overtime_hours(pressure, contract, &w);
+        let total = contract + overtime;
+        let mut left = total - admin_and_other - coaching;
+        let oversight = pos.oversight_owed.min(left);
+        pos.oversight_owed -= oversight;
+        left -= oversight;
+        let followup = pos.followup_owed.min(left);
+        pos.followup_owed -= followup;
+        left -= followup;
+        let (mut direct, mut documentation, mut travel) = (followup * 0.5, followup * 0.5, 0.0);
+        let mut finished = Vec::new();
+        let hours_per_standard = time_factor / productivity;
+        let min_days = f64::from(w.investigation_min_days);
+        for &id in &pos.items {
+            if left <= 1e-9 {
+                break;
+            }
+            let c = &mut self.cases[id as usize];
+            if c.stage != Stage::Assessment && c.stage != Stage::Investigation {
+                continue;
+            }
+            // Investigations are paced over their shortest calendar time.
+            let elapsed = f64::from(day - c.stage_start + 1);
+            let case_min_days = min_days * c.complexity;
+            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
+                let allowed = c.standard_hours * elapsed / case_min_days;
+                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
+            } else {
+                c.remaining
+            };
+            if workable <= 0.0 {
+                continue;
+            }
+            let need = workable * hours_per_standard;
+            let spent = need.min(left);
+            left -= spent;
+            c.remaining -= if spent >= need {
+                workable
+            } else {
+                spent / hours_per_standard
+            };
+            // Guard against a crumb of a second left by rounding.
+            if c.remaining < 1e-9 * c.standard_hours {
+                c.remaining = 0.0;
+            }
+            c.effort += spent * productivity;
+            direct += spent * c.direct_share;
+            travel += spent * c.travel_share;
+            documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            if c.remaining <= 0.0 {
+                finished.push(id);
+            }
+        }
+        if !consultant {
+            pos.standard = rules::adjust_standard(pos.standard, time_factor, &w);
+            pos.experience = rules::learn(pos.experience, &w);
+        }
+        let control = rules::effective_control(
+            self.params.steering.decision_latitude,
+            admin / contract,
+            &self.params.stress,
+        );
+        let support = self.support_of(i);
+        let pos = &mut self.positions[i];
+        if !consultant {
+            self.month.pressure_sum += pressure;
+        }
+        pos.strain_today = (!consultant).then(|| {
+            rules::strain(
+                &StrainInputs {
+                    pressure,
+                    severity_load,
+                    responsibility: pos.responsibility,
+                    blame: pos.blame,
+                    control,
+                    support,
+                },
+                &self.params.stress,
+            )
+        });
+        let t = &mut self.month;
+        t.hours_worked += total;
+        t.hours_contract += contract;
+        t.hours_overtime += overtime;
+        t.hours_admin += admin;
+        t.hours_other += other;
+        t.hours_coaching += coaching;
+        if !consultant {
+            t.coaching_received += coaching;
+        }
+        t.hours_oversight += oversight;
+        t.hours_direct += direct;
+        t.hours_documentation += documentation;
+        t.hours_travel += travel;
+        t.hours_idle += left;
+        self.ledger.hours_available += total;
+        self.ledger.hours_accounted +=
+            admin + other + coaching + oversight + direct + documentation + travel + left;
+        self.month.cost_ksek +=
+            overtime * self.hourly_ksek(self.params.costs.worker_salary_ksek_month);
+        for id in finished {
+            self.finish_stage(i, id);
+        }
+    }
+
+    fn support_of(&self, i: usize) -> f64 {
+        let pos = &self.positions[i];
+        let stability = 1.0 - self.units[pos.unit as usize].separation_rate;
+        rules::support(stability, pos.coaching_week, &self.params.stress)
+    }
+
+    fn remove_item(&mut self, i: usize, id: u32) {
+        let items = &mut self.positions[i].items;
+        if let Some(at) = items.iter().position(|&x| x == id) {
+            items.remove(at);
+        }
+    }
+
+    /// Relative error risk of a decision by worker `i` on case `id`.
+    fn error_probability(&self, i: usize, id: u32) -> f64 {
+        let pos = &self.positions[i];
+        let case = &self.cases[id as usize];
+        let consultant = !pos.employed();
+        rules::error_probability(
+            &DecisionInputs {
+                experience: if consultant { 1.0 } else { pos.experience },
+                rushed: case.standard_hours / case.effort.max(1e-9),
+                stress: if consultant { 1.0 } else { pos.stress },
+                support: self.support_of(i),
+                documentation: case.documentation,
+            },
+            &self.params.decisions,
+        )
+    }
+
+    fn finish_stage(&mut self, i: usize, id: u32) {
+        let day = self.day;
+        let p_error = self.error_probability(i, id);
+        let case = &self.cases[id as usize];
+        let (need, draws, severity) = (case.need, case.draws, case.severity);
+        match case.stage {
+            Stage::Assessment => {
+                self.month.assessments_done += 1.0;
+                if day - case.arrival > self.params.work.assessment_deadline_days {
+                    self.month.assessments_overdue += 1.0;
+                }
+                let base = self.params.decisions.base_error_rate;
+                let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
+                let p_in = rules::screen_in_probability(need, multiplier, &self.params.decisions);
+                if draws.screen < p_in {
+                    self.remove_item(i, id);
+                    self.start_investigation(id);
+                    self.insert_item(i, id);
+                } else {
+                    self.remove_item(i, id);
+                    self.cases[id as usize].wrong = need;
+                    self.close(id, false);
+                }
+            }
+            Stage::Investigation => {
+                let wrong = draws.decide < p_error;
+                let needs_approval = severity >= self.params.steering.approval_threshold
+                    && self.params.steering.approval_threshold < 1.0;
+                self.remove_item(i, id);
+                let case = &mut self.cases[id as usize];
+                case.wrong = wrong;
+                if needs_approval {
+                    case.stage = Stage::Approval;
+                    case.approval_since = day;
+                    let unit = case.unit as usize;
+                    self.units[unit].manager.approvals.push_back(id);
+                } else {
+                    self.decide(id, false);
+                }
+            }
+            Stage::Unallocated | Stage::Approval => {}
+        }
+    }
+
+    fn approve(&mut self, id: u32) {
+        let catch_rate = self.params.decisions.approval_catch_rate;
+        let case = &mut self.cases[id as usize];
+        self.month.approvals += 1.0;
+        self.month.approval_wait_sum += f64::from(self.day - case.approval_since);
+        if case.wrong && case.draws.catch < catch_rate {
+            case.wrong = false;
+            self.month.errors_caught += 1.0;
+        }
+        self.decide(id, true);
+    }
+
+    /// The investigation's decision takes effect: intervention or not, the
+    /// responsibility it brings, and the consequences of a wrong one.
+    fn decide(&mut self, id: u32, approved: bool) {
+        let day = self.day;
+        let case = self.cases[id as usize].clone();
+        let duration = day - case.stage_start;
+        self.month.investigations_done += 1.0;
+        self.month.investigation_days_sum += f64::from(duration);
+        if duration > self.params.work.investigation_deadline_days {
+            self.month.investigations_overdue += 1.0;
+        }
+        if day >= self.warmup {
+            self.investigation_days.add(duration);
+        }
+        let intervention = case.need != case.wrong;
+        let worker = case.worker as usize;
+        if case.worker != NOBODY && self.positions[worker].filled() {
+            let pos = &mut self.positions[worker];
+            if intervention && self.params.work.followup_days > 0 {
+                pos.followup_ends.push(day + self.params.work.followup_days);
+            }
+            if case.severity >= self.params.decisions.high_stakes_severity {
+                let share = if approved {
+                    1.0 - self.params.consequences.approval_blame_share
+                } else {
+                    1.0
+                };
+                pos.responsibility += case.severity * share;
+            }
+        }
+        self.close(id, approved);
+    }
+
+    /// Closes a case: counts it and schedules what a wrong decision brings.
+    fn close(&mut self, id: u32, approved: bool) {
+        let day = self.day;
+        let case = self.cases[id as usize].clone();
+        self.month.cases_closed += 1.0;
+        self.month.case_days_sum += f64::from(day - case.arrival);
+        self.open_cases -= 1;
+        self.ledger.closed += 1;
+        if case.wrong {
+            self.month.wrong_decisions += 1.0;
+            let c = &self.params.consequences;
+            if case.need {
+                self.month.missed_needs += 1.0;
+                if case.draws.consequence < c.serious_event_probability && case.worker != NOBODY {
+                    let delay = rules::exponential_from_uniform(
+                        case.draws.delay,
+                        c.serious_event_delay_days,
+                    );
+                    let scandal = case.draws.scandal < c.scandal_probability;
+                    self.schedule(
+                        delay,
+                        ConsequenceKind::SeriousEvent { scandal },
+                        &case,
+                        approved,
+                    );
+                }
+            } else {
+                self.month.unneeded_interventions += 1.0;
+                if case.draws.consequence < c.complaint_probability && case.worker != NOBODY {
+                    let delay =
+                        rules::exponential_from_uniform(case.draws.delay, c.complaint_delay_days);
+                    self.schedule(delay, ConsequenceKind::Complaint, &case, approved);
+                }
+            }
+        }
+        self.free_cases.push(id);
+    }
+
+    // ---- 7. People ----------------------------------------------------------
+
+    fn update_people(&mut self) {
+        let day = self.day;
+        let s = self.params.stress.clone();
+        let c = &self.params.consequences;
+        let weekday = is_weekday(day);
+        let responsibility_decay = (-1.0 / s.responsibility_days).exp();
+        let blame_decay = (-1.0 / c.blame_decay_days).exp();
+        let costs = &self.params.costs;
+        let daily_salary =
+            costs.worker_salary_ksek_month * 12.0 / 365.0 * (1.0 + costs.payroll_overhead);
+        let followup_daily = self.params.work.followup_hours_per_week / 5.0;
+        let vacation_days = self.params.organisation.vacation_days;
+        let t = &mut self.month;
+        t.days += 1.0;
+        t.open_cases_sum += self.open_cases as f64;
+        t.position_days += self.positions.len() as f64;
+        for (i, pos) in self.positions.iter_mut().enumerate() {
+            match pos.occupant {
+                Occupant::Vacant { .. } => {
+                    t.vacant_days += 1.0;
+                    continue;
+                }
+                Occupant::Consultant { .. } => {
+                    t.vacant_days += 1.0;
+                    t.cost_ksek += daily_salary * costs.consultant_premium;
+                }
+                Occupant::Employee => {
+                    let sick = pos.sick(day);
+                    let vacation = on_vacation(i, day, vacation_days);
+                    t.employed_days += 1.0;
+                    if weekday && !vacation {
+                        t.contract_days += 1.0;
+                        if sick {
+                            t.sick_days += 1.0;
+                        }
+                    }
+                    let strain = pos.strain_today.take();
+                    if let Some(strain) = strain {
+                        t.worked_days += 1.0;
+                        if strain >= s.high_strain_threshold {
+                            t.high_strain_days += 1.0;
+                        }
+                    }
+                    pos.stress = rules::update_stress(pos.stress, strain, &s);
+                    pos.exhaustion = rules::update_exhaustion(pos.exhaustion, pos.stress, &s);
+                    pos.responsibility *= responsibility_decay;
+                    pos.blame *= blame_decay;
+                    t.stress_sum += pos.stress;
+                    t.exhaustion_sum += pos.exhaustion;
+                    t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+                    t.cost_ksek += daily_salary
+                        * if sick {
+                            match day - pos.sick_start {
+                                0 => 0.0,
+                                1..=13 => costs.sick_pay_share,
+                                _ => 0.1,
+                            }
+                        } else {
+                            1.0
+                        };
+                }
+            }
+            // Coaching received (added in `work_day`), as a running weekly sum.
+            pos.coaching_week *= 6.0 / 7.0;
+            // Follow-up work accrues on weekdays while interventions last.
+            if weekday {
+                pos.followup_ends.retain(|&end| end > day);
+                pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
+            }
+        }
+        let manager_salary =
+            costs.manager_salary_ksek_month * 12.0 / 365.0 * (1.0 + costs.payroll_overhead);
+        for (u, unit) in self.units.iter_mut().enumerate() {
+            unit.separation_rate *= (-1.0 / 365.0f64).exp();
+            let m = &mut unit.manager;
+            if !m.employed {
+                continue;
+            }
+            let sick = day < m.sick_until;
+            t.manager_employed_days += 1.0;
+            if weekday && !on_vacation(u + 2, day, vacation_days.min(20)) {
+                t.manager_contract_days += 1.0;
+                if sick {
+                    t.manager_sick_days += 1.0;
+                }
+            }
+            t.cost_ksek += if sick {
+                0.3 * manager_salary
+            } else {
+                manager_salary
+            };
+            m.stress = rules::update_stress(m.stress, m.strain_today.take(), &s);
+            m.exhaustion = rules::update_exhaustion(m.exhaustion, m.stress, &s);
+            m.blame *= blame_decay;
+            t.manager_stress_sum += m.stress;
+        }
+    }
+
+    // ---- 8. Steering chain --------------------------------------------------
+
+    fn steering_chain(&mut self) {
+        let st = &self.params.steering;
+        self.rules_extra *= (-1.0 / st.rule_decay_days).exp();
+        if month_of(self.day + 1) != month_of(self.day) && self.month.investigations_done > 0.0 {
+            let overdue = self.month.investigations_overdue / self.month.investigations_done;
+            self.rules_extra += st.kpi_pressure * (overdue - st.kpi_target_overdue).max(0.0);
+        }
+        // Rules cannot push documentation past the registry's ceiling.
+        let ceiling = 5.0 / st.documentation_intensity.max(1e-9) - 1.0;
+        self.rules_extra = self.rules_extra.min(ceiling.max(0.0));
+    }
+
+    // ---- 9. Observation -----------------------------------------------------
+
+    fn end_of_day(&mut self) {
+        let day = self.day;
+        if month_of(day + 1) != month_of(day) || day + 1 == self.horizon {
+            let month = std::mem::take(&mut self.month);
+            self.series
+                .push(month.series(self.documentation_intensity()));
+            // A month counts towards outcomes when it starts after warm-up.
+            let month_start = (month_of(day) * DAYS_PER_YEAR).div_ceil(12);
+            if month_start >= self.warmup {
+                self.run.merge(&month);
+            }
+        }
+    }
+}
+
+/// Sets a case's stage hours: direct work (with travel) and documentation.
+fn set_stage_hours(
+    case: &mut Case,
+    direct: f64,
+    documentation: f64,
+    doc: f64,
+    travel_per_direct: f64,
+) {
+    let travel = direct * travel_per_direct;
+    let total = (direct + travel + documentation).max(1e-6);
+    case.standard_hours = total;
+    case.remaining = total;
+    case.effort = 0.0;
+    case.direct_share = direct / total;
+    case.travel_share = travel / total;
+    case.documentation = doc;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vacation_is_the_configured_number_of_weekdays_give_or_take_a_weekend() {
+        for stagger in 0..5 {
+            let days = (0..365)
+                .filter(|&d| is_weekday(d) && on_vacation(stagger, d, 25))
+                .count();
+            assert!((23..=27).contains(&days), "stagger {stagger}: {days}");
+        }
+        assert_eq!((0..365).filter(|&d| on_vacation(0, d, 0)).count(), 0);
+    }
+
+    #[test]
+    fn months_are_twelve_a_year() {
+        assert_eq!(month_of(0), 0);
+        assert_eq!(month_of(364), 11);
+        assert_eq!(month_of(365), 12);
+    }
+}

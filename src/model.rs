@@ -1,0 +1,9 @@
+//! The model: parameters, steering presets, the agents and the pure rules
+//! that move them (stress, hazards, decisions, cutting corners).
+//!
+//! Nothing here draws from a global generator, reads the clock, opens files
+//! or prints: rules receive the values (and the generator) they need.
+
+pub mod params;
+pub mod presets;
+pub mod rules;

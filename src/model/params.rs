@@ -1,0 +1,621 @@
+//! The parameter registry: every number the model uses, in one table.
+//!
+//! Each parameter is declared once, in the `parameters!` invocation below,
+//! with its key, unit, default, allowed range, meaning and source. From that
+//! one declaration come the typed [`Params`] struct the engine reads, its
+//! defaults, and the [`PARAMETERS`] table that scenario validation, `tillit
+//! params` and the documentation use. A parameter cannot exist without a unit,
+//! a range and a source.
+//!
+//! Steering levers (the `steering` group) are ordinary parameters; the
+//! presets in [`crate::model::presets`] set them as a whole regime.
+
+use serde::Serialize;
+
+/// How a parameter's value is written in a scenario file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum ParamKind {
+    /// A real number.
+    Real,
+    /// A whole number.
+    Integer,
+}
+
+/// One row of the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct ParamSpec {
+    /// Group in the scenario file, e.g. `stress` (a TOML table).
+    pub group: &'static str,
+    /// Name within the group, e.g. `rise_days`.
+    pub name: &'static str,
+    /// Unit, e.g. `days`, `hours/week`, `share`.
+    pub unit: &'static str,
+    /// Whether the value is real or whole.
+    pub kind: ParamKind,
+    /// Default value.
+    pub default: f64,
+    /// Smallest allowed value (inclusive).
+    pub min: f64,
+    /// Largest allowed value (inclusive).
+    pub max: f64,
+    /// What the parameter means, in one sentence.
+    pub meaning: &'static str,
+    /// A citation from facts.md, or "assumption: " with the reason.
+    pub source: &'static str,
+    get: fn(&Params) -> f64,
+    set: fn(&mut Params, f64),
+}
+
+impl ParamSpec {
+    /// The full key, `group.name`, as used by `tillit params` and sweeps.
+    pub fn key(&self) -> String {
+        format!("{}.{}", self.group, self.name)
+    }
+
+    /// Reads this parameter from a parameter set.
+    pub fn get(&self, params: &Params) -> f64 {
+        (self.get)(params)
+    }
+
+    /// Writes this parameter into a parameter set. The caller has checked the
+    /// range with [`ParamSpec::check`].
+    pub fn set(&self, params: &mut Params, value: f64) {
+        (self.set)(params, value)
+    }
+
+    /// Checks a value against the kind and range, returning a sentence that
+    /// says what is allowed when it does not fit.
+    pub fn check(&self, value: f64) -> Result<(), String> {
+        if !value.is_finite() {
+            return Err(format!("must be a finite number in {}", self.range_text()));
+        }
+        if self.kind == ParamKind::Integer && value.fract() != 0.0 {
+            return Err(format!("must be a whole number in {}", self.range_text()));
+        }
+        if value < self.min || value > self.max {
+            return Err(format!(
+                "{} is out of range: allowed {} ({})",
+                fmt_num(value),
+                self.range_text(),
+                self.unit
+            ));
+        }
+        Ok(())
+    }
+
+    /// The allowed range as text, e.g. `0 ..= 1`.
+    pub fn range_text(&self) -> String {
+        format!("{} ..= {}", fmt_num(self.min), fmt_num(self.max))
+    }
+}
+
+/// Formats a number without a trailing `.0` when it is whole.
+pub fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+/// Conversion between a field's Rust type and the registry's `f64`.
+trait ParamValue: Copy {
+    const KIND: ParamKind;
+    fn to_f64(self) -> f64;
+    fn from_f64(x: f64) -> Self;
+}
+
+impl ParamValue for f64 {
+    const KIND: ParamKind = ParamKind::Real;
+    fn to_f64(self) -> f64 {
+        self
+    }
+    fn from_f64(x: f64) -> Self {
+        x
+    }
+}
+
+impl ParamValue for u32 {
+    const KIND: ParamKind = ParamKind::Integer;
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    fn from_f64(x: f64) -> Self {
+        // Range-checked before it gets here; `as` saturates otherwise.
+        x as u32
+    }
+}
+
+macro_rules! parameters {
+    ($(
+        $(#[doc = $gdoc:literal])*
+        $group:ident : $Group:ident {
+            $( $field:ident : $ty:ty = $default:expr, $unit:literal, $min:literal ..= $max:literal,
+               $meaning:literal, $source:literal; )*
+        }
+    )*) => {
+        $(
+            $(#[doc = $gdoc])*
+            #[derive(Clone, Debug, PartialEq, Serialize)]
+            pub struct $Group {
+                $( #[doc = concat!($meaning, " [", $unit, "]")] pub $field: $ty, )*
+            }
+
+            impl Default for $Group {
+                fn default() -> Self {
+                    Self { $( $field: $default, )* }
+                }
+            }
+        )*
+
+        /// Every parameter of one simulated arm, grouped by mechanism.
+        #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+        pub struct Params {
+            $( $(#[doc = $gdoc])* pub $group: $Group, )*
+        }
+
+        /// The registry: one row per parameter, in declaration order.
+        pub static PARAMETERS: &[ParamSpec] = &[
+            $( $(
+                ParamSpec {
+                    group: stringify!($group),
+                    name: stringify!($field),
+                    unit: $unit,
+                    kind: <$ty as ParamValue>::KIND,
+                    default: $default as f64,
+                    min: $min as f64,
+                    max: $max as f64,
+                    meaning: $meaning,
+                    source: $source,
+                    get: |p| ParamValue::to_f64(p.$group.$field),
+                    set: |p, x| p.$group.$field = <$ty as ParamValue>::from_f64(x),
+                },
+            )* )*
+        ];
+
+        /// The parameter groups, i.e. the tables a scenario may contain.
+        pub static GROUPS: &[&str] = &[ $( stringify!($group), )* ];
+    };
+}
+
+parameters! {
+    /// Size and working time of the organisation.
+    organisation: Organisation {
+        units: u32 = 10, "count", 1 ..= 200,
+            "Units in the department, each with one unit manager and a team of case workers",
+            "assumption: a mid-sized municipality (product.md reference scenario)";
+        workers_per_unit: u32 = 20, "positions", 1 ..= 100,
+            "Case-worker positions per unit (the manager's span of control)",
+            "assumption: below the 60 subordinates of elder-care managers and near the proposed cap of 25-30 (facts.md §3, span of control)";
+        contract_hours_per_day: f64 = 8.0, "hours/day", 4.0 ..= 10.0,
+            "Contracted working hours on a working day",
+            "assumption: Swedish 40-hour full-time week";
+        vacation_days: u32 = 25, "working days/year", 0 ..= 40,
+            "Vacation per worker: four weeks in summer (staggered) and the rest around new year",
+            "assumption: five weeks of vacation (model.md, Time and space; Semesterlagen)";
+        initial_mean_tenure_years: f64 = 2.6, "years", 0.0 ..= 20.0,
+            "Mean tenure of the staff present at the start (exponential), which sets their starting experience",
+            "Tham 2007: 54% at the workplace 2 years or less, so an exponential mean of 2.6 years (facts.md §3)";
+    }
+
+    /// Reports of concern: how many, when, how severe.
+    demand: Demand {
+        reports_per_position_year: f64 = 44.0, "reports/position/year", 1.0 ..= 300.0,
+            "Reports of concern per year per case-worker position (sets the arrival rate)",
+            "assumption: calibrated so the control preset reproduces the overdue and time-use patterns; nationally 331,000 reports in 2018 (facts.md §3)";
+        seasonality: f64 = 0.15, "share", 0.0 ..= 0.9,
+            "Amplitude of the yearly cycle in reports (fewest in July, when schools are closed)",
+            "assumption: most reports come from schools";
+        trend_per_year: f64 = 0.0, "share/year", -0.5 ..= 1.0,
+            "Relative growth of the report rate per year",
+            "assumption (nationally about +8%/year 2018-2021: 331,000 to 422,000, facts.md §3)";
+        severity_mean: f64 = 0.35, "index 0-1", 0.05 ..= 0.95,
+            "Mean severity of a report (Beta distributed; 0 mild, 1 acute)",
+            "assumption";
+        severity_concentration: f64 = 4.0, "-", 0.5 ..= 100.0,
+            "Concentration of the severity distribution (higher: severities closer to the mean)",
+            "assumption";
+        need_at_low_severity: f64 = 0.05, "probability", 0.0 ..= 1.0,
+            "Probability that a child with severity 0 truly needs an intervention",
+            "assumption";
+        need_at_high_severity: f64 = 0.90, "probability", 0.0 ..= 1.0,
+            "Probability that a child with severity 1 truly needs an intervention (linear in between)",
+            "assumption";
+        complexity_sd: f64 = 0.4, "log-sd", 0.0 ..= 2.0,
+            "Spread of the case's work requirement (lognormal multiplier with mean 1)",
+            "assumption";
+    }
+
+    /// Case work: assessment, investigation, follow-up, cutting corners.
+    work: Work {
+        assessment_hours: f64 = 4.0, "hours", 0.5 ..= 40.0,
+            "Work in an initial assessment (förhandsbedömning) at mean complexity, at documentation intensity 1",
+            "assumption";
+        assessment_deadline_days: u32 = 14, "days", 1 ..= 90,
+            "Deadline for the initial assessment",
+            "SoL 11 kap. 1 a § (facts.md §3)";
+        investigation_direct_hours: f64 = 10.0, "hours", 1.0 ..= 200.0,
+            "Direct client work in an investigation of mean severity and complexity",
+            "assumption: calibrated so that direct work is 13-20% of time (Grefve 2017, facts.md §3)";
+        investigation_documentation_hours: f64 = 22.0, "hours", 0.0 ..= 300.0,
+            "Documentation and other indirect work in an investigation at documentation intensity 1",
+            "assumption: calibrated to indirect work 30-40% of time (Grefve 2017: 35%, facts.md §3)";
+        severity_work_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
+            "How much more work a severe case needs: hours scale with (1 + weight * (severity - 0.5))",
+            "assumption";
+        investigation_min_days: u32 = 80, "days", 0 ..= 365,
+            "Shortest calendar time an investigation of mean complexity takes (meetings with the child and parents, statements from school and health care); scales with complexity, and work is spread over it",
+            "assumption";
+        investigation_deadline_days: u32 = 120, "days", 7 ..= 365,
+            "Deadline for an investigation (4 months)",
+            "SoL 11 kap. 2 § (facts.md §3)";
+        other_hours_per_week: f64 = 5.0, "hours/week", 0.0 ..= 30.0,
+            "Indirect work tied to no single case: consultation with colleagues, training, internal coordination",
+            "assumption: the part of Grefve 2017's time use outside direct, indirect case work, administration and travel (facts.md §3)";
+        followup_days: u32 = 180, "days", 0 ..= 1095,
+            "How long a decided intervention needs follow-up by the case worker",
+            "assumption";
+        followup_hours_per_week: f64 = 0.7, "hours/week", 0.0 ..= 10.0,
+            "Follow-up work per intervention and week while it lasts",
+            "assumption";
+        travel_per_direct_hour: f64 = 0.6, "hours/hour", 0.0 ..= 3.0,
+            "Travel time per hour of direct client work",
+            "Grefve 2017: travel 9% against direct work 13% (facts.md §3); assumption rounds down";
+        target_backlog_days: f64 = 20.0, "working days", 1.0 ..= 250.0,
+            "Backlog a worker regards as normal, in days of case work (work pressure 1 at this backlog)",
+            "assumption: Oliva & Sterman 2001's desired delivery time, set so pressure is near 1 at nominal load";
+        corner_cutting_elasticity: f64 = -0.6, "-", -2.0 ..= 0.0,
+            "Elasticity of time spent per case with respect to work pressure (0 turns corner cutting off)",
+            "Oliva & Sterman 2001: -0.64; Dogan 2007: -0.60 (facts.md §2)";
+        min_time_factor: f64 = 0.5, "share", 0.1 ..= 1.0,
+            "Floor on the time spent per case relative to the standard",
+            "assumption";
+        max_time_factor: f64 = 1.2, "share", 1.0 ..= 3.0,
+            "Ceiling on the time spent per case relative to the full standard when there is slack (more thorough work)",
+            "assumption: Oliva & Sterman 2001 let time per order rise above the standard at low pressure";
+        standard_erosion_days: f64 = 130.0, "days", 1.0 ..= 5000.0,
+            "Time constant for the standard to fall towards the time actually spent",
+            "Oliva & Sterman 2001: 18.8 weeks (facts.md §2)";
+        standard_recovery_days: f64 = 3000.0, "days", 1.0 ..= 100000.0,
+            "Time constant for an eroded standard to recover",
+            "assumption: Oliva & Sterman 2001 find it practically never recovers (8.1e6 weeks, facts.md §2); bounded here";
+        overtime_max_share: f64 = 0.15, "share of contract", 0.0 ..= 0.5,
+            "Most overtime a worker takes on a day, as a share of contract hours",
+            "assumption";
+        overtime_per_pressure: f64 = 0.3, "share/pressure", 0.0 ..= 2.0,
+            "Overtime taken per unit of work pressure above 1, as a share of contract hours",
+            "assumption";
+        learning_days: f64 = 180.0, "working days", 1.0 ..= 2000.0,
+            "Time constant for a new hire's experience to approach full",
+            "assumption: months to learn the job (model.md, mechanism 9)";
+        novice_productivity: f64 = 0.5, "share", 0.1 ..= 1.0,
+            "Productivity of a hire with no experience, relative to an experienced worker",
+            "assumption";
+        partial_return_days: u32 = 60, "days", 0 ..= 365,
+            "Days of reduced hours after returning from a long sick spell",
+            "assumption";
+        partial_return_share: f64 = 0.5, "share", 0.1 ..= 1.0,
+            "Share of contract hours worked while returning from a long sick spell",
+            "assumption";
+    }
+
+    /// Screening and investigation decisions, and approval by the manager.
+    decisions: Decisions {
+        screening_sensitivity: f64 = 0.93, "probability", 0.0 ..= 1.0,
+            "Probability that a child who needs help is screened in for investigation, at base quality",
+            "assumption: with the false-positive rate, about 38% of reports lead to investigation (facts.md §3)";
+        screening_false_positive: f64 = 0.13, "probability", 0.0 ..= 1.0,
+            "Probability that a child who does not need help is screened in, at base quality",
+            "assumption: calibrated to 38% investigated (facts.md §3)";
+        base_error_rate: f64 = 0.08, "probability", 0.0 ..= 0.5,
+            "Probability of a wrong investigation decision for an experienced, rested worker with time to do it well",
+            "assumption";
+        inexperience_error_factor: f64 = 1.0, "-", 0.0 ..= 10.0,
+            "Extra error risk of a worker with no experience (multiplier 1 + factor)",
+            "assumption";
+        rushed_error_elasticity: f64 = 1.0, "-", 0.0 ..= 5.0,
+            "Error risk grows as (standard hours / hours spent) to this power",
+            "assumption: quality erosion (Oliva & Sterman 2001, facts.md §2)";
+        stress_error_factor: f64 = 0.3, "1/stress", 0.0 ..= 5.0,
+            "Extra error risk per unit of stress above 0",
+            "assumption";
+        support_error_reduction: f64 = 0.3, "share", 0.0 ..= 1.0,
+            "Relative reduction of error risk at full support (coaching, stable team)",
+            "assumption";
+        documentation_benefit: f64 = 0.2, "-", 0.0 ..= 2.0,
+            "Error risk scales with documentation intensity to the power -benefit (structured documentation helps decisions somewhat)",
+            "assumption: documentation has value for legal certainty, so cutting it is not free";
+        approval_catch_rate: f64 = 0.4, "probability", 0.0 ..= 1.0,
+            "Probability that a manager's approval catches a wrong decision",
+            "assumption";
+        approval_hours: f64 = 1.0, "hours", 0.0 ..= 20.0,
+            "Manager hours per decision approved",
+            "assumption";
+        high_stakes_severity: f64 = 0.6, "index 0-1", 0.0 ..= 1.0,
+            "Severity from which a decision counts as high-stakes for the decision maker's responsibility load",
+            "assumption";
+    }
+
+    /// What happens when a wrong decision surfaces.
+    consequences: Consequences {
+        serious_event_probability: f64 = 0.04, "probability", 0.0 ..= 1.0,
+            "Probability that a missed need later leads to a serious event",
+            "assumption";
+        serious_event_delay_days: f64 = 180.0, "days", 1.0 ..= 3650.0,
+            "Mean delay (exponential) from a missed need to its serious event",
+            "assumption";
+        complaint_probability: f64 = 0.30, "probability", 0.0 ..= 1.0,
+            "Probability that an unneeded intervention leads to a complaint or appeal",
+            "assumption";
+        complaint_delay_days: f64 = 60.0, "days", 1.0 ..= 3650.0,
+            "Mean delay (exponential) from an unneeded intervention to its complaint",
+            "assumption";
+        scandal_probability: f64 = 0.10, "probability", 0.0 ..= 1.0,
+            "Probability that a serious event becomes a media scandal",
+            "assumption";
+        blame_shock: f64 = 1.0, "stress units", 0.0 ..= 10.0,
+            "Blame added to the decision maker when a serious event surfaces, at blame culture 1 (a complaint brings a fifth of it)",
+            "assumption";
+        blame_decay_days: f64 = 60.0, "days", 1.0 ..= 1000.0,
+            "Time constant for blame to fade",
+            "assumption";
+        approval_blame_share: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Share of the blame carried by the manager who approved the decision",
+            "assumption";
+        inspection_hours_worker: f64 = 12.0, "hours", 0.0 ..= 200.0,
+            "Worker hours of inspection and review after a serious event (IVO, court)",
+            "assumption";
+        inspection_hours_manager: f64 = 24.0, "hours", 0.0 ..= 400.0,
+            "Manager hours of inspection and review after a serious event",
+            "assumption";
+        complaint_hours: f64 = 4.0, "hours", 0.0 ..= 100.0,
+            "Worker hours to answer a complaint or appeal",
+            "assumption";
+    }
+
+    /// Strain and the stress and exhaustion stocks (demand-control-support).
+    stress: Stress {
+        pressure_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
+            "Weight of work pressure in job demands",
+            "assumption: Karasek 1979 demand term (facts.md §1)";
+        severity_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
+            "Weight of the emotional load of severe open cases in job demands",
+            "assumption";
+        responsibility_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
+            "Weight of the responsibility for high-stakes decisions carried alone",
+            "assumption: decision stress flagged in Borlänge (SOU 2018:38 ch. 7, facts.md intro)";
+        responsibility_days: f64 = 30.0, "days", 1.0 ..= 365.0,
+            "Time constant for the responsibility of past decisions to fade",
+            "assumption";
+        control_buffer: f64 = 0.5, "-", 0.0 ..= 5.0,
+            "How much low decision latitude amplifies strain: factor (1 + buffer * (1 - latitude))",
+            "assumption: Karasek 1979 demand-control (facts.md §1)";
+        support_buffer: f64 = 0.5, "-", 0.0 ..= 5.0,
+            "How much low support amplifies strain: factor (1 + buffer * (1 - support)); with the control factor, more than additive",
+            "Johnson & Hall 1988 iso-strain (facts.md §1); magnitude assumption";
+        admin_constraint: f64 = 1.5, "-", 0.0 ..= 10.0,
+            "How much prescribed administration (as a share of the day) reduces decision latitude",
+            "assumption: rules reduce discretion (Munro 2011, facts.md §2)";
+        team_support: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Support a worker gets from a stable team (scaled down by recent turnover in the unit)",
+            "assumption";
+        coaching_reference_hours: f64 = 1.5, "hours/week", 0.1 ..= 10.0,
+            "Coaching per week that gives the full coaching share of support",
+            "assumption";
+        rise_days: f64 = 10.0, "days", 1.0 ..= 365.0,
+            "Time constant for stress to rise towards strain",
+            "assumption";
+        recovery_days: f64 = 20.0, "days", 1.0 ..= 365.0,
+            "Time constant for stress to fall towards strain on working days",
+            "assumption";
+        offday_recovery: f64 = 0.08, "share/day", 0.0 ..= 1.0,
+            "Share of stress that recovers on a day off",
+            "assumption";
+        exhaustion_threshold: f64 = 1.2, "stress units", 0.0 ..= 10.0,
+            "Stress above which exhaustion accumulates",
+            "assumption: Homer 1985, Maslach et al. 2001 (facts.md §1)";
+        exhaustion_rate: f64 = 0.002, "1/day", 0.0 ..= 1.0,
+            "Exhaustion gained per day per unit of stress above the threshold",
+            "assumption";
+        exhaustion_recovery_days: f64 = 365.0, "days", 1.0 ..= 5000.0,
+            "Time constant for exhaustion to fade",
+            "assumption: exhaustion disorder lasts months (facts.md §3)";
+        high_strain_threshold: f64 = 1.3, "strain units", 0.1 ..= 10.0,
+            "Strain from which a worker-day counts as high strain",
+            "assumption";
+    }
+
+    /// Sick leave: short everyday spells and long stress-related ones.
+    sickness: Sickness {
+        short_spells_per_year: f64 = 3.0, "spells/year", 0.0 ..= 30.0,
+            "Rate of short everyday sick spells (colds and the like)",
+            "assumption";
+        short_spell_mean_days: f64 = 3.0, "days", 1.0 ..= 14.0,
+            "Mean length of a short spell (geometric)",
+            "assumption";
+        long_spells_per_year: f64 = 0.12, "spells/year", 0.0 ..= 2.0,
+            "Rate of long sick spells at stress 1 and no exhaustion",
+            "assumption: calibrated to 10-14 new long spells per 100 a year (Försäkringskassan, facts.md §3)";
+        stress_relative_risk: f64 = 1.7, "ratio/stress unit", 1.0 ..= 10.0,
+            "Multiplier of the long-spell hazard per unit of stress",
+            "RR 1.49-1.77 for job strain and ERI (Rugulies 2017; Duchaine 2020; facts.md §1)";
+        exhaustion_relative_risk: f64 = 3.0, "ratio/exhaustion unit", 1.0 ..= 50.0,
+            "Multiplier of the long-spell hazard per unit of exhaustion",
+            "assumption";
+        long_spell_mean_days: f64 = 60.0, "days", 15.0 ..= 730.0,
+            "Mean length of a long stress-related spell (lognormal, sd 0.7 on the log scale)",
+            "assumption: acute stress reactions about a month, exhaustion disorder often over six months (facts.md §3)";
+        exhaustion_spell_days: f64 = 200.0, "days", 15.0 ..= 1000.0,
+            "Mean length of a spell that starts with exhaustion above 1 (exhaustion disorder)",
+            "facts.md §3: exhaustion-disorder cases often over six months";
+        reassign_after_days: u32 = 10, "days", 0 ..= 90,
+            "Absences at least this long hand the worker's urgent cases to colleagues",
+            "assumption";
+    }
+
+    /// Quitting, recruitment and consultants.
+    turnover: Turnover {
+        quits_per_year: f64 = 0.22, "share/year", 0.0 ..= 2.0,
+            "Quit hazard at stress 1, average support and experienced tenure",
+            "assumption: calibrated to 20-35% turnover a year (SCB via Akademikerförbundet SSR, facts.md §3)";
+        stress_relative_risk: f64 = 1.5, "ratio/stress unit", 1.0 ..= 10.0,
+            "Multiplier of the quit hazard per unit of stress",
+            "assumption";
+        support_relative_risk: f64 = 0.5, "ratio", 0.05 ..= 1.0,
+            "Quit hazard at full support relative to none",
+            "Tham 2007: support and recognition from management is the strongest predictor of intention to leave (facts.md §3); magnitude assumption";
+        newcomer_factor: f64 = 1.6, "ratio", 1.0 ..= 10.0,
+            "Quit hazard multiplier in the first two years",
+            "assumption: 48% intend to leave, most are new (Tham 2007, facts.md §3)";
+        notice_days: u32 = 30, "days", 0 ..= 180,
+            "Notice period between deciding to leave and leaving",
+            "assumption: one month (common in municipal agreements)";
+        recruitment_days: u32 = 75, "days", 0 ..= 730,
+            "Time a vacancy stays open after the worker leaves",
+            "assumption";
+        consultant_cover: f64 = 0.0, "share", 0.0 ..= 1.0,
+            "Share of vacancies covered by agency consultants while open",
+            "assumption (model.md, mechanism 9: optional)";
+    }
+
+    /// Unit managers: their own hours, stress and turnover.
+    managers: Managers {
+        hours_per_day: f64 = 8.0, "hours/day", 4.0 ..= 12.0,
+            "Contracted hours of a unit manager on a working day",
+            "assumption";
+        overtime_max_share: f64 = 0.25, "share of contract", 0.0 ..= 1.0,
+            "Most overtime a manager takes on a day",
+            "assumption";
+        allocation_hours: f64 = 0.25, "hours/case", 0.0 ..= 5.0,
+            "Manager hours to allocate one new report to a worker",
+            "assumption";
+        recruitment_hours_per_week: f64 = 3.0, "hours/week", 0.0 ..= 40.0,
+            "Manager hours per open vacancy and week",
+            "assumption";
+        rehabilitation_hours: f64 = 8.0, "hours", 0.0 ..= 100.0,
+            "Manager hours per long sick spell (rehabilitation and return)",
+            "assumption";
+        quits_per_year: f64 = 0.10, "share/year", 0.0 ..= 2.0,
+            "Manager quit hazard at stress 1",
+            "assumption";
+        recruitment_days: u32 = 120, "days", 0 ..= 730,
+            "Time a manager post stays open",
+            "assumption";
+        acting_cover: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Share of a manager's hours an acting manager gives while the post is absent or open",
+            "assumption";
+    }
+
+    /// Costs, in thousands of kronor (kSEK).
+    costs: Costs {
+        worker_salary_ksek_month: f64 = 38.0, "kSEK/month", 10.0 ..= 200.0,
+            "Monthly salary of a case worker",
+            "assumption: near the 2020s median for socialsekreterare";
+        manager_salary_ksek_month: f64 = 52.0, "kSEK/month", 10.0 ..= 300.0,
+            "Monthly salary of a unit manager",
+            "assumption";
+        payroll_overhead: f64 = 0.45, "share", 0.0 ..= 2.0,
+            "Employer contributions and pension on top of salary",
+            "assumption";
+        overtime_premium: f64 = 1.5, "ratio", 1.0 ..= 3.0,
+            "Pay per overtime hour relative to an ordinary hour",
+            "assumption";
+        consultant_premium: f64 = 2.0, "ratio", 1.0 ..= 5.0,
+            "Cost of a consultant relative to an employed worker",
+            "assumption";
+        recruitment_ksek: f64 = 350.0, "kSEK/hire", 0.0 ..= 5000.0,
+            "Cost of one hire (recruitment, introduction, lost production)",
+            "SSR: about 7,000 hires over two years cost at least SEK 2.5 bn (facts.md §3)";
+        sick_pay_share: f64 = 0.8, "share", 0.0 ..= 1.0,
+            "Share of salary the employer pays on sick days 2 to 14 (after that, a tenth)",
+            "assumption: Swedish sjuklön rules, simplified";
+    }
+
+    /// The steering regime: the levers a preset sets and an arm overrides.
+    steering: Steering {
+        documentation_intensity: f64 = 1.0, "ratio", 0.1 ..= 5.0,
+            "Documentation required per case relative to the control standard",
+            "assumption: control preset = 1";
+        worker_admin_hours: f64 = 4.5, "hours/week", 0.0 ..= 30.0,
+            "Prescribed reporting and meetings per case worker and week",
+            "Grefve 2017: pure administration 11% of time (facts.md §3)";
+        manager_reporting_hours: f64 = 12.0, "hours/week", 0.0 ..= 40.0,
+            "Reporting upward and steering meetings per unit manager and week",
+            "assumption";
+        approval_threshold: f64 = 0.5, "severity 0-1", 0.0 ..= 1.0,
+            "Investigation decisions at or above this severity wait for the manager's approval (1: none do)",
+            "assumption";
+        decision_latitude: f64 = 0.3, "share", 0.0 ..= 1.0,
+            "Delegated decision latitude of case workers (Karasek's control)",
+            "assumption";
+        coaching_hours: f64 = 0.5, "hours/worker/week", 0.0 ..= 10.0,
+            "Coaching and supervision the manager aims to give each worker a week (cut first when short of time)",
+            "assumption: Borlänge coaching leadership (facts.md §4)";
+        blame_culture: f64 = 1.0, "ratio", 0.0 ..= 3.0,
+            "Scales the blame a surfaced error brings",
+            "assumption";
+        kpi_pressure: f64 = 0.05, "ratio/month", 0.0 ..= 5.0,
+            "Rules added each month per unit of overdue share above the target (the KPI side of the control spiral)",
+            "assumption: Levine et al. 1985, supervisors impose structure when quality falls (facts.md §1)";
+        kpi_target_overdue: f64 = 0.15, "share", 0.0 ..= 1.0,
+            "Target share of investigations over the deadline; above it, KPI pressure adds rules",
+            "assumption: IVO found 13% over 4 months in Halland/VG 2015 (facts.md §3)";
+        control_ratchet: f64 = 0.03, "ratio/scandal", 0.0 ..= 2.0,
+            "Documentation and reporting added (relative) after each scandal",
+            "assumption: Munro 2011 compliance spiral (facts.md §2)";
+        rule_decay_days: f64 = 1500.0, "days", 10.0 ..= 100000.0,
+            "Time constant for added rules to be pruned",
+            "assumption: rules added are pruned only slowly under control (model.md, mechanism 10)";
+        caseload_cap: u32 = 0, "cases", 0 ..= 200,
+            "Most open cases per worker before new reports wait unallocated (0: no cap)",
+            "Herning 'Sverigesmodellen' capped 20-25 cases (facts.md §3)";
+    }
+}
+
+impl Params {
+    /// Looks up a registry row by group and name.
+    pub fn spec(group: &str, name: &str) -> Option<&'static ParamSpec> {
+        PARAMETERS
+            .iter()
+            .find(|p| p.group == group && p.name == name)
+    }
+
+    /// Case-worker positions in the whole department.
+    pub fn positions(&self) -> usize {
+        self.organisation.units as usize * self.organisation.workers_per_unit as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_lie_in_their_ranges_and_keys_are_unique() {
+        let p = Params::default();
+        let mut keys = std::collections::BTreeSet::new();
+        for spec in PARAMETERS {
+            assert!(keys.insert(spec.key()), "duplicate key {}", spec.key());
+            assert_eq!(spec.get(&p), spec.default, "{}", spec.key());
+            assert!(spec.check(spec.default).is_ok(), "{}", spec.key());
+            assert!(!spec.source.is_empty() && !spec.meaning.is_empty());
+        }
+    }
+
+    #[test]
+    fn set_then_get_round_trips() {
+        let mut p = Params::default();
+        let spec = Params::spec("organisation", "units").unwrap();
+        spec.set(&mut p, 7.0);
+        assert_eq!(p.organisation.units, 7);
+        assert_eq!(spec.get(&p), 7.0);
+    }
+
+    #[test]
+    fn check_rejects_fractions_for_integers_and_out_of_range() {
+        let spec = Params::spec("organisation", "units").unwrap();
+        assert!(spec.check(2.5).is_err());
+        assert!(spec.check(0.0).is_err());
+        assert!(spec.check(f64::NAN).is_err());
+    }
+}

@@ -1,0 +1,403 @@
+//! The pure rules of the model: each a small function of the state it reads
+//! and the parameters that shape it, so each can be tested on hand-built
+//! values and documented with its equation.
+//!
+//! No rule draws random numbers itself: where chance enters, the caller
+//! passes the uniform draw (which keeps common random numbers aligned).
+
+use crate::model::params::{Decisions, Stress, Work};
+
+/// Working days per year used to turn yearly rates into daily hazards.
+pub const WORKDAYS_PER_YEAR: f64 = 230.0;
+
+/// Work pressure (Oliva & Sterman 2001): the backlog a worker carries, in
+/// hours at their current standard, over the backlog regarded as normal.
+///
+/// `pressure = backlog_hours / (case_hours_per_day * target_backlog_days)`
+pub fn work_pressure(backlog_hours: f64, case_hours_per_day: f64, work: &Work) -> f64 {
+    backlog_hours / (case_hours_per_day.max(0.5) * work.target_backlog_days)
+}
+
+/// Time actually spent per standard hour of work (cutting corners), after
+/// Oliva & Sterman 2001: `t = standard * pressure^elasticity`, between the
+/// floor and the ceiling (more thorough work when there is slack).
+///
+/// Under high pressure `t` falls below the worker's standard; under low
+/// pressure it rises above an eroded standard, which lets it recover.
+pub fn time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
+    (standard * pressure.max(1e-9).powf(work.corner_cutting_elasticity))
+        .clamp(work.min_time_factor, work.max_time_factor)
+}
+
+/// One day of standard erosion: the standard moves towards the time actually
+/// spent, fast when falling (erosion) and slowly when rising (recovery).
+///
+/// `s' = min(1, s + (t - s) * (1 - exp(-1/tau)))`, `tau` = erosion or recovery days.
+pub fn adjust_standard(standard: f64, spent: f64, work: &Work) -> f64 {
+    let tau = if spent < standard {
+        work.standard_erosion_days
+    } else {
+        work.standard_recovery_days
+    };
+    (standard + (spent - standard) * (1.0 - (-1.0 / tau).exp())).min(1.0)
+}
+
+/// Overtime a worker takes [hours], growing with pressure above 1.
+pub fn overtime_hours(pressure: f64, contract_hours: f64, work: &Work) -> f64 {
+    let share = (work.overtime_per_pressure * (pressure - 1.0)).clamp(0.0, work.overtime_max_share);
+    share * contract_hours
+}
+
+/// Productivity relative to an experienced worker: `novice + (1 - novice) * experience`.
+pub fn productivity(experience: f64, work: &Work) -> f64 {
+    work.novice_productivity + (1.0 - work.novice_productivity) * experience
+}
+
+/// One worked day of learning: experience approaches 1 with the learning time constant.
+pub fn learn(experience: f64, work: &Work) -> f64 {
+    experience + (1.0 - experience) / work.learning_days
+}
+
+/// What a worker's strain is made of on one working day.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StrainInputs {
+    /// Work pressure (1 = normal backlog).
+    pub pressure: f64,
+    /// Mean severity of the worker's open cases (0-1).
+    pub severity_load: f64,
+    /// Responsibility stock of high-stakes decisions carried alone.
+    pub responsibility: f64,
+    /// Blame stock from surfaced errors.
+    pub blame: f64,
+    /// Decision latitude (0-1), after the constraint of prescribed administration.
+    pub control: f64,
+    /// Support (0-1): coaching received and a stable team.
+    pub support: f64,
+}
+
+/// Strain of one working day, after Karasek (demand-control) and Johnson &
+/// Hall (iso-strain):
+///
+/// `demand = w_p * pressure + w_s * severity_load + w_r * responsibility + blame`
+///
+/// `strain = demand * (1 + b_c (1 - control)) / (1 + b_c / 2) * (1 + b_s (1 - support)) / (1 + b_s / 2)`
+///
+/// The two buffer factors multiply, so low control and low support together
+/// amplify demands more than either alone (more than additive). Both factors
+/// are 1 at control and support 0.5, so strain equals demand there.
+pub fn strain(x: &StrainInputs, s: &Stress) -> f64 {
+    let demand = s.pressure_weight * x.pressure
+        + s.severity_weight * x.severity_load
+        + s.responsibility_weight * x.responsibility
+        + x.blame;
+    let control = (1.0 + s.control_buffer * (1.0 - x.control)) / (1.0 + s.control_buffer / 2.0);
+    let support = (1.0 + s.support_buffer * (1.0 - x.support)) / (1.0 + s.support_buffer / 2.0);
+    demand * control * support
+}
+
+/// Decision latitude after prescribed administration: `latitude * (1 - k * admin_share)`, at least 0.
+pub fn effective_control(latitude: f64, admin_share: f64, s: &Stress) -> f64 {
+    (latitude * (1.0 - s.admin_constraint * admin_share)).clamp(0.0, 1.0)
+}
+
+/// Support: a stable team and coaching received.
+///
+/// `support = team_support * stability + (1 - team_support) * min(1, coaching / reference)`
+pub fn support(stability: f64, coaching_hours_week: f64, s: &Stress) -> f64 {
+    let coaching = (coaching_hours_week / s.coaching_reference_hours).min(1.0);
+    s.team_support * stability.clamp(0.0, 1.0) + (1.0 - s.team_support) * coaching
+}
+
+/// One day of the stress stock. On a working day stress moves towards
+/// strain, rising with `rise_days` and falling with `recovery_days`; on a
+/// day off (weekend, vacation, sick leave) a share `offday_recovery` recovers.
+pub fn update_stress(stress: f64, strain: Option<f64>, s: &Stress) -> f64 {
+    match strain {
+        Some(strain) => {
+            let tau = if strain > stress {
+                s.rise_days
+            } else {
+                s.recovery_days
+            };
+            stress + (strain - stress) / tau
+        }
+        None => stress * (1.0 - s.offday_recovery),
+    }
+}
+
+/// One day of exhaustion, the slow burnout stock: it grows with stress above
+/// a threshold and fades slowly.
+///
+/// `E' = E + rate * max(0, stress - threshold) - E / recovery_days`
+pub fn update_exhaustion(exhaustion: f64, stress: f64, s: &Stress) -> f64 {
+    let gain = s.exhaustion_rate * (stress - s.exhaustion_threshold).max(0.0);
+    (exhaustion + gain - exhaustion / s.exhaustion_recovery_days).max(0.0)
+}
+
+/// A daily hazard from a yearly rate at reference conditions and a log-linear
+/// relative risk: `rate / 230 * rr^(x - reference)`.
+pub fn daily_hazard(rate_per_year: f64, relative_risk: f64, x: f64, reference: f64) -> f64 {
+    rate_per_year / WORKDAYS_PER_YEAR * relative_risk.powf(x - reference)
+}
+
+/// What shapes the chance of a wrong decision.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DecisionInputs {
+    /// Experience of the decision maker (0-1).
+    pub experience: f64,
+    /// Standard hours of the case over the effective hours put in (above 1
+    /// when rushed, below 1 when done more thoroughly than the standard).
+    pub rushed: f64,
+    /// Stress of the decision maker.
+    pub stress: f64,
+    /// Support the decision maker has (0-1).
+    pub support: f64,
+    /// Effective documentation intensity of the case (1 = control standard).
+    pub documentation: f64,
+}
+
+/// Probability that an investigation decision is wrong:
+///
+/// `p = base * (1 + k_exp (1 - experience)) * rushed^e * (1 + k_stress * stress) * (1 - r_support * support) * documentation^(-benefit)`
+///
+/// capped at 0.95.
+pub fn error_probability(x: &DecisionInputs, d: &Decisions) -> f64 {
+    let p = d.base_error_rate
+        * (1.0 + d.inexperience_error_factor * (1.0 - x.experience))
+        * x.rushed.clamp(0.5, 4.0).powf(d.rushed_error_elasticity)
+        * (1.0 + d.stress_error_factor * x.stress.max(0.0))
+        * (1.0 - d.support_error_reduction * x.support)
+        * x.documentation.max(0.01).powf(-d.documentation_benefit);
+    p.clamp(0.0, 0.95)
+}
+
+/// Probability of screening a child in for investigation. The screening
+/// errors (a missed need, a needless investigation) grow with the same
+/// multiplier as investigation errors, relative to a base-quality decision.
+pub fn screen_in_probability(need: bool, error_multiplier: f64, d: &Decisions) -> f64 {
+    if need {
+        1.0 - ((1.0 - d.screening_sensitivity) * error_multiplier).min(1.0)
+    } else {
+        (d.screening_false_positive * error_multiplier).min(1.0)
+    }
+}
+
+/// Inverse of the standard normal distribution function (Acklam's rational
+/// approximation, relative error below 1.2e-9), used to turn a uniform draw
+/// into a normal one with exactly one draw.
+pub fn normal_quantile(p: f64) -> f64 {
+    const A: [f64; 6] = [
+        -3.969_683_028_665_376e1,
+        2.209_460_984_245_205e2,
+        -2.759_285_104_469_687e2,
+        1.383_577_518_672_69e2,
+        -3.066_479_806_614_716e1,
+        2.506_628_277_459_239,
+    ];
+    const B: [f64; 5] = [
+        -5.447_609_879_822_406e1,
+        1.615_858_368_580_409e2,
+        -1.556_989_798_598_866e2,
+        6.680_131_188_771_972e1,
+        -1.328_068_155_288_572e1,
+    ];
+    const C: [f64; 6] = [
+        -7.784_894_002_430_293e-3,
+        -3.223_964_580_411_365e-1,
+        -2.400_758_277_161_838,
+        -2.549_732_539_343_734,
+        4.374_664_141_464_968,
+        2.938_163_982_698_783,
+    ];
+    const D: [f64; 4] = [
+        7.784_695_709_041_462e-3,
+        3.224_671_290_700_398e-1,
+        2.445_134_137_142_996,
+        3.754_408_661_907_416,
+    ];
+    let p = p.clamp(1e-300, 1.0 - 1e-16);
+    let tail = |q: f64| {
+        (((((C[0] * q + C[1]) * q + C[2]) * q + C[3]) * q + C[4]) * q + C[5])
+            / ((((D[0] * q + D[1]) * q + D[2]) * q + D[3]) * q + 1.0)
+    };
+    if p < 0.02425 {
+        tail((-2.0 * p.ln()).sqrt())
+    } else if p > 1.0 - 0.02425 {
+        -tail((-2.0 * (1.0 - p).ln()).sqrt())
+    } else {
+        let q = p - 0.5;
+        let r = q * q;
+        (((((A[0] * r + A[1]) * r + A[2]) * r + A[3]) * r + A[4]) * r + A[5]) * q
+            / (((((B[0] * r + B[1]) * r + B[2]) * r + B[3]) * r + B[4]) * r + 1.0)
+    }
+}
+
+/// A lognormal draw with the given mean and log-scale spread, from one uniform.
+pub fn lognormal_from_uniform(u: f64, mean: f64, sigma: f64) -> f64 {
+    let mu = mean.ln() - sigma * sigma / 2.0;
+    (mu + sigma * normal_quantile(u)).exp()
+}
+
+/// An exponential draw with the given mean, from one uniform in (0, 1].
+pub fn exponential_from_uniform(u: f64, mean: f64) -> f64 {
+    -mean * (1.0 - u).max(1e-300).ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn time_factor_follows_the_elasticity_and_floor() {
+        let w = Work::default();
+        assert!(time_factor(0.7, 1.0, &w) > 1.0);
+        assert_eq!(time_factor(0.01, 1.0, &w), w.max_time_factor);
+        assert_eq!(time_factor(1.0, 1.0, &w), 1.0);
+        assert!((time_factor(2.0, 1.0, &w) - 2f64.powf(-0.6)).abs() < 1e-12);
+        assert_eq!(time_factor(100.0, 1.0, &w), w.min_time_factor);
+        // An eroded standard stays eroded at normal pressure...
+        assert_eq!(time_factor(1.0, 0.7, &w), 0.7);
+        // ...and only slack lets the time spent rise above it.
+        assert!(time_factor(0.5, 0.7, &w) > 0.7);
+    }
+
+    #[test]
+    fn standards_erode_fast_and_recover_slowly() {
+        let w = Work::default();
+        let down = 1.0 - adjust_standard(1.0, 0.5, &w);
+        let up = adjust_standard(0.5, 1.0, &w) - 0.5;
+        assert!(down > 10.0 * up);
+    }
+
+    #[test]
+    fn strain_is_more_than_additive_in_low_control_and_low_support() {
+        let s = Stress::default();
+        let base = StrainInputs {
+            pressure: 1.0,
+            control: 1.0,
+            support: 1.0,
+            ..Default::default()
+        };
+        let low_c = strain(
+            &StrainInputs {
+                control: 0.0,
+                ..base
+            },
+            &s,
+        ) - strain(&base, &s);
+        let low_s = strain(
+            &StrainInputs {
+                support: 0.0,
+                ..base
+            },
+            &s,
+        ) - strain(&base, &s);
+        let both = strain(
+            &StrainInputs {
+                control: 0.0,
+                support: 0.0,
+                ..base
+            },
+            &s,
+        ) - strain(&base, &s);
+        assert!(both > low_c + low_s);
+        let neutral = StrainInputs {
+            control: 0.5,
+            support: 0.5,
+            ..base
+        };
+        assert!((strain(&neutral, &s) - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn stress_moves_towards_strain_and_recovers_off_work() {
+        let s = Stress::default();
+        assert!(update_stress(1.0, Some(2.0), &s) > 1.0);
+        assert!(update_stress(1.0, Some(0.5), &s) < 1.0);
+        assert!(update_stress(1.0, None, &s) < 1.0);
+    }
+
+    #[test]
+    fn hazard_relative_risk_is_per_unit_above_reference() {
+        let h1 = daily_hazard(0.1, 1.7, 1.0, 1.0);
+        let h2 = daily_hazard(0.1, 1.7, 2.0, 1.0);
+        assert!((h2 / h1 - 1.7).abs() < 1e-12);
+        assert!((h1 - 0.1 / WORKDAYS_PER_YEAR).abs() < 1e-15);
+    }
+
+    #[test]
+    fn error_probability_rises_with_rush_stress_inexperience() {
+        let d = Decisions::default();
+        let base = DecisionInputs {
+            experience: 1.0,
+            rushed: 1.0,
+            stress: 0.0,
+            support: 0.0,
+            documentation: 1.0,
+        };
+        let p0 = error_probability(&base, &d);
+        assert!((p0 - d.base_error_rate).abs() < 1e-12);
+        assert!(
+            error_probability(
+                &DecisionInputs {
+                    rushed: 2.0,
+                    ..base
+                },
+                &d
+            ) > p0
+        );
+        assert!(
+            error_probability(
+                &DecisionInputs {
+                    stress: 1.0,
+                    ..base
+                },
+                &d
+            ) > p0
+        );
+        assert!(
+            error_probability(
+                &DecisionInputs {
+                    experience: 0.0,
+                    ..base
+                },
+                &d
+            ) > p0
+        );
+        assert!(
+            error_probability(
+                &DecisionInputs {
+                    support: 1.0,
+                    ..base
+                },
+                &d
+            ) < p0
+        );
+        assert!(
+            error_probability(
+                &DecisionInputs {
+                    documentation: 0.5,
+                    ..base
+                },
+                &d
+            ) > p0
+        );
+    }
+
+    #[test]
+    fn normal_quantile_matches_known_values() {
+        assert!(normal_quantile(0.5).abs() < 1e-9);
+        assert!((normal_quantile(0.975) - 1.959_963_985).abs() < 1e-7);
+        assert!((normal_quantile(0.01) + 2.326_347_874).abs() < 1e-7);
+    }
+
+    #[test]
+    fn lognormal_from_uniform_has_the_requested_mean() {
+        let n = 20_000;
+        let mean: f64 = (0..n)
+            .map(|i| lognormal_from_uniform((i as f64 + 0.5) / n as f64, 60.0, 0.7))
+            .sum::<f64>()
+            / n as f64;
+        assert!((mean - 60.0).abs() < 0.6, "{mean}");
+    }
+}

@@ -1,0 +1,60 @@
+//! Output: the results folder and the terminal comparison table.
+//!
+//! What lives here: every file name and column layout tillit writes. Only
+//! `output/` decides file names, column names, column order, row order and
+//! how numbers are spelled; the names of outcomes and series metrics come
+//! from the catalogues in [`crate::outcome`], unchanged.
+//!
+//! What does not live here: no simulation and no statistics (summaries
+//! arrive computed in an [`ExperimentResult`](crate::experiment::ExperimentResult)),
+//! no clock (timestamps arrive in a [`ManifestInfo`]), and no printing
+//! ([`comparison_table`] returns a `String` for the caller to print).
+//!
+//! # The results folder
+//!
+//! [`ResultsWriter`] streams per-run rows while an experiment runs and
+//! writes the aggregates when it ends. Every value is a plain CSV cell; a
+//! number is written in Rust's shortest round-trip form (`0.1`, `12`,
+//! `1.5e-7`), a missing value (NaN) as `NA` and an infinity as `Inf` or
+//! `-Inf`, so the same inputs give byte-identical files and R, Python and
+//! spreadsheets read them as they are.
+//!
+//! | file | columns | rows |
+//! |------|---------|------|
+//! | [`RUNS_FILE`] | `arm, replication, seed,` then every outcome name in [`OUTCOMES`](crate::outcome::OUTCOMES) order | one per arm and replication |
+//! | [`SERIES_FILE`] | `arm, replication, month, metric, value` | one per run, month (from 1) and series metric; then per arm, month and metric the aggregates, with `replication` = `mean`, `sd`, `ci_low`, `ci_high` |
+//! | [`SUMMARY_FILE`] | `arm, comparison, outcome, unit, mean, sd, ci_low, ci_high, n` | per arm and outcome: `comparison` = `level`; for each non-baseline arm also `difference_to_<baseline>` (paired, arm minus baseline) |
+//! | [`MANIFEST_FILE`] | pretty JSON | version, command, timestamps, seeds, threads, timings, failures, the resolved scenario |
+//!
+//! Every file is written as `<name>.partial` and renamed into place only
+//! when the experiment has finished, `manifest.json` last: a folder with a
+//! `manifest.json` is complete, one without it is not.
+
+mod error;
+mod format;
+mod results_dir;
+mod table;
+
+pub use error::OutputError;
+pub use results_dir::{ManifestInfo, ResultsWriter};
+pub use table::{comparison_table, default_table_outcomes};
+
+/// Per-run outcomes: one row per arm and replication.
+pub const RUNS_FILE: &str = "runs.csv";
+
+/// Monthly series in tidy long form, per run and aggregated.
+pub const SERIES_FILE: &str = "series.csv";
+
+/// Per arm and outcome: mean, spread, interval and n, levels and paired
+/// differences to the baseline.
+pub const SUMMARY_FILE: &str = "summary.csv";
+
+/// The manifest; written last, its presence marks a complete folder.
+pub const MANIFEST_FILE: &str = "manifest.json";
+
+/// Suffix of a file still being written.
+pub const PARTIAL_SUFFIX: &str = ".partial";
+
+/// Version of the results-folder layout, recorded in the manifest; raised
+/// whenever a file name, column or row convention changes.
+pub const RESULTS_FORMAT: u32 = 1;

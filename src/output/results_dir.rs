@@ -1,0 +1,782 @@
+//! The results folder: runs.csv and series.csv streamed as runs finish,
+//! summary.csv and manifest.json written at the end, every file renamed
+//! into place only when all of them are complete.
+
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::format::{csv_float, push_csv_float, utc_timestamp};
+use super::{
+    MANIFEST_FILE, OutputError, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE,
+    SUMMARY_FILE,
+};
+use crate::engine::seeds::replication_seed;
+use crate::experiment::{ExperimentResult, RunRecord, RunSink};
+use crate::outcome::{OUTCOMES, SERIES_METRICS};
+use crate::scenario::Scenario;
+use crate::stats::Summary;
+
+/// What the manifest records that only the caller knows: the library never
+/// reads the clock or the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ManifestInfo {
+    /// When the experiment started [seconds since the Unix epoch, UTC].
+    pub started_unix: u64,
+    /// When it finished [seconds since the Unix epoch, UTC].
+    pub finished_unix: u64,
+    /// The command line that produced the folder, as the user would retype
+    /// it (e.g. `tillit run scenarios/default.toml --out results`).
+    pub command: String,
+}
+
+/// Writes a results folder (see the [module docs](super) for the files and
+/// their columns).
+///
+/// Create it before the experiment, pass it as the [`RunSink`], then call
+/// [`ResultsWriter::finish`] with the result. Until `finish` returns, the
+/// folder holds only `*.partial` files; a writer dropped without `finish`
+/// (an error, Ctrl-C) leaves them there, and the next `create` in the same
+/// folder removes them.
+pub struct ResultsWriter {
+    dir: PathBuf,
+    scenario: Scenario,
+    runs: PartialCsv,
+    series: PartialCsv,
+    /// Scratch buffer for formatting numbers without allocating per cell.
+    cell: String,
+}
+
+/// A CSV file being written under its `.partial` name.
+struct PartialCsv {
+    path: PathBuf,
+    partial: PathBuf,
+    writer: csv::Writer<File>,
+}
+
+impl PartialCsv {
+    fn create(dir: &Path, name: &str) -> Result<Self, OutputError> {
+        let path = dir.join(name);
+        let partial = partial_path(&path);
+        let file = File::create(&partial).map_err(|source| OutputError::Write {
+            path: partial.clone(),
+            source,
+        })?;
+        let writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(file);
+        Ok(Self {
+            path,
+            partial,
+            writer,
+        })
+    }
+
+    fn write_error(&self, e: csv::Error) -> OutputError {
+        OutputError::Write {
+            path: self.partial.clone(),
+            source: e.into(),
+        }
+    }
+
+    fn field(&mut self, value: impl AsRef<[u8]>) -> Result<(), OutputError> {
+        self.writer
+            .write_field(value)
+            .map_err(|e| self.write_error(e))
+    }
+
+    fn end_record(&mut self) -> Result<(), OutputError> {
+        self.writer
+            .write_record(None::<&[u8]>)
+            .map_err(|e| self.write_error(e))
+    }
+
+    fn record<I, T>(&mut self, fields: I) -> Result<(), OutputError>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.writer
+            .write_record(fields)
+            .map_err(|e| self.write_error(e))
+    }
+
+    /// Flushes and syncs the `.partial` file; returns (partial, final) paths.
+    fn close(self) -> Result<(PathBuf, PathBuf), OutputError> {
+        let Self {
+            path,
+            partial,
+            writer,
+        } = self;
+        let file = writer.into_inner().map_err(|e| OutputError::Write {
+            path: partial.clone(),
+            source: e.into_error(),
+        })?;
+        file.sync_all().map_err(|source| OutputError::Write {
+            path: partial.clone(),
+            source,
+        })?;
+        Ok((partial, path))
+    }
+}
+
+fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(PARTIAL_SUFFIX);
+    path.with_file_name(name)
+}
+
+fn remove_if_present(path: &Path) -> Result<(), OutputError> {
+    match fs::remove_file(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Remove {
+            path: path.to_owned(),
+            source: e,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Removes, in this order, the manifest (so the folder stops looking
+/// complete before anything else changes), the data files of an earlier
+/// run, and every `*.partial` file left by an interrupted one.
+fn clear_stale(dir: &Path) -> Result<(), OutputError> {
+    remove_if_present(&dir.join(MANIFEST_FILE))?;
+    for name in [RUNS_FILE, SERIES_FILE, SUMMARY_FILE] {
+        remove_if_present(&dir.join(name))?;
+    }
+    let listing_error = |source| OutputError::Remove {
+        path: dir.to_owned(),
+        source,
+    };
+    for entry in fs::read_dir(dir).map_err(listing_error)? {
+        let entry = entry.map_err(listing_error)?;
+        let is_partial = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.ends_with(PARTIAL_SUFFIX));
+        if is_partial && entry.file_type().map_err(listing_error)?.is_file() {
+            remove_if_present(&entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+impl ResultsWriter {
+    /// Opens `dir` as a results folder for `scenario`: creates it if needed,
+    /// removes an earlier `manifest.json` first, then the earlier data files
+    /// and any stale `*.partial` files, and starts `runs.csv.partial` and
+    /// `series.csv.partial` with their header rows.
+    pub fn create(dir: &Path, scenario: &Scenario) -> Result<Self, OutputError> {
+        fs::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        clear_stale(dir)?;
+
+        let mut runs = PartialCsv::create(dir, RUNS_FILE)?;
+        runs.record(
+            ["arm", "replication", "seed"]
+                .into_iter()
+                .chain(OUTCOMES.iter().map(|o| o.name)),
+        )?;
+        let mut series = PartialCsv::create(dir, SERIES_FILE)?;
+        series.record(["arm", "replication", "month", "metric", "value"])?;
+
+        Ok(Self {
+            dir: dir.to_owned(),
+            scenario: scenario.clone(),
+            runs,
+            series,
+            cell: String::new(),
+        })
+    }
+
+    /// The results folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn arm_name(&self, arm: usize, file: &Path) -> Result<&str, OutputError> {
+        match self.scenario.arms.get(arm) {
+            Some(a) => Ok(&a.name),
+            None => Err(OutputError::Inconsistent {
+                path: file.to_owned(),
+                message: format!(
+                    "arm index {arm} is out of range; the scenario has {} arms",
+                    self.scenario.arms.len()
+                ),
+            }),
+        }
+    }
+
+    fn write_run(&mut self, run: &RunRecord<'_>) -> Result<(), OutputError> {
+        let arm = self.arm_name(run.arm, &self.runs.partial)?.to_owned();
+        let replication = run.replication.to_string();
+
+        self.runs.field(&arm)?;
+        self.runs.field(&replication)?;
+        self.runs.field(run.seed.to_string())?;
+        for &x in &run.outcomes.0 {
+            self.cell.clear();
+            push_csv_float(&mut self.cell, x);
+            self.runs.field(&self.cell)?;
+        }
+        self.runs.end_record()?;
+
+        for (m, month) in run.series.iter().enumerate() {
+            let month_number = (m + 1).to_string();
+            for (spec, &x) in SERIES_METRICS.iter().zip(&month.0) {
+                self.cell.clear();
+                push_csv_float(&mut self.cell, x);
+                self.series.record([
+                    arm.as_str(),
+                    replication.as_str(),
+                    month_number.as_str(),
+                    spec.name,
+                    self.cell.as_str(),
+                ])?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the aggregates, then renames every file into place, the
+    /// manifest last. Returns the results folder.
+    ///
+    /// Appends to `series.csv` one row per arm, month, metric and statistic
+    /// (`replication` = `mean`, `sd`, `ci_low`, `ci_high`, in that order),
+    /// writes `summary.csv` and `manifest.json`. `result` must come from an
+    /// experiment on the scenario given to [`ResultsWriter::create`].
+    pub fn finish(
+        mut self,
+        result: &ExperimentResult,
+        manifest_extra: &ManifestInfo,
+    ) -> Result<PathBuf, OutputError> {
+        if result.arms.len() != self.scenario.arms.len() {
+            return Err(OutputError::Inconsistent {
+                path: self.dir.join(SUMMARY_FILE),
+                message: format!(
+                    "the result has {} arms but the scenario {}",
+                    result.arms.len(),
+                    self.scenario.arms.len()
+                ),
+            });
+        }
+
+        self.write_series_aggregates(result)?;
+        let summary = self.write_summary(result)?;
+        let manifest = self.write_manifest(result, manifest_extra)?;
+        let runs = self.runs.close()?;
+        let series = self.series.close()?;
+
+        for (from, to) in [runs, series, summary, manifest] {
+            fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
+        }
+        Ok(self.dir)
+    }
+
+    fn write_series_aggregates(&mut self, result: &ExperimentResult) -> Result<(), OutputError> {
+        for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
+            for (m, month) in summary.series.iter().enumerate() {
+                let month_number = (m + 1).to_string();
+                for (spec, s) in SERIES_METRICS.iter().zip(month) {
+                    for (stat, x) in [
+                        ("mean", s.mean),
+                        ("sd", s.sd),
+                        ("ci_low", s.ci_low),
+                        ("ci_high", s.ci_high),
+                    ] {
+                        self.cell.clear();
+                        push_csv_float(&mut self.cell, x);
+                        self.series.record([
+                            arm.name.as_str(),
+                            stat,
+                            month_number.as_str(),
+                            spec.name,
+                            self.cell.as_str(),
+                        ])?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes `summary.csv.partial`; returns (partial, final) paths.
+    ///
+    /// Levels and paired differences share one file, told apart by the
+    /// `comparison` column (`level`, or `difference_to_<baseline arm>` for
+    /// this arm minus the baseline, paired by replication), so that one
+    /// filter selects either and both keep the same columns and units.
+    fn write_summary(&self, result: &ExperimentResult) -> Result<(PathBuf, PathBuf), OutputError> {
+        let mut file = PartialCsv::create(&self.dir, SUMMARY_FILE)?;
+        file.record([
+            "arm",
+            "comparison",
+            "outcome",
+            "unit",
+            "mean",
+            "sd",
+            "ci_low",
+            "ci_high",
+            "n",
+        ])?;
+        let baseline = self.scenario.arms.get(self.scenario.baseline);
+        let difference = format!(
+            "difference_to_{}",
+            baseline.map_or("baseline", |a| a.name.as_str())
+        );
+        let mut row = |arm: &str, comparison: &str, outcome: usize, s: &Summary| {
+            let spec = &OUTCOMES[outcome];
+            let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+            file.record([
+                arm,
+                comparison,
+                spec.name,
+                spec.unit,
+                &mean,
+                &sd,
+                &low,
+                &high,
+                &s.n.to_string(),
+            ])
+        };
+        for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
+            for (o, s) in summary.outcomes.iter().enumerate() {
+                row(&arm.name, "level", o, s)?;
+            }
+            if let Some(diffs) = &summary.paired_difference {
+                for (o, s) in diffs.iter().enumerate() {
+                    row(&arm.name, &difference, o, s)?;
+                }
+            }
+        }
+        file.close()
+    }
+
+    /// Writes `manifest.json.partial`; returns (partial, final) paths.
+    fn write_manifest(
+        &self,
+        result: &ExperimentResult,
+        info: &ManifestInfo,
+    ) -> Result<(PathBuf, PathBuf), OutputError> {
+        let path = self.dir.join(MANIFEST_FILE);
+        let partial = partial_path(&path);
+        let s = &self.scenario;
+        let manifest = Manifest {
+            tillit_version: env!("CARGO_PKG_VERSION"),
+            results_format: RESULTS_FORMAT,
+            command: &info.command,
+            started_unix: info.started_unix,
+            started_utc: utc_timestamp(info.started_unix),
+            finished_unix: info.finished_unix,
+            finished_utc: utc_timestamp(info.finished_unix),
+            threads: result.threads,
+            elapsed_seconds: result.elapsed_seconds,
+            agent_days: result.agent_days,
+            master_seed: s.seed,
+            replications: s.replications,
+            replication_seeds: (0..s.replications)
+                .map(|r| replication_seed(s.seed, r))
+                .collect(),
+            runs: s.run_count(),
+            failures: result
+                .failures
+                .iter()
+                .map(|f| FailureEntry {
+                    arm: &f.arm,
+                    replication: f.replication,
+                    seed: f.seed,
+                    message: &f.message,
+                })
+                .collect(),
+            files: [RUNS_FILE, SERIES_FILE, SUMMARY_FILE],
+            scenario: s,
+        };
+        let mut text =
+            serde_json::to_string_pretty(&manifest).map_err(|source| OutputError::Json {
+                path: partial.clone(),
+                source,
+            })?;
+        text.push('\n');
+        let write_error = |source| OutputError::Write {
+            path: partial.clone(),
+            source,
+        };
+        let file = File::create(&partial).map_err(write_error)?;
+        io::Write::write_all(&mut &file, text.as_bytes()).map_err(write_error)?;
+        file.sync_all().map_err(write_error)?;
+        Ok((partial, path))
+    }
+}
+
+impl RunSink for ResultsWriter {
+    /// Appends the run's row to `runs.csv` and its months to `series.csv`.
+    /// An I/O error names the file; its kind is kept.
+    fn run_finished(&mut self, run: &RunRecord<'_>) -> io::Result<()> {
+        self.write_run(run).map_err(|e| {
+            let kind = match &e {
+                OutputError::Write { source, .. } => source.kind(),
+                _ => io::ErrorKind::InvalidInput,
+            };
+            io::Error::new(kind, e)
+        })
+    }
+}
+
+/// manifest.json, field by field in output order.
+#[derive(Serialize)]
+struct Manifest<'a> {
+    tillit_version: &'static str,
+    results_format: u32,
+    command: &'a str,
+    started_unix: u64,
+    started_utc: String,
+    finished_unix: u64,
+    finished_utc: String,
+    threads: usize,
+    elapsed_seconds: f64,
+    agent_days: f64,
+    master_seed: u64,
+    replications: u32,
+    /// Seed of replication r at index r, the same for every arm.
+    replication_seeds: Vec<u64>,
+    runs: usize,
+    failures: Vec<FailureEntry<'a>>,
+    files: [&'static str; 3],
+    scenario: &'a Scenario,
+}
+
+#[derive(Serialize)]
+struct FailureEntry<'a> {
+    arm: &'a str,
+    replication: u32,
+    seed: u64,
+    message: &'a str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiment::{ArmSummary, RunFailure};
+    use crate::model::params::Params;
+    use crate::model::presets::Preset;
+    use crate::outcome::{OUTCOME_COUNT, OutcomeValues, SERIES_COUNT, SeriesValues};
+    use crate::scenario::Arm;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// A fresh, empty folder under the system temp dir, removed on drop.
+    pub(crate) struct TempDir(PathBuf);
+
+    impl TempDir {
+        pub(crate) fn new(tag: &str) -> Self {
+            static COUNTER: AtomicUsize = AtomicUsize::new(0);
+            let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+            let path = std::env::temp_dir()
+                .join(format!("tillit-output-{}-{tag}-{n}", std::process::id()));
+            let _ = fs::remove_dir_all(&path);
+            Self(path)
+        }
+    }
+
+    impl Drop for TempDir {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn arm(name: &str) -> Arm {
+        Arm {
+            name: name.to_owned(),
+            description: String::new(),
+            preset: Preset::Control,
+            params: Params::default(),
+            events: Vec::new(),
+        }
+    }
+
+    pub(crate) fn scenario(arms: &[&str]) -> Scenario {
+        Scenario {
+            name: "test".to_owned(),
+            description: "hand-built".to_owned(),
+            seed: 42,
+            replications: 2,
+            horizon_days: 730,
+            warmup_days: 365,
+            baseline: 0,
+            arms: arms.iter().map(|a| arm(a)).collect(),
+        }
+    }
+
+    fn summary(mean: f64) -> Summary {
+        Summary {
+            n: 2,
+            mean,
+            sd: 0.5,
+            ci_low: mean - 0.25,
+            ci_high: mean + 0.25,
+        }
+    }
+
+    fn result(scenario: &Scenario, months: usize) -> ExperimentResult {
+        let arms = (0..scenario.arms.len())
+            .map(|a| ArmSummary {
+                outcomes: std::array::from_fn(|o| summary(o as f64 + a as f64)),
+                paired_difference: (a != scenario.baseline)
+                    .then(|| std::array::from_fn(|o| summary(o as f64 * 0.1))),
+                series: (0..months)
+                    .map(|m| std::array::from_fn(|k| summary(m as f64 + k as f64 / 8.0)))
+                    .collect(),
+            })
+            .collect();
+        ExperimentResult {
+            arms,
+            failures: vec![RunFailure {
+                arm: "trust".to_owned(),
+                replication: 7,
+                seed: 99,
+                message: "worker 3: stress is NaN".to_owned(),
+            }],
+            threads: 4,
+            elapsed_seconds: 1.25,
+            agent_days: 1.0e6,
+        }
+    }
+
+    fn info() -> ManifestInfo {
+        ManifestInfo {
+            started_unix: 1_740_830_400,
+            finished_unix: 1_740_830_402,
+            command: "tillit run".to_owned(),
+        }
+    }
+
+    /// Feeds every run of `scenario` to `writer`, in the experiment's order.
+    fn feed(writer: &mut ResultsWriter, scenario: &Scenario, months: usize) {
+        for r in 0..scenario.replications {
+            for a in 0..scenario.arms.len() {
+                let mut outcomes = OutcomeValues::default();
+                for (o, x) in outcomes.0.iter_mut().enumerate() {
+                    *x = (o + a) as f64 / 3.0 + f64::from(r);
+                }
+                outcomes.0[1] = f64::NAN;
+                let series: Vec<SeriesValues> = (0..months)
+                    .map(|m| SeriesValues(std::array::from_fn(|k| (m * k) as f64 * 0.1)))
+                    .collect();
+                let run = RunRecord {
+                    arm: a,
+                    replication: r,
+                    seed: replication_seed(scenario.seed, r),
+                    outcomes: &outcomes,
+                    series: &series,
+                };
+                writer.run_finished(&run).unwrap();
+            }
+        }
+    }
+
+    fn write_folder(dir: &Path, scenario: &Scenario) -> PathBuf {
+        let mut writer = ResultsWriter::create(dir, scenario).unwrap();
+        feed(&mut writer, scenario, 3);
+        writer.finish(&result(scenario, 3), &info()).unwrap()
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn read(dir: &Path, name: &str) -> String {
+        fs::read_to_string(dir.join(name)).unwrap()
+    }
+
+    #[test]
+    fn files_are_partial_until_finish() {
+        let tmp = TempDir::new("partial");
+        let s = scenario(&["control", "trust"]);
+        let mut writer = ResultsWriter::create(&tmp.0, &s).unwrap();
+        feed(&mut writer, &s, 3);
+        assert_eq!(names_in(&tmp.0), ["runs.csv.partial", "series.csv.partial"]);
+        let dir = writer.finish(&result(&s, 3), &info()).unwrap();
+        assert_eq!(dir, tmp.0);
+        assert_eq!(
+            names_in(&tmp.0),
+            ["manifest.json", "runs.csv", "series.csv", "summary.csv"]
+        );
+    }
+
+    #[test]
+    fn create_clears_an_earlier_folder_and_stale_partials() {
+        let tmp = TempDir::new("stale");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        fs::write(tmp.0.join("summary.csv.partial"), "half").unwrap();
+        fs::write(tmp.0.join("notes.txt"), "mine").unwrap();
+        let writer = ResultsWriter::create(&tmp.0, &s).unwrap();
+        assert_eq!(
+            names_in(&tmp.0),
+            ["notes.txt", "runs.csv.partial", "series.csv.partial"]
+        );
+        drop(writer);
+    }
+
+    #[test]
+    fn runs_csv_has_one_row_per_run_with_every_outcome() {
+        let tmp = TempDir::new("runs");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let runs = read(&tmp.0, "runs.csv");
+        let mut lines = runs.lines();
+        let expected: Vec<&str> = ["arm", "replication", "seed"]
+            .into_iter()
+            .chain(OUTCOMES.iter().map(|o| o.name))
+            .collect();
+        assert_eq!(lines.next().unwrap(), expected.join(","));
+        let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(
+            rows[1][..3],
+            ["trust", "0", &replication_seed(42, 0).to_string()]
+        );
+        assert_eq!(rows[2][0..2], ["control", "1"]);
+        assert!(rows.iter().all(|r| r.len() == 3 + OUTCOME_COUNT));
+        // NaN is written as NA; other values round-trip.
+        assert_eq!(rows[0][4], "NA");
+        assert_eq!(rows[3][3].parse::<f64>().unwrap(), 1.0 / 3.0 + 1.0);
+    }
+
+    #[test]
+    fn series_csv_is_tidy_with_runs_then_aggregates() {
+        let tmp = TempDir::new("series");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let series = read(&tmp.0, "series.csv");
+        let lines: Vec<&str> = series.lines().collect();
+        assert_eq!(lines[0], "arm,replication,month,metric,value");
+        let per_run = 4 * 3 * SERIES_COUNT;
+        let aggregate = 2 * 3 * SERIES_COUNT * 4;
+        assert_eq!(lines.len(), 1 + per_run + aggregate);
+        assert_eq!(
+            lines[1],
+            format!("control,0,1,{},0", SERIES_METRICS[0].name)
+        );
+        assert_eq!(
+            lines[1 + SERIES_COUNT + 1],
+            format!("control,0,2,{},0.1", SERIES_METRICS[1].name)
+        );
+        let first_aggregate = &lines[1 + per_run..1 + per_run + 4];
+        let metric = SERIES_METRICS[0].name;
+        assert_eq!(
+            first_aggregate,
+            [
+                format!("control,mean,1,{metric},0"),
+                format!("control,sd,1,{metric},0.5"),
+                format!("control,ci_low,1,{metric},-0.25"),
+                format!("control,ci_high,1,{metric},0.25"),
+            ]
+        );
+        assert!(lines.last().unwrap().starts_with("trust,ci_high,3,"));
+    }
+
+    #[test]
+    fn summary_csv_holds_levels_then_paired_differences() {
+        let tmp = TempDir::new("summary");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let summary = read(&tmp.0, "summary.csv");
+        let lines: Vec<&str> = summary.lines().collect();
+        assert_eq!(
+            lines[0],
+            "arm,comparison,outcome,unit,mean,sd,ci_low,ci_high,n"
+        );
+        assert_eq!(lines.len(), 1 + 3 * OUTCOME_COUNT);
+        assert_eq!(
+            lines[1],
+            "control,level,worker_turnover,share/year,0,0.5,-0.25,0.25,2"
+        );
+        assert_eq!(
+            lines[1 + OUTCOME_COUNT],
+            "trust,level,worker_turnover,share/year,1,0.5,0.75,1.25,2"
+        );
+        assert_eq!(
+            lines[2 + 2 * OUTCOME_COUNT],
+            "trust,difference_to_control,manager_turnover,share/year,0.1,0.5,-0.15,0.35,2"
+        );
+    }
+
+    #[test]
+    fn manifest_records_version_seeds_and_scenario() {
+        let tmp = TempDir::new("manifest");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let text = read(&tmp.0, "manifest.json");
+        let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(m["tillit_version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(m["master_seed"], 42);
+        assert_eq!(m["replication_seeds"][1], replication_seed(42, 1));
+        assert_eq!(m["threads"], 4);
+        assert_eq!(m["started_utc"], "2025-03-01T12:00:00Z");
+        assert_eq!(m["failures"][0]["replication"], 7);
+        assert_eq!(m["scenario"]["arms"][1]["name"], "trust");
+        assert_eq!(m["command"], "tillit run");
+    }
+
+    #[test]
+    fn identical_inputs_give_identical_bytes() {
+        let (a, b) = (TempDir::new("same-a"), TempDir::new("same-b"));
+        let s = scenario(&["control", "trust", "trust, no support"]);
+        write_folder(&a.0, &s);
+        write_folder(&b.0, &s);
+        write_folder(&b.0, &s);
+        for name in ["runs.csv", "series.csv", "summary.csv", "manifest.json"] {
+            assert_eq!(
+                fs::read(a.0.join(name)).unwrap(),
+                fs::read(b.0.join(name)).unwrap(),
+                "{name}"
+            );
+        }
+        // An arm name with a comma is quoted, not split.
+        assert!(read(&a.0, "runs.csv").contains("\n\"trust, no support\",0,"));
+    }
+
+    #[test]
+    fn errors_name_the_path() {
+        let tmp = TempDir::new("errors");
+        fs::create_dir_all(&tmp.0).unwrap();
+        let file = tmp.0.join("not-a-dir");
+        fs::write(&file, "x").unwrap();
+        let s = scenario(&["control"]);
+        let err = ResultsWriter::create(&file.join("results"), &s)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.starts_with("cannot create directory "), "{err}");
+        assert!(err.contains("not-a-dir"), "{err}");
+
+        let mut writer = ResultsWriter::create(&tmp.0.join("r"), &s).unwrap();
+        let outcomes = OutcomeValues::default();
+        let bad = RunRecord {
+            arm: 5,
+            replication: 0,
+            seed: 1,
+            outcomes: &outcomes,
+            series: &[],
+        };
+        let err = writer.run_finished(&bad).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(err.to_string().contains("runs.csv.partial"), "{err}");
+
+        let two_arms = result(&scenario(&["a", "b"]), 1);
+        let err = writer.finish(&two_arms, &info()).unwrap_err().to_string();
+        assert!(
+            err.contains("summary.csv") && err.contains("2 arms"),
+            "{err}"
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! Scenarios: what a user asks for, read from TOML and resolved into the
+//! fully specified [`Scenario`] the experiment runs.
+//!
+//! Input goes through two stages, like ripgrep's arguments: [`parse`] walks
+//! the TOML document (with the position of every key and value) and checks it
+//! against the parameter registry, collecting every problem as a
+//! [`Diagnostic`]; only a document without problems becomes a [`Scenario`],
+//! whose arms hold complete [`Params`] and whose events are resolved to
+//! concrete levers. Nothing in this module runs a simulation or writes files.
+
+mod diagnostic;
+mod parse;
+
+pub use diagnostic::{Diagnostic, ErrorKind, ScenarioError};
+pub use parse::{from_str, load};
+
+use serde::Serialize;
+
+use crate::model::params::{Params, Steering};
+use crate::model::presets::Preset;
+
+/// The built-in default scenario (control versus trust), embedded in the
+/// binary so that `tillit run` works with no file.
+pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/default.toml");
+
+/// The commented template `tillit init` writes.
+pub const TEMPLATE: &str = include_str!("../scenarios/template.toml");
+
+/// Days in a simulated year (the calendar has no leap days).
+pub const DAYS_PER_YEAR: u32 = 365;
+
+/// A fully resolved scenario: every value known, every reference checked.
+#[derive(Clone, Debug, Serialize)]
+pub struct Scenario {
+    /// Short name, shown in tables and reports.
+    pub name: String,
+    /// What the scenario asks, in a sentence or two.
+    pub description: String,
+    /// Master seed; every random stream derives from it.
+    pub seed: u64,
+    /// Replications per arm.
+    pub replications: u32,
+    /// Simulated days in total, warm-up included.
+    pub horizon_days: u32,
+    /// Days at the start left out of outcome statistics.
+    pub warmup_days: u32,
+    /// Index into `arms` of the arm others are compared with.
+    pub baseline: usize,
+    /// The arms compared, in file order.
+    pub arms: Vec<Arm>,
+}
+
+/// One arm: a steering regime (and any other parameter changes) to simulate.
+#[derive(Clone, Debug, Serialize)]
+pub struct Arm {
+    /// Unique name within the scenario.
+    pub name: String,
+    /// Optional description.
+    pub description: String,
+    /// The preset the arm started from.
+    pub preset: Preset,
+    /// Every parameter, after defaults, scenario-wide sections, the preset and
+    /// the arm's own overrides.
+    pub params: Params,
+    /// Regime changes during the run, in the order they were written.
+    pub events: Vec<Event>,
+}
+
+/// A change of steering regime during a run.
+#[derive(Clone, Debug, Serialize)]
+pub struct Event {
+    /// A label for tables and logs, e.g. "trust reform".
+    pub label: String,
+    /// When it happens.
+    pub trigger: Trigger,
+    /// The levers in force from then on.
+    pub steering: Steering,
+}
+
+/// What sets an event off. Each event fires at most once per run.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Trigger {
+    /// On a given day (0-based, counted from the start of the run, warm-up
+    /// included): a planned reform.
+    AtDay(u32),
+    /// When at least `count` scandals have happened within the last
+    /// `window_days`: a political switch.
+    Scandals {
+        /// Scandals needed.
+        count: u32,
+        /// Length of the rolling window [days].
+        window_days: u32,
+    },
+}
+
+impl Scenario {
+    /// The baseline arm.
+    pub fn baseline_arm(&self) -> &Arm {
+        &self.arms[self.baseline]
+    }
+
+    /// Number of (arm, replication) runs.
+    pub fn run_count(&self) -> usize {
+        self.arms.len() * self.replications as usize
+    }
+}
