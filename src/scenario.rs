@@ -1,7 +1,7 @@
 //! Scenarios: what a user asks for, read from TOML and resolved into the
 //! fully specified [`Scenario`] the experiment runs.
 //!
-//! Input goes through two stages, like ripgrep's arguments: [`parse`] walks
+//! Input goes through two stages, like ripgrep's arguments: `parse` walks
 //! the TOML document (with the position of every key and value) and checks it
 //! against the parameter registry, collecting every problem as a
 //! [`Diagnostic`]; only a document without problems becomes a [`Scenario`],
@@ -89,7 +89,7 @@ pub enum Trigger {
     Scandals {
         /// Scandals needed.
         count: u32,
-        /// Length of the rolling window [days].
+        /// Length of the rolling window \[days\].
         window_days: u32,
     },
 }

@@ -627,13 +627,13 @@ impl<'a> World<'a> {
                         continue;
                     }
                     let pos = &mut self.positions[i];
-                    if pos.sick_until == day && pos.sick_until > 0 {
-                        if day - pos.sick_start > 14 {
-                            pos.partial_until = day + self.params.work.partial_return_days;
-                            let unit = pos.unit as usize;
-                            self.units[unit].manager.rehab_owed +=
-                                self.params.managers.rehabilitation_hours;
-                        }
+                    // Back from a long spell: reduced hours, and rehabilitation work
+                    // for the manager.
+                    if pos.sick_until == day && pos.sick_until > 0 && day - pos.sick_start > 14 {
+                        pos.partial_until = day + self.params.work.partial_return_days;
+                        let unit = pos.unit as usize;
+                        self.units[unit].manager.rehab_owed +=
+                            self.params.managers.rehabilitation_hours;
                     }
                     let vacation = on_vacation(i, day, vacation_days);
                     if vacation && !on_vacation(i, day.wrapping_sub(1), vacation_days) {
@@ -1147,7 +1147,11 @@ impl<'a> World<'a> {
                 &StrainInputs {
                     pressure,
                     severity_load,
-                    responsibility: pos.responsibility,
+                    responsibility: rules::carried_responsibility(
+                        pos.responsibility,
+                        pos.coaching_week,
+                        &self.params.stress,
+                    ),
                     blame: pos.blame,
                     control,
                     support,

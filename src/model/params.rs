@@ -138,7 +138,7 @@ macro_rules! parameters {
             $(#[doc = $gdoc])*
             #[derive(Clone, Debug, PartialEq, Serialize)]
             pub struct $Group {
-                $( #[doc = concat!($meaning, " [", $unit, "]")] pub $field: $ty, )*
+                $( #[doc = concat!($meaning, " \\[", $unit, "\\]")] pub $field: $ty, )*
             }
 
             impl Default for $Group {
@@ -387,6 +387,9 @@ parameters! {
         responsibility_days: f64 = 30.0, "days", 1.0 ..= 365.0,
             "Time constant for the responsibility of past decisions to fade",
             "assumption";
+        coaching_shares_responsibility: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Share of the responsibility load a worker no longer carries alone at full coaching (decisions talked through in supervision)",
+            "assumption: delegated responsibility must come with support (SOU 2018:47 §5.4, facts.md intro)";
         control_buffer: f64 = 0.5, "-", 0.0 ..= 5.0,
             "How much low decision latitude amplifies strain: factor (1 + buffer * (1 - latitude))",
             "assumption: Karasek 1979 demand-control (facts.md §1)";

@@ -95,6 +95,13 @@ pub fn strain(x: &StrainInputs, s: &Stress) -> f64 {
     demand * control * support
 }
 
+/// Responsibility a worker carries alone: coaching lets part of it be
+/// shared. `carried = responsibility * (1 - k * min(1, coaching / reference))`
+pub fn carried_responsibility(responsibility: f64, coaching_hours_week: f64, s: &Stress) -> f64 {
+    let coaching = (coaching_hours_week / s.coaching_reference_hours).min(1.0);
+    responsibility * (1.0 - s.coaching_shares_responsibility * coaching)
+}
+
 /// Decision latitude after prescribed administration: `latitude * (1 - k * admin_share)`, at least 0.
 pub fn effective_control(latitude: f64, admin_share: f64, s: &Stress) -> f64 {
     (latitude * (1.0 - s.admin_constraint * admin_share)).clamp(0.0, 1.0)

@@ -37,19 +37,19 @@ const DEFAULT_NAME: &str = "unnamed scenario";
 const DEFAULT_SEED: u64 = 1;
 /// Replications per arm when the file gives none.
 const DEFAULT_REPLICATIONS: u32 = 20;
-/// Horizon, warm-up included, when the file gives none [years].
+/// Horizon, warm-up included, when the file gives none, in years.
 const DEFAULT_YEARS: f64 = 10.0;
-/// Warm-up when the file gives none [years].
+/// Warm-up when the file gives none, in years.
 const DEFAULT_WARMUP_YEARS: f64 = 2.0;
-/// Scandal window of an `after_scandals` event when none is given [days].
+/// Scandal window of an `after_scandals` event when none is given, in days.
 const DEFAULT_WITHIN_DAYS: u32 = 365;
 /// Most replications per arm.
 const MAX_REPLICATIONS: i128 = 100_000;
-/// Longest horizon [years].
+/// Longest horizon, in years.
 const MAX_YEARS: f64 = 100.0;
 /// Most scandals an event may wait for.
 const MAX_SCANDALS: i128 = 1000;
-/// Longest scandal window [days].
+/// Longest scandal window, in days.
 const MAX_WITHIN_DAYS: i128 = 3650;
 
 /// The group whose keys are steering levers, set per arm and per event.

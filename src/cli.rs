@@ -1,0 +1,104 @@
+//! The command line: argument definitions and one module per subcommand.
+//!
+//! Only this module (and `main.rs`) prints, reads the clock for timestamps,
+//! or decides exit codes; the library below returns values and typed errors.
+
+mod check;
+mod init;
+mod params;
+mod run;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use tillit::scenario::{self, Scenario, ScenarioError};
+
+/// Agent-based simulation of control- versus trust-based steering in
+/// municipal social services.
+#[derive(Debug, Parser)]
+#[command(name = "tillit", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run every arm of a scenario and compare them (no file: the built-in
+    /// control-versus-trust scenario).
+    Run(run::RunArgs),
+    /// Check a scenario file without running it.
+    Check {
+        /// The scenario file.
+        scenario: PathBuf,
+    },
+    /// List every parameter: key, unit, default, range, meaning and source.
+    Params(params::ParamsArgs),
+    /// Write a commented scenario to start from.
+    Init {
+        /// Where to write it.
+        #[arg(default_value = "scenario.toml")]
+        path: PathBuf,
+        /// Overwrite the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A mistake in how the command was called, reported with exit code 2.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Parses the arguments and runs the subcommand.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Check { scenario } => check::check(&scenario),
+        Command::Params(args) => params::params(&args),
+        Command::Init { path, force } => init::init(&path, force),
+    }
+}
+
+/// Reads the scenario at `path`, or the built-in default when there is none.
+pub fn load_scenario(path: Option<&std::path::Path>) -> Result<Scenario, ScenarioError> {
+    match path {
+        Some(path) => scenario::load(path),
+        None => scenario::from_str(scenario::DEFAULT_SCENARIO, "<built-in default scenario>"),
+    }
+}
+
+/// Exit code for an error: 2 for usage and scenario errors, 1 otherwise.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    let usage = err
+        .chain()
+        .any(|e| e.is::<ScenarioError>() || e.is::<UsageError>());
+    if usage { 2 } else { 1 }
+}
+
+/// Whether the error is a closed pipe on output (`tillit params | head`).
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Reports an internal error as a bug, in one paragraph, without a backtrace.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("internal error in tillit{place}: {message} (this is a bug; please report it)");
+    }));
+}

@@ -1,0 +1,34 @@
+//! `tillit check`: validate a scenario without running it.
+
+use std::path::Path;
+
+use super::load_scenario;
+
+/// Loads the scenario and prints what it would run.
+pub fn check(path: &Path) -> anyhow::Result<()> {
+    let scenario = load_scenario(Some(path))?;
+    let years = f64::from(scenario.horizon_days) / 365.0;
+    let warmup = f64::from(scenario.warmup_days) / 365.0;
+    println!(
+        "{}: ok: \"{}\", {} arms x {} replications, {years} years ({warmup} warm-up), seed {}",
+        path.display(),
+        scenario.name,
+        scenario.arms.len(),
+        scenario.replications,
+        scenario.seed
+    );
+    for (i, arm) in scenario.arms.iter().enumerate() {
+        let baseline = if i == scenario.baseline {
+            " (baseline)"
+        } else {
+            ""
+        };
+        println!(
+            "  arm {}{baseline}: preset {}, {} events",
+            arm.name,
+            arm.preset.name(),
+            arm.events.len()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,101 @@
+//! `tillit params`: the parameter registry, as a table, CSV or Markdown.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use tillit::model::params::{PARAMETERS, fmt_num};
+use tillit::model::presets::Preset;
+
+/// Arguments of `tillit params`.
+#[derive(Debug, Args)]
+pub struct ParamsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// One block per parameter, for reading.
+    Text,
+    /// Comma-separated values, one row per parameter.
+    Csv,
+    /// A Markdown table.
+    Markdown,
+}
+
+/// Prints the registry.
+pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match args.format {
+        Format::Text => {
+            writeln!(
+                out,
+                "Every parameter of tillit. In a scenario, set `name = value` in the table [group];\n\
+                 steering levers are set per [[arm]] (and [[event]]), starting from a preset.\n"
+            )?;
+            for p in PARAMETERS {
+                writeln!(out, "{}  [{}]", p.key(), p.unit)?;
+                writeln!(
+                    out,
+                    "    default {}, allowed {}",
+                    fmt_num(p.default),
+                    p.range_text()
+                )?;
+                writeln!(out, "    {}", p.meaning)?;
+                writeln!(out, "    source: {}", p.source)?;
+            }
+            writeln!(out, "\nPresets (steering levers that differ from control):")?;
+            for preset in Preset::ALL {
+                writeln!(out, "  {}: {}", preset.name(), preset.meaning())?;
+                let base = tillit::model::params::Params::default();
+                let with = tillit::model::params::Params {
+                    steering: preset.steering(),
+                    ..base.clone()
+                };
+                for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
+                    if p.get(&with) != p.get(&base) {
+                        writeln!(out, "      {} = {}", p.name, fmt_num(p.get(&with)))?;
+                    }
+                }
+            }
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(["key", "unit", "default", "min", "max", "meaning", "source"])?;
+            for p in PARAMETERS {
+                w.write_record([
+                    p.key(),
+                    p.unit.to_string(),
+                    fmt_num(p.default),
+                    fmt_num(p.min),
+                    fmt_num(p.max),
+                    p.meaning.to_string(),
+                    p.source.to_string(),
+                ])?;
+            }
+            w.flush()?;
+            return Ok(());
+        }
+        Format::Markdown => {
+            writeln!(out, "| key | unit | default | range | meaning | source |")?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
+            for p in PARAMETERS {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} | {} |",
+                    p.key(),
+                    p.unit,
+                    fmt_num(p.default),
+                    p.range_text(),
+                    p.meaning,
+                    p.source
+                )?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

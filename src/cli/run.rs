@@ -1,0 +1,143 @@
+//! `tillit run`: run a scenario, write the results folder, print the comparison.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use anyhow::Context;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::load_scenario;
+use tillit::experiment::{Options, run_experiment};
+use tillit::outcome::Outcome;
+use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, default_table_outcomes};
+
+/// Arguments of `tillit run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The scenario file; without it, the built-in control-versus-trust scenario.
+    scenario: Option<PathBuf>,
+    /// Replications per arm (overrides the scenario's `replications`).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    reps: Option<u32>,
+    /// Master seed (overrides the scenario's `seed`).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Results folder [default: results/<scenario name>].
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Worker threads [default: every core]. Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
+    /// No progress bar and no table: for scripts.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Show every outcome in the table, not only the main ones.
+    #[arg(long)]
+    all: bool,
+}
+
+/// Runs the scenario.
+pub fn run(args: RunArgs) -> anyhow::Result<()> {
+    let mut scenario = load_scenario(args.scenario.as_deref())?;
+    if let Some(reps) = args.reps {
+        scenario.replications = reps;
+    }
+    if let Some(seed) = args.seed {
+        scenario.seed = seed;
+    }
+    let out = args
+        .out
+        .clone()
+        .unwrap_or_else(|| default_out(args.scenario.as_deref()));
+    let started = unix_now();
+    let mut writer = ResultsWriter::create(&out, &scenario)
+        .with_context(|| format!("cannot prepare the results folder {}", out.display()))?;
+
+    let total = scenario.run_count() as u64;
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+    } else {
+        ProgressBar::new(total)
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress_bar = bar.clone();
+    let options = Options {
+        threads: args.jobs.map(|j| j as usize),
+        progress: Some(Box::new(move |done, _total| {
+            progress_bar.set_position(done as u64)
+        })),
+    };
+    let result = run_experiment(&scenario, &options, &mut writer)
+        .with_context(|| format!("running scenario \"{}\"", scenario.name))?;
+    bar.finish_and_clear();
+
+    let info = ManifestInfo {
+        started_unix: started,
+        finished_unix: unix_now(),
+        command: std::env::args().collect::<Vec<_>>().join(" "),
+    };
+    let folder = writer
+        .finish(&result, &info)
+        .with_context(|| format!("cannot write the results to {}", out.display()))?;
+
+    for failure in &result.failures {
+        eprintln!(
+            "warning: arm {}, replication {} (seed {}) failed and is left out: {}",
+            failure.arm, failure.replication, failure.seed, failure.message
+        );
+    }
+    if !args.quiet {
+        let outcomes: Vec<Outcome> = if args.all {
+            Outcome::ALL.to_vec()
+        } else {
+            default_table_outcomes()
+        };
+        let mut stdout = std::io::stdout().lock();
+        writeln!(
+            stdout,
+            "{}",
+            comparison_table(&scenario, &result, &outcomes)
+        )?;
+        let per_rep = result.elapsed_seconds / scenario.run_count().max(1) as f64;
+        writeln!(
+            stdout,
+            "{} runs in {:.1} s on {} threads ({:.0} ms per run, {:.2e} agent-days/s). Results: {}",
+            scenario.run_count(),
+            result.elapsed_seconds,
+            result.threads,
+            per_rep * 1000.0,
+            result.agent_days / result.elapsed_seconds.max(1e-9),
+            folder.display()
+        )?;
+    }
+    if !result.failures.is_empty() {
+        anyhow::bail!(
+            "{} of {} runs failed (listed above and in manifest.json)",
+            result.failures.len(),
+            scenario.run_count()
+        );
+    }
+    Ok(())
+}
+
+/// `results/<file stem>`, or `results/default` for the built-in scenario.
+fn default_out(scenario: Option<&Path>) -> PathBuf {
+    let stem = scenario
+        .and_then(|p| p.file_stem())
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "default".to_string());
+    Path::new("results").join(stem)
+}
+
+fn unix_now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}

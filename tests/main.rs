@@ -1,0 +1,9 @@
+//! The integration tests: one binary, one module per concern.
+
+mod support;
+
+mod calibration;
+mod cli;
+mod determinism;
+mod invariants;
+mod steering;

@@ -1,0 +1,61 @@
+//! Helpers shared by the integration tests: scenarios in code, running the
+//! binary, temporary folders.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tillit::model::params::Params;
+use tillit::model::presets::Preset;
+use tillit::scenario::{Arm, Scenario};
+
+/// An arm from a preset with every other parameter at its default, after `tweak`.
+pub fn arm(name: &str, preset: Preset, tweak: impl Fn(&mut Params)) -> Arm {
+    let mut params = Params {
+        steering: preset.steering(),
+        ..Params::default()
+    };
+    tweak(&mut params);
+    Arm {
+        name: name.to_string(),
+        description: String::new(),
+        preset,
+        params,
+        events: Vec::new(),
+    }
+}
+
+/// A scenario of the given arms, horizon and warm-up (in years).
+pub fn scenario(arms: Vec<Arm>, replications: u32, years: u32, warmup_years: u32) -> Scenario {
+    Scenario {
+        name: "test".to_string(),
+        description: String::new(),
+        seed: 20261123,
+        replications,
+        horizon_days: years * 365,
+        warmup_days: warmup_years * 365,
+        baseline: 0,
+        arms,
+    }
+}
+
+/// A fresh, empty temporary folder for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tillit-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Runs the tillit binary with `args` in `dir`.
+pub fn tillit(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tillit"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run tillit")
+}
+
+/// The project's root folder (for scenarios/ and tests/data/).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
