@@ -27,7 +27,7 @@ fn every_bad_fixture_fails_with_exit_code_2_and_names_the_problem() {
         ("no_arms.toml", &["no_arms.toml", "arm"]),
         (
             "unknown_preset.toml",
-            &["unknown_preset.toml:", "trust_without_support"],
+            &["unknown_preset.toml:", "unknown preset"],
         ),
     ];
     for (file, words) in cases {
