@@ -218,6 +218,28 @@ pub struct Ledger {
     pub handoffs: u64,
 }
 
+/// Logarithms of the relative risks, taken once per run rather than per
+/// person and day.
+struct LogRisks {
+    sick_stress: f64,
+    sick_exhaustion: f64,
+    quit_stress: f64,
+    quit_support: f64,
+    quit_newcomer: f64,
+}
+
+impl LogRisks {
+    fn new(p: &Params) -> Self {
+        LogRisks {
+            sick_stress: p.sickness.stress_relative_risk.ln(),
+            sick_exhaustion: p.sickness.exhaustion_relative_risk.ln(),
+            quit_stress: p.turnover.stress_relative_risk.ln(),
+            quit_support: p.turnover.support_relative_risk.ln(),
+            quit_newcomer: p.turnover.newcomer_factor.ln(),
+        }
+    }
+}
+
 /// One run's world.
 pub(crate) struct World<'a> {
     params: Params,
@@ -228,6 +250,7 @@ pub(crate) struct World<'a> {
     /// Rules added by the control spiral: documentation and reporting are
     /// multiplied by `1 + rules_extra`.
     rules_extra: f64,
+    log_risk: LogRisks,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
     open_cases: u64,
@@ -350,6 +373,7 @@ impl<'a> World<'a> {
             warmup: scenario.warmup_days,
             day: 0,
             rules_extra: 0.0,
+            log_risk: LogRisks::new(&params),
             cases: Vec::new(),
             free_cases: Vec::new(),
             open_cases: 0,
@@ -656,12 +680,11 @@ impl<'a> World<'a> {
         let s = &self.params.sickness;
         let pos = &self.positions[i];
         let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
+        let r = &self.log_risk;
         let long = rules::daily_hazard(
             s.long_spells_per_year,
-            s.stress_relative_risk,
-            pos.stress,
-            1.0,
-        ) * s.exhaustion_relative_risk.powf(pos.exhaustion);
+            r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion,
+        );
         let spell = if u[0] < short {
             let p = 1.0 / s.short_spell_mean_days;
             Some(
@@ -702,14 +725,16 @@ impl<'a> World<'a> {
         if pos.leaving_day == NEVER {
             let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
             let support = self.support_of(i);
-            let hazard =
-                rules::daily_hazard(t.quits_per_year, t.stress_relative_risk, pos.stress, 1.0)
-                    * t.support_relative_risk.powf(support - 0.5)
-                    * if tenure_years < 2.0 {
-                        t.newcomer_factor
-                    } else {
-                        1.0
-                    };
+            let r = &self.log_risk;
+            let newcomer = if tenure_years < 2.0 {
+                r.quit_newcomer
+            } else {
+                0.0
+            };
+            let hazard = rules::daily_hazard(
+                t.quits_per_year,
+                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
+            );
             if u[2] < hazard {
                 self.positions[i].leaving_day = day + t.notice_days;
             }
@@ -784,18 +809,12 @@ impl<'a> World<'a> {
         if !weekday || day < manager.sick_until {
             return;
         }
+        let r = &self.log_risk;
         let long = rules::daily_hazard(
             s.long_spells_per_year,
-            s.stress_relative_risk,
-            manager.stress,
-            1.0,
-        ) * s.exhaustion_relative_risk.powf(manager.exhaustion);
-        let quit = rules::daily_hazard(
-            m.quits_per_year,
-            self.params.turnover.stress_relative_risk,
-            manager.stress,
-            1.0,
+            r.sick_stress * (manager.stress - 1.0) + r.sick_exhaustion * manager.exhaustion,
         );
+        let quit = rules::daily_hazard(m.quits_per_year, r.quit_stress * (manager.stress - 1.0));
         if draws[0] < long {
             let len = 15
                 + rules::lognormal_from_uniform(

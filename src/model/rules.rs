@@ -141,10 +141,13 @@ pub fn update_exhaustion(exhaustion: f64, stress: f64, s: &Stress) -> f64 {
     (exhaustion + gain - exhaustion / s.exhaustion_recovery_days).max(0.0)
 }
 
-/// A daily hazard from a yearly rate at reference conditions and a log-linear
-/// relative risk: `rate / 230 * rr^(x - reference)`.
-pub fn daily_hazard(rate_per_year: f64, relative_risk: f64, x: f64, reference: f64) -> f64 {
-    rate_per_year / WORKDAYS_PER_YEAR * relative_risk.powf(x - reference)
+/// A daily hazard from a yearly rate at reference conditions and log-linear
+/// relative risks: `rate / 230 * exp(sum of ln(rr_i) * (x_i - reference_i))`,
+/// i.e. each `rr_i` multiplies the hazard per unit of its exposure. The
+/// caller passes the sum of log relative risks (one `exp`, no `powf`, on the
+/// hot path).
+pub fn daily_hazard(rate_per_year: f64, log_relative_risk: f64) -> f64 {
+    rate_per_year / WORKDAYS_PER_YEAR * log_relative_risk.exp()
 }
 
 /// What shapes the chance of a wrong decision.
@@ -326,8 +329,8 @@ mod tests {
 
     #[test]
     fn hazard_relative_risk_is_per_unit_above_reference() {
-        let h1 = daily_hazard(0.1, 1.7, 1.0, 1.0);
-        let h2 = daily_hazard(0.1, 1.7, 2.0, 1.0);
+        let h1 = daily_hazard(0.1, 1.7f64.ln() * (1.0 - 1.0));
+        let h2 = daily_hazard(0.1, 1.7f64.ln() * (2.0 - 1.0));
         assert!((h2 / h1 - 1.7).abs() < 1e-12);
         assert!((h1 - 0.1 / WORKDAYS_PER_YEAR).abs() < 1e-15);
     }
