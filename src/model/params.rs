@@ -378,6 +378,9 @@ parameters! {
         pressure_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
             "Weight of work pressure in job demands",
             "assumption: Karasek 1979 demand term (facts.md §1)";
+        pressure_ceiling: f64 = 3.0, "ratio", 1.0 ..= 100.0,
+            "Work pressure beyond which demands feel no heavier (a backlog ten times normal weighs like three times)",
+            "assumption: perceived demands saturate";
         severity_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
             "Weight of the emotional load of severe open cases in job demands",
             "assumption";

@@ -78,7 +78,7 @@ pub struct StrainInputs {
 /// Strain of one working day, after Karasek (demand-control) and Johnson &
 /// Hall (iso-strain):
 ///
-/// `demand = w_p * pressure + w_s * severity_load + w_r * responsibility + blame`
+/// `demand = w_p * min(pressure, ceiling) + w_s * severity_load + w_r * responsibility + blame`
 ///
 /// `strain = demand * (1 + b_c (1 - control)) / (1 + b_c / 2) * (1 + b_s (1 - support)) / (1 + b_s / 2)`
 ///
@@ -86,7 +86,7 @@ pub struct StrainInputs {
 /// amplify demands more than either alone (more than additive). Both factors
 /// are 1 at control and support 0.5, so strain equals demand there.
 pub fn strain(x: &StrainInputs, s: &Stress) -> f64 {
-    let demand = s.pressure_weight * x.pressure
+    let demand = s.pressure_weight * x.pressure.min(s.pressure_ceiling)
         + s.severity_weight * x.severity_load
         + s.responsibility_weight * x.responsibility
         + x.blame;
