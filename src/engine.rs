@@ -1,6 +1,6 @@
 //! The engine: one run of one arm, day by day.
 //!
-//! [`simulate`] builds the world of a replication (see [`world`] for the
+//! [`simulate`] builds the world of a replication (see the `world` module for the
 //! daily phase order), runs it to the horizon, and returns the outcomes
 //! observed after warm-up and the monthly series. The engine never prints,
 //! reads the clock or touches files; it is a pure function of the scenario,

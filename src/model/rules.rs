@@ -42,7 +42,7 @@ pub fn adjust_standard(standard: f64, spent: f64, work: &Work) -> f64 {
     (standard + (spent - standard) * (1.0 - (-1.0 / tau).exp())).min(1.0)
 }
 
-/// Overtime a worker takes [hours], growing with pressure above 1.
+/// Overtime a worker takes (hours), growing with pressure above 1.
 pub fn overtime_hours(pressure: f64, contract_hours: f64, work: &Work) -> f64 {
     let share = (work.overtime_per_pressure * (pressure - 1.0)).clamp(0.0, work.overtime_max_share);
     share * contract_hours

@@ -142,10 +142,6 @@ fn remove_if_present(path: &Path) -> Result<(), OutputError> {
 /// complete before anything else changes), the data files of an earlier
 /// run, and every `*.partial` file left by an interrupted one.
 fn clear_stale(dir: &Path) -> Result<(), OutputError> {
-    remove_if_present(&dir.join(MANIFEST_FILE))?;
-    for name in [RUNS_FILE, SERIES_FILE, SUMMARY_FILE] {
-        remove_if_present(&dir.join(name))?;
-    }
     let listing_error = |source| OutputError::Remove {
         path: dir.to_owned(),
         source,
@@ -165,9 +161,12 @@ fn clear_stale(dir: &Path) -> Result<(), OutputError> {
 
 impl ResultsWriter {
     /// Opens `dir` as a results folder for `scenario`: creates it if needed,
-    /// removes an earlier `manifest.json` first, then the earlier data files
-    /// and any stale `*.partial` files, and starts `runs.csv.partial` and
-    /// `series.csv.partial` with their header rows.
+    /// removes stale `*.partial` files of an interrupted run, and starts
+    /// `runs.csv.partial` and `series.csv.partial` with their header rows.
+    ///
+    /// Complete results of an earlier run in `dir` stay untouched until
+    /// [`ResultsWriter::finish`] replaces them, so an interrupted run loses
+    /// nothing that was already written.
     pub fn create(dir: &Path, scenario: &Scenario) -> Result<Self, OutputError> {
         fs::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
             path: dir.to_owned(),
@@ -271,6 +270,9 @@ impl ResultsWriter {
         let runs = self.runs.close()?;
         let series = self.series.close()?;
 
+        // The old manifest goes first, so that while the data files are being
+        // replaced the folder never looks complete with mixed contents.
+        remove_if_present(&self.dir.join(MANIFEST_FILE))?;
         for (from, to) in [runs, series, summary, manifest] {
             fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
         }
@@ -612,18 +614,29 @@ mod tests {
     }
 
     #[test]
-    fn create_clears_an_earlier_folder_and_stale_partials() {
+    fn create_keeps_earlier_complete_results_and_clears_stale_partials() {
         let tmp = TempDir::new("stale");
         let s = scenario(&["control", "trust"]);
         write_folder(&tmp.0, &s);
+        let earlier = read(&tmp.0, "runs.csv");
         fs::write(tmp.0.join("summary.csv.partial"), "half").unwrap();
         fs::write(tmp.0.join("notes.txt"), "mine").unwrap();
+        // An interrupted second run: created, never finished.
         let writer = ResultsWriter::create(&tmp.0, &s).unwrap();
+        drop(writer);
         assert_eq!(
             names_in(&tmp.0),
-            ["notes.txt", "runs.csv.partial", "series.csv.partial"]
+            [
+                "manifest.json",
+                "notes.txt",
+                "runs.csv",
+                "runs.csv.partial",
+                "series.csv",
+                "series.csv.partial",
+                "summary.csv"
+            ]
         );
-        drop(writer);
+        assert_eq!(read(&tmp.0, "runs.csv"), earlier);
     }
 
     #[test]
