@@ -24,10 +24,11 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
             ""
         };
         println!(
-            "  arm {}{baseline}: preset {}, {} events",
+            "  arm {}{baseline}: preset {}, {} event{}",
             arm.name,
             arm.preset.name(),
-            arm.events.len()
+            arm.events.len(),
+            if arm.events.len() == 1 { "" } else { "s" }
         );
     }
     Ok(())

@@ -24,7 +24,7 @@ pub struct RunArgs {
     /// Master seed (overrides the scenario's `seed`).
     #[arg(long)]
     seed: Option<u64>,
-    /// Results folder [default: results/<scenario name>].
+    /// Results folder [default: results/<scenario file name without .toml>, or results/default].
     #[arg(long)]
     out: Option<PathBuf>,
     /// Worker threads [default: every core]. Results do not depend on it.

@@ -34,6 +34,12 @@ use crate::outcome::SeriesValues;
 use crate::scenario::{Arm, DAYS_PER_YEAR, Scenario, Trigger};
 use crate::stats::DayHistogram;
 
+/// A sick spell longer than this counts as long (Försäkringskassan's
+/// threshold, facts.md §3) and is followed by a partial return.
+const LONG_SPELL_DAYS: u32 = 14;
+/// How long scandals are remembered for political switches: the longest
+/// window a scenario may set.
+const SCANDAL_MEMORY_DAYS: u32 = 3650;
 /// Marks "no worker" in a case's worker field.
 const NOBODY: u32 = u32::MAX;
 /// Marks "never" for day fields.
@@ -174,6 +180,7 @@ struct Manager {
     stress: f64,
     exhaustion: f64,
     blame: f64,
+    sick_start: u32,
     sick_until: u32,
     approvals: VecDeque<u32>,
     oversight_owed: f64,
@@ -350,6 +357,7 @@ impl<'a> World<'a> {
                     stress: 1.0,
                     exhaustion: 0.0,
                     blame: 0.0,
+                    sick_start: 0,
                     sick_until: 0,
                     approvals: VecDeque::new(),
                     oversight_owed: 0.0,
@@ -565,7 +573,7 @@ impl<'a> World<'a> {
                 ConsequenceKind::Complaint => {
                     self.month.complaints += 1.0;
                     (
-                        0.2 * blame_base,
+                        self.params.consequences.complaint_blame_share * blame_base,
                         self.params.consequences.complaint_hours,
                         0.0,
                     )
@@ -606,7 +614,7 @@ impl<'a> World<'a> {
         while self
             .scandal_days
             .front()
-            .is_some_and(|&d| d + 3650 < self.day)
+            .is_some_and(|&d| d + SCANDAL_MEMORY_DAYS < self.day)
         {
             self.scandal_days.pop_front();
         }
@@ -653,7 +661,10 @@ impl<'a> World<'a> {
                     let pos = &mut self.positions[i];
                     // Back from a long spell: reduced hours, and rehabilitation work
                     // for the manager.
-                    if pos.sick_until == day && pos.sick_until > 0 && day - pos.sick_start > 14 {
+                    if pos.sick_until == day
+                        && pos.sick_until > 0
+                        && day - pos.sick_start > LONG_SPELL_DAYS
+                    {
                         pos.partial_until = day + self.params.work.partial_return_days;
                         let unit = pos.unit as usize;
                         self.units[unit].manager.rehab_owed +=
@@ -698,10 +709,7 @@ impl<'a> World<'a> {
             } else {
                 s.long_spell_mean_days
             };
-            Some(
-                15 + rules::lognormal_from_uniform(u[3], (mean - 15.0).max(1.0), 0.7).round()
-                    as u32,
-            )
+            Some(long_spell_days(u[3], mean, s))
         } else {
             None
         };
@@ -710,11 +718,15 @@ impl<'a> World<'a> {
             let pos = &mut self.positions[i];
             pos.sick_start = day;
             pos.sick_until = day + len;
-            if len > 14 {
+            if len > LONG_SPELL_DAYS {
                 self.month.long_spells += 1.0;
             }
             if len >= reassign_after {
-                let back = if len > 30 { NEVER } else { day + len };
+                let back = if len > self.params.sickness.reassign_all_after_days {
+                    NEVER
+                } else {
+                    day + len
+                };
                 self.reassign(i, back);
             }
             return;
@@ -816,13 +828,8 @@ impl<'a> World<'a> {
         );
         let quit = rules::daily_hazard(m.quits_per_year, r.quit_stress * (manager.stress - 1.0));
         if draws[0] < long {
-            let len = 15
-                + rules::lognormal_from_uniform(
-                    draws[2],
-                    (s.long_spell_mean_days - 15.0).max(1.0),
-                    0.7,
-                )
-                .round() as u32;
+            let len = long_spell_days(draws[2], s.long_spell_mean_days, s);
+            manager.sick_start = day;
             manager.sick_until = day + len;
         } else if draws[1] < quit {
             manager.employed = false;
@@ -955,7 +962,7 @@ impl<'a> World<'a> {
         let approvals_needed =
             manager.approvals.len() as f64 * self.params.decisions.approval_hours;
         let recruitment = vacancies * m.recruitment_hours_per_week / 5.0;
-        let rehab = manager.rehab_owed.min(2.0);
+        let rehab = manager.rehab_owed.min(m.rehabilitation_hours_per_day);
         let coaching_target = st.coaching_hours / 5.0 * present.len() as f64;
         let mandatory = allocated + reporting + oversight + approvals_needed + recruitment + rehab;
         let required = mandatory + coaching_target;
@@ -1414,11 +1421,7 @@ impl<'a> World<'a> {
                     t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
                     t.cost_ksek += daily_salary
                         * if sick {
-                            match day - pos.sick_start {
-                                0 => 0.0,
-                                1..=13 => costs.sick_pay_share,
-                                _ => 0.1,
-                            }
+                            sick_pay(day - pos.sick_start, costs)
                         } else {
                             1.0
                         };
@@ -1448,11 +1451,12 @@ impl<'a> World<'a> {
                     t.manager_sick_days += 1.0;
                 }
             }
-            t.cost_ksek += if sick {
-                0.3 * manager_salary
-            } else {
-                manager_salary
-            };
+            t.cost_ksek += manager_salary
+                * if sick {
+                    sick_pay(day - m.sick_start, costs)
+                } else {
+                    1.0
+                };
             m.stress = rules::update_stress(m.stress, m.strain_today.take(), &s);
             m.exhaustion = rules::update_exhaustion(m.exhaustion, m.stress, &s);
             m.blame *= blame_decay;
@@ -1488,6 +1492,25 @@ impl<'a> World<'a> {
                 self.run.merge(&month);
             }
         }
+    }
+}
+
+/// Length of a long sick spell [days] from one uniform draw: longer than
+/// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
+fn long_spell_days(u: f64, mean: f64, s: &crate::model::params::Sickness) -> u32 {
+    let beyond = (mean - f64::from(LONG_SPELL_DAYS + 1)).max(1.0);
+    LONG_SPELL_DAYS
+        + 1
+        + rules::lognormal_from_uniform(u, beyond, s.long_spell_log_sd).round() as u32
+}
+
+/// Share of salary the employer pays on day `n` (from 0) of a sick spell:
+/// nothing on the first day, the sick-pay share up to day 14, a tenth after.
+fn sick_pay(n: u32, costs: &crate::model::params::Costs) -> f64 {
+    match n {
+        0 => 0.0,
+        1..=13 => costs.sick_pay_share,
+        _ => 0.1,
     }
 }
 

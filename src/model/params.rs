@@ -368,6 +368,9 @@ parameters! {
         inspection_hours_manager: f64 = 24.0, "hours", 0.0 ..= 400.0,
             "Manager hours of inspection and review after a serious event",
             "assumption";
+        complaint_blame_share: f64 = 0.2, "share", 0.0 ..= 1.0,
+            "Blame a complaint brings, as a share of a serious event's blame shock",
+            "assumption";
         complaint_hours: f64 = 4.0, "hours", 0.0 ..= 100.0,
             "Worker hours to answer a complaint or appeal",
             "assumption";
@@ -451,11 +454,17 @@ parameters! {
         long_spell_mean_days: f64 = 60.0, "days", 15.0 ..= 730.0,
             "Mean length of a long stress-related spell (lognormal, sd 0.7 on the log scale)",
             "assumption: acute stress reactions about a month, exhaustion disorder often over six months (facts.md §3)";
+        long_spell_log_sd: f64 = 0.7, "log-sd", 0.0 ..= 3.0,
+            "Spread of long spell lengths (lognormal, on the log scale)",
+            "assumption";
         exhaustion_spell_days: f64 = 200.0, "days", 15.0 ..= 1000.0,
             "Mean length of a spell that starts with exhaustion above 1 (exhaustion disorder)",
             "facts.md §3: exhaustion-disorder cases often over six months";
         reassign_after_days: u32 = 10, "days", 0 ..= 90,
-            "Absences at least this long hand the worker's urgent cases to colleagues",
+            "Absences at least this long hand the worker's urgent cases (due before the return) to colleagues",
+            "assumption";
+        reassign_all_after_days: u32 = 30, "days", 0 ..= 365,
+            "Sick spells longer than this hand all the worker's cases to colleagues",
             "assumption";
     }
 
@@ -500,6 +509,9 @@ parameters! {
             "assumption";
         rehabilitation_hours: f64 = 8.0, "hours", 0.0 ..= 100.0,
             "Manager hours per long sick spell (rehabilitation and return)",
+            "assumption";
+        rehabilitation_hours_per_day: f64 = 2.0, "hours/day", 0.1 ..= 12.0,
+            "Most rehabilitation work a manager does on one day (the rest waits)",
             "assumption";
         quits_per_year: f64 = 0.10, "share/year", 0.0 ..= 2.0,
             "Manager quit hazard at stress 1",
