@@ -89,12 +89,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Reports an internal error as a bug, in one paragraph, without a backtrace.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        let message = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let message = tillit::experiment::panic_message(info.payload());
         let place = info
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))

@@ -145,7 +145,7 @@ pub fn run_experiment(
             message: e.to_string(),
         })?;
     let started = Instant::now();
-    let arms = scenario.arms.len();
+    let arms = scenario.arms.len().max(1);
     let total = scenario.run_count();
     let mut folds: Vec<ArmFold> = (0..arms).map(|_| ArmFold::default()).collect();
     let mut failures = Vec::new();
@@ -166,7 +166,7 @@ pub fn run_experiment(
                     let out = std::panic::catch_unwind(AssertUnwindSafe(|| {
                         simulate(scenario, &scenario.arms[arm], rep)
                     }))
-                    .map_err(panic_message);
+                    .map_err(|payload| panic_message(payload.as_ref()));
                     let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
                     if let Some(progress) = &options.progress {
                         progress(finished, total);
@@ -272,7 +272,8 @@ impl ArmFold {
     }
 }
 
-fn panic_message(payload: Box<dyn std::any::Any + Send>) -> String {
+/// The message of a panic payload (a `&str` or a `String`), for reports.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())

@@ -123,9 +123,9 @@ catalogue! {
         Investigations => "investigations_per_year", "investigations/year",
             "Investigations opened per year";
         AssessmentsOverdue => "assessments_overdue_share", "share",
-            "Share of initial assessments finished more than 14 days after the report";
+            "Share of initial assessments finished after their deadline (14 days after the report by default)";
         InvestigationsOverdue => "investigations_overdue_share", "share",
-            "Share of investigations finished more than 4 months after they were opened";
+            "Share of investigations decided after their deadline (4 months after opening by default)";
         InvestigationDaysMean => "investigation_days_mean", "days",
             "Mean time from opening an investigation to its decision";
         InvestigationDaysP90 => "investigation_days_p90", "days",
@@ -135,7 +135,7 @@ catalogue! {
         OpenCasesMean => "open_cases_mean", "cases",
             "Time-averaged number of open cases (unallocated, in assessment, in investigation, awaiting approval)";
         ApprovalWaitDays => "approval_wait_days_mean", "days",
-            "Mean wait for a manager's approval, over decisions that needed one";
+            "Mean wait for a manager's approval, over decisions that needed one (0 when none did)";
         // Quality and legal certainty
         DecisionErrorRate => "decision_error_rate", "share",
             "Share of closed cases with a wrong final decision (missed need or unneeded intervention)";

@@ -73,7 +73,9 @@ pub struct Event {
     pub label: String,
     /// When it happens.
     pub trigger: Trigger,
-    /// The levers in force from then on.
+    /// The levers in force from then on (resolved when the scenario is read:
+    /// the event's preset, or else the arm's own starting levers, with the
+    /// event's overrides).
     pub steering: Steering,
 }
 

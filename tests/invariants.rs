@@ -50,6 +50,7 @@ fn cases_staff_and_hours_are_conserved() {
                 ledger.employees_at_end + ledger.separations,
                 "{name}: hires - separations = change in headcount"
             );
+            assert_eq!(ledger.negative_hours, 0, "{name}: negative hours");
             let gap = (ledger.hours_available - ledger.hours_accounted).abs();
             assert!(
                 gap <= 1e-9 * ledger.hours_available,

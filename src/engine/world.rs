@@ -40,6 +40,10 @@ const LONG_SPELL_DAYS: u32 = 14;
 /// How long scandals are remembered for political switches: the longest
 /// window a scenario may set.
 const SCANDAL_MEMORY_DAYS: u32 = 3650;
+/// Stress of a new hire: rested, below the stress of nominal work.
+const NEW_HIRE_STRESS: f64 = 0.8;
+/// Weekdays in a 365-day year, for hourly wages.
+const WEEKDAYS_PER_YEAR: f64 = 261.0;
 /// Marks "no worker" in a case's worker field.
 const NOBODY: u32 = u32::MAX;
 /// Marks "never" for day fields.
@@ -98,6 +102,8 @@ struct Case {
     documentation: f64,
     wrong: bool,
     approval_since: u32,
+    /// Generation of the worker in `worker` who took the decision.
+    decider_generation: u32,
 }
 
 /// What surfaces later from a wrong decision.
@@ -115,6 +121,7 @@ struct Consequence {
     position: u32,
     generation: u32,
     unit: u32,
+    manager_generation: u32,
     approved: bool,
 }
 
@@ -148,6 +155,8 @@ struct Position {
     sick_start: u32,
     partial_until: u32,
     leaving_day: u32,
+    /// Whether a consultant covers the vacancy when this worker leaves.
+    consultant_after: bool,
     items: Vec<u32>,
     followup_ends: Vec<u32>,
     followup_owed: f64,
@@ -177,6 +186,8 @@ impl Position {
 struct Manager {
     employed: bool,
     vacant_until: u32,
+    /// Counts the managers who have held the post, so blame finds the right one.
+    generation: u32,
     stress: f64,
     exhaustion: f64,
     blame: f64,
@@ -221,6 +232,9 @@ pub struct Ledger {
     pub hours_available: f64,
     /// Worker hours accounted for in some category (idle included).
     pub hours_accounted: f64,
+    /// Worker-days on which some time category came out negative (a
+    /// bookkeeping error; always 0).
+    pub negative_hours: u64,
     /// Hand-offs of cases between workers.
     pub handoffs: u64,
 }
@@ -252,7 +266,8 @@ pub(crate) struct World<'a> {
     params: Params,
     arm: &'a Arm,
     horizon: u32,
-    warmup: u32,
+    /// First day of the first month after warm-up: outcomes count from here.
+    outcome_start: u32,
     day: u32,
     /// Rules added by the control spiral: documentation and reporting are
     /// multiplied by `1 + rules_extra`.
@@ -281,6 +296,16 @@ fn month_of(day: u32) -> u32 {
     day * 12 / DAYS_PER_YEAR
 }
 
+/// First day of month `m`.
+fn month_start(m: u32) -> u32 {
+    (m * DAYS_PER_YEAR).div_ceil(12)
+}
+
+/// First day of the first month that starts on or after `day`.
+fn first_month_start_from(day: u32) -> u32 {
+    month_start(month_of(day) + u32::from(month_start(month_of(day)) < day))
+}
+
 /// Monday to Friday; day 0 is a Monday.
 fn is_weekday(day: u32) -> bool {
     day % 7 < 5
@@ -296,6 +321,12 @@ fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
     let rest = vacation_days - summer_days;
     let winter_len = rest / 5 * 7 + rest % 5;
     (doy >= summer_start && doy < summer_start + summer_len) || doy >= DAYS_PER_YEAR - winter_len
+}
+
+/// A unit manager's vacation: four summer weeks, staggered by unit (acting
+/// cover at the new year is not modelled).
+fn manager_on_vacation(unit: usize, day: u32, vacation_days: u32) -> bool {
+    on_vacation(unit + 2, day, vacation_days.min(20))
 }
 
 /// First day at or after `day` that a person with this stagger is back from vacation.
@@ -340,6 +371,7 @@ impl<'a> World<'a> {
                     sick_start: 0,
                     partial_until: 0,
                     leaving_day: NEVER,
+                    consultant_after: false,
                     items: Vec::new(),
                     followup_ends: Vec::new(),
                     followup_owed: 0.0,
@@ -354,6 +386,7 @@ impl<'a> World<'a> {
                 manager: Manager {
                     employed: true,
                     vacant_until: 0,
+                    generation: 0,
                     stress: 1.0,
                     exhaustion: 0.0,
                     blame: 0.0,
@@ -378,7 +411,7 @@ impl<'a> World<'a> {
         World {
             arm,
             horizon: scenario.horizon_days,
-            warmup: scenario.warmup_days,
+            outcome_start: first_month_start_from(scenario.warmup_days),
             day: 0,
             rules_extra: 0.0,
             log_risk: LogRisks::new(&params),
@@ -456,28 +489,33 @@ impl<'a> World<'a> {
 
     // ---- 1. Steering events -------------------------------------------------
 
+    /// Puts event `i`'s levers in force, once.
+    fn fire(&mut self, i: usize) {
+        if !self.event_fired[i] {
+            self.event_fired[i] = true;
+            self.params.steering = self.arm.events[i].steering.clone();
+            self.regime_switches += 1;
+        }
+    }
+
     fn fire_scheduled_events(&mut self) {
-        for (i, event) in self.arm.events.iter().enumerate() {
-            if !self.event_fired[i] && event.trigger == Trigger::AtDay(self.day) {
-                self.event_fired[i] = true;
-                self.params.steering = event.steering.clone();
-                self.regime_switches += 1;
+        for i in 0..self.arm.events.len() {
+            if self.arm.events[i].trigger == Trigger::AtDay(self.day) {
+                self.fire(i);
             }
         }
     }
 
     fn check_political_events(&mut self) {
-        for (i, event) in self.arm.events.iter().enumerate() {
-            if let Trigger::Scandals { count, window_days } = event.trigger {
+        for i in 0..self.arm.events.len() {
+            if let Trigger::Scandals { count, window_days } = self.arm.events[i].trigger {
                 let recent = self
                     .scandal_days
                     .iter()
                     .filter(|&&d| d + window_days > self.day)
                     .count();
-                if !self.event_fired[i] && recent >= count as usize {
-                    self.event_fired[i] = true;
-                    self.params.steering = event.steering.clone();
-                    self.regime_switches += 1;
+                if recent >= count as usize {
+                    self.fire(i);
                 }
             }
         }
@@ -541,6 +579,7 @@ impl<'a> World<'a> {
                 documentation: 1.0,
                 wrong: false,
                 approval_since: NEVER,
+                decider_generation: 0,
             };
             let id = match self.free_cases.pop() {
                 Some(id) => {
@@ -602,12 +641,13 @@ impl<'a> World<'a> {
                 pos.blame += blame * (1.0 - manager_share);
                 pos.oversight_owed += worker_hours;
             } else {
-                // The decision maker has left; the unit's manager answers for it.
+                // The decision maker has left: their blame goes with them, and
+                // the unit's manager answers the inspection.
                 self.units[c.unit as usize].manager.oversight_owed += worker_hours;
             }
             let manager = &mut self.units[c.unit as usize].manager;
             manager.oversight_owed += manager_hours;
-            if manager.employed {
+            if manager.employed && manager.generation == c.manager_generation {
                 manager.blame += blame * manager_share;
             }
         }
@@ -628,8 +668,9 @@ impl<'a> World<'a> {
             seq: self.consequence_seq,
             kind,
             position: case.worker,
-            generation: self.positions[case.worker as usize].generation,
+            generation: case.decider_generation,
             unit: case.unit,
+            manager_generation: self.units[case.unit as usize].manager.generation,
             approved,
         }));
     }
@@ -655,7 +696,7 @@ impl<'a> World<'a> {
                 Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
                 Occupant::Employee => {
                     if self.positions[i].leaving_day <= day {
-                        self.separate(i, u[3]);
+                        self.separate(i);
                         continue;
                     }
                     let pos = &mut self.positions[i];
@@ -671,7 +712,7 @@ impl<'a> World<'a> {
                             self.params.managers.rehabilitation_hours;
                     }
                     let vacation = on_vacation(i, day, vacation_days);
-                    if vacation && !on_vacation(i, day.wrapping_sub(1), vacation_days) {
+                    if vacation && (day == 0 || !on_vacation(i, day - 1, vacation_days)) {
                         let back = vacation_end(i, day, vacation_days);
                         self.reassign(i, back);
                     }
@@ -748,12 +789,16 @@ impl<'a> World<'a> {
                 r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
             );
             if u[2] < hazard {
-                self.positions[i].leaving_day = day + t.notice_days;
+                let pos = &mut self.positions[i];
+                pos.leaving_day = day + t.notice_days;
+                // Whether a consultant will cover the vacancy is settled now,
+                // on a weekday draw, whatever day the worker leaves.
+                pos.consultant_after = u[3] < t.consultant_cover;
             }
         }
     }
 
-    fn separate(&mut self, i: usize, u: f64) {
+    fn separate(&mut self, i: usize) {
         let day = self.day;
         self.reassign(i, NEVER);
         let unit = self.positions[i].unit as usize;
@@ -762,7 +807,7 @@ impl<'a> World<'a> {
         let t = &self.params.turnover;
         let until = day + t.recruitment_days;
         let pos = &mut self.positions[i];
-        pos.occupant = if u < t.consultant_cover {
+        pos.occupant = if pos.consultant_after {
             Occupant::Consultant { until }
         } else {
             Occupant::Vacant { until }
@@ -785,11 +830,19 @@ impl<'a> World<'a> {
         pos.generation += 1;
         pos.hired_day = f64::from(day);
         pos.experience = 0.0;
-        pos.stress = 0.8;
+        pos.stress = NEW_HIRE_STRESS;
         pos.exhaustion = 0.0;
+        pos.responsibility = 0.0;
+        pos.blame = 0.0;
         pos.standard = 1.0;
         pos.coaching_week = 0.0;
         self.ledger.hires += 1;
+        // A hire who starts inside their vacation weeks hands on what is urgent.
+        let vacation_days = self.params.organisation.vacation_days;
+        if on_vacation(i, day, vacation_days) {
+            let back = vacation_end(i, day, vacation_days);
+            self.reassign(i, back);
+        }
         self.month.cost_ksek += self.params.costs.recruitment_ksek;
     }
 
@@ -811,7 +864,8 @@ impl<'a> World<'a> {
         if !manager.employed {
             if day >= manager.vacant_until {
                 manager.employed = true;
-                manager.stress = 0.8;
+                manager.generation += 1;
+                manager.stress = NEW_HIRE_STRESS;
                 manager.exhaustion = 0.0;
                 manager.blame = 0.0;
                 self.month.cost_ksek += self.params.costs.recruitment_ksek;
@@ -847,7 +901,9 @@ impl<'a> World<'a> {
         let vacation_days = self.params.organisation.vacation_days;
         let items = std::mem::take(&mut self.positions[i].items);
         let mut keep = Vec::new();
-        for id in items {
+        // Latest deadline first, so that cases pushed back to the front of the
+        // unit's queue end up there in deadline order.
+        for id in items.into_iter().rev() {
             if back != NEVER && self.cases[id as usize].deadline >= back {
                 keep.push(id);
                 continue;
@@ -872,21 +928,39 @@ impl<'a> World<'a> {
                 }
             }
         }
+        keep.reverse();
         self.positions[i].items = keep;
         if back == NEVER {
             let ends = std::mem::take(&mut self.positions[i].followup_ends);
             let owed = std::mem::replace(&mut self.positions[i].followup_owed, 0.0);
             let oversight = std::mem::replace(&mut self.positions[i].oversight_owed, 0.0);
-            let (first, len) = (self.units[unit].first, self.units[unit].len);
-            match (first..first + len).find(|&j| j != i && self.positions[j].filled()) {
+            match self.followup_colleague(i) {
                 Some(j) => {
                     self.positions[j].followup_ends.extend(ends);
                     self.positions[j].followup_owed += owed;
                 }
-                None => self.units[unit].manager.rehab_owed += owed,
+                // Nobody else in the unit: the follow-ups wait for a successor.
+                None => {
+                    self.positions[i].followup_ends = ends;
+                    self.positions[i].followup_owed = owed;
+                }
             }
             self.units[unit].manager.oversight_owed += oversight;
         }
+    }
+
+    /// The colleague of `i` who takes over follow-ups: the one with the
+    /// fewest who is at work today, else anyone filled; `None` if the unit
+    /// has nobody else.
+    fn followup_colleague(&self, i: usize) -> Option<usize> {
+        let unit = &self.units[self.positions[i].unit as usize];
+        let vacation_days = self.params.organisation.vacation_days;
+        let colleagues = (unit.first..unit.first + unit.len).filter(|&j| j != i);
+        colleagues
+            .clone()
+            .filter(|&j| self.available(j, self.day, vacation_days))
+            .min_by_key(|&j| (self.positions[j].followup_ends.len(), j))
+            .or_else(|| colleagues.clone().find(|&j| self.positions[j].filled()))
     }
 
     /// Can position `j` take cases today?
@@ -902,7 +976,14 @@ impl<'a> World<'a> {
     }
 
     fn insert_item(&mut self, j: usize, id: u32) {
-        let key = |c: &Case| (c.deadline, c.arrival);
+        // Priority: earliest deadline, then most severe, then first come.
+        let key = |c: &Case| {
+            (
+                c.deadline,
+                std::cmp::Reverse(c.severity.to_bits()),
+                c.arrival,
+            )
+        };
         let k = key(&self.cases[id as usize]);
         let cases = &self.cases;
         let items = &mut self.positions[j].items;
@@ -925,7 +1006,7 @@ impl<'a> World<'a> {
         let manager = &self.units[u].manager;
         let manager_present = manager.employed
             && day >= manager.sick_until
-            && !on_vacation(u + 2, day, vacation_days.min(20));
+            && !manager_on_vacation(u, day, vacation_days);
         let contract = m.hours_per_day;
         let own_hours = if manager_present {
             contract
@@ -971,8 +1052,12 @@ impl<'a> World<'a> {
         } else {
             0.0
         };
-        let mut budget = own_hours + overtime - allocated - reporting - oversight;
-        manager.oversight_owed -= oversight;
+        // Allocation and reporting are done whatever it takes; inspections
+        // as far as the hours go, the rest waits.
+        let mut budget = own_hours + overtime - allocated - reporting;
+        let oversight_done = oversight.min(budget.max(0.0));
+        manager.oversight_owed -= oversight_done;
+        budget -= oversight_done;
         // Approvals, first come first served, as far as the hours go.
         let approval_hours = self.params.decisions.approval_hours;
         let mut approved = Vec::new();
@@ -1010,17 +1095,18 @@ impl<'a> World<'a> {
             self.positions[j].coaching_today = per_worker;
         }
         if manager_present {
-            self.month.cost_ksek +=
-                overtime * self.hourly_ksek(self.params.costs.manager_salary_ksek_month);
+            self.month.cost_ksek += overtime
+                * self.overtime_hour_ksek(self.params.costs.manager_salary_ksek_month, contract);
         }
         for id in approved {
             self.approve(id);
         }
     }
 
-    fn hourly_ksek(&self, monthly: f64) -> f64 {
+    /// Cost of one overtime hour [kSEK] for a monthly salary and daily hours.
+    fn overtime_hour_ksek(&self, monthly: f64, hours_per_day: f64) -> f64 {
         let c = &self.params.costs;
-        monthly * 12.0 / (261.0 * self.params.organisation.contract_hours_per_day)
+        monthly * 12.0 / (WEEKDAYS_PER_YEAR * hours_per_day)
             * c.overtime_premium
             * (1.0 + c.payroll_overhead)
     }
@@ -1101,8 +1187,8 @@ impl<'a> World<'a> {
         };
         let pressure = rules::work_pressure(backlog, case_capacity, &w);
         let time_factor = rules::time_factor(pressure, pos.standard, &w);
-        let overtime = rules::overtime_hours(pressure, contract, &w);
-        let total = contract + overtime;
+        let mut overtime = rules::overtime_hours(pressure, contract, &w);
+        let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
         let oversight = pos.oversight_owed.min(left);
         pos.oversight_owed -= oversight;
@@ -1154,6 +1240,11 @@ impl<'a> World<'a> {
                 finished.push(id);
             }
         }
+        // Overtime nobody could use (paced investigations) is not worked.
+        let unused = overtime.min(left);
+        overtime -= unused;
+        total -= unused;
+        left -= unused;
         if !consultant {
             pos.standard = rules::adjust_standard(pos.standard, time_factor, &w);
             pos.experience = rules::learn(pos.experience, &w);
@@ -1201,10 +1292,26 @@ impl<'a> World<'a> {
         t.hours_travel += travel;
         t.hours_idle += left;
         self.ledger.hours_available += total;
+        let categories = [
+            admin,
+            other,
+            coaching,
+            oversight,
+            direct,
+            documentation,
+            travel,
+            left,
+        ];
+        if categories.iter().any(|&h| h < -1e-9) {
+            self.ledger.negative_hours += 1;
+        }
         self.ledger.hours_accounted +=
             admin + other + coaching + oversight + direct + documentation + travel + left;
-        self.month.cost_ksek +=
-            overtime * self.hourly_ksek(self.params.costs.worker_salary_ksek_month);
+        self.month.cost_ksek += overtime
+            * self.overtime_hour_ksek(
+                self.params.costs.worker_salary_ksek_month,
+                self.params.organisation.contract_hours_per_day,
+            );
         for id in finished {
             self.finish_stage(i, id);
         }
@@ -1243,6 +1350,7 @@ impl<'a> World<'a> {
     fn finish_stage(&mut self, i: usize, id: u32) {
         let day = self.day;
         let p_error = self.error_probability(i, id);
+        self.cases[id as usize].decider_generation = self.positions[i].generation;
         let case = &self.cases[id as usize];
         let (need, draws, severity) = (case.need, case.draws, case.severity);
         match case.stage {
@@ -1307,23 +1415,36 @@ impl<'a> World<'a> {
         if duration > self.params.work.investigation_deadline_days {
             self.month.investigations_overdue += 1.0;
         }
-        if day >= self.warmup {
+        if day >= self.outcome_start {
             self.investigation_days.add(duration);
         }
         let intervention = case.need != case.wrong;
         let worker = case.worker as usize;
-        if case.worker != NOBODY && self.positions[worker].filled() {
-            let pos = &mut self.positions[worker];
-            if intervention && self.params.work.followup_days > 0 {
-                pos.followup_ends.push(day + self.params.work.followup_days);
-            }
-            if case.severity >= self.params.decisions.high_stakes_severity {
-                let share = if approved {
-                    1.0 - self.params.consequences.approval_blame_share
-                } else {
-                    1.0
-                };
-                pos.responsibility += case.severity * share;
+        // The responsibility stays with the employee who decided, if still here.
+        let decider = &mut self.positions[worker];
+        if decider.employed()
+            && decider.generation == case.decider_generation
+            && case.severity >= self.params.decisions.high_stakes_severity
+        {
+            let share = if approved {
+                1.0 - self.params.consequences.approval_blame_share
+            } else {
+                1.0
+            };
+            decider.responsibility += case.severity * share;
+        }
+        // Follow-up goes with the position (a successor takes over the
+        // caseload), or to a colleague when the position is empty.
+        if intervention && self.params.work.followup_days > 0 {
+            let end = day + self.params.work.followup_days;
+            let taker = if self.positions[worker].filled() {
+                Some(worker)
+            } else {
+                self.followup_colleague(worker)
+            };
+            // With nobody at all in the unit, the follow-up is not done.
+            if let Some(j) = taker {
+                self.positions[j].followup_ends.push(end);
             }
         }
         self.close(id, approved);
@@ -1445,7 +1566,7 @@ impl<'a> World<'a> {
             }
             let sick = day < m.sick_until;
             t.manager_employed_days += 1.0;
-            if weekday && !on_vacation(u + 2, day, vacation_days.min(20)) {
+            if weekday && !manager_on_vacation(u, day, vacation_days) {
                 t.manager_contract_days += 1.0;
                 if sick {
                     t.manager_sick_days += 1.0;
@@ -1487,8 +1608,7 @@ impl<'a> World<'a> {
             self.series
                 .push(month.series(self.documentation_intensity()));
             // A month counts towards outcomes when it starts after warm-up.
-            let month_start = (month_of(day) * DAYS_PER_YEAR).div_ceil(12);
-            if month_start >= self.warmup {
+            if month_start(month_of(day)) >= self.outcome_start {
                 self.run.merge(&month);
             }
         }
@@ -1499,9 +1619,9 @@ impl<'a> World<'a> {
 /// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
 fn long_spell_days(u: f64, mean: f64, s: &crate::model::params::Sickness) -> u32 {
     let beyond = (mean - f64::from(LONG_SPELL_DAYS + 1)).max(1.0);
-    LONG_SPELL_DAYS
-        + 1
-        + rules::lognormal_from_uniform(u, beyond, s.long_spell_log_sd).round() as u32
+    // At most three years: the far tail of a lognormal is not a sick spell.
+    let drawn = rules::lognormal_from_uniform(u, beyond, s.long_spell_log_sd).min(3.0 * 365.0);
+    LONG_SPELL_DAYS + 1 + drawn.round() as u32
 }
 
 /// Share of salary the employer pays on day `n` (from 0) of a sick spell:
@@ -1552,5 +1672,13 @@ mod tests {
         assert_eq!(month_of(0), 0);
         assert_eq!(month_of(364), 11);
         assert_eq!(month_of(365), 12);
+        for m in 0..30 {
+            assert_eq!(month_of(month_start(m)), m);
+            assert_eq!(first_month_start_from(month_start(m)), month_start(m));
+            assert_eq!(
+                first_month_start_from(month_start(m) + 1),
+                month_start(m + 1)
+            );
+        }
     }
 }

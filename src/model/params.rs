@@ -354,7 +354,7 @@ parameters! {
             "Probability that a serious event becomes a media scandal",
             "assumption";
         blame_shock: f64 = 1.0, "stress units", 0.0 ..= 10.0,
-            "Blame added to the decision maker when a serious event surfaces, at blame culture 1 (a complaint brings a fifth of it)",
+            "Blame added to the decision maker when a serious event surfaces, at blame culture 1 (a complaint brings complaint_blame_share of it)",
             "assumption";
         blame_decay_days: f64 = 60.0, "days", 1.0 ..= 1000.0,
             "Time constant for blame to fade",
@@ -452,7 +452,7 @@ parameters! {
             "Multiplier of the long-spell hazard per unit of exhaustion",
             "assumption";
         long_spell_mean_days: f64 = 60.0, "days", 15.0 ..= 730.0,
-            "Mean length of a long stress-related spell (lognormal, sd 0.7 on the log scale)",
+            "Mean length of a long stress-related spell (over 14 days; lognormal beyond that, spread long_spell_log_sd)",
             "assumption: acute stress reactions about a month, exhaustion disorder often over six months (facts.md §3)";
         long_spell_log_sd: f64 = 0.7, "log-sd", 0.0 ..= 3.0,
             "Spread of long spell lengths (lognormal, on the log scale)",
@@ -461,7 +461,7 @@ parameters! {
             "Mean length of a spell that starts with exhaustion above 1 (exhaustion disorder)",
             "facts.md §3: exhaustion-disorder cases often over six months";
         reassign_after_days: u32 = 10, "days", 0 ..= 90,
-            "Absences at least this long hand the worker's urgent cases (due before the return) to colleagues",
+            "Sick spells at least this long hand the worker's cases due before the return to colleagues (vacations always do)",
             "assumption";
         reassign_all_after_days: u32 = 30, "days", 0 ..= 365,
             "Sick spells longer than this hand all the worker's cases to colleagues",

@@ -170,7 +170,7 @@ pub struct DecisionInputs {
 ///
 /// `p = base * (1 + k_exp (1 - experience)) * rushed^e * (1 + k_stress * stress) * (1 - r_support * support) * documentation^(-benefit)`
 ///
-/// capped at 0.95.
+/// with `rushed` taken within [0.5, 4] and the result capped at 0.95.
 pub fn error_probability(x: &DecisionInputs, d: &Decisions) -> f64 {
     let p = d.base_error_rate
         * (1.0 + d.inexperience_error_factor * (1.0 - x.experience))
