@@ -237,7 +237,7 @@ parameters! {
         investigation_direct_hours: f64 = 10.0, "hours", 1.0 ..= 200.0,
             "Direct client work in an investigation of mean severity and complexity",
             "assumption: calibrated so that direct work is 13-20% of time (Grefve 2017, facts.md §3)";
-        investigation_documentation_hours: f64 = 22.0, "hours", 0.0 ..= 300.0,
+        investigation_documentation_hours: f64 = 21.0, "hours", 0.0 ..= 300.0,
             "Documentation and other indirect work in an investigation at documentation intensity 1",
             "assumption: calibrated to indirect work 30-40% of time (Grefve 2017: 35%, facts.md §3)";
         severity_work_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
@@ -249,7 +249,7 @@ parameters! {
         investigation_deadline_days: u32 = 120, "days", 7 ..= 365,
             "Deadline for an investigation (4 months)",
             "SoL 11 kap. 2 § (facts.md §3)";
-        other_hours_per_week: f64 = 5.0, "hours/week", 0.0 ..= 30.0,
+        other_hours_per_week: f64 = 6.0, "hours/week", 0.0 ..= 30.0,
             "Indirect work tied to no single case: consultation with colleagues, training, internal coordination",
             "assumption: the part of Grefve 2017's time use outside direct, indirect case work, administration and travel (facts.md §3)";
         followup_days: u32 = 180, "days", 0 ..= 1095,
