@@ -51,6 +51,7 @@ fn cases_staff_and_hours_are_conserved() {
                 "{name}: hires - separations = change in headcount"
             );
             assert_eq!(ledger.negative_hours, 0, "{name}: negative hours");
+            assert_eq!(ledger.found_twice, 0, "{name}: a case in two places");
             let gap = (ledger.hours_available - ledger.hours_accounted).abs();
             assert!(
                 gap <= 1e-9 * ledger.hours_available,

@@ -218,8 +218,10 @@ pub struct Ledger {
     pub reports: u64,
     /// Cases closed (screened out or decided).
     pub closed: u64,
-    /// Cases open at the end.
+    /// Cases open at the end, counted where they are.
     pub open_at_end: u64,
+    /// Open cases found in more than one place at the end (always 0).
+    pub found_twice: u64,
     /// Employees at the start.
     pub employees_at_start: u64,
     /// Employees at the end.
@@ -440,7 +442,7 @@ impl<'a> World<'a> {
         while self.day < self.horizon {
             self.step();
         }
-        self.ledger.open_at_end = self.open_cases;
+        self.locate_open_cases();
         self.ledger.employees_at_end =
             self.positions.iter().filter(|p| p.employed()).count() as u64;
         let outcomes = self.run.outcomes(
@@ -455,6 +457,25 @@ impl<'a> World<'a> {
             },
             self.ledger,
         )
+    }
+
+    /// Counts the open cases where they actually are (unit queues, workers'
+    /// caseloads, managers' approval queues), and any found in two places, so
+    /// that conservation is checked against where cases are, not against a
+    /// counter.
+    fn locate_open_cases(&mut self) {
+        let mut located: Vec<u32> = self
+            .units
+            .iter()
+            .flat_map(|u| u.unallocated.iter().chain(&u.manager.approvals))
+            .chain(self.positions.iter().flat_map(|p| &p.items))
+            .copied()
+            .collect();
+        let found = located.len();
+        located.sort_unstable();
+        located.dedup();
+        self.ledger.open_at_end = located.len() as u64;
+        self.ledger.found_twice = (found - located.len()) as u64;
     }
 
     fn rules_factor(&self) -> f64 {
