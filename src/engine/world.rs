@@ -275,6 +275,9 @@ pub(crate) struct World<'a> {
     /// multiplied by `1 + rules_extra`.
     rules_extra: f64,
     log_risk: LogRisks,
+    vacations: VacationCalendar,
+    standard_rates: rules::StandardRates,
+    finished_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
     open_cases: u64,
@@ -323,6 +326,27 @@ fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
     let rest = vacation_days - summer_days;
     let winter_len = rest / 5 * 7 + rest % 5;
     (doy >= summer_start && doy < summer_start + summer_len) || doy >= DAYS_PER_YEAR - winter_len
+}
+
+/// The vacation calendar of case workers, tabulated once per run: a
+/// person's vacation depends only on their stagger (one of five) and the day
+/// of the year, and it is asked for several times per person and day.
+struct VacationCalendar {
+    by_stagger: Vec<[bool; DAYS_PER_YEAR as usize]>,
+}
+
+impl VacationCalendar {
+    fn new(vacation_days: u32) -> Self {
+        let by_stagger = (0..5)
+            .map(|stagger| std::array::from_fn(|d| on_vacation(stagger, d as u32, vacation_days)))
+            .collect();
+        VacationCalendar { by_stagger }
+    }
+
+    /// Whether position `i` is on vacation on `day`.
+    fn on(&self, i: usize, day: u32) -> bool {
+        self.by_stagger[i % 5][(day % DAYS_PER_YEAR) as usize]
+    }
 }
 
 /// A unit manager's vacation: four summer weeks, staggered by unit (acting
@@ -417,6 +441,9 @@ impl<'a> World<'a> {
             day: 0,
             rules_extra: 0.0,
             log_risk: LogRisks::new(&params),
+            vacations: VacationCalendar::new(params.organisation.vacation_days),
+            standard_rates: rules::StandardRates::new(&params.work),
+            finished_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
             open_cases: 0,
@@ -732,8 +759,8 @@ impl<'a> World<'a> {
                         self.units[unit].manager.rehab_owed +=
                             self.params.managers.rehabilitation_hours;
                     }
-                    let vacation = on_vacation(i, day, vacation_days);
-                    if vacation && (day == 0 || !on_vacation(i, day - 1, vacation_days)) {
+                    let vacation = self.vacations.on(i, day);
+                    if vacation && (day == 0 || !self.vacations.on(i, day - 1)) {
                         let back = vacation_end(i, day, vacation_days);
                         self.reassign(i, back);
                     }
@@ -860,7 +887,7 @@ impl<'a> World<'a> {
         self.ledger.hires += 1;
         // A hire who starts inside their vacation weeks hands on what is urgent.
         let vacation_days = self.params.organisation.vacation_days;
-        if on_vacation(i, day, vacation_days) {
+        if self.vacations.on(i, day) {
             let back = vacation_end(i, day, vacation_days);
             self.reassign(i, back);
         }
@@ -919,7 +946,6 @@ impl<'a> World<'a> {
     fn reassign(&mut self, i: usize, back: u32) {
         let day = self.day;
         let unit = self.positions[i].unit as usize;
-        let vacation_days = self.params.organisation.vacation_days;
         let items = std::mem::take(&mut self.positions[i].items);
         let mut keep = Vec::new();
         // Latest deadline first, so that cases pushed back to the front of the
@@ -931,7 +957,7 @@ impl<'a> World<'a> {
             }
             let (first, len) = (self.units[unit].first, self.units[unit].len);
             let taker = (first..first + len)
-                .filter(|&j| j != i && self.available(j, day, vacation_days))
+                .filter(|&j| j != i && self.available(j, day))
                 .min_by_key(|&j| (self.positions[j].items.len(), j));
             self.ledger.handoffs += 1;
             match taker {
@@ -975,24 +1001,21 @@ impl<'a> World<'a> {
     /// has nobody else.
     fn followup_colleague(&self, i: usize) -> Option<usize> {
         let unit = &self.units[self.positions[i].unit as usize];
-        let vacation_days = self.params.organisation.vacation_days;
         let colleagues = (unit.first..unit.first + unit.len).filter(|&j| j != i);
         colleagues
             .clone()
-            .filter(|&j| self.available(j, self.day, vacation_days))
+            .filter(|&j| self.available(j, self.day))
             .min_by_key(|&j| (self.positions[j].followup_ends.len(), j))
             .or_else(|| colleagues.clone().find(|&j| self.positions[j].filled()))
     }
 
     /// Can position `j` take cases today?
-    fn available(&self, j: usize, day: u32, vacation_days: u32) -> bool {
+    fn available(&self, j: usize, day: u32) -> bool {
         let p = &self.positions[j];
         match p.occupant {
             Occupant::Vacant { .. } => false,
             Occupant::Consultant { .. } => true,
-            Occupant::Employee => {
-                !p.sick(day) && !on_vacation(j, day, vacation_days) && p.leaving_day > day
-            }
+            Occupant::Employee => !p.sick(day) && !self.vacations.on(j, day) && p.leaving_day > day,
         }
     }
 
@@ -1022,7 +1045,7 @@ impl<'a> World<'a> {
         let rules_factor = self.rules_factor();
         let (first, len) = (self.units[u].first, self.units[u].len);
         let present: Vec<usize> = (first..first + len)
-            .filter(|&j| self.available(j, day, vacation_days))
+            .filter(|&j| self.available(j, day))
             .collect();
         let manager = &self.units[u].manager;
         let manager_present = manager.employed
@@ -1168,8 +1191,7 @@ impl<'a> World<'a> {
 
     fn work_day(&mut self, i: usize) {
         let day = self.day;
-        let vacation_days = self.params.organisation.vacation_days;
-        if !self.available(i, day, vacation_days) {
+        if !self.available(i, day) {
             return;
         }
         let w = self.params.work.clone();
@@ -1218,7 +1240,9 @@ impl<'a> World<'a> {
         pos.followup_owed -= followup;
         left -= followup;
         let (mut direct, mut documentation, mut travel) = (followup * 0.5, followup * 0.5, 0.0);
-        let mut finished = Vec::new();
+        // A buffer kept across days: no allocation per worker and day.
+        let mut finished = std::mem::take(&mut self.finished_scratch);
+        finished.clear();
         let hours_per_standard = time_factor / productivity;
         let min_days = f64::from(w.investigation_min_days);
         for &id in &pos.items {
@@ -1267,7 +1291,7 @@ impl<'a> World<'a> {
         total -= unused;
         left -= unused;
         if !consultant {
-            pos.standard = rules::adjust_standard(pos.standard, time_factor, &w);
+            pos.standard = rules::adjust_standard(pos.standard, time_factor, &self.standard_rates);
             pos.experience = rules::learn(pos.experience, &w);
         }
         let control = rules::effective_control(
@@ -1333,9 +1357,10 @@ impl<'a> World<'a> {
                 self.params.costs.worker_salary_ksek_month,
                 self.params.organisation.contract_hours_per_day,
             );
-        for id in finished {
+        for &id in &finished {
             self.finish_stage(i, id);
         }
+        self.finished_scratch = finished;
     }
 
     fn support_of(&self, i: usize) -> f64 {
@@ -1539,7 +1564,7 @@ impl<'a> World<'a> {
                 }
                 Occupant::Employee => {
                     let sick = pos.sick(day);
-                    let vacation = on_vacation(i, day, vacation_days);
+                    let vacation = self.vacations.on(i, day);
                     t.employed_days += 1.0;
                     if weekday && !vacation {
                         t.contract_days += 1.0;

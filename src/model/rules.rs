@@ -33,13 +33,33 @@ pub fn time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
 /// spent, fast when falling (erosion) and slowly when rising (recovery).
 ///
 /// `s' = min(1, s + (t - s) * (1 - exp(-1/tau)))`, `tau` = erosion or recovery days.
-pub fn adjust_standard(standard: f64, spent: f64, work: &Work) -> f64 {
-    let tau = if spent < standard {
-        work.standard_erosion_days
+pub fn adjust_standard(standard: f64, spent: f64, rates: &StandardRates) -> f64 {
+    let rate = if spent < standard {
+        rates.erosion
     } else {
-        work.standard_recovery_days
+        rates.recovery
     };
-    (standard + (spent - standard) * (1.0 - (-1.0 / tau).exp())).min(1.0)
+    (standard + (spent - standard) * rate).min(1.0)
+}
+
+/// The daily adjustment rates `1 - exp(-1/tau)` of the standard, computed
+/// once from the erosion and recovery time constants.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StandardRates {
+    /// Rate while the standard falls.
+    pub erosion: f64,
+    /// Rate while it recovers.
+    pub recovery: f64,
+}
+
+impl StandardRates {
+    /// Rates from the work parameters.
+    pub fn new(work: &Work) -> Self {
+        StandardRates {
+            erosion: 1.0 - (-1.0 / work.standard_erosion_days).exp(),
+            recovery: 1.0 - (-1.0 / work.standard_recovery_days).exp(),
+        }
+    }
 }
 
 /// Overtime a worker takes (hours), growing with pressure above 1.
@@ -273,9 +293,9 @@ mod tests {
 
     #[test]
     fn standards_erode_fast_and_recover_slowly() {
-        let w = Work::default();
-        let down = 1.0 - adjust_standard(1.0, 0.5, &w);
-        let up = adjust_standard(0.5, 1.0, &w) - 0.5;
+        let rates = StandardRates::new(&Work::default());
+        let down = 1.0 - adjust_standard(1.0, 0.5, &rates);
+        let up = adjust_standard(0.5, 1.0, &rates) - 0.5;
         assert!(down > 10.0 * up);
     }
 
