@@ -122,6 +122,8 @@ catalogue! {
             "Reports of concern received per year";
         Investigations => "investigations_per_year", "investigations/year",
             "Investigations opened per year";
+        AllocationWait => "allocation_wait_days_mean", "days",
+            "Mean time from a report until a worker starts its assessment (long only when everyone is away or at the caseload cap)";
         AssessmentsOverdue => "assessments_overdue_share", "share",
             "Share of initial assessments finished after their deadline (14 days after the report by default)";
         InvestigationsOverdue => "investigations_overdue_share", "share",

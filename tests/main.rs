@@ -7,3 +7,4 @@ mod cli;
 mod determinism;
 mod invariants;
 mod steering;
+mod validation;

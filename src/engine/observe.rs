@@ -63,6 +63,8 @@ tally!(
     manager_separations,
     // cases
     reports,
+    allocations,
+    allocation_wait_sum,
     investigations_opened,
     assessments_done,
     assessments_overdue,
@@ -147,6 +149,7 @@ impl Tally {
         o[TimeIdle] = ratio(self.hours_idle, self.hours_worked);
         o[Reports] = per_year(self.reports);
         o[Investigations] = per_year(self.investigations_opened);
+        o[AllocationWait] = ratio(self.allocation_wait_sum, self.allocations);
         o[AssessmentsOverdue] = ratio(self.assessments_overdue, self.assessments_done);
         o[InvestigationsOverdue] = ratio(self.investigations_overdue, self.investigations_done);
         o[InvestigationDaysMean] = ratio(self.investigation_days_sum, self.investigations_done);

@@ -311,9 +311,10 @@ fn first_month_start_from(day: u32) -> u32 {
     month_start(month_of(day) + u32::from(month_start(month_of(day)) < day))
 }
 
-/// Monday to Friday; day 0 is a Monday.
-fn is_weekday(day: u32) -> bool {
-    day % 7 < 5
+/// A working day of the organisation: Monday to Friday (day 0 is a Monday),
+/// or more days when `organisation.workdays_per_week` says so.
+fn is_workday(day: u32, workdays_per_week: u32) -> bool {
+    day % 7 < workdays_per_week
 }
 
 /// Vacation calendar of a person: up to four weeks in summer, starting in
@@ -521,7 +522,7 @@ impl<'a> World<'a> {
         self.arrivals();
         self.surface_consequences();
         self.staff_transitions();
-        if is_weekday(day) {
+        if is_workday(day, self.params.organisation.workdays_per_week) {
             for u in 0..self.units.len() {
                 self.manager_day(u);
             }
@@ -589,6 +590,12 @@ impl<'a> World<'a> {
         };
         let k = d.severity_concentration;
         let beta = rand_distr::Beta::new(d.severity_mean * k, (1.0 - d.severity_mean) * k).ok();
+        // Work requirement: Gamma with mean 1 and the given coefficient of
+        // variation (cv 1 is exponential, as queueing theory assumes).
+        let cv2 = d.complexity_cv * d.complexity_cv;
+        let complexity = (cv2 > 0.0)
+            .then(|| rand_distr::Gamma::new(1.0 / cv2, cv2).ok())
+            .flatten();
         for _ in 0..n {
             let unit = self.demand_rng.gen_range(0..self.units.len()) as u32;
             let severity = beta
@@ -597,9 +604,9 @@ impl<'a> World<'a> {
             let need_p = d.need_at_low_severity
                 + (d.need_at_high_severity - d.need_at_low_severity) * severity;
             let need = self.demand_rng.r#gen::<f64>() < need_p;
-            let z = rules::normal_quantile(self.demand_rng.r#gen::<f64>());
-            let sigma = d.complexity_sd;
-            let complexity = (sigma * z - sigma * sigma / 2.0).exp();
+            let complexity = complexity
+                .as_ref()
+                .map_or(1.0, |g| g.sample(&mut self.demand_rng));
             let draws = CaseDraws {
                 screen: self.demand_rng.r#gen(),
                 decide: self.demand_rng.r#gen(),
@@ -727,7 +734,7 @@ impl<'a> World<'a> {
 
     fn staff_transitions(&mut self) {
         let day = self.day;
-        let weekday = is_weekday(day);
+        let weekday = is_workday(day, self.params.organisation.workdays_per_week);
         let vacation_days = self.params.organisation.vacation_days;
         for i in 0..self.positions.len() {
             // Draws first, the same number every weekday whatever the state.
@@ -896,7 +903,7 @@ impl<'a> World<'a> {
 
     fn manager_transitions(&mut self, u: usize) {
         let day = self.day;
-        let weekday = is_weekday(day);
+        let weekday = is_workday(day, self.params.organisation.workdays_per_week);
         let s = &self.params.sickness;
         let m = &self.params.managers;
         let manager = &mut self.units[u].manager;
@@ -1069,12 +1076,7 @@ impl<'a> World<'a> {
                 .min_by_key(|&j| (self.positions[j].items.len(), j));
             let Some(j) = taker else { break };
             self.units[u].unallocated.pop_front();
-            let case = &mut self.cases[id as usize];
-            case.worker = j as u32;
-            if case.stage == Stage::Unallocated {
-                self.start_assessment(id);
-            }
-            self.insert_item(j, id);
+            self.allocate(id, j, 0.0);
             allocated += m.allocation_hours;
         }
 
@@ -1082,13 +1084,14 @@ impl<'a> World<'a> {
             .filter(|&j| !self.positions[j].employed())
             .count() as f64;
         let manager = &mut self.units[u].manager;
-        let reporting = st.manager_reporting_hours / 5.0 * rules_factor;
+        let workdays = f64::from(self.params.organisation.workdays_per_week);
+        let reporting = st.manager_reporting_hours / workdays * rules_factor;
         let oversight = manager.oversight_owed.min(contract);
         let approvals_needed =
             manager.approvals.len() as f64 * self.params.decisions.approval_hours;
-        let recruitment = vacancies * m.recruitment_hours_per_week / 5.0;
+        let recruitment = vacancies * m.recruitment_hours_per_week / workdays;
         let rehab = manager.rehab_owed.min(m.rehabilitation_hours_per_day);
-        let coaching_target = st.coaching_hours / 5.0 * present.len() as f64;
+        let coaching_target = st.coaching_hours / workdays * present.len() as f64;
         let mandatory = allocated + reporting + oversight + approvals_needed + recruitment + rehab;
         let required = mandatory + coaching_target;
         let overtime = if manager_present {
@@ -1209,8 +1212,10 @@ impl<'a> World<'a> {
         } else {
             rules::productivity(pos.experience, &w)
         };
-        let admin = (self.params.steering.worker_admin_hours / 5.0 * rules_factor).min(contract);
-        let other = (w.other_hours_per_week / 5.0).min(contract - admin);
+        let workdays = f64::from(self.params.organisation.workdays_per_week);
+        let admin =
+            (self.params.steering.worker_admin_hours / workdays * rules_factor).min(contract);
+        let other = (w.other_hours_per_week / workdays).min(contract - admin);
         let admin_and_other = admin + other;
         let coaching = pos.coaching_today.min(contract - admin_and_other);
         pos.coaching_today = 0.0;
@@ -1239,52 +1244,40 @@ impl<'a> World<'a> {
         let followup = pos.followup_owed.min(left);
         pos.followup_owed -= followup;
         left -= followup;
-        let (mut direct, mut documentation, mut travel) = (followup * 0.5, followup * 0.5, 0.0);
+        let mut split = CaseHours {
+            direct: followup * 0.5,
+            documentation: followup * 0.5,
+            travel: 0.0,
+        };
         // A buffer kept across days: no allocation per worker and day.
         let mut finished = std::mem::take(&mut self.finished_scratch);
-        finished.clear();
-        let hours_per_standard = time_factor / productivity;
-        let min_days = f64::from(w.investigation_min_days);
-        for &id in &pos.items {
-            if left <= 1e-9 {
+        let pace = Pace {
+            hours_per_standard: time_factor / productivity,
+            productivity,
+            min_days: f64::from(w.investigation_min_days),
+        };
+        // Work through the caseload; a finished assessment becomes an
+        // investigation at once, and a worker with hours left and room under
+        // the cap takes the next report waiting in the unit.
+        loop {
+            finished.clear();
+            self.work_items(i, &pace, &mut left, &mut split, &mut finished);
+            for &id in &finished {
+                self.finish_stage(i, id);
+            }
+            // Time of day, as a share of today's hours, for the wait measured.
+            let pulled = left > 1e-9 && self.take_waiting_report(i, 1.0 - left / total);
+            if left <= 1e-9 || (finished.is_empty() && !pulled) {
                 break;
             }
-            let c = &mut self.cases[id as usize];
-            if c.stage != Stage::Assessment && c.stage != Stage::Investigation {
-                continue;
-            }
-            // Investigations are paced over their shortest calendar time.
-            let elapsed = f64::from(day - c.stage_start + 1);
-            let case_min_days = min_days * c.complexity;
-            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
-                let allowed = c.standard_hours * elapsed / case_min_days;
-                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
-            } else {
-                c.remaining
-            };
-            if workable <= 0.0 {
-                continue;
-            }
-            let need = workable * hours_per_standard;
-            let spent = need.min(left);
-            left -= spent;
-            c.remaining -= if spent >= need {
-                workable
-            } else {
-                spent / hours_per_standard
-            };
-            // Guard against a crumb of a second left by rounding.
-            if c.remaining < 1e-9 * c.standard_hours {
-                c.remaining = 0.0;
-            }
-            c.effort += spent * productivity;
-            direct += spent * c.direct_share;
-            travel += spent * c.travel_share;
-            documentation += spent * (1.0 - c.direct_share - c.travel_share);
-            if c.remaining <= 0.0 {
-                finished.push(id);
-            }
         }
+        self.finished_scratch = finished;
+        let CaseHours {
+            direct,
+            documentation,
+            travel,
+        } = split;
+        let pos = &mut self.positions[i];
         // Overtime nobody could use (paced investigations) is not worked.
         let unused = overtime.min(left);
         overtime -= unused;
@@ -1357,10 +1350,88 @@ impl<'a> World<'a> {
                 self.params.costs.worker_salary_ksek_month,
                 self.params.organisation.contract_hours_per_day,
             );
-        for &id in &finished {
-            self.finish_stage(i, id);
+    }
+
+    /// One pass over worker `i`'s caseload in priority order, spending the
+    /// hours `left`; cases whose stage is done are pushed to `finished`.
+    fn work_items(
+        &mut self,
+        i: usize,
+        pace: &Pace,
+        left: &mut f64,
+        split: &mut CaseHours,
+        finished: &mut Vec<u32>,
+    ) {
+        let day = self.day;
+        for &id in &self.positions[i].items {
+            if *left <= 1e-9 {
+                break;
+            }
+            let c = &mut self.cases[id as usize];
+            if c.remaining <= 0.0 {
+                continue;
+            }
+            // Investigations are paced over their shortest calendar time.
+            let elapsed = f64::from(day - c.stage_start + 1);
+            let case_min_days = pace.min_days * c.complexity;
+            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
+                let allowed = c.standard_hours * elapsed / case_min_days;
+                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
+            } else {
+                c.remaining
+            };
+            if workable <= 0.0 {
+                continue;
+            }
+            let need = workable * pace.hours_per_standard;
+            let spent = need.min(*left);
+            *left -= spent;
+            c.remaining -= if spent >= need {
+                workable
+            } else {
+                spent / pace.hours_per_standard
+            };
+            // Guard against a crumb of a second left by rounding.
+            if c.remaining < 1e-9 * c.standard_hours {
+                c.remaining = 0.0;
+            }
+            c.effort += spent * pace.productivity;
+            split.direct += spent * c.direct_share;
+            split.travel += spent * c.travel_share;
+            split.documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            if c.remaining <= 0.0 {
+                finished.push(id);
+            }
         }
-        self.finished_scratch = finished;
+    }
+
+    /// Worker `i` takes the next report waiting in the unit's queue, if the
+    /// caseload cap leaves room; returns whether one was taken.
+    fn take_waiting_report(&mut self, i: usize, day_fraction: f64) -> bool {
+        let cap = self.params.steering.caseload_cap as usize;
+        if cap != 0 && self.positions[i].items.len() >= cap {
+            return false;
+        }
+        let unit = self.positions[i].unit as usize;
+        let Some(id) = self.units[unit].unallocated.pop_front() else {
+            return false;
+        };
+        self.allocate(id, i, day_fraction);
+        true
+    }
+
+    /// Gives case `id` to worker `j`, `day_fraction` into the working day,
+    /// starting its assessment if it is new.
+    fn allocate(&mut self, id: u32, j: usize, day_fraction: f64) {
+        let day = self.day;
+        let case = &mut self.cases[id as usize];
+        case.worker = j as u32;
+        if case.stage == Stage::Unallocated {
+            self.month.allocations += 1.0;
+            self.month.allocation_wait_sum += f64::from(day - case.arrival) + day_fraction;
+            self.start_assessment(id);
+        }
+        self.insert_item(j, id);
     }
 
     fn support_of(&self, i: usize) -> f64 {
@@ -1540,13 +1611,14 @@ impl<'a> World<'a> {
         let day = self.day;
         let s = self.params.stress.clone();
         let c = &self.params.consequences;
-        let weekday = is_weekday(day);
+        let weekday = is_workday(day, self.params.organisation.workdays_per_week);
         let responsibility_decay = (-1.0 / s.responsibility_days).exp();
         let blame_decay = (-1.0 / c.blame_decay_days).exp();
         let costs = &self.params.costs;
         let daily_salary =
             costs.worker_salary_ksek_month * 12.0 / 365.0 * (1.0 + costs.payroll_overhead);
-        let followup_daily = self.params.work.followup_hours_per_week / 5.0;
+        let followup_daily = self.params.work.followup_hours_per_week
+            / f64::from(self.params.organisation.workdays_per_week);
         let vacation_days = self.params.organisation.vacation_days;
         let t = &mut self.month;
         t.days += 1.0;
@@ -1680,6 +1752,22 @@ fn sick_pay(n: u32, costs: &crate::model::params::Costs) -> f64 {
     }
 }
 
+/// Hours of case work split by kind, summed over a worker's day.
+struct CaseHours {
+    direct: f64,
+    documentation: f64,
+    travel: f64,
+}
+
+/// How fast a worker gets through standard hours today.
+struct Pace {
+    /// Hours spent per standard hour (corner cutting over productivity).
+    hours_per_standard: f64,
+    productivity: f64,
+    /// Shortest calendar time of an investigation of complexity 1 [days].
+    min_days: f64,
+}
+
 /// Sets a case's stage hours: direct work (with travel) and documentation.
 fn set_stage_hours(
     case: &mut Case,
@@ -1706,7 +1794,7 @@ mod tests {
     fn vacation_is_the_configured_number_of_weekdays_give_or_take_a_weekend() {
         for stagger in 0..5 {
             let days = (0..365)
-                .filter(|&d| is_weekday(d) && on_vacation(stagger, d, 25))
+                .filter(|&d| is_workday(d, 5) && on_vacation(stagger, d, 25))
                 .count();
             assert!((23..=27).contains(&days), "stagger {stagger}: {days}");
         }

@@ -187,6 +187,9 @@ parameters! {
         workers_per_unit: u32 = 20, "positions", 1 ..= 100,
             "Case-worker positions per unit (the manager's span of control)",
             "assumption: below the 60 subordinates of elder-care managers and near the proposed cap of 25-30 (facts.md §3, span of control)";
+        workdays_per_week: u32 = 5, "days/week", 5 ..= 7,
+            "Working days per week (7 only for checks against queueing theory, where arrivals and work share one clock)",
+            "assumption: Monday to Friday";
         contract_hours_per_day: f64 = 8.0, "hours/day", 4.0 ..= 10.0,
             "Contracted working hours on a working day",
             "assumption: Swedish 40-hour full-time week";
@@ -221,8 +224,8 @@ parameters! {
         need_at_high_severity: f64 = 0.90, "probability", 0.0 ..= 1.0,
             "Probability that a child with severity 1 truly needs an intervention (linear in between)",
             "assumption";
-        complexity_sd: f64 = 0.4, "log-sd", 0.0 ..= 2.0,
-            "Spread of the case's work requirement (lognormal multiplier with mean 1)",
+        complexity_cv: f64 = 0.4, "ratio", 0.0 ..= 3.0,
+            "Coefficient of variation of a case's work requirement (Gamma multiplier with mean 1; 1 is exponential, 0 fixed)",
             "assumption";
     }
 
