@@ -3,6 +3,7 @@
 //! Only this module (and `main.rs`) prints, reads the clock for timestamps,
 //! or decides exit codes; the library below returns values and typed errors.
 
+mod calibrate;
 mod check;
 mod init;
 mod params;
@@ -35,6 +36,8 @@ enum Command {
     },
     /// List every parameter: key, unit, default, range, meaning and source.
     Params(params::ParamsArgs),
+    /// Compare the default control preset with the Swedish patterns it should reproduce.
+    Calibrate(calibrate::CalibrateArgs),
     /// Write a commented scenario to start from.
     Init {
         /// Where to write it.
@@ -59,6 +62,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Check { scenario } => check::check(&scenario),
         Command::Params(args) => params::params(&args),
         Command::Init { path, force } => init::init(&path, force),
+        Command::Calibrate(args) => calibrate::calibrate(&args),
     }
 }
 

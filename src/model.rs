@@ -6,4 +6,5 @@
 
 pub mod params;
 pub mod presets;
+pub mod reference;
 pub mod rules;

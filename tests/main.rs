@@ -5,6 +5,7 @@ mod support;
 mod calibration;
 mod cli;
 mod determinism;
+mod docs;
 mod invariants;
 mod steering;
 mod validation;

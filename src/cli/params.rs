@@ -80,20 +80,7 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
             return Ok(());
         }
         Format::Markdown => {
-            writeln!(out, "| key | unit | default | range | meaning | source |")?;
-            writeln!(out, "|---|---|---|---|---|---|")?;
-            for p in PARAMETERS {
-                writeln!(
-                    out,
-                    "| `{}` | {} | {} | {} | {} | {} |",
-                    p.key(),
-                    p.unit,
-                    fmt_num(p.default),
-                    p.range_text(),
-                    p.meaning,
-                    p.source
-                )?;
-            }
+            write!(out, "{}", tillit::model::reference::parameters_markdown())?;
         }
     }
     out.flush()?;

@@ -175,6 +175,9 @@ macro_rules! parameters {
 
         /// The parameter groups, i.e. the tables a scenario may contain.
         pub static GROUPS: &[&str] = &[ $( stringify!($group), )* ];
+
+        /// Each group with its one-line description.
+        pub static GROUP_DOCS: &[(&str, &str)] = &[ $( (stringify!($group), concat!($($gdoc),*)), )* ];
     };
 }
 

@@ -98,7 +98,7 @@ impl Preset {
                 coaching_hours: 1.0,
                 blame_culture: 0.75,
                 kpi_pressure: 0.025,
-                control_ratchet: 0.025,
+                control_ratchet: 0.015,
                 rule_decay_days: 500.0,
                 ..control
             },
