@@ -415,6 +415,58 @@ mod tests {
     }
 
     #[test]
+    fn the_small_rules_compute_their_documented_formulas() {
+        let w = Work::default();
+        let s = Stress::default();
+        let d = Decisions::default();
+        // work_pressure = backlog / (case hours per day * target days)
+        assert!(
+            (work_pressure(100.0, 5.0, &w) - 100.0 / (5.0 * w.target_backlog_days)).abs() < 1e-12
+        );
+        // overtime: share (pressure - 1) * per_pressure, capped
+        assert_eq!(overtime_hours(0.8, 8.0, &w), 0.0);
+        assert!((overtime_hours(1.2, 8.0, &w) - 0.2 * w.overtime_per_pressure * 8.0).abs() < 1e-12);
+        assert_eq!(overtime_hours(100.0, 8.0, &w), w.overtime_max_share * 8.0);
+        // productivity and learning
+        assert_eq!(productivity(0.0, &w), w.novice_productivity);
+        assert_eq!(productivity(1.0, &w), 1.0);
+        assert!((learn(0.5, &w) - (0.5 + 0.5 / w.learning_days)).abs() < 1e-12);
+        // exhaustion grows only above the threshold and fades
+        assert!(update_exhaustion(0.0, s.exhaustion_threshold + 1.0, &s) > 0.0);
+        assert_eq!(
+            update_exhaustion(0.0, s.exhaustion_threshold - 0.1, &s),
+            0.0
+        );
+        assert!(update_exhaustion(1.0, 0.0, &s) < 1.0);
+        // support and control
+        assert!((support(1.0, s.coaching_reference_hours, &s) - 1.0).abs() < 1e-12);
+        assert_eq!(support(0.0, 0.0, &s), 0.0);
+        assert!(
+            (effective_control(0.8, 0.1, &s) - 0.8 * (1.0 - s.admin_constraint * 0.1)).abs()
+                < 1e-12
+        );
+        assert_eq!(effective_control(0.8, 10.0, &s), 0.0);
+        // coaching shares responsibility
+        assert_eq!(carried_responsibility(1.0, 0.0, &s), 1.0);
+        assert!(
+            (carried_responsibility(1.0, 100.0, &s) - (1.0 - s.coaching_shares_responsibility))
+                .abs()
+                < 1e-12
+        );
+        // screening: base quality gives the base rates; errors scale both ways
+        assert_eq!(
+            screen_in_probability(true, 1.0, &d),
+            d.screening_sensitivity
+        );
+        assert_eq!(
+            screen_in_probability(false, 1.0, &d),
+            d.screening_false_positive
+        );
+        assert!(screen_in_probability(true, 2.0, &d) < d.screening_sensitivity);
+        assert!(screen_in_probability(false, 2.0, &d) > d.screening_false_positive);
+    }
+
+    #[test]
     fn normal_quantile_matches_known_values() {
         assert!(normal_quantile(0.5).abs() < 1e-9);
         assert!((normal_quantile(0.975) - 1.959_963_985).abs() < 1e-7);
