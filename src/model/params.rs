@@ -217,26 +217,26 @@ parameters! {
             "assumption (nationally about +8%/year 2018-2021: 331,000 to 422,000, facts.md §3)";
         severity_mean: f64 = 0.35, "index 0-1", 0.05 ..= 0.95,
             "Mean severity of a report (Beta distributed; 0 mild, 1 acute)",
-            "assumption";
+            "assumption: most reports concern milder worries; with need rising with severity about 40% of reports are screened in, near the 38% found nationally (facts.md §3)";
         severity_concentration: f64 = 4.0, "-", 0.5 ..= 100.0,
             "Concentration of the severity distribution (higher: severities closer to the mean)",
-            "assumption";
+            "assumption: a broad spread, so that every unit sees both mild and acute reports";
         need_at_low_severity: f64 = 0.05, "probability", 0.0 ..= 1.0,
             "Probability that a child with severity 0 truly needs an intervention",
-            "assumption";
+            "assumption: a mild report rarely hides a child who needs intervention";
         need_at_high_severity: f64 = 0.90, "probability", 0.0 ..= 1.0,
             "Probability that a child with severity 1 truly needs an intervention (linear in between)",
-            "assumption";
+            "assumption: an acute report nearly always does, but not always";
         complexity_cv: f64 = 0.4, "ratio", 0.0 ..= 3.0,
             "Coefficient of variation of a case's work requirement (Gamma multiplier with mean 1; 1 is exponential, 0 fixed)",
-            "assumption";
+            "assumption: cases differ by a factor of two or so in work; 1 would be the exponential of queueing theory";
     }
 
     /// Case work: assessment, investigation, follow-up, cutting corners.
     work: Work {
         assessment_hours: f64 = 4.0, "hours", 0.5 ..= 40.0,
             "Work in an initial assessment (förhandsbedömning) at mean complexity, at documentation intensity 1",
-            "assumption";
+            "assumption: an initial assessment is a few hours of calls and notes";
         assessment_deadline_days: u32 = 14, "days", 1 ..= 90,
             "Deadline for the initial assessment",
             "SoL 11 kap. 1 a § (facts.md §3)";
@@ -248,10 +248,10 @@ parameters! {
             "assumption: calibrated to indirect work 30-40% of time (Grefve 2017: 35%, facts.md §3)";
         severity_work_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
             "How much more work a severe case needs: hours scale with (1 + weight * (severity - 0.5))",
-            "assumption";
+            "assumption: a severe case takes about twice the work of a mild one";
         investigation_min_days: u32 = 80, "days", 0 ..= 365,
             "Shortest calendar time an investigation of mean complexity takes (meetings with the child and parents, statements from school and health care); scales with complexity, and work is spread over it",
-            "assumption";
+            "assumption: most investigations take 2-4 months of calendar time for statements and meetings; calibrated so 10-35% exceed 4 months (facts.md §3)";
         investigation_deadline_days: u32 = 120, "days", 7 ..= 365,
             "Deadline for an investigation (4 months)",
             "SoL 11 kap. 2 § (facts.md §3)";
@@ -260,10 +260,10 @@ parameters! {
             "assumption: the part of Grefve 2017's time use outside direct, indirect case work, administration and travel (facts.md §3)";
         followup_days: u32 = 180, "days", 0 ..= 1095,
             "How long a decided intervention needs follow-up by the case worker",
-            "assumption";
+            "assumption: an intervention is followed up for about half a year";
         followup_hours_per_week: f64 = 0.7, "hours/week", 0.0 ..= 10.0,
             "Follow-up work per intervention and week while it lasts",
-            "assumption";
+            "assumption: under an hour a week per intervention";
         travel_per_direct_hour: f64 = 0.6, "hours/hour", 0.0 ..= 3.0,
             "Travel time per hour of direct client work",
             "Grefve 2017: travel 9% against direct work 13% (facts.md §3); assumption rounds down";
@@ -275,7 +275,7 @@ parameters! {
             "Oliva & Sterman 2001: -0.64; Dogan 2007: -0.60 (facts.md §2)";
         min_time_factor: f64 = 0.5, "share", 0.1 ..= 1.0,
             "Floor on the time spent per case relative to the standard",
-            "assumption";
+            "assumption: even under heavy pressure a case gets at least half the standard time";
         max_time_factor: f64 = 1.2, "share", 1.0 ..= 3.0,
             "Ceiling on the time spent per case relative to the full standard when there is slack (more thorough work)",
             "assumption: Oliva & Sterman 2001 let time per order rise above the standard at low pressure";
@@ -287,22 +287,22 @@ parameters! {
             "assumption: Oliva & Sterman 2001 find it practically never recovers (8.1e6 weeks, facts.md §2); bounded here";
         overtime_max_share: f64 = 0.15, "share of contract", 0.0 ..= 0.5,
             "Most overtime a worker takes on a day, as a share of contract hours",
-            "assumption";
+            "assumption: at most a little over an hour of overtime a day";
         overtime_per_pressure: f64 = 0.3, "share/pressure", 0.0 ..= 2.0,
             "Overtime taken per unit of work pressure above 1, as a share of contract hours",
-            "assumption";
+            "assumption: overtime grows gradually with backlog before reaching its ceiling";
         learning_days: f64 = 180.0, "working days", 1.0 ..= 2000.0,
             "Time constant for a new hire's experience to approach full",
             "assumption: months to learn the job (model.md, mechanism 9)";
         novice_productivity: f64 = 0.5, "share", 0.1 ..= 1.0,
             "Productivity of a hire with no experience, relative to an experienced worker",
-            "assumption";
+            "assumption: a new hire does about half of what an experienced worker does";
         partial_return_days: u32 = 60, "days", 0 ..= 365,
             "Days of reduced hours after returning from a long sick spell",
-            "assumption";
+            "assumption: about two months of part-time return after a long spell";
         partial_return_share: f64 = 0.5, "share", 0.1 ..= 1.0,
             "Share of contract hours worked while returning from a long sick spell",
-            "assumption";
+            "assumption: half time during the return, common in Swedish rehabilitation";
     }
 
     /// Screening and investigation decisions, and approval by the manager.
@@ -315,71 +315,71 @@ parameters! {
             "assumption: calibrated to 38% investigated (facts.md §3)";
         base_error_rate: f64 = 0.08, "probability", 0.0 ..= 0.5,
             "Probability of a wrong investigation decision for an experienced, rested worker with time to do it well",
-            "assumption";
+            "assumption: a small share of decisions are wrong even in good conditions; sets total error rates near 5-8%";
         inexperience_error_factor: f64 = 1.0, "-", 0.0 ..= 10.0,
             "Extra error risk of a worker with no experience (multiplier 1 + factor)",
-            "assumption";
+            "assumption: a newcomer makes about twice the errors of an experienced worker";
         rushed_error_elasticity: f64 = 1.0, "-", 0.0 ..= 5.0,
             "Error risk grows as (standard hours / hours spent) to this power",
             "assumption: quality erosion (Oliva & Sterman 2001, facts.md §2)";
         stress_error_factor: f64 = 0.3, "1/stress", 0.0 ..= 5.0,
             "Extra error risk per unit of stress above 0",
-            "assumption";
+            "assumption: stress impairs judgement moderately";
         support_error_reduction: f64 = 0.3, "share", 0.0 ..= 1.0,
             "Relative reduction of error risk at full support (coaching, stable team)",
-            "assumption";
+            "assumption: supervision catches part of the errors before they are made";
         documentation_benefit: f64 = 0.2, "-", 0.0 ..= 2.0,
             "Error risk scales with documentation intensity to the power -benefit (structured documentation helps decisions somewhat)",
             "assumption: documentation has value for legal certainty, so cutting it is not free";
         approval_catch_rate: f64 = 0.4, "probability", 0.0 ..= 1.0,
             "Probability that a manager's approval catches a wrong decision",
-            "assumption";
+            "assumption: a second reader catches a minority of errors, having only the file";
         approval_hours: f64 = 1.0, "hours", 0.0 ..= 20.0,
             "Manager hours per decision approved",
-            "assumption";
+            "assumption: about an hour to read a file and approve a decision";
         high_stakes_severity: f64 = 0.6, "index 0-1", 0.0 ..= 1.0,
             "Severity from which a decision counts as high-stakes for the decision maker's responsibility load",
-            "assumption";
+            "assumption: the upper part of the severity scale, where a wrong decision can harm a child";
     }
 
     /// What happens when a wrong decision surfaces.
     consequences: Consequences {
         serious_event_probability: f64 = 0.04, "probability", 0.0 ..= 1.0,
             "Probability that a missed need later leads to a serious event",
-            "assumption";
+            "assumption: a few missed needs lead to harm that surfaces; gives about 20 serious events a year in a 200-worker department";
         serious_event_delay_days: f64 = 180.0, "days", 1.0 ..= 3650.0,
             "Mean delay (exponential) from a missed need to its serious event",
-            "assumption";
+            "assumption: harm tends to surface within months";
         complaint_probability: f64 = 0.30, "probability", 0.0 ..= 1.0,
             "Probability that an unneeded intervention leads to a complaint or appeal",
-            "assumption";
+            "assumption: parents appeal or complain about a minority of unneeded interventions";
         complaint_delay_days: f64 = 60.0, "days", 1.0 ..= 3650.0,
             "Mean delay (exponential) from an unneeded intervention to its complaint",
-            "assumption";
+            "assumption: complaints come within weeks to months";
         scandal_probability: f64 = 0.10, "probability", 0.0 ..= 1.0,
             "Probability that a serious event becomes a media scandal",
-            "assumption";
+            "assumption: a minority of serious events reach the media; gives about 2 scandals a year under control";
         blame_shock: f64 = 1.0, "stress units", 0.0 ..= 10.0,
             "Blame added to the decision maker when a serious event surfaces, at blame culture 1 (a complaint brings complaint_blame_share of it)",
-            "assumption";
+            "assumption: a serious event weighs about as much as a normal day's demands for a while";
         blame_decay_days: f64 = 60.0, "days", 1.0 ..= 1000.0,
             "Time constant for blame to fade",
-            "assumption";
+            "assumption: blame fades over a couple of months";
         approval_blame_share: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Share of the blame carried by the manager who approved the decision",
-            "assumption";
+            "assumption: an approving manager shares the blame equally";
         inspection_hours_worker: f64 = 12.0, "hours", 0.0 ..= 200.0,
             "Worker hours of inspection and review after a serious event (IVO, court)",
-            "assumption";
+            "assumption: a couple of days of statements and meetings after a serious event";
         inspection_hours_manager: f64 = 24.0, "hours", 0.0 ..= 400.0,
             "Manager hours of inspection and review after a serious event",
-            "assumption";
+            "assumption: about three days of a manager's time per inspection";
         complaint_blame_share: f64 = 0.2, "share", 0.0 ..= 1.0,
             "Blame a complaint brings, as a share of a serious event's blame shock",
-            "assumption";
+            "assumption: a complaint weighs much less than a serious event";
         complaint_hours: f64 = 4.0, "hours", 0.0 ..= 100.0,
             "Worker hours to answer a complaint or appeal",
-            "assumption";
+            "assumption: half a day to answer a complaint";
     }
 
     /// Strain and the stress and exhaustion stocks (demand-control-support).
@@ -392,13 +392,13 @@ parameters! {
             "assumption: perceived demands saturate";
         severity_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
             "Weight of the emotional load of severe open cases in job demands",
-            "assumption";
+            "assumption: the emotional load of severe cases matters, but less than the volume of work";
         responsibility_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
             "Weight of the responsibility for high-stakes decisions carried alone",
             "assumption: decision stress flagged in Borlänge (SOU 2018:38 ch. 7, facts.md intro)";
         responsibility_days: f64 = 30.0, "days", 1.0 ..= 365.0,
             "Time constant for the responsibility of past decisions to fade",
-            "assumption";
+            "assumption: a hard decision weighs for about a month";
         coaching_shares_responsibility: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Share of the responsibility load a worker no longer carries alone at full coaching (decisions talked through in supervision)",
             "assumption: delegated responsibility must come with support (SOU 2018:47 §5.4, facts.md intro)";
@@ -413,41 +413,41 @@ parameters! {
             "assumption: rules reduce discretion (Munro 2011, facts.md §2)";
         team_support: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Support a worker gets from a stable team (scaled down by recent turnover in the unit)",
-            "assumption";
+            "assumption: colleagues give about half of the support a worker gets";
         coaching_reference_hours: f64 = 1.5, "hours/week", 0.1 ..= 10.0,
             "Coaching per week that gives the full coaching share of support",
-            "assumption";
+            "assumption: an hour and a half a week is generous supervision in Swedish social work";
         rise_days: f64 = 10.0, "days", 1.0 ..= 365.0,
             "Time constant for stress to rise towards strain",
-            "assumption";
+            "assumption: stress builds over a couple of weeks";
         recovery_days: f64 = 20.0, "days", 1.0 ..= 365.0,
             "Time constant for stress to fall towards strain on working days",
-            "assumption";
+            "assumption: it falls more slowly than it rises";
         offday_recovery: f64 = 0.08, "share/day", 0.0 ..= 1.0,
             "Share of stress that recovers on a day off",
-            "assumption";
+            "assumption: a weekend takes off a sixth of accumulated stress";
         exhaustion_threshold: f64 = 1.2, "stress units", 0.0 ..= 10.0,
             "Stress above which exhaustion accumulates",
             "assumption: Homer 1985, Maslach et al. 2001 (facts.md §1)";
         exhaustion_rate: f64 = 0.002, "1/day", 0.0 ..= 1.0,
             "Exhaustion gained per day per unit of stress above the threshold",
-            "assumption";
+            "assumption: exhaustion builds over months of high stress, not weeks";
         exhaustion_recovery_days: f64 = 365.0, "days", 1.0 ..= 5000.0,
             "Time constant for exhaustion to fade",
             "assumption: exhaustion disorder lasts months (facts.md §3)";
         high_strain_threshold: f64 = 1.3, "strain units", 0.1 ..= 10.0,
             "Strain from which a worker-day counts as high strain",
-            "assumption";
+            "assumption: 30% above the strain of nominal work under a neutral regime";
     }
 
     /// Sick leave: short everyday spells and long stress-related ones.
     sickness: Sickness {
         short_spells_per_year: f64 = 3.0, "spells/year", 0.0 ..= 30.0,
             "Rate of short everyday sick spells (colds and the like)",
-            "assumption";
+            "assumption: a few short spells a year is common";
         short_spell_mean_days: f64 = 3.0, "days", 1.0 ..= 14.0,
             "Mean length of a short spell (geometric)",
-            "assumption";
+            "assumption: colds and the like last a few days";
         long_spells_per_year: f64 = 0.12, "spells/year", 0.0 ..= 2.0,
             "Rate of long sick spells at stress 1 and no exhaustion",
             "assumption: calibrated to 10-14 new long spells per 100 a year (Försäkringskassan, facts.md §3)";
@@ -456,22 +456,22 @@ parameters! {
             "RR 1.49-1.77 for job strain and ERI (Rugulies 2017; Duchaine 2020; facts.md §1)";
         exhaustion_relative_risk: f64 = 3.0, "ratio/exhaustion unit", 1.0 ..= 50.0,
             "Multiplier of the long-spell hazard per unit of exhaustion",
-            "assumption";
+            "assumption: exhaustion raises sick-leave risk more than stress alone (JD-R health-impairment path, facts.md §1)";
         long_spell_mean_days: f64 = 60.0, "days", 15.0 ..= 730.0,
             "Mean length of a long stress-related spell (over 14 days; lognormal beyond that, spread long_spell_log_sd)",
             "assumption: acute stress reactions about a month, exhaustion disorder often over six months (facts.md §3)";
         long_spell_log_sd: f64 = 0.7, "log-sd", 0.0 ..= 3.0,
             "Spread of long spell lengths (lognormal, on the log scale)",
-            "assumption";
+            "assumption: spell lengths vary from weeks to many months";
         exhaustion_spell_days: f64 = 200.0, "days", 15.0 ..= 1000.0,
             "Mean length of a spell that starts with exhaustion above 1 (exhaustion disorder)",
             "facts.md §3: exhaustion-disorder cases often over six months";
         reassign_after_days: u32 = 10, "days", 0 ..= 90,
             "Sick spells at least this long hand the worker's cases due before the return to colleagues (vacations always do)",
-            "assumption";
+            "assumption: urgent cases are handed over when an absence passes two weeks of working days";
         reassign_all_after_days: u32 = 30, "days", 0 ..= 365,
             "Sick spells longer than this hand all the worker's cases to colleagues",
-            "assumption";
+            "assumption: after a month away the whole caseload is handed over";
     }
 
     /// Quitting, recruitment and consultants.
@@ -481,7 +481,7 @@ parameters! {
             "assumption: calibrated to 20-35% turnover a year (SCB via Akademikerförbundet SSR, facts.md §3)";
         stress_relative_risk: f64 = 1.5, "ratio/stress unit", 1.0 ..= 10.0,
             "Multiplier of the quit hazard per unit of stress",
-            "assumption";
+            "assumption: stress raises the quit hazard somewhat less than the sick-leave hazard";
         support_relative_risk: f64 = 0.5, "ratio", 0.05 ..= 1.0,
             "Quit hazard at full support relative to none",
             "Tham 2007: support and recognition from management is the strongest predictor of intention to leave (facts.md §3); magnitude assumption";
@@ -493,7 +493,7 @@ parameters! {
             "assumption: one month (common in municipal agreements)";
         recruitment_days: u32 = 75, "days", 0 ..= 730,
             "Time a vacancy stays open after the worker leaves",
-            "assumption";
+            "assumption: two to three months to fill a post";
         consultant_cover: f64 = 0.0, "share", 0.0 ..= 1.0,
             "Share of vacancies covered by agency consultants while open",
             "assumption (model.md, mechanism 9: optional)";
@@ -503,31 +503,31 @@ parameters! {
     managers: Managers {
         hours_per_day: f64 = 8.0, "hours/day", 4.0 ..= 12.0,
             "Contracted hours of a unit manager on a working day",
-            "assumption";
+            "assumption: a full-time 40-hour week";
         overtime_max_share: f64 = 0.25, "share of contract", 0.0 ..= 1.0,
             "Most overtime a manager takes on a day",
-            "assumption";
+            "assumption: managers work up to two hours extra a day";
         allocation_hours: f64 = 0.25, "hours/case", 0.0 ..= 5.0,
             "Manager hours to allocate one new report to a worker",
-            "assumption";
+            "assumption: a quarter of an hour to read and allocate a report";
         recruitment_hours_per_week: f64 = 3.0, "hours/week", 0.0 ..= 40.0,
             "Manager hours per open vacancy and week",
-            "assumption";
+            "assumption: interviews and paperwork for each open post";
         rehabilitation_hours: f64 = 8.0, "hours", 0.0 ..= 100.0,
             "Manager hours per long sick spell (rehabilitation and return)",
-            "assumption";
+            "assumption: a day of meetings and planning per long spell";
         rehabilitation_hours_per_day: f64 = 2.0, "hours/day", 0.1 ..= 12.0,
             "Most rehabilitation work a manager does on one day (the rest waits)",
-            "assumption";
+            "assumption: rehabilitation work is spread over days";
         quits_per_year: f64 = 0.10, "share/year", 0.0 ..= 2.0,
             "Manager quit hazard at stress 1",
-            "assumption";
+            "assumption: managers leave somewhat less often than case workers";
         recruitment_days: u32 = 120, "days", 0 ..= 730,
             "Time a manager post stays open",
-            "assumption";
+            "assumption: four months to fill a manager post";
         acting_cover: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Share of a manager's hours an acting manager gives while the post is absent or open",
-            "assumption";
+            "assumption: a neighbouring manager covers about half the work";
     }
 
     /// Costs, in thousands of kronor (kSEK).
@@ -537,16 +537,16 @@ parameters! {
             "assumption: near the 2020s median for socialsekreterare";
         manager_salary_ksek_month: f64 = 52.0, "kSEK/month", 10.0 ..= 300.0,
             "Monthly salary of a unit manager",
-            "assumption";
+            "assumption: unit managers earn about a third more than case workers";
         payroll_overhead: f64 = 0.45, "share", 0.0 ..= 2.0,
             "Employer contributions and pension on top of salary",
-            "assumption";
+            "assumption: Swedish employer contributions (about 31%) plus occupational pension";
         overtime_premium: f64 = 1.5, "ratio", 1.0 ..= 3.0,
             "Pay per overtime hour relative to an ordinary hour",
-            "assumption";
+            "assumption: common overtime compensation in municipal agreements";
         consultant_premium: f64 = 2.0, "ratio", 1.0 ..= 5.0,
             "Cost of a consultant relative to an employed worker",
-            "assumption";
+            "assumption: agency consultants cost about twice an employee";
         recruitment_ksek: f64 = 350.0, "kSEK/hire", 0.0 ..= 5000.0,
             "Cost of one hire (recruitment, introduction, lost production)",
             "SSR: about 7,000 hires over two years cost at least SEK 2.5 bn (facts.md §3)";
@@ -565,19 +565,19 @@ parameters! {
             "Grefve 2017: pure administration 11% of time (facts.md §3)";
         manager_reporting_hours: f64 = 12.0, "hours/week", 0.0 ..= 40.0,
             "Reporting upward and steering meetings per unit manager and week",
-            "assumption";
+            "assumption: a day and a half a week of reporting and steering meetings under control";
         approval_threshold: f64 = 0.5, "severity 0-1", 0.0 ..= 1.0,
             "Investigation decisions at or above this severity wait for the manager's approval (1: none do)",
-            "assumption";
+            "assumption: under control, decisions on the more severe half of cases are approved";
         decision_latitude: f64 = 0.3, "share", 0.0 ..= 1.0,
             "Delegated decision latitude of case workers (Karasek's control)",
-            "assumption";
+            "assumption: low latitude under control (Karasek's control, facts.md §1)";
         coaching_hours: f64 = 0.5, "hours/worker/week", 0.0 ..= 10.0,
             "Coaching and supervision the manager aims to give each worker a week (cut first when short of time)",
             "assumption: Borlänge coaching leadership (facts.md §4)";
         blame_culture: f64 = 1.0, "ratio", 0.0 ..= 3.0,
             "Scales the blame a surfaced error brings",
-            "assumption";
+            "assumption: the control preset's blame culture is the reference, 1";
         kpi_pressure: f64 = 0.05, "ratio/month", 0.0 ..= 5.0,
             "Rules added each month per unit of overdue share above the target (the KPI side of the control spiral)",
             "assumption: Levine et al. 1985, supervisors impose structure when quality falls (facts.md §1)";
@@ -623,6 +623,18 @@ mod tests {
             assert_eq!(spec.get(&p), spec.default, "{}", spec.key());
             assert!(spec.check(spec.default).is_ok(), "{}", spec.key());
             assert!(!spec.source.is_empty() && !spec.meaning.is_empty());
+            // An assumption must say why the value was chosen.
+            if spec.source.starts_with("assumption") {
+                let reason = spec
+                    .source
+                    .trim_start_matches("assumption")
+                    .trim_start_matches([':', ' ']);
+                assert!(
+                    reason.len() > 10,
+                    "{}: assumption without a reason",
+                    spec.key()
+                );
+            }
         }
     }
 
