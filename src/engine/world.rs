@@ -278,6 +278,8 @@ pub(crate) struct World<'a> {
     vacations: VacationCalendar,
     standard_rates: rules::StandardRates,
     finished_scratch: Vec<u32>,
+    present_scratch: Vec<usize>,
+    handover_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
     open_cases: u64,
@@ -445,6 +447,8 @@ impl<'a> World<'a> {
             vacations: VacationCalendar::new(params.organisation.vacation_days),
             standard_rates: rules::StandardRates::new(&params.work),
             finished_scratch: Vec::new(),
+            present_scratch: Vec::new(),
+            handover_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
             open_cases: 0,
@@ -953,15 +957,20 @@ impl<'a> World<'a> {
     fn reassign(&mut self, i: usize, back: u32) {
         let day = self.day;
         let unit = self.positions[i].unit as usize;
-        let items = std::mem::take(&mut self.positions[i].items);
-        let mut keep = Vec::new();
+        // The cases to hand over, in a buffer kept across days.
+        let mut handover = std::mem::take(&mut self.handover_scratch);
+        handover.clear();
+        let cases = &self.cases;
+        self.positions[i].items.retain(|&id| {
+            let keep = back != NEVER && cases[id as usize].deadline >= back;
+            if !keep {
+                handover.push(id);
+            }
+            keep
+        });
         // Latest deadline first, so that cases pushed back to the front of the
         // unit's queue end up there in deadline order.
-        for id in items.into_iter().rev() {
-            if back != NEVER && self.cases[id as usize].deadline >= back {
-                keep.push(id);
-                continue;
-            }
+        for &id in handover.iter().rev() {
             let (first, len) = (self.units[unit].first, self.units[unit].len);
             let taker = (first..first + len)
                 .filter(|&j| j != i && self.available(j, day))
@@ -982,8 +991,7 @@ impl<'a> World<'a> {
                 }
             }
         }
-        keep.reverse();
-        self.positions[i].items = keep;
+        self.handover_scratch = handover;
         if back == NEVER {
             let ends = std::mem::take(&mut self.positions[i].followup_ends);
             let owed = std::mem::replace(&mut self.positions[i].followup_owed, 0.0);
@@ -1051,9 +1059,10 @@ impl<'a> World<'a> {
         let st = self.params.steering.clone();
         let rules_factor = self.rules_factor();
         let (first, len) = (self.units[u].first, self.units[u].len);
-        let present: Vec<usize> = (first..first + len)
-            .filter(|&j| self.available(j, day))
-            .collect();
+        // A buffer kept across days: no allocation per unit and day.
+        let mut present = std::mem::take(&mut self.present_scratch);
+        present.clear();
+        present.extend((first..first + len).filter(|&j| self.available(j, day)));
         let manager = &self.units[u].manager;
         let manager_present = manager.employed
             && day >= manager.sick_until
@@ -1107,14 +1116,12 @@ impl<'a> World<'a> {
         budget -= oversight_done;
         // Approvals, first come first served, as far as the hours go.
         let approval_hours = self.params.decisions.approval_hours;
-        let mut approved = Vec::new();
-        while let Some(&id) = manager.approvals.front() {
-            if budget < approval_hours && approval_hours > 0.0 {
-                break;
-            }
-            manager.approvals.pop_front();
+        let mut approvals = 0;
+        while approvals < manager.approvals.len()
+            && (budget >= approval_hours || approval_hours <= 0.0)
+        {
             budget -= approval_hours;
-            approved.push(id);
+            approvals += 1;
         }
         budget -= recruitment;
         let rehab_done = rehab.min(budget.max(0.0));
@@ -1145,8 +1152,11 @@ impl<'a> World<'a> {
             self.month.cost_ksek += overtime
                 * self.overtime_hour_ksek(self.params.costs.manager_salary_ksek_month, contract);
         }
-        for id in approved {
-            self.approve(id);
+        self.present_scratch = present;
+        for _ in 0..approvals {
+            if let Some(id) = self.units[u].manager.approvals.pop_front() {
+                self.approve(id);
+            }
         }
     }
 
