@@ -40,6 +40,9 @@ const LONG_SPELL_DAYS: u32 = 14;
 /// How long scandals are remembered for political switches: the longest
 /// window a scenario may set.
 const SCANDAL_MEMORY_DAYS: u32 = 3650;
+/// Department size [positions] at which `steering.control_ratchet` applies
+/// as given; in other sizes each scandal adds proportionally less or more.
+const RATCHET_REFERENCE_POSITIONS: f64 = 200.0;
 /// Stress of a new hire: rested, below the stress of nominal work.
 const NEW_HIRE_STRESS: f64 = 0.8;
 /// Weekdays in a 365-day year, for hourly wages.
@@ -681,7 +684,12 @@ impl<'a> World<'a> {
                     if scandal {
                         self.month.scandals += 1.0;
                         self.scandal_days.push_back(self.day);
-                        self.rules_extra += self.params.steering.control_ratchet;
+                        // Per scandal, scaled to a department of the reference
+                        // size: the yearly ratchet follows the scandal rate per
+                        // position, not the size of the department.
+                        self.rules_extra += self.params.steering.control_ratchet
+                            * RATCHET_REFERENCE_POSITIONS
+                            / self.params.positions() as f64;
                     }
                     (
                         blame_base,

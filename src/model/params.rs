@@ -585,8 +585,8 @@ parameters! {
             "Target share of investigations over the deadline; above it, KPI pressure adds rules",
             "assumption: IVO found 13% over 4 months in Halland/VG 2015 (facts.md §3)";
         control_ratchet: f64 = 0.03, "ratio/scandal", 0.0 ..= 2.0,
-            "Documentation and reporting added (relative) after each scandal",
-            "assumption: Munro 2011 compliance spiral (facts.md §2)";
+            "Documentation and reporting added (relative) after each scandal in a department of 200 positions (scaled by 200 / positions, so the yearly ratchet follows the scandal rate, not the size)",
+            "assumption: Munro 2011 compliance spiral (facts.md §2); about 2 scandals a year under control give +6% rules a year";
         rule_decay_days: f64 = 1500.0, "days", 10.0 ..= 100000.0,
             "Time constant for added rules to be pruned",
             "assumption: rules added are pruned only slowly under control (model.md, mechanism 10)";
