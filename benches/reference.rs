@@ -43,7 +43,10 @@ fn reference(units: u32, replications: u32) -> Scenario {
 }
 
 fn agent_days(s: &Scenario) -> u64 {
-    s.arms.iter().map(|a| a.params.positions() as u64).sum::<u64>()
+    s.arms
+        .iter()
+        .map(|a| a.params.positions() as u64)
+        .sum::<u64>()
         * u64::from(s.horizon_days)
         * u64::from(s.replications)
 }
