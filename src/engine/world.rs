@@ -240,8 +240,6 @@ pub struct Ledger {
     /// Worker-days on which some time category came out negative (a
     /// bookkeeping error; always 0).
     pub negative_hours: u64,
-    /// Hand-offs of cases between workers.
-    pub handoffs: u64,
 }
 
 /// Logarithms of the relative risks, taken once per run rather than per
@@ -891,8 +889,7 @@ impl<'a> World<'a> {
     fn hire(&mut self, i: usize) {
         let day = self.day;
         let pos = &mut self.positions[i];
-        // A consultant's cases pass to the new hire.
-        self.ledger.handoffs += pos.items.len() as u64;
+        // A consultant's cases stay with the position and pass to the new hire.
         pos.occupant = Occupant::Employee;
         pos.generation += 1;
         pos.hired_day = f64::from(day);
@@ -983,7 +980,6 @@ impl<'a> World<'a> {
             let taker = (first..first + len)
                 .filter(|&j| j != i && self.available(j, day))
                 .min_by_key(|&j| (self.positions[j].items.len(), j));
-            self.ledger.handoffs += 1;
             match taker {
                 Some(j) => {
                     self.cases[id as usize].worker = j as u32;
