@@ -7,10 +7,12 @@
 //! the arm and the replication number.
 
 mod observe;
+mod pathway;
 pub mod seeds;
 mod world;
 
 pub use observe::Tally;
+pub use pathway::PathwayLedger;
 pub use world::Ledger;
 
 use crate::outcome::{OutcomeValues, SeriesValues};

@@ -163,6 +163,41 @@ catalogue! {
             "Effective documentation intensity at the end of the run, after ratchets and pruning";
         RegimeSwitches => "regime_switches", "count",
             "Changes of steering regime during the run (reforms and political switches)";
+        // Children who need several agencies (the Falun pathway)
+        PathwayChildren => "pathway_children_per_year", "children/year",
+            "Children who need help from school health, counselling or child psychiatry besides or instead of social services, per year";
+        TimeToFirstHelp => "time_to_first_help_days_mean", "days",
+            "Mean days from the first concern to the first help from any agency, over children whose first help started";
+        TimeToFirstHelpP90 => "time_to_first_help_days_p90", "days",
+            "90th percentile of days from the first concern to the first help";
+        TimeToFullHelp => "time_to_full_help_days_mean", "days",
+            "Mean days from the first concern until help from every agency the child needs has started (children who did not give up)";
+        StoryTold => "story_told_per_child", "times/child",
+            "Times the child and family told their story (intakes, the initial assessment, a joint meeting), per child whose pathway ended";
+        Handoffs => "handoffs_per_child", "referrals/child",
+            "Referrals sent between agencies (bounced ones sent again included), per child whose pathway ended";
+        BouncedReferrals => "bounced_referrals_per_child", "referrals/child",
+            "Referrals that bounced back, per child whose pathway ended";
+        PathwayDropout => "pathway_dropout_share", "share",
+            "Share of children whose family gave up waiting before all the help they needed had started";
+        ChildrenWaiting => "children_waiting_mean", "children",
+            "Mean number of children waiting for their first help (time average)";
+        PathwayHours => "pathway_hours_per_child", "hours/child",
+            "Professional hours per cross-agency child, all agencies and the named person together";
+        SchoolHealthHours => "school_health_hours_per_child", "hours/child",
+            "School-health hours per cross-agency child (intakes, help, meetings, documentation)";
+        CounsellingHours => "counselling_hours_per_child", "hours/child",
+            "Counselling hours per cross-agency child";
+        BupHours => "bup_hours_per_child", "hours/child",
+            "Child-psychiatry hours per cross-agency child";
+        SocialServicesPathwayHours => "social_services_pathway_hours_per_child", "hours/child",
+            "Social-services hours per cross-agency child spent on the pathway (referrals, joint meetings), besides the assessment and investigation";
+        NamedPersonHours => "named_person_hours_per_child", "hours/child",
+            "Named person's hours per cross-agency child";
+        PathwayDocumentation => "pathway_documentation_share", "share",
+            "Share of the pathway's professional hours spent on documentation (intakes, referrals, records, notes)";
+        AgencyUtilisation => "agency_utilisation", "share",
+            "Share of the three agencies' available hours that was used";
     }
 }
 

@@ -41,7 +41,7 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
                 writeln!(
                     out,
                     "    default {}, allowed {}",
-                    fmt_num(p.default),
+                    p.format_value(p.default),
                     p.range_text()
                 )?;
                 writeln!(out, "    {}", p.meaning)?;
@@ -57,7 +57,7 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
                 };
                 for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
                     if p.get(&with) != p.get(&base) {
-                        writeln!(out, "      {} = {}", p.name, fmt_num(p.get(&with)))?;
+                        writeln!(out, "      {} = {}", p.name, p.format_value(p.get(&with)))?;
                     }
                 }
             }

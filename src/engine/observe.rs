@@ -85,6 +85,26 @@ tally!(
     scandals,
     // cost [kSEK]
     cost_ksek,
+    // the cross-agency pathway
+    pathway_children,
+    first_helps,
+    first_help_days_sum,
+    full_helps,
+    full_help_days_sum,
+    children_done,
+    children_dropped,
+    tellings_sum,
+    handoffs_sum,
+    bounces_sum,
+    children_waiting_sum,
+    agency_hours_available,
+    agency_hours_used,
+    pathway_hours_school_health,
+    pathway_hours_counselling,
+    pathway_hours_bup,
+    pathway_hours_social,
+    pathway_hours_named_person,
+    pathway_hours_documentation,
 );
 
 fn ratio(a: f64, b: f64) -> f64 {
@@ -116,6 +136,7 @@ impl Tally {
     pub fn outcomes(
         &self,
         investigation_days: &DayHistogram,
+        first_help_p90: f64,
         documentation_intensity_end: f64,
         regime_switches: u32,
     ) -> OutcomeValues {
@@ -172,6 +193,29 @@ impl Tally {
         o[CostPerCase] = ratio(self.cost_ksek, self.reports);
         o[DocumentationIntensityEnd] = documentation_intensity_end;
         o[RegimeSwitches] = f64::from(regime_switches);
+        let children = self.pathway_children;
+        let pathway_hours = self.pathway_hours_school_health
+            + self.pathway_hours_counselling
+            + self.pathway_hours_bup
+            + self.pathway_hours_social
+            + self.pathway_hours_named_person;
+        o[PathwayChildren] = per_year(children);
+        o[TimeToFirstHelp] = ratio(self.first_help_days_sum, self.first_helps);
+        o[TimeToFirstHelpP90] = first_help_p90;
+        o[TimeToFullHelp] = ratio(self.full_help_days_sum, self.full_helps);
+        o[StoryTold] = ratio(self.tellings_sum, self.children_done);
+        o[Handoffs] = ratio(self.handoffs_sum, self.children_done);
+        o[BouncedReferrals] = ratio(self.bounces_sum, self.children_done);
+        o[PathwayDropout] = ratio(self.children_dropped, self.children_done);
+        o[ChildrenWaiting] = ratio(self.children_waiting_sum, self.days);
+        o[PathwayHours] = ratio(pathway_hours, children);
+        o[SchoolHealthHours] = ratio(self.pathway_hours_school_health, children);
+        o[CounsellingHours] = ratio(self.pathway_hours_counselling, children);
+        o[BupHours] = ratio(self.pathway_hours_bup, children);
+        o[SocialServicesPathwayHours] = ratio(self.pathway_hours_social, children);
+        o[NamedPersonHours] = ratio(self.pathway_hours_named_person, children);
+        o[PathwayDocumentation] = ratio(self.pathway_hours_documentation, pathway_hours);
+        o[AgencyUtilisation] = ratio(self.agency_hours_used, self.agency_hours_available);
         o
     }
 }

@@ -26,6 +26,11 @@ pub enum Purpose {
     Manager = 3,
     /// The starting staff (tenure); index 0.
     Initial = 4,
+    /// Which reports are cross-agency children, and children whose concern
+    /// is raised at school; index 0.
+    Pathway = 5,
+    /// Every draw of one cross-agency child; index = the child's number.
+    Child = 6,
 }
 
 /// SplitMix64's finaliser: a bijective mixer with good avalanche.

@@ -27,6 +27,7 @@ use rand::Rng as _;
 use rand_distr::{Distribution, Poisson};
 
 use super::observe::Tally;
+use super::pathway::{Pathway, PathwayLedger};
 use super::seeds::{Purpose, Rng, replication_seed, stream};
 use crate::model::params::Params;
 use crate::model::rules::{self, DecisionInputs, StrainInputs};
@@ -107,6 +108,8 @@ struct Case {
     approval_since: u32,
     /// Generation of the worker in `worker` who took the decision.
     decider_generation: u32,
+    /// The child's number in the cross-agency pathway, or `NOBODY`.
+    child: u32,
 }
 
 /// What surfaces later from a wrong decision.
@@ -240,6 +243,8 @@ pub struct Ledger {
     /// Worker-days on which some time category came out negative (a
     /// bookkeeping error; always 0).
     pub negative_hours: u64,
+    /// The cross-agency pathway's totals.
+    pub pathway: PathwayLedger,
 }
 
 /// Logarithms of the relative risks, taken once per run rather than per
@@ -297,6 +302,7 @@ pub(crate) struct World<'a> {
     investigation_days: DayHistogram,
     series: Vec<SeriesValues>,
     ledger: Ledger,
+    pathway: Pathway,
 }
 
 /// Months are twelfths of the 365-day year.
@@ -316,7 +322,7 @@ fn first_month_start_from(day: u32) -> u32 {
 
 /// A working day of the organisation: Monday to Friday (day 0 is a Monday),
 /// or more days when `organisation.workdays_per_week` says so.
-fn is_workday(day: u32, workdays_per_week: u32) -> bool {
+pub(super) fn is_workday(day: u32, workdays_per_week: u32) -> bool {
     day % 7 < workdays_per_week
 }
 
@@ -466,6 +472,7 @@ impl<'a> World<'a> {
             investigation_days: DayHistogram::new(3 * DAYS_PER_YEAR as usize),
             series: Vec::new(),
             ledger,
+            pathway: Pathway::new(&params, seed),
             params,
         }
     }
@@ -480,9 +487,11 @@ impl<'a> World<'a> {
             self.positions.iter().filter(|p| p.employed()).count() as u64;
         let outcomes = self.run.outcomes(
             &self.investigation_days,
+            self.pathway.first_help_p90(),
             self.documentation_intensity(),
             self.regime_switches,
         );
+        self.ledger.pathway = self.pathway.finish();
         (
             crate::engine::RunOutput {
                 outcomes,
@@ -527,7 +536,15 @@ impl<'a> World<'a> {
         self.arrivals();
         self.surface_consequences();
         self.staff_transitions();
-        if is_workday(day, self.params.organisation.workdays_per_week) {
+        let workday = is_workday(day, self.params.organisation.workdays_per_week);
+        self.pathway.day(
+            day,
+            workday,
+            day >= self.outcome_start,
+            &self.params,
+            &mut self.month,
+        );
+        if workday {
             for u in 0..self.units.len() {
                 self.manager_day(u);
             }
@@ -620,6 +637,10 @@ impl<'a> World<'a> {
                 delay: self.demand_rng.r#gen(),
                 scandal: self.demand_rng.r#gen(),
             };
+            let child = self
+                .pathway
+                .on_report(self.day, unit, &self.params, &mut self.month)
+                .unwrap_or(NOBODY);
             let case = Case {
                 arrival: self.day,
                 unit,
@@ -640,6 +661,7 @@ impl<'a> World<'a> {
                 wrong: false,
                 approval_since: NEVER,
                 decider_generation: 0,
+                child,
             };
             let id = match self.free_cases.pop() {
                 Some(id) => {
@@ -656,6 +678,8 @@ impl<'a> World<'a> {
             self.ledger.reports += 1;
             self.month.reports += 1.0;
         }
+        self.pathway
+            .school_concerns(self.day, season, &self.params, &mut self.month);
     }
 
     // ---- 3. Consequences ----------------------------------------------------
@@ -1258,9 +1282,13 @@ impl<'a> World<'a> {
         let followup = pos.followup_owed.min(left);
         pos.followup_owed -= followup;
         left -= followup;
+        // The unit's share of the cross-agency pathway: team meetings
+        // (direct) and referrals (documentation).
+        let (team, referrals) = self.pathway.social_work(pos.unit as usize, left);
+        left -= team + referrals;
         let mut split = CaseHours {
-            direct: followup * 0.5,
-            documentation: followup * 0.5,
+            direct: followup * 0.5 + team,
+            documentation: followup * 0.5 + referrals,
             travel: 0.0,
         };
         // A buffer kept across days: no allocation per worker and day.
@@ -1493,6 +1521,10 @@ impl<'a> World<'a> {
                 let base = self.params.decisions.base_error_rate;
                 let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
                 let p_in = rules::screen_in_probability(need, multiplier, &self.params.decisions);
+                if case.child != NOBODY {
+                    self.pathway
+                        .assessment_done(case.child, day, &self.params, &mut self.month);
+                }
                 if draws.screen < p_in {
                     self.remove_item(i, id);
                     self.start_investigation(id);

@@ -19,6 +19,9 @@ pub enum ParamKind {
     Real,
     /// A whole number.
     Integer,
+    /// On or off: `true` or `false` in a scenario, 1 or 0 in the registry
+    /// (so that sweeps can vary it like any number).
+    Switch,
 }
 
 /// One row of the registry.
@@ -69,6 +72,12 @@ impl ParamSpec {
         if !value.is_finite() {
             return Err(format!("must be a finite number in {}", self.range_text()));
         }
+        if self.kind == ParamKind::Switch && value != 0.0 && value != 1.0 {
+            return Err(format!(
+                "must be true or false (1 or 0), not {}",
+                fmt_num(value)
+            ));
+        }
         if self.kind == ParamKind::Integer && value.fract() != 0.0 {
             return Err(format!("must be a whole number in {}", self.range_text()));
         }
@@ -85,7 +94,19 @@ impl ParamSpec {
 
     /// The allowed range as text, e.g. `0 ..= 1`.
     pub fn range_text(&self) -> String {
+        if self.kind == ParamKind::Switch {
+            return "true or false".to_owned();
+        }
         format!("{} ..= {}", fmt_num(self.min), fmt_num(self.max))
+    }
+
+    /// A value as a scenario file writes it: `true`/`false` for a switch,
+    /// a number otherwise.
+    pub fn format_value(&self, value: f64) -> String {
+        match self.kind {
+            ParamKind::Switch => (value != 0.0).to_string(),
+            ParamKind::Real | ParamKind::Integer => fmt_num(value),
+        }
     }
 }
 
@@ -126,6 +147,16 @@ impl ParamValue for u32 {
     }
 }
 
+impl ParamValue for bool {
+    const KIND: ParamKind = ParamKind::Switch;
+    fn to_f64(self) -> f64 {
+        if self { 1.0 } else { 0.0 }
+    }
+    fn from_f64(x: f64) -> Self {
+        x != 0.0
+    }
+}
+
 macro_rules! parameters {
     ($(
         $(#[doc = $gdoc:literal])*
@@ -143,7 +174,7 @@ macro_rules! parameters {
 
             impl Default for $Group {
                 fn default() -> Self {
-                    Self { $( $field: $default, )* }
+                    Self { $( $field: <$ty as ParamValue>::from_f64($default as f64), )* }
                 }
             }
         )*
@@ -593,6 +624,115 @@ parameters! {
         caseload_cap: u32 = 0, "cases", 0 ..= 200,
             "Most open cases per worker before new reports wait unallocated (0: no cap)",
             "Herning 'Sverigesmodellen' capped 20-25 cases (facts.md §3)";
+        integrated_team: bool = 0, "switch", 0 ..= 1,
+            "How children who need several agencies are helped: false = silos (referred from agency to agency), true = a joint team at the school after the parents consent (mechanism 11)",
+            "Falun 'Tillsammans för varje barn' and GIRFEC (facts.md §4); off in every preset, so that it combines with any regime";
+        named_person: bool = 0, "switch", 0 ..= 1,
+            "Whether each child who needs several agencies gets a named person (trygghetsperson) who keeps contact with the parents and chases referrals",
+            "Falun's trygghetsperson and GIRFEC's named person (facts.md §4); off in every preset";
+    }
+
+    /// Children who need help from other agencies besides social services
+    /// (the Falun pathway, mechanism 11): school health (elevhälsa),
+    /// counselling (samtalsmottagning) and child and adolescent psychiatry
+    /// (BUP), each with its own staff hours, queues and documentation. No
+    /// source gives Swedish figures for these flows (facts.md §4: Falun and
+    /// the Highland pathfinder report no time-to-help), so every value here
+    /// is an assumption, chosen so that each agency has some spare capacity.
+    pathway: Pathway {
+        cross_agency_share: f64 = 0.10, "share", 0.0 ..= 1.0,
+            "Share of reports of concern about children who also need help from school health, counselling or child psychiatry",
+            "assumption: a minority of reported children, those with health or school needs besides the family situation";
+        school_concerns_per_position_year: f64 = 2.0, "children/position/year", 0.0 ..= 100.0,
+            "Children whose concern is raised at school and who need another agency but no report to social services, per social-services position and year",
+            "assumption: scales the pathway with the department; schools raise most concerns about children";
+        need_school_health: f64 = 0.6, "probability", 0.0 ..= 1.0,
+            "Probability that a cross-agency child needs help from school health",
+            "assumption: school health is the first line for most children whose concern shows at school";
+        need_counselling: f64 = 0.5, "probability", 0.0 ..= 1.0,
+            "Probability that a cross-agency child needs help from counselling (first-line mental health care)",
+            "assumption: about half need talking treatment at first line";
+        need_bup: f64 = 0.3, "probability", 0.0 ..= 1.0,
+            "Probability that a cross-agency child needs help from child and adolescent psychiatry (BUP); a child drawn with no need at all needs counselling",
+            "assumption: a smaller share needs specialist psychiatry";
+        school_health_fte_per_100_positions: f64 = 3.0, "FTE/100 positions", 0.0 ..= 100.0,
+            "School-health staff time for these children, in full-time equivalents per 100 social-services positions",
+            "assumption: sized so that school health is about two-thirds busy in silo mode";
+        counselling_fte_per_100_positions: f64 = 3.2, "FTE/100 positions", 0.0 ..= 100.0,
+            "Counselling staff time for these children, in full-time equivalents per 100 social-services positions",
+            "assumption: sized so that counselling is about two-thirds busy in silo mode";
+        bup_fte_per_100_positions: f64 = 4.5, "FTE/100 positions", 0.0 ..= 100.0,
+            "Child-psychiatry staff time for these children, in full-time equivalents per 100 social-services positions",
+            "assumption: sized so that BUP is about two-thirds busy in silo mode";
+        agency_availability: f64 = 0.8, "share", 0.05 ..= 1.0,
+            "Share of an agency FTE's contracted weekday hours available for these children (the rest is vacation, sick leave and other duties)",
+            "assumption: five weeks of vacation and some sick leave and meetings";
+        school_health_intake_hours: f64 = 2.0, "hours", 0.0 ..= 40.0,
+            "School health's own intake of a child: hearing the story, mapping needs and recording it",
+            "assumption: a school-nurse or counsellor meeting and notes";
+        counselling_intake_hours: f64 = 3.0, "hours", 0.0 ..= 40.0,
+            "Counselling's own intake of a referred child",
+            "assumption: an assessment visit and notes";
+        bup_intake_hours: f64 = 8.0, "hours", 0.0 ..= 80.0,
+            "Child psychiatry's own intake of a referred child (a specialist assessment)",
+            "assumption: specialist assessments take several visits";
+        school_health_help_hours: f64 = 5.0, "hours", 0.1 ..= 200.0,
+            "Mean staff hours of help a child gets from school health",
+            "assumption: a handful of supportive talks";
+        counselling_help_hours: f64 = 8.0, "hours", 0.1 ..= 200.0,
+            "Mean staff hours of help a child gets from counselling",
+            "assumption: a short course of talking treatment";
+        bup_help_hours: f64 = 20.0, "hours", 0.1 ..= 400.0,
+            "Mean staff hours of help a child gets from child psychiatry",
+            "assumption: a longer specialist treatment";
+        help_hours_cv: f64 = 0.5, "ratio", 0.0 ..= 3.0,
+            "Coefficient of variation of a child's help hours at each agency (Gamma, mean as above)",
+            "assumption: children differ in how much help they need, as cases do (demand.complexity_cv)";
+        session_hours_per_week: f64 = 1.5, "hours/week", 0.1 ..= 40.0,
+            "Staff hours of help a child gets per week while in help at one agency (sets how long help lasts)",
+            "assumption: about one session a week with its preparation";
+        intake_documentation_share: f64 = 0.4, "share", 0.0 ..= 1.0,
+            "Share of intake hours spent documenting",
+            "assumption: intakes are documentation-heavy (each agency keeps its own journal)";
+        help_documentation_share: f64 = 0.25, "share", 0.0 ..= 1.0,
+            "Share of help hours spent documenting",
+            "assumption: notes after each session";
+        referral_hours: f64 = 1.0, "hours", 0.0 ..= 20.0,
+            "Hours of documentation to write one referral (remiss), paid by the sending agency each time it is sent",
+            "assumption: a written referral with a summary of the case";
+        referral_delay_days: u32 = 10, "days", 0 ..= 180,
+            "Calendar days from a referral being sent until the receiving agency has accepted or returned it",
+            "assumption: referrals are read and triaged about weekly, plus post and registration";
+        bounce_probability: f64 = 0.25, "probability", 0.0 ..= 0.95,
+            "Probability that a referral bounces back (wrong agency, too little information) and must be sent again",
+            "assumption: the Falun text: children were sent back and forth between agencies (seeds)";
+        consent_probability: f64 = 0.8, "probability", 0.0 ..= 1.0,
+            "Probability that the parents consent to sharing information with a joint team; without consent the child goes the silo way",
+            "assumption: most parents consent when offered one team; no Falun figure";
+        team_meeting_hours: f64 = 1.5, "hours/agency", 0.0 ..= 20.0,
+            "Hours each participating agency spends on one child's joint team meeting (school health hosts every meeting; social services joins for children it has a report on)",
+            "assumption: a meeting of an hour with preparation";
+        team_meeting_interval_days: u32 = 7, "days", 1 ..= 60,
+            "The joint team meets every this many days",
+            "assumption: a weekly team at the school";
+        team_meeting_notice_days: u32 = 2, "days", 0 ..= 60,
+            "Least calendar days from a concern to the joint meeting (to invite parents and agencies)",
+            "assumption: a meeting 'within days' (Falun text, seeds)";
+        record_hours: f64 = 1.0, "hours/agency", 0.0 ..= 20.0,
+            "Documentation hours each agency still spends on its own record of a child after a joint meeting (it is spared its own intake)",
+            "assumption: each agency keeps its own journal by law, but from one shared mapping";
+        named_person_hours_per_week: f64 = 0.25, "hours/week", 0.0 ..= 10.0,
+            "Time the named person spends per child and week while the child is in the pathway (the named person's own time, outside the three agencies' pools)",
+            "assumption: a short weekly contact with the parents";
+        patience_days: f64 = 150.0, "days", 1.0 ..= 100000.0,
+            "Mean days a family waits for help before it gives up on the help not yet started (exponential)",
+            "assumption: families disengage after months of waiting and being sent on";
+        named_person_dropout_factor: f64 = 0.5, "ratio", 0.0 ..= 1.0,
+            "How much a named person slows a family's giving up (multiplies the rate at which waiting wears patience down)",
+            "assumption: a known contact keeps families engaged (GIRFEC named person, facts.md §4)";
+        named_person_bounce_factor: f64 = 0.5, "ratio", 0.0 ..= 1.0,
+            "How much a named person lowers the chance that a referral bounces (they chase it and supply what is missing)",
+            "assumption: a coordinator who knows the agencies sends fewer referrals to the wrong door";
     }
 }
 

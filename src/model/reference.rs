@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::model::params::{GROUP_DOCS, PARAMETERS, Params, fmt_num};
+use crate::model::params::{GROUP_DOCS, PARAMETERS, Params};
 use crate::model::presets::Preset;
 
 /// The whole of docs/PARAMETERS.md.
@@ -40,7 +40,7 @@ fn write_reference(md: &mut String) -> std::fmt::Result {
                 "| `{}` | {} | {} | {} | {} | {} |",
                 p.key(),
                 p.unit,
-                fmt_num(p.default),
+                p.format_value(p.default),
                 p.range_text(),
                 p.meaning,
                 p.source
@@ -72,7 +72,7 @@ fn write_reference(md: &mut String) -> std::fmt::Result {
     for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
         write!(md, "| `{}` |", p.name)?;
         for params in &with {
-            write!(md, " {} |", fmt_num(p.get(params)))?;
+            write!(md, " {} |", p.format_value(p.get(params)))?;
         }
         writeln!(md)?;
     }

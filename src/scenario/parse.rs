@@ -400,6 +400,13 @@ impl Checker<'_> {
         let x = match spec.kind {
             ParamKind::Integer => self.integer(value, key, Some(allowed))? as f64,
             ParamKind::Real => self.real(value, key, Some(allowed))?,
+            ParamKind::Switch => match value.get_ref() {
+                DeValue::Boolean(on) => f64::from(u8::from(*on)),
+                _ => {
+                    self.wrong_type(value, key, "`true` or `false`", None);
+                    return None;
+                }
+            },
         };
         match spec.check(x) {
             Ok(()) => Some(x),

@@ -1,0 +1,729 @@
+//! The Falun pathway (mechanism 11): children who need help from agencies
+//! besides social services, moved between them in silos or helped by an
+//! integrated team with a named person.
+//!
+//! Three agencies are modelled as pools of staff hours, each with its own
+//! queues: school health (elevhälsa), counselling (samtalsmottagning) and
+//! child and adolescent psychiatry (BUP). Social services is the department
+//! the rest of the engine models; it takes part here through the reports of
+//! concern (a share of which are cross-agency children) and through hours
+//! its units owe (referrals written, team meetings attended), which its case
+//! workers pay in [`super::world`].
+//!
+//! A child's path:
+//!
+//! - **Silo.** The child is first heard where the concern was raised: the
+//!   initial assessment in social services, or an intake at school health.
+//!   Then it is referred, one agency at a time, along the ladder school
+//!   health → counselling → BUP, to each agency it needs. Every referral
+//!   takes `referral_delay_days` and may bounce back and be sent again; every
+//!   agency does its own intake (the story told again) and its own
+//!   documentation, then puts the child in its queue for help.
+//! - **Integrated.** If the parents consent, a joint team meets at the school
+//!   on the next meeting day; the needs are mapped once, and every needed
+//!   agency puts the child in its help queue at once, writing only its own
+//!   short record. The meeting costs hours from every agency that takes
+//!   part. Without consent the child goes the silo way.
+//! - **Named person.** Keeps contact with the parents (a family gives up
+//!   more slowly) and chases referrals (fewer bounce), at a cost of their
+//!   own time per child and week.
+//!
+//! Each working day an agency spends its hours in this order: joint
+//! meetings, documentation owed (referrals, records), help already under
+//! way (continuing children first), intakes in arrival order, then new help
+//! in arrival order. Waiting wears a family's patience down; when it runs
+//! out, the help not yet started is abandoned.
+//!
+//! All draws of a child are taken from its own stream when it appears, in a
+//! fixed order, except the bounce of each referral, which only silo paths
+//! use. An integrated arm whose parents never consent therefore replays the
+//! silo arm exactly (common random numbers).
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+
+use rand::Rng as _;
+use rand_distr::{Distribution, Gamma, Poisson};
+
+use super::observe::Tally;
+use super::seeds::{Purpose, Rng, stream};
+use crate::model::params::Params;
+use crate::model::rules;
+use crate::stats::DayHistogram;
+
+/// The agencies of the pathway, in the silo's referral order (the ladder).
+pub(crate) const AGENCIES: usize = 3;
+const SCHOOL_HEALTH: usize = 0;
+/// The sender of a referral from social services.
+const SOCIAL_SERVICES: u8 = u8::MAX;
+
+/// Where one of a child's needs stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Need {
+    /// The child does not need this agency.
+    No,
+    /// Needed, not yet referred or mapped.
+    Pending,
+    /// A referral is under way.
+    Referred,
+    /// In the agency's intake queue.
+    Intake,
+    /// In the agency's queue for help.
+    Queued,
+    /// Getting help.
+    Active,
+    /// Help given.
+    Done,
+    /// The family gave up before this help started.
+    Abandoned,
+}
+
+impl Need {
+    /// Needed and not yet started.
+    fn waiting(self) -> bool {
+        matches!(
+            self,
+            Need::Pending | Need::Referred | Need::Intake | Need::Queued
+        )
+    }
+}
+
+/// A child who needs help from more than social services.
+#[derive(Clone, Debug)]
+struct Child {
+    arrival: u32,
+    /// The social-services unit that has a report on the child, if any.
+    unit: Option<u32>,
+    need: [Need; AGENCIES],
+    intake_left: [f64; AGENCIES],
+    help_left: [f64; AGENCIES],
+    /// In school health's intake queue only to be heard (silo entry), not
+    /// for help there.
+    entry_intake: bool,
+    /// Silo child reported to social services whose initial assessment is
+    /// not done yet: referrals start when it is.
+    awaiting_assessment: bool,
+    meeting_pending: bool,
+    named_person: bool,
+    /// Waiting days the family will bear before giving up.
+    patience: f64,
+    waited: f64,
+    first_help: Option<u32>,
+    full_help: Option<u32>,
+    tellings: u32,
+    handoffs: u32,
+    bounces: u32,
+    dropped: bool,
+    rng: Rng,
+}
+
+impl Child {
+    fn any_waiting(&self) -> bool {
+        self.need.iter().any(|n| n.waiting())
+    }
+
+    /// Nothing left to wait for or to receive.
+    fn finished(&self) -> bool {
+        !self.awaiting_assessment
+            && !self.meeting_pending
+            && !self.entry_intake
+            && self
+                .need
+                .iter()
+                .all(|n| matches!(n, Need::No | Need::Done | Need::Abandoned))
+    }
+}
+
+/// One agency: its hours today and its queues.
+#[derive(Clone, Debug, Default)]
+struct Agency {
+    /// Hours left today.
+    hours: f64,
+    intake: VecDeque<u32>,
+    waiting: VecDeque<u32>,
+    /// Children in help, in the order their help started.
+    active: Vec<u32>,
+    /// Documentation owed: referrals to write, records after meetings.
+    owed_documentation: f64,
+}
+
+/// A referral on its way from one agency (or social services) to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Referral {
+    day: u32,
+    seq: u64,
+    child: u32,
+    from: u8,
+    to: u8,
+}
+
+/// Per-agency values of the pathway parameters, looked up once.
+struct AgencyParams {
+    hours_per_day: [f64; AGENCIES],
+    intake_hours: [f64; AGENCIES],
+    help_hours: [f64; AGENCIES],
+    need: [f64; AGENCIES],
+}
+
+impl AgencyParams {
+    fn new(p: &Params) -> Self {
+        let w = &p.pathway;
+        let fte_hours = p.organisation.contract_hours_per_day * w.agency_availability / 100.0
+            * p.positions() as f64;
+        AgencyParams {
+            hours_per_day: [
+                w.school_health_fte_per_100_positions * fte_hours,
+                w.counselling_fte_per_100_positions * fte_hours,
+                w.bup_fte_per_100_positions * fte_hours,
+            ],
+            intake_hours: [
+                w.school_health_intake_hours,
+                w.counselling_intake_hours,
+                w.bup_intake_hours,
+            ],
+            help_hours: [
+                w.school_health_help_hours,
+                w.counselling_help_hours,
+                w.bup_help_hours,
+            ],
+            need: [w.need_school_health, w.need_counselling, w.need_bup],
+        }
+    }
+}
+
+/// Totals over the whole run, for conservation checks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PathwayLedger {
+    /// Cross-agency children who appeared.
+    pub children: u64,
+    /// Children whose pathway ended (help given or given up).
+    pub done: u64,
+    /// Children not done at the end, found waiting or in help somewhere.
+    pub located_at_end: u64,
+    /// Children not done at the end and found nowhere (always 0).
+    pub lost_at_end: u64,
+}
+
+/// The pathway of one run.
+pub(crate) struct Pathway {
+    agencies: [Agency; AGENCIES],
+    children: Vec<Child>,
+    /// Children not done, in order of appearance.
+    open: Vec<u32>,
+    referrals: BinaryHeap<Reverse<Referral>>,
+    referral_seq: u64,
+    meetings: BinaryHeap<Reverse<(u32, u32)>>,
+    /// Hours owed by each social-services unit: `[direct, documentation]`.
+    social_owed: Vec<[f64; 2]>,
+    rng: Rng,
+    seed: u64,
+    agency: AgencyParams,
+    heard_scratch: Vec<u32>,
+    first_help_days: DayHistogram,
+    ledger: PathwayLedger,
+}
+
+impl Pathway {
+    pub(crate) fn new(params: &Params, seed: u64) -> Self {
+        Pathway {
+            agencies: Default::default(),
+            children: Vec::new(),
+            open: Vec::new(),
+            referrals: BinaryHeap::new(),
+            referral_seq: 0,
+            meetings: BinaryHeap::new(),
+            social_owed: vec![[0.0; 2]; params.organisation.units as usize],
+            rng: stream(seed, Purpose::Pathway, 0),
+            seed,
+            agency: AgencyParams::new(params),
+            heard_scratch: Vec::new(),
+            first_help_days: DayHistogram::new(1000),
+            ledger: PathwayLedger::default(),
+        }
+    }
+
+    /// A report of concern arrived at `unit`: is the child also one for
+    /// other agencies? Draws the same number of values whatever the answer.
+    pub(crate) fn on_report(
+        &mut self,
+        day: u32,
+        unit: u32,
+        p: &Params,
+        tally: &mut Tally,
+    ) -> Option<u32> {
+        let u: f64 = self.rng.r#gen();
+        (u < p.pathway.cross_agency_share).then(|| self.add_child(day, Some(unit), p, tally))
+    }
+
+    /// Concerns raised at school today (`season` scales the yearly rate as it
+    /// does reports).
+    pub(crate) fn school_concerns(&mut self, day: u32, season: f64, p: &Params, tally: &mut Tally) {
+        let rate = p.pathway.school_concerns_per_position_year * p.positions() as f64 / 365.0
+            * season.max(0.0);
+        let n = if rate > 0.0 {
+            Poisson::new(rate).map_or(0, |d| d.sample(&mut self.rng) as u64)
+        } else {
+            0
+        };
+        for _ in 0..n {
+            self.add_child(day, None, p, tally);
+        }
+    }
+
+    fn add_child(&mut self, day: u32, unit: Option<u32>, p: &Params, tally: &mut Tally) -> u32 {
+        let id = self.children.len() as u32;
+        let w = &p.pathway;
+        let mut rng = stream(self.seed, Purpose::Child, u64::from(id));
+        // Every draw of a child, in a fixed order, whatever the mode.
+        let consent = rng.r#gen::<f64>() < w.consent_probability;
+        let patience = rules::exponential_from_uniform(rng.r#gen(), w.patience_days);
+        let u_need: [f64; AGENCIES] = [rng.r#gen(), rng.r#gen(), rng.r#gen()];
+        let cv2 = w.help_hours_cv * w.help_hours_cv;
+        let gamma = (cv2 > 0.0)
+            .then(|| Gamma::new(1.0 / cv2, cv2).ok())
+            .flatten();
+        let mut help_factor = [1.0; AGENCIES];
+        for f in &mut help_factor {
+            if let Some(g) = &gamma {
+                *f = g.sample(&mut rng);
+            }
+        }
+        let mut needed: [bool; AGENCIES] = std::array::from_fn(|a| u_need[a] < self.agency.need[a]);
+        if !needed.iter().any(|&n| n) {
+            // Every child here needs some agency: first-line counselling.
+            needed[1] = true;
+        }
+        let integrated = p.steering.integrated_team && consent;
+        let mut child = Child {
+            arrival: day,
+            unit,
+            need: needed.map(|n| if n { Need::Pending } else { Need::No }),
+            intake_left: [0.0; AGENCIES],
+            help_left: std::array::from_fn(|a| self.agency.help_hours[a] * help_factor[a]),
+            entry_intake: false,
+            awaiting_assessment: false,
+            meeting_pending: false,
+            named_person: p.steering.named_person,
+            patience,
+            waited: 0.0,
+            first_help: None,
+            full_help: None,
+            // A report is heard in social services' initial assessment.
+            tellings: u32::from(unit.is_some()),
+            handoffs: 0,
+            bounces: 0,
+            dropped: false,
+            rng,
+        };
+        if integrated {
+            child.meeting_pending = true;
+            let meeting = next_meeting_day(day + w.team_meeting_notice_days, p);
+            self.meetings.push(Reverse((meeting, id)));
+        } else if unit.is_some() {
+            child.awaiting_assessment = true;
+        } else {
+            // Heard first at school health, whether or not it helps.
+            child.entry_intake = child.need[SCHOOL_HEALTH] == Need::No;
+            child.need[SCHOOL_HEALTH] = match child.need[SCHOOL_HEALTH] {
+                Need::No => Need::No,
+                _ => Need::Intake,
+            };
+            child.intake_left[SCHOOL_HEALTH] = self.agency.intake_hours[SCHOOL_HEALTH];
+            self.agencies[SCHOOL_HEALTH].intake.push_back(id);
+        }
+        self.children.push(child);
+        self.open.push(id);
+        self.ledger.children += 1;
+        tally.pathway_children += 1.0;
+        id
+    }
+
+    /// Social services finished the initial assessment of `child`'s report:
+    /// in silo mode, the referrals start now.
+    pub(crate) fn assessment_done(&mut self, child: u32, day: u32, p: &Params, tally: &mut Tally) {
+        let c = &mut self.children[child as usize];
+        if c.awaiting_assessment {
+            c.awaiting_assessment = false;
+            self.refer_next(child, SOCIAL_SERVICES, day, p, tally);
+        }
+    }
+
+    /// Hours social-services unit `unit` owes the pathway, up to `left`,
+    /// taken by one of its workers: `(direct, documentation)`.
+    pub(crate) fn social_work(&mut self, unit: usize, left: f64) -> (f64, f64) {
+        let owed = &mut self.social_owed[unit];
+        let direct = owed[0].min(left);
+        owed[0] -= direct;
+        let documentation = owed[1].min(left - direct);
+        owed[1] -= documentation;
+        (direct, documentation)
+    }
+
+    /// One calendar day of the pathway, after today's concerns arrived.
+    pub(crate) fn day(
+        &mut self,
+        day: u32,
+        workday: bool,
+        counted: bool,
+        p: &Params,
+        tally: &mut Tally,
+    ) {
+        self.deliver_referrals(day, p, tally);
+        if workday {
+            for a in 0..AGENCIES {
+                self.agencies[a].hours = self.agency.hours_per_day[a];
+                tally.agency_hours_available += self.agency.hours_per_day[a];
+            }
+            self.hold_meetings(day, p, tally);
+            self.named_person_contact(p, tally);
+            for a in 0..AGENCIES {
+                self.work_agency(a, day, counted, p, tally);
+            }
+        }
+        self.wear_patience(p);
+        let mut waiting = 0.0;
+        for &id in &self.open {
+            let c = &self.children[id as usize];
+            if c.first_help.is_none() && !c.dropped {
+                waiting += 1.0;
+            }
+        }
+        tally.children_waiting_sum += waiting;
+        self.close_finished(tally);
+    }
+
+    fn deliver_referrals(&mut self, day: u32, p: &Params, tally: &mut Tally) {
+        while let Some(Reverse(r)) = self.referrals.peek().copied() {
+            if r.day > day {
+                break;
+            }
+            self.referrals.pop();
+            let to = r.to as usize;
+            let c = &mut self.children[r.child as usize];
+            if c.need[to] != Need::Referred {
+                continue; // given up while the referral was under way
+            }
+            let bounce = p.pathway.bounce_probability
+                * if c.named_person {
+                    p.pathway.named_person_bounce_factor
+                } else {
+                    1.0
+                };
+            if c.rng.r#gen::<f64>() < bounce {
+                c.bounces += 1;
+                c.need[to] = Need::Pending;
+                self.refer(r.child, r.from, to, day, p, tally);
+            } else {
+                c.need[to] = Need::Intake;
+                c.intake_left[to] = self.agency.intake_hours[to];
+                self.agencies[to].intake.push_back(r.child);
+            }
+        }
+    }
+
+    /// Refers `child` from `from` to the next agency up the ladder it needs.
+    fn refer_next(&mut self, child: u32, from: u8, day: u32, p: &Params, tally: &mut Tally) {
+        let next = self.children[child as usize]
+            .need
+            .iter()
+            .position(|&n| n == Need::Pending);
+        if let Some(to) = next {
+            self.refer(child, from, to, day, p, tally);
+        }
+    }
+
+    /// Writes and sends one referral (a hand-off).
+    fn refer(&mut self, child: u32, from: u8, to: usize, day: u32, p: &Params, tally: &mut Tally) {
+        let hours = p.pathway.referral_hours;
+        let c = &mut self.children[child as usize];
+        c.need[to] = Need::Referred;
+        c.handoffs += 1;
+        if from == SOCIAL_SERVICES {
+            if let Some(unit) = c.unit {
+                self.social_owed[unit as usize][1] += hours;
+                tally.pathway_hours_social += hours;
+                tally.pathway_hours_documentation += hours;
+            }
+        } else {
+            // Counted as the agency's hours when it writes it.
+            self.agencies[from as usize].owed_documentation += hours;
+        }
+        self.referral_seq += 1;
+        self.referrals.push(Reverse(Referral {
+            day: day + p.pathway.referral_delay_days,
+            seq: self.referral_seq,
+            child,
+            from,
+            to: to as u8,
+        }));
+    }
+
+    /// Joint team meetings due today: held if every agency taking part still
+    /// has the hours, otherwise moved to the next meeting day.
+    fn hold_meetings(&mut self, day: u32, p: &Params, tally: &mut Tally) {
+        let hours = p.pathway.team_meeting_hours;
+        let mut postponed = Vec::new();
+        while let Some(Reverse((d, id))) = self.meetings.peek().copied() {
+            if d > day {
+                break;
+            }
+            self.meetings.pop();
+            let c = &self.children[id as usize];
+            if !c.any_waiting() {
+                self.children[id as usize].meeting_pending = false;
+                continue; // the family gave up before the meeting
+            }
+            let takes_part: [bool; AGENCIES] =
+                std::array::from_fn(|a| a == SCHOOL_HEALTH || c.need[a] == Need::Pending);
+            let short = (0..AGENCIES).any(|a| takes_part[a] && self.agencies[a].hours < hours);
+            if short {
+                postponed.push((next_meeting_day(day + 1, p), id));
+                continue;
+            }
+            for a in (0..AGENCIES).filter(|&a| takes_part[a]) {
+                self.agencies[a].hours -= hours;
+                tally.agency_hours_used += hours;
+                *agency_hours(tally, a) += hours;
+            }
+            let c = &mut self.children[id as usize];
+            if let Some(unit) = c.unit {
+                self.social_owed[unit as usize][0] += hours;
+                tally.pathway_hours_social += hours;
+            }
+            c.meeting_pending = false;
+            c.tellings += 1;
+            for a in 0..AGENCIES {
+                if c.need[a] == Need::Pending {
+                    c.need[a] = Need::Queued;
+                    self.agencies[a].owed_documentation += p.pathway.record_hours;
+                    self.agencies[a].waiting.push_back(id);
+                }
+            }
+        }
+        for m in postponed {
+            self.meetings.push(Reverse(m));
+        }
+    }
+
+    fn named_person_contact(&mut self, p: &Params, tally: &mut Tally) {
+        let daily =
+            p.pathway.named_person_hours_per_week / f64::from(p.organisation.workdays_per_week);
+        let n = self
+            .open
+            .iter()
+            .filter(|&&id| self.children[id as usize].named_person)
+            .count();
+        tally.pathway_hours_named_person += daily * n as f64;
+    }
+
+    /// One working day of agency `a`.
+    fn work_agency(&mut self, a: usize, day: u32, counted: bool, p: &Params, tally: &mut Tally) {
+        let w = &p.pathway;
+        let pace = w.session_hours_per_week / f64::from(p.organisation.workdays_per_week);
+        let agency = &mut self.agencies[a];
+        let mut spent = 0.0;
+        let mut documentation = 0.0;
+        // Documentation owed.
+        let owed = agency.owed_documentation.min(agency.hours);
+        agency.owed_documentation -= owed;
+        agency.hours -= owed;
+        spent += owed;
+        documentation += owed;
+        // Help under way.
+        let mut k = 0;
+        while k < agency.active.len() && agency.hours > 1e-9 {
+            let id = agency.active[k];
+            let c = &mut self.children[id as usize];
+            let h = pace.min(c.help_left[a]).min(agency.hours);
+            c.help_left[a] -= h;
+            agency.hours -= h;
+            spent += h;
+            documentation += h * w.help_documentation_share;
+            if c.help_left[a] <= 1e-9 {
+                c.need[a] = Need::Done;
+                agency.active.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        // Intakes, first come first served; referrals onward go out after.
+        let mut heard = std::mem::take(&mut self.heard_scratch);
+        while let Some(&id) = agency.intake.front() {
+            if agency.hours <= 1e-9 {
+                break;
+            }
+            let c = &mut self.children[id as usize];
+            let h = c.intake_left[a].min(agency.hours);
+            c.intake_left[a] -= h;
+            agency.hours -= h;
+            spent += h;
+            documentation += h * w.intake_documentation_share;
+            if c.intake_left[a] > 1e-9 {
+                break;
+            }
+            agency.intake.pop_front();
+            c.tellings += 1;
+            if c.need[a] == Need::Intake {
+                c.need[a] = Need::Queued;
+                agency.waiting.push_back(id);
+            }
+            c.entry_intake = false;
+            heard.push(id);
+        }
+        for &id in &heard {
+            self.refer_next(id, a as u8, day, p, tally);
+        }
+        heard.clear();
+        self.heard_scratch = heard;
+        // New help, first come first served, while a day's session fits.
+        let agency = &mut self.agencies[a];
+        while let Some(&id) = agency.waiting.front() {
+            let c = &mut self.children[id as usize];
+            let h = pace.min(c.help_left[a]);
+            if agency.hours + 1e-9 < h {
+                break;
+            }
+            agency.waiting.pop_front();
+            c.help_left[a] -= h;
+            agency.hours -= h;
+            spent += h;
+            documentation += h * w.help_documentation_share;
+            if c.first_help.is_none() {
+                c.first_help = Some(day);
+                let wait = day - c.arrival;
+                tally.first_helps += 1.0;
+                tally.first_help_days_sum += f64::from(wait);
+                if counted {
+                    self.first_help_days.add(wait);
+                }
+            }
+            if c.help_left[a] <= 1e-9 {
+                c.need[a] = Need::Done;
+            } else {
+                c.need[a] = Need::Active;
+                agency.active.push(id);
+            }
+            if c.full_help.is_none() && !c.any_waiting() && !c.meeting_pending {
+                c.full_help = Some(day);
+                tally.full_helps += 1.0;
+                tally.full_help_days_sum += f64::from(day - c.arrival);
+            }
+        }
+        tally.agency_hours_used += spent;
+        *agency_hours(tally, a) += spent;
+        tally.pathway_hours_documentation += documentation;
+    }
+
+    /// Families of children still waiting lose patience; when it runs out,
+    /// the help not yet started is given up.
+    fn wear_patience(&mut self, p: &Params) {
+        for i in 0..self.open.len() {
+            let id = self.open[i];
+            let c = &mut self.children[id as usize];
+            if !c.any_waiting() {
+                continue;
+            }
+            c.waited += if c.named_person {
+                p.pathway.named_person_dropout_factor
+            } else {
+                1.0
+            };
+            if c.waited < c.patience {
+                continue;
+            }
+            c.dropped = true;
+            c.awaiting_assessment = false;
+            for a in 0..AGENCIES {
+                if c.need[a].waiting() {
+                    c.need[a] = Need::Abandoned;
+                }
+            }
+            for agency in &mut self.agencies {
+                agency.intake.retain(|&x| x != id);
+                agency.waiting.retain(|&x| x != id);
+            }
+            c.entry_intake = false;
+        }
+    }
+
+    fn close_finished(&mut self, tally: &mut Tally) {
+        let children = &mut self.children;
+        let ledger = &mut self.ledger;
+        self.open.retain(|&id| {
+            let c = &children[id as usize];
+            if !c.finished() {
+                return true;
+            }
+            ledger.done += 1;
+            tally.children_done += 1.0;
+            tally.children_dropped += f64::from(u8::from(c.dropped));
+            tally.tellings_sum += f64::from(c.tellings);
+            tally.handoffs_sum += f64::from(c.handoffs);
+            tally.bounces_sum += f64::from(c.bounces);
+            false
+        });
+    }
+
+    /// The 90th percentile of days to first help after warm-up.
+    pub(crate) fn first_help_p90(&self) -> f64 {
+        self.first_help_days.quantile(0.9)
+    }
+
+    /// Counts the children not done where they actually are.
+    pub(crate) fn finish(&self) -> PathwayLedger {
+        let mut ledger = self.ledger.clone();
+        let mut located = vec![false; self.children.len()];
+        for agency in &self.agencies {
+            for &id in agency
+                .intake
+                .iter()
+                .chain(&agency.waiting)
+                .chain(&agency.active)
+            {
+                located[id as usize] = true;
+            }
+        }
+        for Reverse(r) in &self.referrals {
+            located[r.child as usize] = true;
+        }
+        for &Reverse((_, id)) in &self.meetings {
+            located[id as usize] = true;
+        }
+        for &id in &self.open {
+            let c = &self.children[id as usize];
+            if located[id as usize] || c.awaiting_assessment {
+                ledger.located_at_end += 1;
+            } else {
+                ledger.lost_at_end += 1;
+            }
+        }
+        ledger
+    }
+}
+
+/// The tally field for hours of agency `a`.
+fn agency_hours(tally: &mut Tally, a: usize) -> &mut f64 {
+    match a {
+        0 => &mut tally.pathway_hours_school_health,
+        1 => &mut tally.pathway_hours_counselling,
+        _ => &mut tally.pathway_hours_bup,
+    }
+}
+
+/// The first meeting day of the joint team on or after `day`: the team
+/// meets every `team_meeting_interval_days`, on working days.
+fn next_meeting_day(day: u32, p: &Params) -> u32 {
+    let interval = p.pathway.team_meeting_interval_days.max(1);
+    let workdays = p.organisation.workdays_per_week;
+    // Meetings fall on days 2, 2 + interval, ... (a Wednesday when weekly).
+    let offset = 2 % interval;
+    let mut d = day + (interval + offset - day % interval) % interval;
+    // An interval that is no multiple of a week can land on a weekend.
+    for _ in 0..400 {
+        if super::world::is_workday(d, workdays) {
+            return d;
+        }
+        d += interval;
+    }
+    d
+}
