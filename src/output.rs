@@ -37,7 +37,7 @@ mod table;
 
 pub use error::OutputError;
 pub use results_dir::{ManifestInfo, ResultsWriter};
-pub use table::{comparison_table, default_table_outcomes};
+pub use table::{comparison_table, default_table_outcomes, pathway_table_outcomes, table_outcomes};
 
 /// Per-run outcomes: one row per arm and replication.
 pub const RUNS_FILE: &str = "runs.csv";

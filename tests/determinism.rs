@@ -20,6 +20,8 @@ preset = "control"
 [[arm]]
 name = "trust"
 preset = "trust"
+integrated_team = true
+named_person = true
 "#;
 
 fn run_cli(dir: &std::path::Path, jobs: &str, out: &str) -> Vec<Vec<u8>> {

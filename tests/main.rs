@@ -7,5 +7,6 @@ mod cli;
 mod determinism;
 mod docs;
 mod invariants;
+mod pathway;
 mod steering;
 mod validation;

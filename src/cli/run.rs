@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::load_scenario;
 use tillit::experiment::{Options, run_experiment};
 use tillit::outcome::Outcome;
-use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, default_table_outcomes};
+use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, table_outcomes};
 
 /// Arguments of `tillit run`.
 #[derive(Debug, Args)]
@@ -97,7 +97,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         let outcomes: Vec<Outcome> = if args.all {
             Outcome::ALL.to_vec()
         } else {
-            default_table_outcomes()
+            table_outcomes(&scenario)
         };
         let mut stdout = std::io::stdout().lock();
         writeln!(

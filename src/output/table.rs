@@ -36,6 +36,55 @@ pub fn default_table_outcomes() -> Vec<Outcome> {
     ]
 }
 
+/// The outcomes of the cross-agency pathway (the Falun model) that the
+/// terminal table adds when the arms differ in it.
+pub fn pathway_table_outcomes() -> Vec<Outcome> {
+    use Outcome::*;
+    vec![
+        TimeToFirstHelp,
+        TimeToFirstHelpP90,
+        TimeToFullHelp,
+        StoryTold,
+        Handoffs,
+        BouncedReferrals,
+        PathwayDropout,
+        PathwayHours,
+        SchoolHealthHours,
+        CounsellingHours,
+        BupHours,
+        SocialServicesPathwayHours,
+        NamedPersonHours,
+        PathwayDocumentation,
+    ]
+}
+
+/// The outcomes the terminal table shows for `scenario`: the default ones,
+/// and the pathway's when its arms differ in how cross-agency children are
+/// helped (the `integrated_team` and `named_person` levers, or any
+/// `[pathway]` parameter), events included.
+pub fn table_outcomes(scenario: &Scenario) -> Vec<Outcome> {
+    let pathway_of = |params: &crate::model::params::Params| {
+        (
+            params.steering.integrated_team,
+            params.steering.named_person,
+            params.pathway.clone(),
+        )
+    };
+    let first = scenario.arms.first().map(|a| pathway_of(&a.params));
+    let differs = scenario.arms.iter().any(|a| {
+        Some(pathway_of(&a.params)) != first
+            || a.events.iter().any(|e| {
+                e.steering.integrated_team != a.params.steering.integrated_team
+                    || e.steering.named_person != a.params.steering.named_person
+            })
+    });
+    let mut outcomes = default_table_outcomes();
+    if differs {
+        outcomes.extend(pathway_table_outcomes());
+    }
+    outcomes
+}
+
 /// A plain-text table comparing the arms of `result` on `outcomes`, with a
 /// legend below it; lines end in `\n`, columns are aligned with spaces.
 ///
@@ -330,6 +379,19 @@ mod tests {
         assert_eq!(names.len(), 18);
         assert_eq!(names[0], "worker_turnover");
         assert_eq!(names[17], "regime_switches");
+    }
+
+    #[test]
+    fn pathway_rows_appear_only_when_arms_differ_in_the_pathway() {
+        let mut sc = scenario(&["silos", "team"]);
+        assert_eq!(table_outcomes(&sc), default_table_outcomes());
+        sc.arms[1].params.steering.integrated_team = true;
+        let outcomes = table_outcomes(&sc);
+        assert!(outcomes.starts_with(&default_table_outcomes()));
+        assert!(outcomes.ends_with(&pathway_table_outcomes()));
+        sc.arms[1].params.steering.integrated_team = false;
+        sc.arms[1].params.pathway.bounce_probability = 0.5;
+        assert_eq!(table_outcomes(&sc).len(), outcomes.len());
     }
 
     #[test]

@@ -1389,6 +1389,22 @@ mod tests {
     }
 
     #[test]
+    fn switches_are_true_or_false() {
+        let on = ok(&format!(
+            "{MINIMAL}[[arm]]\nname = \"team\"\npreset = \"trust\"\nintegrated_team = true\n"
+        ));
+        assert!(on.arms[1].params.steering.integrated_team);
+        assert!(!on.arms[1].params.steering.named_person);
+        let e = err(&format!(
+            "{MINIMAL}[[arm]]\nname = \"team\"\npreset = \"trust\"\nnamed_person = 1\n"
+        ));
+        assert_eq!(e.kind(), ErrorKind::WrongType);
+        let shown = e.to_string();
+        assert!(shown.contains("named_person"), "{shown}");
+        assert!(shown.contains("`true` or `false`"), "{shown}");
+    }
+
+    #[test]
     fn wrong_types_say_what_was_expected() {
         let e = err(&format!(
             "[organisation]\nunits = \"ten\"\nworkers_per_unit = 12.0\n{MINIMAL}[[arm]]\nname = \"b\"\npreset = 3\n"
@@ -1720,6 +1736,18 @@ mod tests {
             }
         );
         assert_eq!(backlash.events[0].steering, Preset::Control.steering());
+        let falun = load(&dir.join("falun.toml")).unwrap();
+        let pathway: Vec<(bool, bool)> = falun
+            .arms
+            .iter()
+            .map(|a| {
+                (
+                    a.params.steering.integrated_team,
+                    a.params.steering.named_person,
+                )
+            })
+            .collect();
+        assert_eq!(pathway, [(false, false), (true, true), (true, false)]);
     }
 
     fn bad(name: &str) -> String {
