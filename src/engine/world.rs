@@ -10,13 +10,17 @@
 //! 4. staff: hires, departures, returns from and onsets of sick leave, quit
 //!    decisions (draws on every weekday, whatever the state, so that the
 //!    streams stay aligned across arms);
-//! 5. managers (weekdays): allocation, reporting, approvals, recruitment,
+//! 5. the other agencies (see [`super::pathway`]): referrals arrive; on
+//!    weekdays, joint meetings, then each agency's documentation, help under
+//!    way, intakes and new help; families lose patience;
+//! 6. managers (weekdays): allocation, reporting, approvals, recruitment,
 //!    rehabilitation, and coaching with what is left;
-//! 6. case workers (weekdays): administration, coaching, oversight work,
-//!    follow-ups, then cases by deadline, cutting corners under pressure;
-//! 7. stress, exhaustion, responsibility and blame of everyone;
-//! 8. the steering chain: rules decay; at month end, the KPI check;
-//! 9. observation.
+//! 7. case workers (weekdays): administration, coaching, oversight work,
+//!    follow-ups, the unit's pathway hours, then cases by deadline, cutting
+//!    corners under pressure;
+//! 8. stress, exhaustion, responsibility and blame of everyone;
+//! 9. the steering chain: rules decay; at month end, the KPI check;
+//! 10. observation.
 //!
 //! All randomness comes from streams keyed by purpose (see [`super::seeds`]).
 
