@@ -217,6 +217,7 @@ catalogue! {
         Admin => "time_admin_share", "share", "Share of worked hours on prescribed administration";
         Overtime => "overtime_share", "share", "Overtime as a share of contracted hours worked";
         ManagerStress => "manager_mean_stress", "stress units", "Mean stress of employed unit managers";
+        ChildrenWaiting => "children_waiting", "children", "Mean number of cross-agency children waiting for their first help";
     }
 }
 

@@ -129,6 +129,7 @@ impl Tally {
         s[SeriesMetric::Admin] = ratio(self.hours_admin, self.hours_worked);
         s[SeriesMetric::Overtime] = ratio(self.hours_overtime, self.hours_contract);
         s[SeriesMetric::ManagerStress] = ratio(self.manager_stress_sum, self.manager_employed_days);
+        s[SeriesMetric::ChildrenWaiting] = ratio(self.children_waiting_sum, self.days);
         s
     }
 

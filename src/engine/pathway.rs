@@ -29,10 +29,11 @@
 //!   own time per child and week.
 //!
 //! Each working day an agency spends its hours in this order: joint
-//! meetings, documentation owed (referrals, records), help already under
-//! way (continuing children first), intakes in arrival order, then new help
-//! in arrival order. Waiting wears a family's patience down; when it runs
-//! out, the help not yet started is abandoned.
+//! meetings (and meeting hours still owed), documentation owed (referrals,
+//! records), help already under way (continuing children first), intakes
+//! in arrival order, then new help in arrival order (the last child started
+//! may get less than a day's session). Waiting wears a family's patience
+//! down; when it runs out, the help not yet started is abandoned.
 //!
 //! All draws of a child are taken from its own stream when it appears, in a
 //! fixed order, except the bounce of each referral, which only silo paths
@@ -145,6 +146,8 @@ struct Agency {
     active: Vec<u32>,
     /// Documentation owed: referrals to write, records after meetings.
     owed_documentation: f64,
+    /// Meeting hours beyond a day's hours, paid on the next working days.
+    owed_meetings: f64,
 }
 
 /// A referral on its way from one agency (or social services) to another.
@@ -459,7 +462,9 @@ impl Pathway {
     }
 
     /// Joint team meetings due today: held if every agency taking part still
-    /// has the hours, otherwise moved to the next meeting day.
+    /// has the hours (or, for an agency with fewer hours a day than a
+    /// meeting takes, its whole day, the rest owed), otherwise moved to the
+    /// next meeting day.
     fn hold_meetings(&mut self, day: u32, p: &Params, tally: &mut Tally) {
         let hours = p.pathway.team_meeting_hours;
         let mut postponed = Vec::new();
@@ -475,15 +480,20 @@ impl Pathway {
             }
             let takes_part: [bool; AGENCIES] =
                 std::array::from_fn(|a| a == SCHOOL_HEALTH || c.need[a] == Need::Pending);
-            let short = (0..AGENCIES).any(|a| takes_part[a] && self.agencies[a].hours < hours);
+            let needed = |a: usize| hours.min(self.agency.hours_per_day[a]);
+            let short =
+                (0..AGENCIES).any(|a| takes_part[a] && self.agencies[a].hours + 1e-9 < needed(a));
             if short {
                 postponed.push((next_meeting_day(day + 1, p), id));
                 continue;
             }
             for a in (0..AGENCIES).filter(|&a| takes_part[a]) {
-                self.agencies[a].hours -= hours;
-                tally.agency_hours_used += hours;
-                *agency_hours(tally, a) += hours;
+                let agency = &mut self.agencies[a];
+                let now = hours.min(agency.hours);
+                agency.hours -= now;
+                agency.owed_meetings += hours - now;
+                tally.agency_hours_used += now;
+                *agency_hours(tally, a) += now;
             }
             let c = &mut self.children[id as usize];
             if let Some(unit) = c.unit {
@@ -523,6 +533,11 @@ impl Pathway {
         let agency = &mut self.agencies[a];
         let mut spent = 0.0;
         let mut documentation = 0.0;
+        // Meetings that did not fit into an earlier day.
+        let meetings = agency.owed_meetings.min(agency.hours);
+        agency.owed_meetings -= meetings;
+        agency.hours -= meetings;
+        spent += meetings;
         // Documentation owed.
         let owed = agency.owed_documentation.min(agency.hours);
         agency.owed_documentation -= owed;
@@ -575,14 +590,15 @@ impl Pathway {
         }
         heard.clear();
         self.heard_scratch = heard;
-        // New help, first come first served, while a day's session fits.
+        // New help, first come first served, while hours are left (the
+        // last child started may get less than a day's session).
         let agency = &mut self.agencies[a];
         while let Some(&id) = agency.waiting.front() {
-            let c = &mut self.children[id as usize];
-            let h = pace.min(c.help_left[a]);
-            if agency.hours + 1e-9 < h {
+            if agency.hours <= 1e-9 {
                 break;
             }
+            let c = &mut self.children[id as usize];
+            let h = pace.min(c.help_left[a]).min(agency.hours);
             agency.waiting.pop_front();
             c.help_left[a] -= h;
             agency.hours -= h;
