@@ -48,6 +48,40 @@ pub struct Scenario {
     pub baseline: usize,
     /// The arms compared, in file order.
     pub arms: Vec<Arm>,
+    /// The language reports are written in unless the reader asks for
+    /// another (`language = "sv"` or `"en"` in the file); `None` when the
+    /// file does not say. Left out of the manifest when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+/// A language a report can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Swedish (`sv`).
+    Sv,
+    /// English (`en`), used when neither the scenario nor the reader says.
+    #[default]
+    En,
+}
+
+impl Language {
+    /// Both languages, Swedish first.
+    pub const ALL: [Language; 2] = [Language::Sv, Language::En];
+
+    /// The ISO 639-1 code, as written in a scenario file and in HTML's `lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+
+    /// The language with this code (`sv` or `en`), if any.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
 }
 
 /// One arm: a steering regime (and any other parameter changes) to simulate.

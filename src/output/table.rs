@@ -259,6 +259,7 @@ mod tests {
             horizon_days: 730,
             warmup_days: 365,
             baseline: 0,
+            language: None,
             arms: arms
                 .iter()
                 .map(|&name| Arm {

@@ -1,0 +1,921 @@
+//! The report page: one HTML file with inline CSS and inline SVG.
+//!
+//! What lives here: [`build`], which lays out a read results folder as a
+//! page in one language: the plain-language summary first, then the charts,
+//! the feedback loops, the scenario and its levers, the assumptions with
+//! their sources, every outcome, and what is needed to reproduce it. The
+//! page has no script, loads nothing (a Content-Security-Policy forbids
+//! it), and prints cleanly.
+//!
+//! What does not: no file I/O (see [`super::write_report`]) and no
+//! statistics: every number shown is read from the results folder, only
+//! rescaled for display.
+
+use std::fmt::Write as _;
+
+use super::charts::{
+    self, ArmInterval, Chart, DifferenceRow, HeatGrid, LeverEffect, SeriesBand, StackRow, SweepLine,
+};
+use super::load::ResultsFolder;
+use super::svg::escape;
+use super::text::{
+    self, Comparison, Key, Verdict, capitalise, decimals, display_unit, join_list, number,
+    outcome_label, series_label, t, tf,
+};
+use crate::model::params::PARAMETERS;
+use crate::outcome::{Outcome, SeriesMetric};
+use crate::scenario::{DAYS_PER_YEAR, Language};
+
+/// The outcomes the summary and the outcome charts show, in this order.
+pub const KEY_OUTCOMES: [Outcome; 10] = [
+    Outcome::WorkerTurnover,
+    Outcome::SickLeaveShare,
+    Outcome::LongSickSpells,
+    Outcome::MeanStress,
+    Outcome::InvestigationsOverdue,
+    Outcome::OpenCasesMean,
+    Outcome::DecisionErrorRate,
+    Outcome::SeriousEvents,
+    Outcome::TimeDirect,
+    Outcome::PersonnelCost,
+];
+
+/// The monthly series the report charts.
+pub const KEY_SERIES: [SeriesMetric; 6] = [
+    SeriesMetric::Stress,
+    SeriesMetric::SickLeave,
+    SeriesMetric::Turnover,
+    SeriesMetric::OpenCases,
+    SeriesMetric::Overdue,
+    SeriesMetric::Documentation,
+];
+
+/// The time-use categories, in stacking order.
+pub const TIME_USE: [Outcome; 8] = [
+    Outcome::TimeDirect,
+    Outcome::TimeDocumentation,
+    Outcome::TimeAdmin,
+    Outcome::TimeTravel,
+    Outcome::TimeOther,
+    Outcome::TimeCoaching,
+    Outcome::TimeOversight,
+    Outcome::TimeIdle,
+];
+
+/// The feedback loops: title, explanation, and the outcomes that show it
+/// at work (empty: not measured by this build).
+const LOOPS: [(Key, Key, &[Outcome]); 4] = [
+    (
+        Key::BurnoutTitle,
+        Key::BurnoutText,
+        &[
+            Outcome::MeanStress,
+            Outcome::LongSickSpells,
+            Outcome::WorkerTurnover,
+        ],
+    ),
+    (
+        Key::ControlTitle,
+        Key::ControlText,
+        &[
+            Outcome::DocumentationIntensityEnd,
+            Outcome::Scandals,
+            Outcome::InvestigationsOverdue,
+        ],
+    ),
+    (
+        Key::CornersTitle,
+        Key::CornersText,
+        &[
+            Outcome::WorkPressure,
+            Outcome::DecisionErrorRate,
+            Outcome::SeriousEvents,
+        ],
+    ),
+    (Key::SilosTitle, Key::SilosText, &[]),
+];
+
+/// A parameter study to add to a report, as plain typed values. Filled by
+/// the loader once the sweep and sensitivity results format exists (see
+/// the adapter note in [`super::load`]); tests fill it by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Study {
+    /// A sweep: one or two factors varied over a grid.
+    Sweep {
+        /// The outcome's readable name.
+        outcome: String,
+        /// Its display unit.
+        unit: String,
+        /// The swept factor(s): one line chart per entry.
+        lines: Vec<(String, Vec<SweepLine>)>,
+        /// Two swept factors: (x factor, y factor, grid).
+        heat: Option<(String, String, HeatGrid)>,
+    },
+    /// A sensitivity analysis: each lever's effect on one outcome.
+    Sensitivity {
+        /// The outcome's readable name.
+        outcome: String,
+        /// Its display unit.
+        unit: String,
+        /// One effect per lever.
+        effects: Vec<LeverEffect>,
+    },
+}
+
+/// A built page: the HTML and the charts it contains (for the SVG files).
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The whole HTML document.
+    pub html: String,
+    /// Every chart, in page order.
+    pub charts: Vec<Chart>,
+}
+
+/// The Content-Security-Policy of every report: nothing may be fetched,
+/// only the inline style applies.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; background: #ffffff; margin: 0; line-height: 1.5; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 1.5rem; border-bottom: 3px solid #0072B2; }
+h1 { font-size: 1.8rem; margin: 0 0 0.25rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
+.sub { color: #444444; margin-top: 0; }
+.caution { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.5rem 0.75rem; }
+ul.findings { list-style: none; padding: 0; }
+ul.findings li { margin: 0.4rem 0; padding-left: 0.5rem; border-left: 4px solid #999999; }
+ul.findings li.better { border-left-color: #0072B2; }
+ul.findings li.worse { border-left-color: #D55E00; }
+.tag { display: inline-block; font-size: 0.8rem; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 0.35rem; margin-right: 0.4rem; border: 1px solid currentColor; border-radius: 3px; }
+li.better .tag { color: #005a8c; }
+li.worse .tag { color: #a33f00; }
+li.none .tag, li.unknown .tag, li.different .tag { color: #444444; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: 0.9rem; color: #333333; margin-top: 0.25rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(21rem, 1fr)); gap: 0 1.5rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.6rem 0.2rem 0; border-bottom: 1px solid #e0e0e0; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.scroll { overflow-x: auto; }
+table.params { font-size: 0.8rem; }
+code { font-size: 0.85em; }
+dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dl.repro dt { font-weight: bold; }
+dl.repro dd { margin: 0; overflow-wrap: anywhere; }
+footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
+@media print {
+  @page { margin: 15mm; }
+  body { font-size: 10pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  figure, tr, ul.findings li { break-inside: avoid; }
+  .grid { grid-template-columns: 1fr 1fr; }
+  .scroll { overflow: visible; }
+}
+"#;
+
+/// The report for `results` in `lang`.
+pub fn build(results: &ResultsFolder, lang: Language) -> Page {
+    build_with_study(results, lang, None)
+}
+
+/// The report for `results` in `lang`, with a parameter study's charts.
+pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&Study>) -> Page {
+    let mut page = Builder {
+        results,
+        lang,
+        body: String::new(),
+        charts: Vec::new(),
+    };
+    page.summary();
+    page.outcomes();
+    page.series();
+    page.time_use();
+    if let Some(study) = study {
+        page.study(study);
+    }
+    page.loops();
+    page.scenario();
+    page.assumptions();
+    page.all_outcomes();
+    page.reproduce();
+    page.finish()
+}
+
+struct Builder<'a> {
+    results: &'a ResultsFolder,
+    lang: Language,
+    body: String,
+    charts: Vec<Chart>,
+}
+
+/// `{arm}` names in text.
+fn arm_names(results: &ResultsFolder) -> Vec<String> {
+    results
+        .manifest
+        .scenario
+        .arms
+        .iter()
+        .map(|a| a.name.clone())
+        .collect()
+}
+
+fn years(days: u32) -> f64 {
+    f64::from(days) / f64::from(DAYS_PER_YEAR)
+}
+
+impl Builder<'_> {
+    fn t(&self, key: Key) -> &'static str {
+        t(self.lang, key)
+    }
+
+    fn tf(&self, key: Key, values: &[(&str, &str)]) -> String {
+        tf(self.lang, key, values)
+    }
+
+    fn h2(&mut self, id: &str, key: Key) {
+        let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", escape(self.t(key)));
+    }
+
+    fn p(&mut self, text: &str) {
+        let _ = writeln!(self.body, "<p>{}</p>", escape(text));
+    }
+
+    fn figure(&mut self, chart: Chart) {
+        let n = self.charts.len() + 1;
+        let _ = writeln!(
+            self.body,
+            "<figure id=\"fig-{}\">\n{}<figcaption><strong>{}</strong> {}</figcaption>\n</figure>",
+            escape(&chart.id),
+            chart.inline_svg(),
+            escape(&self.tf(Key::Figure, &[("n", &n.to_string())])),
+            escape(&chart.caption)
+        );
+        self.charts.push(chart);
+    }
+
+    /// Non-baseline arm names, in scenario order.
+    fn compared(&self) -> Vec<String> {
+        let s = &self.results.manifest.scenario;
+        s.arms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != s.baseline)
+            .map(|(_, a)| a.name.clone())
+            .collect()
+    }
+
+    fn summary(&mut self) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let baseline = r.baseline().to_owned();
+        self.h2("summary", Key::SummaryHeading);
+        let fmt_years = |d: u32| {
+            number(
+                self.lang,
+                years(d),
+                if d % DAYS_PER_YEAR == 0 { 0 } else { 1 },
+            )
+        };
+        let intro = self.tf(
+            Key::SummaryIntro,
+            &[
+                ("arms", &join_list(self.lang, &arm_names(r))),
+                ("name", &s.name),
+                ("reps", &r.manifest.replications.to_string()),
+                ("years", &fmt_years(s.horizon_days)),
+                ("warmup", &fmt_years(s.warmup_days)),
+                ("baseline", &baseline),
+            ],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<p class=\"caution\">{}</p>",
+            escape(self.t(Key::SummaryCaution))
+        );
+        if !r.manifest.failures.is_empty() {
+            let text = self.tf(
+                Key::Failures,
+                &[("n", &r.manifest.failures.len().to_string())],
+            );
+            let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+        }
+        let compared = self.compared();
+        let mut rows = Vec::new();
+        for (arm_index, arm) in compared.iter().enumerate() {
+            let mut items = Vec::new();
+            let mut counts = [0usize; 5];
+            for o in KEY_OUTCOMES {
+                let name = o.spec().name;
+                let (Some(diff), Some(base)) = (r.difference(arm, name), r.level(&baseline, name))
+                else {
+                    continue;
+                };
+                let c = Comparison {
+                    outcome: o,
+                    unit: o.spec().unit,
+                    arm,
+                    baseline: &baseline,
+                    baseline_mean: base.mean,
+                    mean: diff.mean,
+                    lo: diff.ci_low,
+                    hi: diff.ci_high,
+                };
+                let (v, sentence) = text::difference_sentence(self.lang, &c);
+                let (class, k) = match v {
+                    Verdict::Better => ("better", 0),
+                    Verdict::Worse => ("worse", 1),
+                    Verdict::Different => ("different", 2),
+                    Verdict::NoClearDifference => ("none", 3),
+                    Verdict::Unknown => ("unknown", 4),
+                };
+                counts[k] += 1;
+                items.push(format!(
+                    "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
+                    escape(text::verdict_tag(self.lang, v)),
+                    escape(&sentence)
+                ));
+                let pct = |x: f64| {
+                    if base.mean.is_finite() && base.mean != 0.0 {
+                        100.0 * x / base.mean.abs()
+                    } else {
+                        f64::NAN
+                    }
+                };
+                rows.push(DifferenceRow {
+                    outcome: capitalise(outcome_label(self.lang, o)),
+                    arm_index,
+                    arm: arm.clone(),
+                    mean: pct(diff.mean),
+                    lo: pct(diff.ci_low),
+                    hi: pct(diff.ci_high),
+                    tag: text::verdict_tag(self.lang, v).to_owned(),
+                });
+            }
+            let heading = self.tf(
+                Key::ComparisonHeading,
+                &[("arm", arm), ("baseline", &baseline)],
+            );
+            let _ = writeln!(self.body, "<h3>{}</h3>", escape(&capitalise(&heading)));
+            let n = counts.iter().sum::<usize>();
+            let counts_text = self.tf(
+                Key::ComparisonCounts,
+                &[
+                    ("n", &n.to_string()),
+                    ("arm", arm),
+                    ("better", &counts[0].to_string()),
+                    ("worse", &counts[1].to_string()),
+                    ("neutral", &counts[2].to_string()),
+                    ("none", &counts[3].to_string()),
+                ],
+            );
+            self.p(&counts_text);
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"findings\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
+        if !rows.is_empty() {
+            // Group rows by outcome, arms together.
+            rows.sort_by_key(|row| {
+                (
+                    KEY_OUTCOMES
+                        .iter()
+                        .position(|o| capitalise(outcome_label(self.lang, *o)) == row.outcome),
+                    row.arm_index,
+                )
+            });
+            let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
+            let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
+            let chart = charts::difference_chart(
+                "differences",
+                self.lang,
+                &title,
+                &caption,
+                &compared,
+                &rows,
+            );
+            self.figure(chart);
+        }
+    }
+
+    fn outcomes(&mut self) {
+        self.h2("outcomes", Key::OutcomesHeading);
+        self.p(self.t(Key::OutcomesIntro));
+        self.body.push_str("<div class=\"grid\">\n");
+        let arms = arm_names(self.results);
+        for o in KEY_OUTCOMES {
+            let spec = o.spec();
+            let unit = display_unit(self.lang, spec.unit);
+            let rows: Vec<ArmInterval> = arms
+                .iter()
+                .filter_map(|arm| {
+                    self.results.level(arm, spec.name).map(|s| ArmInterval {
+                        label: arm.clone(),
+                        mean: s.mean * unit.scale,
+                        lo: s.ci_low * unit.scale,
+                        hi: s.ci_high * unit.scale,
+                    })
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let label = outcome_label(self.lang, o);
+            let caption = capitalise(&self.tf(
+                Key::OutcomeCaption,
+                &[("outcome", label), ("unit", unit.level)],
+            ));
+            let chart = charts::interval_chart(
+                &format!("outcome-{}", spec.name),
+                self.lang,
+                &capitalise(label),
+                unit.level,
+                &caption,
+                &rows,
+            );
+            self.figure(chart);
+        }
+        self.body.push_str("</div>\n");
+    }
+
+    fn series(&mut self) {
+        let r = self.results;
+        let arms = arm_names(r);
+        let has_any = KEY_SERIES
+            .iter()
+            .any(|m| arms.iter().any(|a| !r.series(a, m.spec().name).is_empty()));
+        if !has_any {
+            return;
+        }
+        self.h2("series", Key::SeriesHeading);
+        self.p(self.t(Key::SeriesIntro));
+        self.body.push_str("<div class=\"grid\">\n");
+        let s = &r.manifest.scenario;
+        let total_years = years(s.horizon_days);
+        for m in KEY_SERIES {
+            let spec = m.spec();
+            let unit = display_unit(self.lang, spec.unit);
+            let bands: Vec<SeriesBand> = arms
+                .iter()
+                .map(|arm| SeriesBand {
+                    label: arm.clone(),
+                    points: r
+                        .series(arm, spec.name)
+                        .iter()
+                        .map(|p| {
+                            (
+                                f64::from(p.month) / 12.0,
+                                p.mean * unit.scale,
+                                p.ci_low * unit.scale,
+                                p.ci_high * unit.scale,
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            let label = series_label(self.lang, m);
+            let ends: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    let last = b.points.last().map_or(f64::NAN, |p| p.1);
+                    format!(
+                        "{} {} {}",
+                        b.label,
+                        number(self.lang, last, decimals(&[last])),
+                        unit.level
+                    )
+                })
+                .collect();
+            let desc = self.tf(
+                Key::SeriesDesc,
+                &[
+                    ("metric", label),
+                    ("years", &number(self.lang, total_years, 0)),
+                    ("arms", &join_list(self.lang, &arms)),
+                    ("ends", &join_list(self.lang, &ends)),
+                ],
+            );
+            let caption = capitalise(&self.tf(
+                Key::SeriesCaption,
+                &[("metric", label), ("unit", unit.level)],
+            ));
+            let chart = charts::series_chart(
+                &format!("series-{}", spec.name),
+                self.lang,
+                &capitalise(label),
+                unit.level,
+                &caption,
+                &capitalise(&desc),
+                &bands,
+                years(s.warmup_days),
+            );
+            self.figure(chart);
+        }
+        self.body.push_str("</div>\n");
+    }
+
+    fn time_use(&mut self) {
+        let r = self.results;
+        let rows: Vec<StackRow> = arm_names(r)
+            .into_iter()
+            .map(|arm| StackRow {
+                shares: TIME_USE
+                    .iter()
+                    .map(|o| r.level(&arm, o.spec().name).map_or(f64::NAN, |s| s.mean))
+                    .collect(),
+                label: arm,
+            })
+            .filter(|row| row.shares.iter().any(|s| s.is_finite()))
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        self.h2("time-use", Key::TimeUseHeading);
+        let categories: Vec<String> = TIME_USE
+            .iter()
+            .map(|o| capitalise(outcome_label(self.lang, *o)))
+            .collect();
+        let chart = charts::stacked_shares(
+            "time-use",
+            self.lang,
+            self.t(Key::TimeUseTitle),
+            self.t(Key::TimeUseCaption),
+            &categories,
+            &rows,
+        );
+        self.figure(chart);
+    }
+
+    fn study(&mut self, study: &Study) {
+        match study {
+            Study::Sweep {
+                outcome,
+                unit,
+                lines,
+                heat,
+            } => {
+                self.h2("sweep", Key::SweepHeading);
+                for (k, (factor, lines)) in lines.iter().enumerate() {
+                    let caption = capitalise(&self.tf(
+                        Key::SweepCaption,
+                        &[("outcome", outcome), ("unit", unit), ("factor", factor)],
+                    ));
+                    let chart = charts::sweep_line_chart(
+                        &format!("sweep-{k}"),
+                        self.lang,
+                        outcome,
+                        factor,
+                        unit,
+                        &caption,
+                        lines,
+                    );
+                    self.figure(chart);
+                }
+                if let Some((x, y, grid)) = heat {
+                    let caption = capitalise(&self.tf(
+                        Key::HeatCaption,
+                        &[("outcome", outcome), ("unit", unit), ("x", x), ("y", y)],
+                    ));
+                    let chart =
+                        charts::heat_map("sweep-heat", self.lang, outcome, x, y, &caption, grid);
+                    self.figure(chart);
+                }
+            }
+            Study::Sensitivity {
+                outcome,
+                unit,
+                effects,
+            } => {
+                self.h2("sensitivity", Key::SensitivityHeading);
+                let caption = capitalise(
+                    &self.tf(Key::RankingCaption, &[("outcome", outcome), ("unit", unit)]),
+                );
+                let chart = charts::ranking_chart(
+                    "sensitivity",
+                    self.lang,
+                    outcome,
+                    unit,
+                    &caption,
+                    effects,
+                );
+                self.figure(chart);
+            }
+        }
+    }
+
+    fn loops(&mut self) {
+        self.h2("loops", Key::LoopsHeading);
+        self.p(self.t(Key::LoopsIntro));
+        let arms = arm_names(self.results);
+        for (title, explanation, indicators) in LOOPS {
+            let _ = writeln!(self.body, "<h3>{}</h3>", escape(self.t(title)));
+            self.p(self.t(explanation));
+            let mut parts = Vec::new();
+            for o in indicators {
+                let spec = o.spec();
+                let unit = display_unit(self.lang, spec.unit);
+                let values: Vec<(String, f64)> = arms
+                    .iter()
+                    .filter_map(|a| {
+                        self.results
+                            .level(a, spec.name)
+                            .map(|s| (a.clone(), s.mean * unit.scale))
+                    })
+                    .collect();
+                if values.is_empty() {
+                    continue;
+                }
+                let d = decimals(&values.iter().map(|v| v.1).collect::<Vec<_>>());
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(a, v)| format!("{a} {}", number(self.lang, *v, d)))
+                    .collect();
+                parts.push(format!(
+                    "{} ({}): {}",
+                    outcome_label(self.lang, *o),
+                    unit.level,
+                    list.join(", ")
+                ));
+            }
+            let line = if parts.is_empty() {
+                self.t(Key::LoopNotMeasured).to_owned()
+            } else {
+                self.tf(Key::LoopIndicator, &[("values", &parts.join("; "))])
+            };
+            let _ = writeln!(self.body, "<p class=\"sub\">{}</p>", escape(&line));
+        }
+    }
+
+    fn scenario(&mut self) {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        self.h2("scenario", Key::ScenarioHeading);
+        let _ = writeln!(self.body, "<p><strong>{}</strong></p>", escape(&s.name));
+        if !s.description.is_empty() {
+            self.p(&s.description);
+        }
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Alternative)),
+            escape(self.t(Key::Preset)),
+            escape(self.t(Key::Description)),
+            escape(self.t(Key::Events))
+        );
+        for arm in &s.arms {
+            let events: Vec<String> = arm.events.iter().map(|e| e.label.clone()).collect();
+            let events = if events.is_empty() {
+                self.t(Key::NoEvents).to_owned()
+            } else {
+                events.join(", ")
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&arm.name),
+                escape(&text::preset_label(lang, &arm.preset)),
+                escape(&arm.description),
+                escape(&events)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+        let _ = writeln!(self.body, "<h3>{}</h3>", escape(self.t(Key::LeversHeading)));
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th>",
+            escape(self.t(Key::Lever))
+        );
+        for arm in &s.arms {
+            let _ = write!(
+                self.body,
+                "<th scope=\"col\" class=\"num\">{}</th>",
+                escape(&arm.name)
+            );
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
+            let label = text::lever_label(lang, p.name).unwrap_or(p.name);
+            let _ = write!(
+                self.body,
+                "<tr><th scope=\"row\">{} <code>{}</code></th>",
+                escape(&capitalise(label)),
+                escape(p.name)
+            );
+            for arm in &s.arms {
+                let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
+                let _ = write!(
+                    self.body,
+                    "<td class=\"num\">{}</td>",
+                    escape(&param_value(lang, v))
+                );
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn assumptions(&mut self) {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        self.h2("assumptions", Key::AssumptionsHeading);
+        let intro = self.tf(
+            Key::AssumptionsIntro,
+            &[("version", env!("CARGO_PKG_VERSION"))],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"params\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::Value)),
+            escape(self.t(Key::Unit)),
+            escape(self.t(Key::Meaning)),
+            escape(self.t(Key::Source))
+        );
+        for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
+            let values: Vec<f64> = s
+                .arms
+                .iter()
+                .map(|a| a.param(p.group, p.name).unwrap_or(f64::NAN))
+                .collect();
+            let same = values
+                .windows(2)
+                .all(|w| w[0] == w[1] || (w[0].is_nan() && w[1].is_nan()));
+            let value = if same {
+                values
+                    .first()
+                    .map_or_else(String::new, |v| param_value(lang, *v))
+            } else {
+                s.arms
+                    .iter()
+                    .zip(&values)
+                    .map(|(a, v)| format!("{}: {}", a.name, param_value(lang, *v)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&p.key()),
+                escape(&value),
+                escape(p.unit),
+                escape(p.meaning),
+                escape(p.source)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn all_outcomes(&mut self) {
+        let r = self.results;
+        let lang = self.lang;
+        let arms = arm_names(r);
+        self.h2("all-outcomes", Key::AllOutcomesHeading);
+        self.p(self.t(Key::AllOutcomesIntro));
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+            escape(self.t(Key::Outcome)),
+            escape(self.t(Key::Unit))
+        );
+        for arm in &arms {
+            let _ = write!(
+                self.body,
+                "<th scope=\"col\" class=\"num\">{}</th>",
+                escape(arm)
+            );
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for o in Outcome::ALL {
+            let spec = o.spec();
+            let unit = display_unit(lang, spec.unit);
+            let levels: Vec<Option<&crate::stats::Summary>> =
+                arms.iter().map(|a| r.level(a, spec.name)).collect();
+            if levels.iter().all(Option::is_none) {
+                continue;
+            }
+            let d = decimals(
+                &levels
+                    .iter()
+                    .flatten()
+                    .flat_map(|s| [s.mean * unit.scale, s.ci_high * unit.scale])
+                    .collect::<Vec<_>>(),
+            );
+            let _ = write!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td>",
+                escape(&capitalise(outcome_label(lang, o))),
+                escape(unit.level)
+            );
+            for s in &levels {
+                let cell = match s {
+                    Some(s) => format!(
+                        "{} [{}; {}]",
+                        number(lang, s.mean * unit.scale, d),
+                        number(lang, s.ci_low * unit.scale, d),
+                        number(lang, s.ci_high * unit.scale, d)
+                    ),
+                    None => t(lang, Key::NotAvailable).to_owned(),
+                };
+                let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&cell));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn reproduce(&mut self) {
+        let r = self.results;
+        let m = &r.manifest;
+        let s = &m.scenario;
+        self.h2("reproduce", Key::ReproHeading);
+        self.p(self.t(Key::ReproIntro));
+        let years_text = format!(
+            "{} ({})",
+            number(self.lang, years(s.horizon_days), 1),
+            number(self.lang, years(s.warmup_days), 1)
+        );
+        let fields = [
+            (Key::Version, m.tillit_version.clone()),
+            (Key::Seed, m.master_seed.to_string()),
+            (Key::Replications, m.replications.to_string()),
+            (Key::Years, years_text),
+            (Key::Command, m.command.clone()),
+            (Key::Finished, m.finished_utc.clone()),
+            (Key::ResultsFormat, m.results_format.to_string()),
+            (Key::ResultsFolder, r.dir.display().to_string()),
+        ];
+        self.body.push_str("<dl class=\"repro\">\n");
+        for (key, value) in fields {
+            let _ = writeln!(
+                self.body,
+                "<dt>{}</dt><dd><code>{}</code></dd>",
+                escape(self.t(key)),
+                escape(&value)
+            );
+        }
+        self.body.push_str("</dl>\n");
+        self.p(self.t(Key::ChartFiles));
+    }
+
+    fn finish(self) -> Page {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        let title = tf(lang, Key::ReportTitle, &[("name", &s.name)]);
+        let subtitle = tf(
+            lang,
+            Key::Subtitle,
+            &[("version", &self.results.manifest.tillit_version)],
+        );
+        let mut html = String::with_capacity(self.body.len() + CSS.len() + 2048);
+        let _ = write!(
+            html,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"generator\" content=\"tillit {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n\
+             <header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+            lang.code(),
+            CSP,
+            env!("CARGO_PKG_VERSION"),
+            escape(&title),
+            CSS,
+            escape(&title),
+            escape(&subtitle)
+        );
+        if !s.description.is_empty() {
+            let _ = writeln!(html, "<p>{}</p>", escape(&s.description));
+        }
+        html.push_str("</header>\n<main>\n");
+        html.push_str(&self.body);
+        let _ = write!(
+            html,
+            "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>\n",
+            escape(t(lang, Key::Footer))
+        );
+        Page {
+            html,
+            charts: self.charts,
+        }
+    }
+}
+
+/// A parameter value as the scenario would write it, with the language's
+/// decimal sign.
+fn param_value(lang: Language, v: f64) -> String {
+    if !v.is_finite() {
+        return t(lang, Key::NotAvailable).to_owned();
+    }
+    let s = crate::model::params::fmt_num(v);
+    match lang {
+        Language::En => s,
+        Language::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+    }
+}
