@@ -190,7 +190,7 @@ pub fn interval_chart(
     caption: &str,
     rows: &[ArmInterval],
 ) -> Chart {
-    let (width, row_h, top, left, right) = (360.0, 26.0, 40.0, 118.0, 16.0);
+    let (width, row_h, top, left, right) = (380.0, 26.0, 40.0, 150.0, 16.0);
     let height = top + row_h * rows.len() as f64 + 34.0;
     let desc = format!(
         "{}: {}.",
@@ -274,7 +274,7 @@ pub fn difference_chart(
     arms: &[String],
     rows: &[DifferenceRow],
 ) -> Chart {
-    let (width, row_h, left, tag_w) = (760.0, 22.0, 250.0, 150.0);
+    let (width, row_h, left, tag_w) = (760.0, 22.0, 270.0, 150.0);
     let legend_rows = if arms.len() > 1 { 20.0 } else { 0.0 };
     let top = 34.0 + legend_rows;
     let height = top + row_h * rows.len() as f64 + 34.0;

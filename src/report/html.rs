@@ -158,6 +158,7 @@ figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #333333; margin-top: 0.25rem; }
 .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(21rem, 1fr)); gap: 0 1.5rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+tbody th { font-weight: normal; }
 th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.6rem 0.2rem 0; border-bottom: 1px solid #e0e0e0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .scroll { overflow-x: auto; }
@@ -274,21 +275,14 @@ impl Builder<'_> {
         let s = &r.manifest.scenario;
         let baseline = r.baseline().to_owned();
         self.h2("summary", Key::SummaryHeading);
-        let fmt_years = |d: u32| {
-            number(
-                self.lang,
-                years(d),
-                if d % DAYS_PER_YEAR == 0 { 0 } else { 1 },
-            )
-        };
         let intro = self.tf(
             Key::SummaryIntro,
             &[
                 ("arms", &join_list(self.lang, &arm_names(r))),
                 ("name", &s.name),
                 ("reps", &r.manifest.replications.to_string()),
-                ("years", &fmt_years(s.horizon_days)),
-                ("warmup", &fmt_years(s.warmup_days)),
+                ("years", &text::years_text(self.lang, years(s.horizon_days))),
+                ("warmup", &text::years_text(self.lang, years(s.warmup_days))),
                 ("baseline", &baseline),
             ],
         );
@@ -309,6 +303,7 @@ impl Builder<'_> {
         let mut rows = Vec::new();
         for (arm_index, arm) in compared.iter().enumerate() {
             let mut items = Vec::new();
+            let mut no_clear = Vec::new();
             let mut counts = [0usize; 5];
             for o in KEY_OUTCOMES {
                 let name = o.spec().name;
@@ -335,11 +330,15 @@ impl Builder<'_> {
                     Verdict::Unknown => ("unknown", 4),
                 };
                 counts[k] += 1;
-                items.push(format!(
-                    "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
-                    escape(text::verdict_tag(self.lang, v)),
-                    escape(&sentence)
-                ));
+                if v == Verdict::NoClearDifference {
+                    no_clear.push(text::outcome_with_interval(self.lang, &c));
+                } else {
+                    items.push(format!(
+                        "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
+                        escape(text::verdict_tag(self.lang, v)),
+                        escape(&sentence)
+                    ));
+                }
                 let pct = |x: f64| {
                     if base.mean.is_finite() && base.mean != 0.0 {
                         100.0 * x / base.mean.abs()
@@ -357,11 +356,28 @@ impl Builder<'_> {
                     tag: text::verdict_tag(self.lang, v).to_owned(),
                 });
             }
+            // Outcomes without a clear difference share one item, so the
+            // clear ones stand out; each keeps its interval.
+            if !no_clear.is_empty() {
+                let sentence = self.tf(
+                    Key::NoClearList,
+                    &[
+                        ("arm", arm),
+                        ("baseline", &baseline),
+                        ("list", &join_list(self.lang, &no_clear)),
+                    ],
+                );
+                items.push(format!(
+                    "<li class=\"none\"><span class=\"tag\">{}</span>{}</li>",
+                    escape(text::verdict_tag(self.lang, Verdict::NoClearDifference)),
+                    escape(&sentence)
+                ));
+            }
             let heading = self.tf(
                 Key::ComparisonHeading,
                 &[("arm", arm), ("baseline", &baseline)],
             );
-            let _ = writeln!(self.body, "<h3>{}</h3>", escape(&capitalise(&heading)));
+            let _ = writeln!(self.body, "<h3>{}</h3>", escape(&heading));
             let n = counts.iter().sum::<usize>();
             let counts_text = self.tf(
                 Key::ComparisonCounts,
@@ -462,6 +478,15 @@ impl Builder<'_> {
         for m in KEY_SERIES {
             let spec = m.spec();
             let unit = display_unit(self.lang, spec.unit);
+            // Every series metric is a non-negative quantity, and a share
+            // cannot pass 100%: a t interval over few runs can cross those
+            // lines, so the band is drawn clipped to them.
+            let upper = if spec.unit == "share" {
+                unit.scale
+            } else {
+                f64::INFINITY
+            };
+            let clip = |x: f64| x.clamp(0.0, upper);
             let bands: Vec<SeriesBand> = arms
                 .iter()
                 .map(|arm| SeriesBand {
@@ -473,8 +498,8 @@ impl Builder<'_> {
                             (
                                 f64::from(p.month) / 12.0,
                                 p.mean * unit.scale,
-                                p.ci_low * unit.scale,
-                                p.ci_high * unit.scale,
+                                clip(p.ci_low * unit.scale),
+                                clip(p.ci_high * unit.scale),
                             )
                         })
                         .collect(),

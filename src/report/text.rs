@@ -41,8 +41,8 @@ texts! {
     /// Heading of the summary.
     SummaryHeading => "Summary", "Sammanfattning";
     /// What was compared.
-    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years} years; the first {warmup} years are left out as warm-up. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}.",
-        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years} år; de första {warmup} åren räknas inte, eftersom modellen då svänger in. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}.";
+    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years}, of which the warm-up at the start ({warmup}) is left out. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}.",
+        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years}, varav insvängningen i början ({warmup}) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}.";
     /// How to read the intervals.
     SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
         "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
@@ -66,6 +66,13 @@ texts! {
     /// No interval (one replication, or a missing value).
     DiffTooFew => "{outcome}: the results cannot tell whether {arm} and {baseline} differ (too few runs or no value).",
         "{outcome}: resultaten räcker inte för att säga om {arm} och {baseline} skiljer sig åt (för få körningar eller inget värde).";
+    /// Several outcomes whose intervals include zero, in one sentence.
+    NoClearList => "No clear difference between {arm} and {baseline} on {list}: each 95% interval of the difference includes zero, so what difference there is may be simulation noise.",
+        "Ingen tydlig skillnad mellan {arm} och {baseline} för {list}: varje 95 % intervall för skillnaden innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.";
+    /// An interval in a list.
+    IntervalRange => "{lo} to {hi} {unit}", "{lo} till {hi} {unit}";
+    /// Plural of the year unit.
+    YearsPlural => "years", "år";
     /// Relative change, in brackets after the absolute one.
     Relative => " ({pct} of the value under {baseline})", " ({pct} av värdet med {baseline})";
     /// Direction word.
@@ -845,6 +852,36 @@ pub struct Comparison<'a> {
     pub hi: f64,
 }
 
+/// "case-worker turnover (−12,0 till +2,0 procentenheter per år)": an
+/// outcome with the interval of its difference, for [`Key::NoClearList`].
+pub fn outcome_with_interval(lang: Language, c: &Comparison<'_>) -> String {
+    let unit = display_unit(lang, c.unit);
+    let [mean, lo, hi] = [c.mean, c.lo, c.hi].map(|x| x * unit.scale);
+    let d = decimals(&[mean, lo, hi]);
+    let range = tf(
+        lang,
+        Key::IntervalRange,
+        &[
+            ("lo", &signed(lang, lo, d)),
+            ("hi", &signed(lang, hi, d)),
+            ("unit", unit.difference),
+        ],
+    );
+    format!("{} ({range})", outcome_label(lang, c.outcome))
+}
+
+/// A whole number of years with its unit: `1 year`, `2 years`, `1,5 år`.
+pub fn years_text(lang: Language, years: f64) -> String {
+    let whole = years.fract() == 0.0;
+    let value = number(lang, years, if whole { 0 } else { 1 });
+    let unit = if whole && years == 1.0 {
+        t(lang, Key::Year)
+    } else {
+        t(lang, Key::YearsPlural)
+    };
+    format!("{value} {unit}")
+}
+
 /// The summary sentence for one comparison, and its verdict.
 ///
 /// With an interval that includes zero it says "no clear difference" and
@@ -890,7 +927,14 @@ pub fn difference_sentence(lang: Language, c: &Comparison<'_>) -> (Verdict, Stri
             };
             let mut values = base.to_vec();
             values.extend([("dir", dir), ("abs", abs.as_str()), ("rel", rel.as_str())]);
-            capitalise(&tf(lang, key, &values))
+            // An arm's name starts the better/worse sentences and stays as
+            // the scenario spells it; an outcome label is capitalised.
+            let sentence = tf(lang, key, &values);
+            if key == Key::DiffNeutral {
+                capitalise(&sentence)
+            } else {
+                sentence
+            }
         }
     };
     (v, sentence)
@@ -1046,14 +1090,14 @@ mod tests {
         assert_eq!(v, Verdict::Better);
         assert_eq!(
             en,
-            "Trust did better than control on case-worker turnover: lower by 8.10 \
+            "trust did better than control on case-worker turnover: lower by 8.10 \
              percentage points per year (-32% of the value under control); 95% interval \
              of the difference -8.50 to -7.70."
         );
         let (_, sv) = difference_sentence(Language::Sv, &c);
         assert_eq!(
             sv,
-            "Trust blev bättre än control för personalomsättning bland handläggare: lägre \
+            "trust blev bättre än control för personalomsättning bland handläggare: lägre \
              med 8,10 procentenheter per år (\u{2212}32 % av värdet med control); 95 % \
              intervall för skillnaden \u{2212}8,50 till \u{2212}7,70."
         );
@@ -1070,6 +1114,18 @@ mod tests {
         let (v, sv) = difference_sentence(Language::Sv, &unknown);
         assert_eq!(v, Verdict::Unknown);
         assert!(!sv.contains('{'), "{sv}");
+    }
+
+    #[test]
+    fn grouped_no_clear_differences_give_their_intervals() {
+        let c = comparison(Outcome::WorkerTurnover, -0.05, -0.12, 0.02);
+        assert_eq!(
+            outcome_with_interval(Language::En, &c),
+            "case-worker turnover (-12.0 to +2.0 percentage points per year)"
+        );
+        assert_eq!(years_text(Language::En, 1.0), "1 year");
+        assert_eq!(years_text(Language::En, 10.0), "10 years");
+        assert_eq!(years_text(Language::Sv, 1.5), "1,5 år");
     }
 
     #[test]
