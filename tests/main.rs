@@ -7,5 +7,6 @@ mod cli;
 mod determinism;
 mod docs;
 mod invariants;
+mod report;
 mod steering;
 mod validation;

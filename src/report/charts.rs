@@ -88,6 +88,20 @@ fn extent(values: impl IntoIterator<Item = f64>) -> (f64, f64) {
     if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) }
 }
 
+/// The fewest decimals (at most 4) that write every value of a grid
+/// exactly: 0.5 and 1 need 1, 0.25 needs 2.
+fn exact_decimals(values: &[f64]) -> usize {
+    (0..=4)
+        .find(|&d| {
+            let k = 10f64.powi(d as i32);
+            values
+                .iter()
+                .filter(|v| v.is_finite())
+                .all(|v| ((v * k).round() - v * k).abs() < 1e-6)
+        })
+        .unwrap_or(4)
+}
+
 /// Vertical grid lines and tick labels along the bottom of a plot area.
 fn x_axis(svg: &mut Svg, lang: Language, ticks: &[f64], sx: &Scale, top: f64, bottom: f64) {
     let d = tick_decimals(ticks);
@@ -619,7 +633,12 @@ pub fn sweep_line_chart(
             .flat_map(|l| l.points.iter().flat_map(|p| [p.1, p.2, p.3])),
     );
     let d = super::text::decimals(&[y_lo, y_hi]);
-    let xd = super::text::decimals(&[x_lo, x_hi]);
+    let xd = exact_decimals(
+        &lines
+            .iter()
+            .flat_map(|l| l.points.iter().map(|p| p.0))
+            .collect::<Vec<_>>(),
+    );
     let line_words: Vec<String> = lines
         .iter()
         .map(|l| {
@@ -750,8 +769,8 @@ pub fn heat_map(
             .map(|(i, j)| cell(i, j)),
     );
     let d = super::text::decimals(&[lo, hi]);
-    let xd = super::text::decimals(&grid.xs);
-    let yd = super::text::decimals(&grid.ys);
+    let xd = exact_decimals(&grid.xs);
+    let yd = exact_decimals(&grid.ys);
     let mut min_at = String::new();
     let mut max_at = String::new();
     for j in 0..rows {
@@ -903,7 +922,13 @@ pub fn ranking_chart(
     svg.text(8.0, 18.0, &fit(&title, width - 16.0, 13.0), title_style());
     svg.text(8.0, 34.0, unit, small());
     let (lo, hi) = extent(sorted.iter().map(|e| e.effect).chain([0.0]));
-    let ticks = nice_ticks(lo, hi, 5);
+    // Room beyond the longest bars for their value labels.
+    let pad = 0.25 * (hi - lo);
+    let ticks = nice_ticks(
+        if lo < 0.0 { lo - pad } else { lo },
+        if hi > 0.0 { hi + pad } else { hi },
+        5,
+    );
     let sx = Scale {
         d0: ticks[0],
         d1: *ticks.last().unwrap_or(&1.0),
@@ -979,6 +1004,13 @@ mod tests {
                 hi: 17.6,
             },
         ]
+    }
+
+    #[test]
+    fn grid_values_get_the_decimals_they_need() {
+        assert_eq!(exact_decimals(&[0.5, 1.0, 3.0]), 1);
+        assert_eq!(exact_decimals(&[1.0, 2.0]), 0);
+        assert_eq!(exact_decimals(&[0.25, f64::NAN]), 2);
     }
 
     #[test]
