@@ -86,6 +86,11 @@ fn fragments(template: &str) -> Vec<String> {
 
 /// The structural checks every report must pass.
 fn check_structure(html: &str, lang: Language) {
+    check_structure_with(html, lang, 10);
+}
+
+/// [`check_structure`] for a report with at least `min_charts` charts.
+fn check_structure_with(html: &str, lang: Language, min_charts: usize) {
     assert!(html.starts_with("<!DOCTYPE html>"), "no doctype");
     assert!(
         html.contains(&format!("<html lang=\"{}\">", lang.code())),
@@ -113,7 +118,7 @@ fn check_structure(html: &str, lang: Language) {
     }
     // Every chart is an accessible image with a title and a description.
     let svgs = elements(html, "<svg", "</svg>");
-    assert!(svgs.len() >= 10, "only {} charts", svgs.len());
+    assert!(svgs.len() >= min_charts, "only {} charts", svgs.len());
     for svg in &svgs {
         let head = svg.split('>').next().unwrap_or("");
         assert!(head.contains("role=\"img\""), "no role: {head}");
@@ -273,7 +278,8 @@ fn studies() -> [Study; 2] {
             "coaching hours".to_owned(),
             vec![line("control", 0.3), line("trust", 0.0)],
         )],
-        heat: Some((
+        heats: vec![(
+            "trust".to_owned(),
             "coaching hours".to_owned(),
             "severity".to_owned(),
             HeatGrid {
@@ -287,7 +293,7 @@ fn studies() -> [Study; 2] {
                     })
                     .collect(),
             },
-        )),
+        )],
     };
     let sensitivity = Study::Sensitivity {
         outcome: "mean stress".to_owned(),
@@ -305,6 +311,7 @@ fn studies() -> [Study; 2] {
             effect: e,
         })
         .collect(),
+        sobol: false,
     };
     [sweep, sensitivity]
 }
@@ -323,6 +330,61 @@ fn sweep_and_sensitivity_sections_are_accessible() {
         };
         assert!(page.html.contains(id), "{id}");
     }
+}
+
+/// Makes reports of the sweep and sensitivity fixtures (written by the
+/// `experiments` branch) into `dir`; returns the HTML files, in (folder,
+/// language) order.
+fn study_reports(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for study in ["sweep", "morris"] {
+        let fixture = root().join("tests/data/studies").join(study);
+        for lang in ["sv", "en"] {
+            let html = dir.join(format!("{study}-{lang}/report.html"));
+            ok(&tillit(
+                dir,
+                &[
+                    "report",
+                    fixture.to_str().expect("utf-8 path"),
+                    "--lang",
+                    lang,
+                    "--out",
+                    html.to_str().expect("utf-8 path"),
+                ],
+            ));
+            out.push(html);
+        }
+    }
+    out
+}
+
+#[test]
+fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
+    let dir = temp_dir("report-study-folders");
+    let pages = study_reports(&dir);
+    let html: Vec<String> = pages.iter().map(|p| read(p)).collect();
+    // The sweep: two factors on a full grid, a heat map per arm and outcome.
+    check_structure_with(&html[0], Language::Sv, 8);
+    check_structure_with(&html[1], Language::En, 8);
+    assert!(html[1].contains(
+        "as coaching per case worker (hours/week) (trust) and demand.severity_mean vary"
+    ));
+    assert_eq!(html[1].matches("<figure id=\"fig-sweep-heat").count(), 8);
+    assert!(
+        dir.join("sweep-en/charts")
+            .read_dir()
+            .expect("charts")
+            .count()
+            >= 8
+    );
+    // Morris: the ranking in words and as a chart.
+    check_structure_with(&html[2], Language::Sv, 1);
+    check_structure_with(&html[3], Language::En, 1);
+    assert!(html[3].contains(
+        "Mean stress under hybrid: demand.severity_mean, coaching per case worker (hours/week) \
+         and documentation required per case (1 = control standard) (most important first)."
+    ));
+    assert!(html[3].contains("Case-worker turnover under hybrid: no parameter moved it"));
 }
 
 /// Renders `html` to a PNG in headless Chromium; returns (PNG size in
@@ -411,7 +473,9 @@ fn reports_render_in_headless_chromium_without_console_errors() {
         ],
     ));
     pages.push(dir.join("borlange-en/report.html"));
-    // A sweep and a sensitivity analysis, from typed inputs.
+    // A sweep and a sensitivity analysis from their results folders, and
+    // from typed inputs.
+    pages.extend(study_reports(&dir).into_iter().step_by(2));
     let folder = load_results(&dir.join("default")).expect("load");
     for (k, study) in studies().iter().enumerate() {
         let page = build_with_study(&folder, Language::Sv, Some(study));

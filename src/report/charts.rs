@@ -747,15 +747,12 @@ pub fn heat_map(
     caption: &str,
     grid: &HeatGrid,
 ) -> Chart {
-    let (left, top, cell_w, cell_h) = (90.0, 44.0, 64.0, 30.0);
+    let (left, top, cell_w, cell_h) = (60.0, 44.0, 72.0, 32.0);
     let (cols, rows) = (grid.xs.len(), grid.ys.len());
-    let width = (left + cell_w * cols as f64 + 20.0).max(360.0);
+    let width = (left + cell_w * cols as f64 + 20.0).max(420.0);
     let height = top + cell_h * rows as f64 + 50.0;
-    let title = super::text::capitalise(&tf(
-        lang,
-        Key::HeatTitle,
-        &[("outcome", outcome), ("x", x_label), ("y", y_label)],
-    ));
+    // The axes name the factors, so the title names only the outcome.
+    let title = super::text::capitalise(outcome);
     let cell = |i: usize, j: usize| {
         grid.values
             .get(j)
@@ -893,7 +890,7 @@ pub fn ranking_chart(
             .total_cmp(&a.effect.abs())
             .then_with(|| a.label.cmp(&b.label))
     });
-    let (width, left, right, row_h, top) = (640.0, 230.0, 60.0, 22.0, 44.0);
+    let (width, left, right, row_h, top) = (800.0, 380.0, 60.0, 24.0, 44.0);
     let height = top + row_h * sorted.len() as f64 + 36.0;
     let title = super::text::capitalise(&tf(lang, Key::RankingTitle, &[("outcome", outcome)]));
     let d = super::text::decimals(&sorted.iter().map(|e| e.effect).collect::<Vec<_>>());

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use super::charts::{
     self, ArmInterval, Chart, DifferenceRow, HeatGrid, LeverEffect, SeriesBand, StackRow, SweepLine,
 };
-use super::load::ResultsFolder;
+use super::load::{Factor, ResultsFolder, StudyData};
 use super::svg::escape;
 use super::text::{
     self, Comparison, Key, Verdict, capitalise, decimals, display_unit, join_list, number,
@@ -25,6 +25,7 @@ use super::text::{
 use crate::model::params::PARAMETERS;
 use crate::outcome::{Outcome, SeriesMetric};
 use crate::scenario::{DAYS_PER_YEAR, Language};
+use crate::stats::Summary;
 
 /// The outcomes the summary and the outcome charts show, in this order.
 pub const KEY_OUTCOMES: [Outcome; 10] = [
@@ -95,31 +96,232 @@ const LOOPS: [(Key, Key, &[Outcome]); 4] = [
     (Key::SilosTitle, Key::SilosText, &[]),
 ];
 
-/// A parameter study to add to a report, as plain typed values. Filled by
-/// the loader once the sweep and sensitivity results format exists (see
-/// the adapter note in [`super::load`]); tests fill it by hand.
+/// One chart group of a parameter study, as plain typed values ready to
+/// draw. [`build`] makes them from a sweep or sensitivity folder's
+/// [`StudyData`]; tests can make them by hand.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Study {
-    /// A sweep: one or two factors varied over a grid.
+    /// A sweep: an outcome over the swept factors.
     Sweep {
         /// The outcome's readable name.
         outcome: String,
         /// Its display unit.
         unit: String,
-        /// The swept factor(s): one line chart per entry.
+        /// Line charts: (factor, one line per arm).
         lines: Vec<(String, Vec<SweepLine>)>,
-        /// Two swept factors: (x factor, y factor, grid).
-        heat: Option<(String, String, HeatGrid)>,
+        /// Heat maps over two factors: (arm, x factor, y factor, grid).
+        heats: Vec<(String, String, String, HeatGrid)>,
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
-        /// The outcome's readable name.
+        /// The outcome's readable name (with the arm when there are several).
         outcome: String,
         /// Its display unit.
         unit: String,
         /// One effect per lever.
         effects: Vec<LeverEffect>,
+        /// Whether the effects are total Sobol indices (else Morris mu*).
+        sobol: bool,
     },
+}
+
+/// The outcomes a sweep's charts show, when the folder has them.
+pub const STUDY_OUTCOMES: [Outcome; 4] = [
+    Outcome::WorkerTurnover,
+    Outcome::MeanStress,
+    Outcome::InvestigationsOverdue,
+    Outcome::DecisionErrorRate,
+];
+
+/// A factor's readable name: the lever's name for a steering lever, else
+/// the parameter key; with the arm when it applies to one arm only.
+pub fn factor_label(lang: Language, factor: &Factor) -> String {
+    let base = factor
+        .key
+        .strip_prefix("steering.")
+        .and_then(|name| text::lever_label(lang, name))
+        .map_or_else(|| factor.key.clone(), str::to_owned);
+    match &factor.arm {
+        Some(arm) => format!("{base} ({arm})"),
+        None => base,
+    }
+}
+
+/// The chart groups of a sweep or sensitivity analysis, in `lang`.
+pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    if data.is_sensitivity() {
+        return sensitivity_studies(data, arms, lang);
+    }
+    let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+    let mut out = Vec::new();
+    for o in STUDY_OUTCOMES {
+        let spec = o.spec();
+        let unit = display_unit(lang, spec.unit);
+        let per_arm: Vec<(String, Vec<(usize, Summary)>)> = arms
+            .iter()
+            .map(|a| (a.clone(), data.levels_of(a, spec.name)))
+            .filter(|(_, levels)| !levels.is_empty())
+            .collect();
+        if per_arm.is_empty() {
+            continue;
+        }
+        let value_at = |p: usize, k: usize| {
+            data.points
+                .get(p)
+                .and_then(|v| v.get(k))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
+        let line = |k: usize| -> Vec<SweepLine> {
+            per_arm
+                .iter()
+                .map(|(arm, levels)| {
+                    let mut points: Vec<(f64, f64, f64, f64)> = levels
+                        .iter()
+                        .map(|(p, s)| {
+                            (
+                                value_at(*p, k),
+                                s.mean * unit.scale,
+                                s.ci_low * unit.scale,
+                                s.ci_high * unit.scale,
+                            )
+                        })
+                        .collect();
+                    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    SweepLine {
+                        label: arm.clone(),
+                        points,
+                    }
+                })
+                .collect()
+        };
+        let grid = full_grid(data);
+        let (lines, heats) = match (data.factors.len(), grid) {
+            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new()),
+            (_, Some((xs, ys))) => {
+                let heats = per_arm
+                    .iter()
+                    .map(|(arm, levels)| {
+                        let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
+                        for (p, s) in levels {
+                            let (x, y) = (value_at(*p, 0), value_at(*p, 1));
+                            let i = xs.iter().position(|v| *v == x);
+                            let j = ys.iter().position(|v| *v == y);
+                            if let (Some(i), Some(j)) = (i, j) {
+                                values[j][i] = s.mean * unit.scale;
+                            }
+                        }
+                        (
+                            arm.clone(),
+                            labels[0].clone(),
+                            labels[1].clone(),
+                            HeatGrid {
+                                xs: xs.clone(),
+                                ys: ys.clone(),
+                                values,
+                            },
+                        )
+                    })
+                    .collect();
+                (Vec::new(), heats)
+            }
+            // No grid (a Latin hypercube, a table, or more than two
+            // factors): each factor on its own axis.
+            (n, None) => (
+                (0..n).map(|k| (labels[k].clone(), line(k))).collect(),
+                Vec::new(),
+            ),
+        };
+        out.push(Study::Sweep {
+            outcome: outcome_label(lang, o).to_owned(),
+            unit: unit.level.to_owned(),
+            lines,
+            heats,
+        });
+    }
+    out
+}
+
+/// The distinct values of the first two factors when the points are
+/// exactly their full grid (and every other factor is constant).
+fn full_grid(data: &StudyData) -> Option<(Vec<f64>, Vec<f64>)> {
+    if data.factors.len() < 2 || data.points.is_empty() {
+        return None;
+    }
+    let distinct = |k: usize| {
+        let mut v: Vec<f64> = data.points.iter().map(|p| p[k]).collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    };
+    let (xs, ys) = (distinct(0), distinct(1));
+    let others_constant = (2..data.factors.len()).all(|k| distinct(k).len() == 1);
+    let mut pairs: Vec<(u64, u64)> = data
+        .points
+        .iter()
+        .map(|p| (p[0].to_bits(), p[1].to_bits()))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    (others_constant && pairs.len() == xs.len() * ys.len() && pairs.len() == data.points.len())
+        .then_some((xs, ys))
+}
+
+fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    let sobol = data.kind == "sobol";
+    let mut groups: Vec<(String, String)> = Vec::new();
+    for row in &data.indices {
+        let key = (row.arm.clone(), row.outcome.clone());
+        if !groups.contains(&key) {
+            groups.push(key);
+        }
+    }
+    let mut out = Vec::new();
+    for (arm, outcome) in groups {
+        let o = Outcome::from_name(&outcome);
+        let (label, unit) = match o {
+            Some(o) => {
+                let u = display_unit(lang, o.spec().unit);
+                (outcome_label(lang, o).to_owned(), u)
+            }
+            None => (outcome.clone(), display_unit(lang, "")),
+        };
+        let scale = if sobol { 1.0 } else { unit.scale };
+        let effects: Vec<LeverEffect> = data
+            .indices
+            .iter()
+            .filter(|r| r.arm == arm && r.outcome == outcome && r.value.is_finite())
+            .map(|r| LeverEffect {
+                label: data
+                    .factors
+                    .iter()
+                    .find(|f| f.label == r.factor)
+                    .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                effect: r.value * scale,
+            })
+            .collect();
+        // An outcome no factor moved gets a sentence in the summary, not a
+        // chart of empty bars.
+        if effects.iter().all(|e| e.effect == 0.0) {
+            continue;
+        }
+        let outcome = if arms.len() > 1 {
+            format!("{label} ({arm})")
+        } else {
+            label
+        };
+        out.push(Study::Sensitivity {
+            outcome,
+            unit: if sobol {
+                t(lang, Key::ShareOfVariance).to_owned()
+            } else {
+                unit.difference.to_owned()
+            },
+            effects,
+            sobol,
+        });
+    }
+    out
 }
 
 /// A built page: the HTML and the charts it contains (for the SVG files).
@@ -192,17 +394,25 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
         body: String::new(),
         charts: Vec::new(),
     };
-    page.summary();
-    page.outcomes();
-    page.series();
-    page.time_use();
+    if let Some(data) = &results.study {
+        page.study_summary(data);
+        let derived = studies(data, &arm_names(results), lang);
+        page.study_section(&derived);
+    } else {
+        page.summary();
+        page.outcomes();
+        page.series();
+        page.time_use();
+    }
     if let Some(study) = study {
-        page.study(study);
+        page.study_section(std::slice::from_ref(study));
     }
     page.loops();
     page.scenario();
     page.assumptions();
-    page.all_outcomes();
+    if results.study.is_none() {
+        page.all_outcomes();
+    }
     page.reproduce();
     page.finish()
 }
@@ -578,22 +788,151 @@ impl Builder<'_> {
         self.figure(chart);
     }
 
+    fn study_summary(&mut self, data: &StudyData) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let lang = self.lang;
+        self.h2("summary", Key::SummaryHeading);
+        let factors: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+        let reps = r.manifest.replications.to_string();
+        let intro = if data.is_sensitivity() {
+            let mut outcomes: Vec<String> = Vec::new();
+            for row in &data.indices {
+                let label = Outcome::from_name(&row.outcome).map_or_else(
+                    || row.outcome.clone(),
+                    |o| outcome_label(lang, o).to_owned(),
+                );
+                if !outcomes.contains(&label) {
+                    outcomes.push(label);
+                }
+            }
+            let method = if data.kind == "sobol" {
+                "Sobol"
+            } else {
+                "Morris"
+            };
+            self.tf(
+                Key::SensitivityIntro,
+                &[
+                    ("factors", &join_list(lang, &factors)),
+                    ("outcomes", &join_list(lang, &outcomes)),
+                    ("name", &s.name),
+                    ("method", method),
+                    ("design", &data.design),
+                    ("reps", &reps),
+                ],
+            )
+        } else {
+            self.tf(
+                Key::SweepIntro,
+                &[
+                    ("arms", &join_list(lang, &arm_names(r))),
+                    ("factors", &join_list(lang, &factors)),
+                    ("name", &s.name),
+                    ("design", &data.design),
+                    ("reps", &reps),
+                ],
+            )
+        };
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<p class=\"caution\">{}</p>",
+            escape(self.t(Key::StudyCaution))
+        );
+        if !r.manifest.failures.is_empty() {
+            let text = self.tf(
+                Key::Failures,
+                &[("n", &r.manifest.failures.len().to_string())],
+            );
+            let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+        }
+        if !data.is_sensitivity() {
+            return;
+        }
+        // The ranking of each outcome in words, as indices.csv ranks it.
+        let mut items = Vec::new();
+        let mut groups: Vec<(String, String)> = Vec::new();
+        for row in &data.indices {
+            let key = (row.arm.clone(), row.outcome.clone());
+            if !groups.contains(&key) {
+                groups.push(key);
+            }
+        }
+        for (arm, outcome) in groups {
+            let mut rows: Vec<_> = data
+                .indices
+                .iter()
+                .filter(|r| r.arm == arm && r.outcome == outcome)
+                .collect();
+            rows.sort_by_key(|r| r.rank);
+            let label = Outcome::from_name(&outcome)
+                .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
+            let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
+            let sentence = if moved {
+                let ranking: Vec<String> = rows
+                    .iter()
+                    .map(|r| {
+                        data.factors
+                            .iter()
+                            .find(|f| f.label == r.factor)
+                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f))
+                    })
+                    .collect();
+                self.tf(
+                    Key::SensitivityTop,
+                    &[
+                        ("outcome", &label),
+                        ("arm", &arm),
+                        ("ranking", &join_list(lang, &ranking)),
+                    ],
+                )
+            } else {
+                self.tf(Key::SensitivityNone, &[("outcome", &label), ("arm", &arm)])
+            };
+            items.push(format!("<li>{}</li>", escape(&capitalise(&sentence))));
+        }
+        let _ = writeln!(self.body, "<ul>\n{}\n</ul>", items.join("\n"));
+    }
+
+    fn study_section(&mut self, studies: &[Study]) {
+        let Some(first) = studies.first() else {
+            return;
+        };
+        match first {
+            Study::Sweep { .. } => self.h2("sweep", Key::SweepHeading),
+            Study::Sensitivity { .. } => self.h2("sensitivity", Key::SensitivityHeading),
+        }
+        // Heat maps and sweep lines are small enough for two columns;
+        // rankings need the width for their labels.
+        let grid = matches!(first, Study::Sweep { .. });
+        if grid {
+            self.body.push_str("<div class=\"grid\">\n");
+        }
+        for study in studies {
+            self.study(study);
+        }
+        if grid {
+            self.body.push_str("</div>\n");
+        }
+    }
+
     fn study(&mut self, study: &Study) {
+        let n = self.charts.len();
         match study {
             Study::Sweep {
                 outcome,
                 unit,
                 lines,
-                heat,
+                heats,
             } => {
-                self.h2("sweep", Key::SweepHeading);
                 for (k, (factor, lines)) in lines.iter().enumerate() {
                     let caption = capitalise(&self.tf(
                         Key::SweepCaption,
                         &[("outcome", outcome), ("unit", unit), ("factor", factor)],
                     ));
                     let chart = charts::sweep_line_chart(
-                        &format!("sweep-{k}"),
+                        &format!("sweep-{n}-{k}"),
                         self.lang,
                         outcome,
                         factor,
@@ -603,13 +942,21 @@ impl Builder<'_> {
                     );
                     self.figure(chart);
                 }
-                if let Some((x, y, grid)) = heat {
+                for (k, (arm, x, y, grid)) in heats.iter().enumerate() {
+                    let label = format!("{outcome} ({arm})");
                     let caption = capitalise(&self.tf(
                         Key::HeatCaption,
-                        &[("outcome", outcome), ("unit", unit), ("x", x), ("y", y)],
+                        &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
                     ));
-                    let chart =
-                        charts::heat_map("sweep-heat", self.lang, outcome, x, y, &caption, grid);
+                    let chart = charts::heat_map(
+                        &format!("sweep-heat-{n}-{k}"),
+                        self.lang,
+                        &label,
+                        x,
+                        y,
+                        &caption,
+                        grid,
+                    );
                     self.figure(chart);
                 }
             }
@@ -617,13 +964,16 @@ impl Builder<'_> {
                 outcome,
                 unit,
                 effects,
+                sobol,
             } => {
-                self.h2("sensitivity", Key::SensitivityHeading);
-                let caption = capitalise(
-                    &self.tf(Key::RankingCaption, &[("outcome", outcome), ("unit", unit)]),
-                );
+                let key = if *sobol {
+                    Key::RankingCaptionSobol
+                } else {
+                    Key::RankingCaption
+                };
+                let caption = capitalise(&self.tf(key, &[("outcome", outcome), ("unit", unit)]));
                 let chart = charts::ranking_chart(
-                    "sensitivity",
+                    &format!("sensitivity-{n}"),
                     self.lang,
                     outcome,
                     unit,
@@ -876,9 +1226,15 @@ impl Builder<'_> {
             (Key::Finished, m.finished_utc.clone()),
             (Key::ResultsFormat, m.results_format.to_string()),
             (Key::ResultsFolder, r.dir.display().to_string()),
+            (
+                Key::Design,
+                r.study
+                    .as_ref()
+                    .map_or_else(String::new, |d| d.design.clone()),
+            ),
         ];
         self.body.push_str("<dl class=\"repro\">\n");
-        for (key, value) in fields {
+        for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
             let _ = writeln!(
                 self.body,
                 "<dt>{}</dt><dd><code>{}</code></dd>",

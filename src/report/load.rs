@@ -9,16 +9,16 @@
 //! What does not: no statistics. Values are taken as written; `NA` becomes
 //! NaN and `Inf` an infinity, exactly as `output` spells them.
 //!
-//! # Adapter point for sweeps and sensitivity analyses
+//! # Sweeps and sensitivity analyses
 //!
-//! Parameter sweeps and sensitivity analyses are being built on another
-//! branch and their results-folder format is not settled. A manifest with a
-//! top-level `sweep` or `sensitivity` object (or `"kind": "sweep"` /
-//! `"sensitivity"`) is recognised by [`ResultsKind::of`] and refused with a
-//! clear message for now. Once the format exists, read it here into
-//! [`super::html::Study`] (sweep lines, heat-map grids, lever effects), which
-//! [`super::html::build_with_study`] already lays out and the chart
-//! functions in [`super::charts`] already draw.
+//! A folder written by `tillit sweep` or `tillit sensitivity` (branch
+//! `experiments`, format in its docs/SWEEPS.md: `manifest.json` with `kind`
+//! = `sweep`, `morris` or `sobol`, `points.csv`, `summary.csv` with a
+//! `point` column, and `indices.csv` for a sensitivity analysis) is read
+//! into [`StudyData`]: the factors, the points, each point's levels, and
+//! the sensitivity indices. [`super::html`] turns it into line charts, heat
+//! maps and rankings. This is the adapter point: if that format changes,
+//! only `load_study` needs to follow.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -46,17 +46,106 @@ pub enum ResultsKind {
 }
 
 impl ResultsKind {
-    /// The kind a manifest declares: a `kind` field, or a top-level `sweep`
-    /// or `sensitivity` object; otherwise an experiment.
+    /// The kind a manifest declares in its `kind` field (`sweep`; `morris`,
+    /// `sobol` or `sensitivity`), or by a top-level `sweep` or
+    /// `sensitivity` object; otherwise an experiment.
     pub fn of(manifest: &serde_json::Value) -> ResultsKind {
         let kind = manifest.get("kind").and_then(|k| k.as_str()).unwrap_or("");
         if kind == "sweep" || manifest.get("sweep").is_some() {
             ResultsKind::Sweep
-        } else if kind == "sensitivity" || manifest.get("sensitivity").is_some() {
+        } else if matches!(kind, "morris" | "sobol" | "sensitivity")
+            || manifest.get("sensitivity").is_some()
+        {
             ResultsKind::Sensitivity
         } else {
             ResultsKind::Experiment
         }
+    }
+}
+
+/// The manifest of a sweep or sensitivity folder, as far as a report needs it.
+#[derive(Clone, Debug, Deserialize)]
+struct StudyManifest {
+    tillit_version: String,
+    results_format: u32,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    design: String,
+    replications: u32,
+    #[serde(default)]
+    points: usize,
+    factors: Vec<Factor>,
+    #[serde(default)]
+    failures: Vec<serde_json::Value>,
+    scenario: ManifestScenario,
+}
+
+/// A swept or varied factor.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Factor {
+    /// Column name in points.csv: `group.name` or `group.name@arm`.
+    pub label: String,
+    /// The parameter key, `group.name`.
+    pub key: String,
+    /// The only arm it applies to, if not every arm.
+    #[serde(default)]
+    pub arm: Option<String>,
+    /// The parameter's unit.
+    #[serde(default)]
+    pub unit: String,
+}
+
+/// One row of a sensitivity analysis's indices.csv.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Index {
+    /// Arm.
+    pub arm: String,
+    /// Outcome name.
+    pub outcome: String,
+    /// Factor label.
+    pub factor: String,
+    /// Rank within arm and outcome (1: matters most).
+    pub rank: u32,
+    /// The ranking measure: Morris mu* (outcome units) or the total Sobol
+    /// index (share of variance).
+    pub value: f64,
+    /// Its interval, lower end.
+    pub ci_low: f64,
+    /// Its interval, upper end.
+    pub ci_high: f64,
+}
+
+/// A parameter study, read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StudyData {
+    /// `sweep`, `morris` or `sobol`.
+    pub kind: String,
+    /// The design in words, e.g. `factorial`.
+    pub design: String,
+    /// The factors, in points.csv column order.
+    pub factors: Vec<Factor>,
+    /// Per point (index = point number), the factor values.
+    pub points: Vec<Vec<f64>>,
+    /// Level rows per point: (point, row).
+    pub levels: Vec<(usize, SummaryRow)>,
+    /// indices.csv rows (sensitivity analyses only).
+    pub indices: Vec<Index>,
+}
+
+impl StudyData {
+    /// Whether this is a sensitivity analysis.
+    pub fn is_sensitivity(&self) -> bool {
+        matches!(self.kind.as_str(), "morris" | "sobol" | "sensitivity")
+    }
+
+    /// The level of `outcome` for `arm` at each point, in point order.
+    pub fn levels_of(&self, arm: &str, outcome: &str) -> Vec<(usize, Summary)> {
+        self.levels
+            .iter()
+            .filter(|(_, r)| r.arm == arm && r.outcome == outcome)
+            .map(|(p, r)| (*p, r.summary))
+            .collect()
     }
 }
 
@@ -103,6 +192,9 @@ pub struct ManifestScenario {
     /// The scenario's report language, if it set one.
     #[serde(default)]
     pub language: Option<Language>,
+    /// The scenario's master seed.
+    #[serde(default)]
+    pub seed: u64,
 }
 
 /// One arm as the manifest records it.
@@ -179,6 +271,8 @@ pub struct ResultsFolder {
     pub series: BTreeMap<(String, String), Vec<SeriesPoint>>,
     /// Rows of runs.csv per arm.
     pub runs_per_arm: BTreeMap<String, usize>,
+    /// A sweep or sensitivity analysis; `None` for `tillit run` results.
+    pub study: Option<StudyData>,
 }
 
 impl ResultsFolder {
@@ -274,23 +368,8 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
     let text = fs::read_to_string(&manifest_path).map_err(read_error(&manifest_path))?;
     let json: serde_json::Value = serde_json::from_str(&text)
         .map_err(|e| invalid(&manifest_path, None, format!("not valid JSON: {e}")))?;
-    match ResultsKind::of(&json) {
-        ResultsKind::Experiment => {}
-        kind => {
-            return Err(invalid(
-                &manifest_path,
-                None,
-                format!(
-                    "this folder holds a {} and this version of `tillit report` reads only the \
-                     results of `tillit run`",
-                    if kind == ResultsKind::Sweep {
-                        "parameter sweep"
-                    } else {
-                        "sensitivity analysis"
-                    }
-                ),
-            ));
-        }
+    if ResultsKind::of(&json) != ResultsKind::Experiment {
+        return load_study(dir, &manifest_path, json);
     }
     let manifest: Manifest = serde_json::from_value(json)
         .map_err(|e| invalid(&manifest_path, None, format!("not a tillit manifest: {e}")))?;
@@ -321,7 +400,232 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
         summary,
         series,
         runs_per_arm,
+        study: None,
     })
+}
+
+/// Reads a sweep or sensitivity folder (see the module doc).
+fn load_study(
+    dir: &Path,
+    manifest_path: &Path,
+    json: serde_json::Value,
+) -> Result<ResultsFolder, ReportError> {
+    let m: StudyManifest = serde_json::from_value(json).map_err(|e| {
+        invalid(
+            manifest_path,
+            None,
+            format!("not a tillit sweep manifest: {e}"),
+        )
+    })?;
+    if m.results_format > RESULTS_FORMAT {
+        return Err(invalid(
+            manifest_path,
+            None,
+            format!(
+                "written by a newer tillit ({}, results format {}); this build reads format {} and older",
+                m.tillit_version, m.results_format, RESULTS_FORMAT
+            ),
+        ));
+    }
+    let s = &m.scenario;
+    if s.arms.is_empty() || s.baseline >= s.arms.len() {
+        return Err(invalid(
+            manifest_path,
+            None,
+            "the scenario has no arms or no baseline arm",
+        ));
+    }
+    let points = read_points(&dir.join("points.csv"), &m.factors)?;
+    let levels = read_point_summary(&dir.join(SUMMARY_FILE))?;
+    let indices = if matches!(m.kind.as_str(), "morris" | "sobol") {
+        read_indices(&dir.join("indices.csv"), &m.kind)?
+    } else {
+        Vec::new()
+    };
+    let manifest = Manifest {
+        tillit_version: m.tillit_version,
+        results_format: m.results_format,
+        command: String::new(),
+        finished_utc: String::new(),
+        master_seed: m.scenario.seed,
+        replications: m.replications,
+        failures: m.failures,
+        scenario: m.scenario,
+    };
+    let design = if m.points > 0 && !m.design.contains("points") {
+        format!("{}, {} points", m.design, m.points)
+    } else {
+        m.design
+    };
+    Ok(ResultsFolder {
+        dir: dir.to_owned(),
+        manifest,
+        summary: Vec::new(),
+        series: BTreeMap::new(),
+        runs_per_arm: BTreeMap::new(),
+        study: Some(StudyData {
+            kind: m.kind,
+            design,
+            factors: m.factors,
+            points,
+            levels,
+            indices,
+        }),
+    })
+}
+
+fn read_points(path: &Path, factors: &[Factor]) -> Result<Vec<Vec<f64>>, ReportError> {
+    let mut rdr = reader(path)?;
+    let mut expected = vec!["point", "seed"];
+    expected.extend(factors.iter().map(|f| f.label.as_str()));
+    check_header(path, &mut rdr, &expected)?;
+    let mut points = Vec::new();
+    for record in rdr.records() {
+        let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
+        let line = line_of(&record);
+        if record.get(0).and_then(|p| p.parse::<usize>().ok()) != Some(points.len()) {
+            return Err(invalid(
+                path,
+                line,
+                format!("expected point {}", points.len()),
+            ));
+        }
+        let values = (0..factors.len())
+            .map(|i| {
+                record
+                    .get(2 + i)
+                    .and_then(parse_number)
+                    .ok_or_else(|| invalid(path, line, format!("column {} is not a number", 3 + i)))
+            })
+            .collect::<Result<Vec<f64>, _>>()?;
+        points.push(values);
+    }
+    Ok(points)
+}
+
+fn read_point_summary(path: &Path) -> Result<Vec<(usize, SummaryRow)>, ReportError> {
+    let mut rdr = reader(path)?;
+    check_header(
+        path,
+        &mut rdr,
+        &[
+            "point",
+            "arm",
+            "comparison",
+            "outcome",
+            "unit",
+            "mean",
+            "sd",
+            "ci_low",
+            "ci_high",
+            "n",
+        ],
+    )?;
+    let mut rows = Vec::new();
+    for record in rdr.records() {
+        let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
+        if record.get(2) != Some("level") {
+            continue;
+        }
+        let line = line_of(&record);
+        let num = |i: usize| {
+            record
+                .get(i)
+                .and_then(parse_number)
+                .ok_or_else(|| invalid(path, line, format!("column {} is not a number", i + 1)))
+        };
+        let point = record
+            .get(0)
+            .and_then(|c| c.parse::<usize>().ok())
+            .ok_or_else(|| invalid(path, line, "point is not a whole number"))?;
+        let n = record
+            .get(9)
+            .and_then(|c| c.parse::<u64>().ok())
+            .ok_or_else(|| invalid(path, line, "column n is not a whole number"))?;
+        rows.push((
+            point,
+            SummaryRow {
+                arm: record[1].to_owned(),
+                comparison: record[2].to_owned(),
+                outcome: record[3].to_owned(),
+                unit: record[4].to_owned(),
+                summary: Summary {
+                    n,
+                    mean: num(5)?,
+                    sd: num(6)?,
+                    ci_low: num(7)?,
+                    ci_high: num(8)?,
+                },
+            },
+        ));
+    }
+    Ok(rows)
+}
+
+fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
+    let mut rdr = reader(path)?;
+    // Morris ranks by mu*, Sobol by the total index.
+    let (columns, value, low, high): (&[&str], usize, usize, usize) = if kind == "morris" {
+        (
+            &[
+                "arm",
+                "outcome",
+                "factor",
+                "rank",
+                "mu",
+                "mu_star",
+                "mu_star_ci_low",
+                "mu_star_ci_high",
+            ],
+            5,
+            6,
+            7,
+        )
+    } else {
+        (
+            &[
+                "arm",
+                "outcome",
+                "factor",
+                "rank",
+                "s1",
+                "s1_ci_low",
+                "s1_ci_high",
+                "st",
+                "st_ci_low",
+                "st_ci_high",
+            ],
+            7,
+            8,
+            9,
+        )
+    };
+    check_header(path, &mut rdr, columns)?;
+    let mut rows = Vec::new();
+    for record in rdr.records() {
+        let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
+        let line = line_of(&record);
+        let num = |i: usize| {
+            record
+                .get(i)
+                .and_then(parse_number)
+                .ok_or_else(|| invalid(path, line, format!("column {} is not a number", i + 1)))
+        };
+        let rank = record
+            .get(3)
+            .and_then(|c| c.parse::<u32>().ok())
+            .ok_or_else(|| invalid(path, line, "rank is not a whole number"))?;
+        rows.push(Index {
+            arm: record[0].to_owned(),
+            outcome: record[1].to_owned(),
+            factor: record[2].to_owned(),
+            rank,
+            value: num(value)?,
+            ci_low: num(low)?,
+            ci_high: num(high)?,
+        });
+    }
+    Ok(rows)
 }
 
 fn reader(path: &Path) -> Result<csv::Reader<fs::File>, ReportError> {
@@ -487,6 +791,8 @@ mod tests {
         assert_eq!(of(r#"{"scenario": {}}"#), ResultsKind::Experiment);
         assert_eq!(of(r#"{"kind": "sweep"}"#), ResultsKind::Sweep);
         assert_eq!(of(r#"{"sensitivity": {}}"#), ResultsKind::Sensitivity);
+        assert_eq!(of(r#"{"kind": "morris"}"#), ResultsKind::Sensitivity);
+        assert_eq!(of(r#"{"kind": "sobol"}"#), ResultsKind::Sensitivity);
     }
 
     #[test]
@@ -511,7 +817,7 @@ mod tests {
         );
         fs::write(dir.join("manifest.json"), r#"{"kind": "sweep"}"#).unwrap();
         let err = load_results(&dir).unwrap_err().to_string();
-        assert!(err.contains("parameter sweep"), "{err}");
+        assert!(err.contains("not a tillit sweep manifest"), "{err}");
         let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -232,8 +232,6 @@ texts! {
         "Medelvärde och 95 % intervall för {outcome} ({unit}) vid varje värde av {factor}, en linje per alternativ.";
     /// Text alternative of a sweep line chart.
     SweepDesc => "Line chart of {outcome} over {factor} from {from} to {to}. {lines}", "Linjediagram över {outcome} mot {factor} från {from} till {to}. {lines}";
-    /// Heat map over two swept factors.
-    HeatTitle => "{outcome} over {x} and {y}", "{outcome} över {x} och {y}";
     /// Caption of a heat map.
     HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value.",
         "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde.";
@@ -243,10 +241,30 @@ texts! {
     /// Heading of a sensitivity analysis.
     SensitivityHeading => "Which assumptions matter most", "Vilka antaganden betyder mest";
     /// Ranking chart title.
-    RankingTitle => "Levers ranked by their effect on {outcome}", "Styrmedel rangordnade efter effekt på {outcome}";
+    RankingTitle => "Parameters ranked by their effect on {outcome}", "Parametrar rangordnade efter effekt på {outcome}";
     /// Caption of a ranking chart.
-    RankingCaption => "Change in {outcome} ({unit}) when each parameter moves from the low to the high end of its range, largest first.",
-        "Förändring av {outcome} ({unit}) när varje parameter går från den låga till den höga änden av sitt intervall, störst först.";
+    RankingCaption => "Mean absolute change in {outcome} ({unit}) when each parameter moves across its studied range (Morris μ*), largest first.",
+        "Genomsnittlig absolut förändring av {outcome} ({unit}) när varje parameter rör sig över sitt studerade intervall (Morris μ*), störst först.";
+    /// Caption of a ranking chart of total Sobol indices.
+    RankingCaptionSobol => "Share of the variance of {outcome} that each parameter accounts for, interactions included (total Sobol index), largest first.",
+        "Andel av variansen i {outcome} som varje parameter står för, samspel inräknade (totalt Sobolindex), störst först.";
+    /// Unit of a Sobol index.
+    ShareOfVariance => "share of variance", "andel av variansen";
+    /// What a sweep compared.
+    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design ({design}) was simulated {reps} times per point and alternative.",
+        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen ({design}) simulerades {reps} gånger per punkt och alternativ.";
+    /// What a sensitivity analysis compared.
+    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method ({design}), each design point simulated {reps} times.",
+        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden ({design}), varje punkt simulerad {reps} gånger.";
+    /// The ranking of one outcome, in words.
+    SensitivityTop => "{outcome} under {arm}: {ranking} (most important first).", "{outcome} med {arm}: {ranking} (viktigast först).";
+    /// When no factor moved an outcome.
+    SensitivityNone => "{outcome} under {arm}: no parameter moved it in these runs.", "{outcome} med {arm}: ingen parameter påverkade utfallet i dessa körningar.";
+    /// The caution for parameter studies.
+    StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
+        "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    /// Field name.
+    Design => "Design", "Försöksplan";
     /// Text alternative of a ranking chart.
     RankingDesc => "Bar chart ranking {n} parameters by their effect on {outcome}. {items}", "Stapeldiagram som rangordnar {n} parametrar efter effekt på {outcome}. {items}";
     /// Missing value.
