@@ -589,15 +589,23 @@ impl Builder<'_> {
             );
             let _ = writeln!(self.body, "<h3>{}</h3>", escape(&heading));
             let n = counts.iter().sum::<usize>();
+            let parts: Vec<String> = [
+                Key::CountBetter,
+                Key::CountWorse,
+                Key::CountDifferent,
+                Key::CountNoClear,
+                Key::CountUnknown,
+            ]
+            .into_iter()
+            .zip(counts)
+            .filter(|(_, k)| *k > 0)
+            .map(|(key, k)| self.tf(key, &[("k", &k.to_string())]))
+            .collect();
             let counts_text = self.tf(
                 Key::ComparisonCounts,
                 &[
                     ("n", &n.to_string()),
-                    ("arm", arm),
-                    ("better", &counts[0].to_string()),
-                    ("worse", &counts[1].to_string()),
-                    ("neutral", &counts[2].to_string()),
-                    ("none", &counts[3].to_string()),
+                    ("list", &join_list(self.lang, &parts)),
                 ],
             );
             self.p(&counts_text);

@@ -49,8 +49,17 @@ texts! {
     /// Heading per compared arm.
     ComparisonHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
     /// Counts of verdicts for one arm.
-    ComparisonCounts => "Of {n} key outcomes, {arm} did better on {better}, worse on {worse}, differed without a better or worse direction on {neutral}, and showed no clear difference on {none}.",
-        "Av {n} viktiga utfall blev {arm} bättre i {better}, sämre i {worse}, skilde sig utan att vara bättre eller sämre i {neutral} och visade ingen tydlig skillnad i {none}.";
+    ComparisonCounts => "Of {n} key outcomes: {list}.", "Av {n} viktiga utfall: {list}.";
+    /// A count of verdicts.
+    CountBetter => "{k} better", "{k} bättre";
+    /// A count of verdicts.
+    CountWorse => "{k} worse", "{k} sämre";
+    /// A count of verdicts.
+    CountDifferent => "{k} different without being better or worse", "{k} annorlunda utan att vara bättre eller sämre";
+    /// A count of verdicts.
+    CountNoClear => "{k} with no clear difference", "{k} utan tydlig skillnad";
+    /// A count of verdicts.
+    CountUnknown => "{k} that cannot be told", "{k} som inte kan avgöras";
     /// A difference in the better direction.
     DiffBetter => "{arm} did better than {baseline} on {outcome}: {dir} by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
         "{arm} blev bättre än {baseline} för {outcome}: {dir} med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
