@@ -134,6 +134,12 @@ fn check_structure_with(html: &str, lang: Language, min_charts: usize) {
         assert!(title[0].len() > 4 && desc[0].len() > 30, "{head}: {desc:?}");
         assert!(!svg.contains("NaN") && !svg.contains("inf\""), "{head}");
     }
+    // Ids are unique, so every aria-labelledby names one title and one desc.
+    let mut ids: Vec<&str> = elements(html, " id=\"", "\"");
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "duplicate ids");
     // Every chart sits in a figure with a caption.
     let figures = elements(html, "<figure", "</figure>");
     assert_eq!(figures.len(), svgs.len(), "a chart outside a figure");
@@ -201,6 +207,10 @@ fn run_report_writes_an_accessible_self_contained_page_and_svg_files() {
         .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
         .count();
     assert_eq!(leftovers, 0);
+
+    // The report is a function of the folder: made again, the same bytes.
+    ok(&tillit(&dir, &["report", "results/tiny", "--lang", "en"]));
+    assert_eq!(read(&results.join("report.html")), html);
 
     // `tillit report` in Swedish, elsewhere.
     let out = tillit(

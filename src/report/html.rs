@@ -1308,3 +1308,99 @@ fn param_value(lang: Language, v: f64) -> String {
         Language::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::load::SummaryRow;
+
+    fn data(points: Vec<Vec<f64>>, factors: usize) -> StudyData {
+        let factor = |k: usize| Factor {
+            label: format!("g.f{k}"),
+            key: format!("g.f{k}"),
+            arm: None,
+            unit: String::new(),
+        };
+        let levels = (0..points.len())
+            .map(|p| {
+                (
+                    p,
+                    SummaryRow {
+                        arm: "a".to_owned(),
+                        comparison: "level".to_owned(),
+                        outcome: "mean_stress".to_owned(),
+                        unit: "stress units".to_owned(),
+                        summary: Summary {
+                            n: 2,
+                            mean: p as f64,
+                            sd: 0.1,
+                            ci_low: p as f64 - 0.1,
+                            ci_high: p as f64 + 0.1,
+                        },
+                    },
+                )
+            })
+            .collect();
+        StudyData {
+            kind: "sweep".to_owned(),
+            design: "factorial".to_owned(),
+            factors: (0..factors).map(factor).collect(),
+            points,
+            levels,
+            indices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_grid_of_two_factors_becomes_heat_maps_and_anything_else_lines() {
+        let grid = data(
+            vec![
+                vec![0.0, 1.0],
+                vec![0.0, 2.0],
+                vec![1.0, 1.0],
+                vec![1.0, 2.0],
+            ],
+            2,
+        );
+        assert_eq!(full_grid(&grid), Some((vec![0.0, 1.0], vec![1.0, 2.0])));
+        let arms = ["a".to_owned()];
+        let made = studies(&grid, &arms, Language::En);
+        assert_eq!(made.len(), 1, "only mean_stress has levels");
+        let Study::Sweep { lines, heats, .. } = &made[0] else {
+            panic!("a sweep");
+        };
+        assert!(lines.is_empty());
+        // Point 1 is (x 0, y 2): row 1, column 0.
+        assert_eq!(heats[0].3.values, vec![vec![0.0, 2.0], vec![1.0, 3.0]]);
+
+        let scattered = data(vec![vec![0.3, 1.0], vec![0.1, 2.0], vec![0.2, 1.5]], 2);
+        assert_eq!(full_grid(&scattered), None);
+        let Study::Sweep { lines, heats, .. } = &studies(&scattered, &arms, Language::En)[0] else {
+            panic!("a sweep");
+        };
+        assert!(heats.is_empty());
+        assert_eq!(lines.len(), 2, "one chart per factor");
+        let xs: Vec<f64> = lines[0].1[0].points.iter().map(|p| p.0).collect();
+        assert_eq!(xs, vec![0.1, 0.2, 0.3], "sorted along the factor");
+    }
+
+    #[test]
+    fn factors_are_named_by_their_lever() {
+        let f = Factor {
+            label: "steering.coaching_hours@trust".to_owned(),
+            key: "steering.coaching_hours".to_owned(),
+            arm: Some("trust".to_owned()),
+            unit: String::new(),
+        };
+        assert_eq!(
+            factor_label(Language::Sv, &f),
+            "coachning per handläggare (timmar/vecka) (trust)"
+        );
+        let g = Factor {
+            arm: None,
+            key: "demand.severity_mean".to_owned(),
+            ..f
+        };
+        assert_eq!(factor_label(Language::En, &g), "demand.severity_mean");
+    }
+}
