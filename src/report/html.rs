@@ -378,6 +378,8 @@ footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; marg
   figure, tr, ul.findings li { break-inside: avoid; }
   .grid { grid-template-columns: 1fr 1fr; }
   .scroll { overflow: visible; }
+  table { width: 100%; }
+  th, td { overflow-wrap: break-word; }
 }
 "#;
 
@@ -1089,7 +1091,7 @@ impl Builder<'_> {
                 self.body,
                 "<tr><th scope=\"row\">{} <code>{}</code></th>",
                 escape(&capitalise(label)),
-                escape(p.name)
+                breakable(p.name)
             );
             for arm in &s.arms {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
@@ -1146,7 +1148,7 @@ impl Builder<'_> {
             let _ = writeln!(
                 self.body,
                 "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&p.key()),
+                breakable(&p.key()),
                 escape(&value),
                 escape(p.unit),
                 escape(p.meaning),
@@ -1294,6 +1296,12 @@ impl Builder<'_> {
             charts: self.charts,
         }
     }
+}
+
+/// `text` escaped, with a line-break opportunity after each `.` and `_`, so
+/// long parameter keys wrap in narrow columns and on paper.
+fn breakable(text: &str) -> String {
+    escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
 }
 
 /// A parameter value as the scenario would write it, with the language's
