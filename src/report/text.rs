@@ -670,6 +670,40 @@ const UNITS: &[UnitRow] = &[
         "tkr per anmälan",
     ),
     ("count", 1.0, "times", "times", "gånger", "gånger"),
+    // Units of the cross-agency pathway's outcomes (being added on main).
+    (
+        "children/year",
+        1.0,
+        "children per year",
+        "children per year",
+        "barn per år",
+        "barn per år",
+    ),
+    (
+        "times/child",
+        1.0,
+        "times per child",
+        "times per child",
+        "gånger per barn",
+        "gånger per barn",
+    ),
+    (
+        "referrals/child",
+        1.0,
+        "referrals per child",
+        "referrals per child",
+        "remisser per barn",
+        "remisser per barn",
+    ),
+    ("children", 1.0, "children", "children", "barn", "barn"),
+    (
+        "hours/child",
+        1.0,
+        "hours per child",
+        "hours per child",
+        "timmar per barn",
+        "timmar per barn",
+    ),
 ];
 
 /// The display form of a catalogue unit; `None` for a unit this build does
