@@ -44,6 +44,7 @@ fn scenario(preset: Preset, years: u32) -> Scenario {
         horizon_days: years * 365,
         warmup_days: 365,
         baseline: 0,
+        language: None,
         arms: vec![Arm {
             name: preset.name().into(),
             description: String::new(),

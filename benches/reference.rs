@@ -32,6 +32,7 @@ fn reference(units: u32, replications: u32) -> Scenario {
         horizon_days: 3650,
         warmup_days: 730,
         baseline: 0,
+        language: None,
         arms: vec![Arm {
             name: "control".into(),
             description: String::new(),

@@ -50,6 +50,7 @@ fn main() {
         horizon_days: 3650,
         warmup_days: 730,
         baseline: 0,
+        language: None,
         arms,
     };
     let t = std::time::Instant::now();

@@ -94,6 +94,7 @@ pub fn scenario(replications: u32, seed: u64) -> Scenario {
         horizon_days: 10 * DAYS_PER_YEAR,
         warmup_days: 2 * DAYS_PER_YEAR,
         baseline: 0,
+        language: None,
         arms: vec![Arm {
             name: "control".into(),
             description: String::new(),

@@ -7,12 +7,14 @@ mod calibrate;
 mod check;
 mod init;
 mod params;
+mod report;
 mod run;
 
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use tillit::report::ReportError;
 use tillit::scenario::{self, Scenario, ScenarioError};
 
 /// Agent-based simulation of control- versus trust-based steering in
@@ -36,6 +38,8 @@ enum Command {
     },
     /// List every parameter: key, unit, default, range, meaning and source.
     Params(params::ParamsArgs),
+    /// Write a self-contained HTML report (with SVG charts) of a finished results folder.
+    Report(report::ReportArgs),
     /// Compare the default control preset with the Swedish patterns it should reproduce.
     Calibrate(calibrate::CalibrateArgs),
     /// Write a commented scenario to start from.
@@ -63,6 +67,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Params(args) => params::params(&args),
         Command::Init { path, force } => init::init(&path, force),
         Command::Calibrate(args) => calibrate::calibrate(&args),
+        Command::Report(args) => report::report(&args),
     }
 }
 
@@ -74,11 +79,15 @@ pub fn load_scenario(path: Option<&std::path::Path>) -> Result<Scenario, Scenari
     }
 }
 
-/// Exit code for an error: 2 for usage and scenario errors, 1 otherwise.
+/// Exit code for an error: 2 for usage and scenario errors and for a
+/// missing or invalid results folder, 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
-    let usage = err
-        .chain()
-        .any(|e| e.is::<ScenarioError>() || e.is::<UsageError>());
+    let usage = err.chain().any(|e| {
+        e.is::<ScenarioError>()
+            || e.is::<UsageError>()
+            || e.downcast_ref::<ReportError>()
+                .is_some_and(ReportError::is_input)
+    });
     if usage { 2 } else { 1 }
 }
 

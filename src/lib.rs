@@ -17,6 +17,8 @@
 //! - [`model::params`]: the parameter registry, every number with its unit,
 //!   range and source.
 //! - [`outcome`]: the names and units of what is measured.
+//! - [`report`]: a self-contained HTML report, in Swedish or English, from a
+//!   finished results folder.
 //!
 //! # Example
 //!
@@ -39,5 +41,6 @@ pub mod experiment;
 pub mod model;
 pub mod outcome;
 pub mod output;
+pub mod report;
 pub mod scenario;
 pub mod stats;

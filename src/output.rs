@@ -31,7 +31,7 @@
 //! `manifest.json` is complete, one without it is not.
 
 mod error;
-mod format;
+pub(crate) mod format;
 mod results_dir;
 mod table;
 

@@ -48,6 +48,40 @@ pub struct Scenario {
     pub baseline: usize,
     /// The arms compared, in file order.
     pub arms: Vec<Arm>,
+    /// The language reports are written in unless the reader asks for
+    /// another (`language = "sv"` or `"en"` in the file); `None` when the
+    /// file does not say. Left out of the manifest when `None`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<Language>,
+}
+
+/// A language a report can be written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Swedish (`sv`).
+    Sv,
+    /// English (`en`), used when neither the scenario nor the reader says.
+    #[default]
+    En,
+}
+
+impl Language {
+    /// Both languages, Swedish first.
+    pub const ALL: [Language; 2] = [Language::Sv, Language::En];
+
+    /// The ISO 639-1 code, as written in a scenario file and in HTML's `lang`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Sv => "sv",
+            Language::En => "en",
+        }
+    }
+
+    /// The language with this code (`sv` or `en`), if any.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
 }
 
 /// One arm: a steering regime (and any other parameter changes) to simulate.
@@ -105,5 +139,27 @@ impl Scenario {
     /// Number of (arm, replication) runs.
     pub fn run_count(&self) -> usize {
         self.arms.len() * self.replications as usize
+    }
+
+    /// Whether the arms differ in how children who need several agencies are
+    /// helped: the `integrated_team` and `named_person` levers (events
+    /// included) or any `[pathway]` parameter. Tables and reports show the
+    /// pathway's outcomes when they do.
+    pub fn arms_differ_in_pathway(&self) -> bool {
+        let pathway_of = |p: &crate::model::params::Params| {
+            (
+                p.steering.integrated_team,
+                p.steering.named_person,
+                p.pathway.clone(),
+            )
+        };
+        let first = self.arms.first().map(|a| pathway_of(&a.params));
+        self.arms.iter().any(|a| {
+            Some(pathway_of(&a.params)) != first
+                || a.events.iter().any(|e| {
+                    e.steering.integrated_team != a.params.steering.integrated_team
+                        || e.steering.named_person != a.params.steering.named_person
+                })
+        })
     }
 }

@@ -8,5 +8,6 @@ mod determinism;
 mod docs;
 mod invariants;
 mod pathway;
+mod report;
 mod steering;
 mod validation;

@@ -34,6 +34,7 @@ pub fn scenario(arms: Vec<Arm>, replications: u32, years: u32, warmup_years: u32
         horizon_days: years * 365,
         warmup_days: warmup_years * 365,
         baseline: 0,
+        language: None,
         arms,
     }
 }

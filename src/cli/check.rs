@@ -21,6 +21,9 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
         scenario.replications,
         scenario.seed
     )?;
+    if let Some(language) = scenario.language {
+        writeln!(out, "  reports in: {}", language.code())?;
+    }
     for (i, arm) in scenario.arms.iter().enumerate() {
         let baseline = if i == scenario.baseline {
             " (baseline)"

@@ -12,6 +12,7 @@ use super::load_scenario;
 use tillit::experiment::{Options, run_experiment};
 use tillit::outcome::Outcome;
 use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, table_outcomes};
+use tillit::scenario::Language;
 
 /// Arguments of `tillit run`.
 #[derive(Debug, Args)]
@@ -36,6 +37,13 @@ pub struct RunArgs {
     /// Show every outcome in the table, not only the main ones.
     #[arg(long)]
     all: bool,
+    /// Also write report.html and charts/*.svg into the results folder.
+    #[arg(long)]
+    report: bool,
+    /// Language of the report: `sv` or `en` [default: the scenario's
+    /// `language`, else en]. Needs `--report`.
+    #[arg(long, value_parser = super::report::parse_language, requires = "report")]
+    lang: Option<Language>,
 }
 
 /// Runs the scenario.
@@ -116,6 +124,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             result.agent_days / result.elapsed_seconds.max(1e-9),
             folder.display()
         )?;
+    }
+    if args.report {
+        let html = super::report::write(&folder, args.lang, None)?;
+        if !args.quiet {
+            writeln!(std::io::stdout(), "Report: {}", html.display())?;
+        }
     }
     if !result.failures.is_empty() {
         anyhow::bail!(

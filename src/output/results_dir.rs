@@ -508,6 +508,7 @@ mod tests {
             horizon_days: 730,
             warmup_days: 365,
             baseline: 0,
+            language: None,
             arms: arms.iter().map(|a| arm(a)).collect(),
         }
     }

@@ -59,27 +59,11 @@ pub fn pathway_table_outcomes() -> Vec<Outcome> {
 }
 
 /// The outcomes the terminal table shows for `scenario`: the default ones,
-/// and the pathway's when its arms differ in how cross-agency children are
-/// helped (the `integrated_team` and `named_person` levers, or any
-/// `[pathway]` parameter), events included.
+/// and the pathway's when its arms differ in it
+/// ([`Scenario::arms_differ_in_pathway`]).
 pub fn table_outcomes(scenario: &Scenario) -> Vec<Outcome> {
-    let pathway_of = |params: &crate::model::params::Params| {
-        (
-            params.steering.integrated_team,
-            params.steering.named_person,
-            params.pathway.clone(),
-        )
-    };
-    let first = scenario.arms.first().map(|a| pathway_of(&a.params));
-    let differs = scenario.arms.iter().any(|a| {
-        Some(pathway_of(&a.params)) != first
-            || a.events.iter().any(|e| {
-                e.steering.integrated_team != a.params.steering.integrated_team
-                    || e.steering.named_person != a.params.steering.named_person
-            })
-    });
     let mut outcomes = default_table_outcomes();
-    if differs {
+    if scenario.arms_differ_in_pathway() {
         outcomes.extend(pathway_table_outcomes());
     }
     outcomes
@@ -308,6 +292,7 @@ mod tests {
             horizon_days: 730,
             warmup_days: 365,
             baseline: 0,
+            language: None,
             arms: arms
                 .iter()
                 .map(|&name| Arm {

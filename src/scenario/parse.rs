@@ -20,7 +20,7 @@ use toml::Spanned;
 use toml::de::{DeFloat, DeInteger, DeString, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, ErrorKind, ScenarioError};
-use super::{Arm, DAYS_PER_YEAR, Event, Scenario, Trigger};
+use super::{Arm, DAYS_PER_YEAR, Event, Language, Scenario, Trigger};
 use crate::model::params::{GROUPS, PARAMETERS, ParamKind, ParamSpec, Params, fmt_num};
 use crate::model::presets::Preset;
 
@@ -64,6 +64,7 @@ const TOP_KEYS: &[&str] = &[
     "years",
     "warmup_years",
     "baseline",
+    "language",
     "arm",
     "event",
 ];
@@ -199,6 +200,7 @@ struct Raw {
     years: Field<f64>,
     warmup_years: Field<f64>,
     baseline: Option<(String, usize)>,
+    language: Option<Language>,
     /// Values from the top-level parameter tables, in file order.
     globals: Vec<Override>,
     arms: Vec<RawArm>,
@@ -423,6 +425,26 @@ impl Checker<'_> {
         }
     }
 
+    fn language(&mut self, value: &Value, key: &str) -> Option<Language> {
+        let codes = "`sv` (Swedish) or `en` (English)";
+        let DeValue::String(code) = value.get_ref() else {
+            let expected = format!("a text naming a language, {codes}");
+            self.wrong_type(value, key, &expected, None);
+            return None;
+        };
+        let language = Language::from_code(code);
+        if language.is_none() {
+            self.push(
+                ErrorKind::Invalid,
+                value.span().start,
+                key,
+                format!("unknown language `{code}`"),
+                Some(format!("reports can be written in {codes}")),
+            );
+        }
+        language
+    }
+
     fn preset(&mut self, value: &Value, key: &str) -> Option<Preset> {
         let names = preset_names();
         let DeValue::String(name) = value.get_ref() else {
@@ -532,6 +554,7 @@ impl Checker<'_> {
                 "baseline" => {
                     raw.baseline = self.string(value, name).map(|s| (s, value.span().start));
                 }
+                "language" => raw.language = self.language(value, name),
                 "arm" => raw.arms = self.arms(value),
                 "event" => raw.events = self.events(value),
                 STEERING => self.push(
@@ -1059,6 +1082,7 @@ fn resolve(raw: &Raw) -> Option<Scenario> {
         warmup_days: days(warmup),
         baseline,
         arms,
+        language: raw.language,
     })
 }
 
@@ -1291,6 +1315,23 @@ mod tests {
         assert_eq!(s.arms[0].preset, Preset::Control);
         assert_eq!(s.arms[0].params, Params::default());
         assert!(s.arms[0].events.is_empty());
+    }
+
+    #[test]
+    fn language_is_optional_and_checked() {
+        assert_eq!(ok(MINIMAL).language, None);
+        let sv = ok(&format!("language = \"sv\"\n{MINIMAL}"));
+        assert_eq!(sv.language, Some(Language::Sv));
+        let en = ok(&format!("language = \"en\"\n{MINIMAL}"));
+        assert_eq!(en.language, Some(Language::En));
+        let shown = err(&format!("language = \"de\"\n{MINIMAL}")).to_string();
+        assert!(
+            shown.contains("test.toml:1:12: key `language`: unknown language `de`")
+                && shown.contains("`sv` (Swedish) or `en` (English)"),
+            "{shown}"
+        );
+        let shown = err(&format!("language = 1\n{MINIMAL}")).to_string();
+        assert!(shown.contains("key `language`"), "{shown}");
     }
 
     #[test]

@@ -1,0 +1,1447 @@
+//! The report page: one HTML file with inline CSS and inline SVG.
+//!
+//! What lives here: [`build`], which lays out a read results folder as a
+//! page in one language: the plain-language summary first, then the charts,
+//! the feedback loops, the scenario and its levers, the assumptions with
+//! their sources, every outcome, and what is needed to reproduce it. The
+//! page has no script, loads nothing (a Content-Security-Policy forbids
+//! it), and prints cleanly.
+//!
+//! What does not: no file I/O (see [`super::write_report`]) and no
+//! statistics: every number shown is read from the results folder, only
+//! rescaled for display.
+
+use std::fmt::Write as _;
+
+use super::charts::{
+    self, ArmInterval, Chart, DifferenceRow, HeatGrid, LeverEffect, SeriesBand, StackRow, SweepLine,
+};
+use super::load::{Factor, ResultsFolder, StudyData};
+use super::svg::escape;
+use super::text::{
+    self, Comparison, Key, Verdict, capitalise, decimals, display_unit, join_list, number,
+    outcome_label, series_label, t, tf,
+};
+use crate::model::params::{PARAMETERS, ParamKind};
+use crate::outcome::{Outcome, SeriesMetric};
+use crate::scenario::{DAYS_PER_YEAR, Language};
+use crate::stats::Summary;
+
+/// The outcomes the summary and the outcome charts show, in this order.
+pub const KEY_OUTCOMES: [Outcome; 10] = [
+    Outcome::WorkerTurnover,
+    Outcome::SickLeaveShare,
+    Outcome::LongSickSpells,
+    Outcome::MeanStress,
+    Outcome::InvestigationsOverdue,
+    Outcome::OpenCasesMean,
+    Outcome::DecisionErrorRate,
+    Outcome::SeriousEvents,
+    Outcome::TimeDirect,
+    Outcome::PersonnelCost,
+];
+
+/// The outcomes of the cross-agency pathway that the summary and the
+/// outcome charts add when the arms differ in it.
+pub const PATHWAY_OUTCOMES: [Outcome; 6] = [
+    Outcome::TimeToFirstHelp,
+    Outcome::TimeToFirstHelpP90,
+    Outcome::StoryTold,
+    Outcome::Handoffs,
+    Outcome::PathwayDropout,
+    Outcome::PathwayHours,
+];
+
+/// The monthly series the report charts.
+pub const KEY_SERIES: [SeriesMetric; 6] = [
+    SeriesMetric::Stress,
+    SeriesMetric::SickLeave,
+    SeriesMetric::Turnover,
+    SeriesMetric::OpenCases,
+    SeriesMetric::Overdue,
+    SeriesMetric::Documentation,
+];
+
+/// The time-use categories, in stacking order.
+pub const TIME_USE: [Outcome; 8] = [
+    Outcome::TimeDirect,
+    Outcome::TimeDocumentation,
+    Outcome::TimeAdmin,
+    Outcome::TimeTravel,
+    Outcome::TimeOther,
+    Outcome::TimeCoaching,
+    Outcome::TimeOversight,
+    Outcome::TimeIdle,
+];
+
+/// The feedback loops: title, explanation, and the outcomes that show it
+/// at work (empty: not measured by this build).
+const LOOPS: [(Key, Key, &[Outcome]); 4] = [
+    (
+        Key::BurnoutTitle,
+        Key::BurnoutText,
+        &[
+            Outcome::MeanStress,
+            Outcome::LongSickSpells,
+            Outcome::WorkerTurnover,
+        ],
+    ),
+    (
+        Key::ControlTitle,
+        Key::ControlText,
+        &[
+            Outcome::DocumentationIntensityEnd,
+            Outcome::Scandals,
+            Outcome::InvestigationsOverdue,
+        ],
+    ),
+    (
+        Key::CornersTitle,
+        Key::CornersText,
+        &[
+            Outcome::WorkPressure,
+            Outcome::DecisionErrorRate,
+            Outcome::SeriousEvents,
+        ],
+    ),
+    (
+        Key::SilosTitle,
+        Key::SilosText,
+        &[
+            Outcome::TimeToFirstHelp,
+            Outcome::StoryTold,
+            Outcome::Handoffs,
+        ],
+    ),
+];
+
+/// One chart group of a parameter study, as plain typed values ready to
+/// draw. [`build`] makes them from a sweep or sensitivity folder's
+/// [`StudyData`]; tests can make them by hand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Study {
+    /// A sweep: an outcome over the swept factors.
+    Sweep {
+        /// The outcome's readable name.
+        outcome: String,
+        /// Its display unit.
+        unit: String,
+        /// Line charts: (factor, one line per arm).
+        lines: Vec<(String, Vec<SweepLine>)>,
+        /// Heat maps over two factors: (arm, x factor, y factor, grid).
+        heats: Vec<(String, String, String, HeatGrid)>,
+    },
+    /// A sensitivity analysis: each lever's effect on one outcome.
+    Sensitivity {
+        /// The outcome's readable name (with the arm when there are several).
+        outcome: String,
+        /// Its display unit.
+        unit: String,
+        /// One effect per lever.
+        effects: Vec<LeverEffect>,
+        /// Whether the effects are total Sobol indices (else Morris mu*).
+        sobol: bool,
+    },
+}
+
+/// The outcomes a sweep's charts show, when the folder has them.
+pub const STUDY_OUTCOMES: [Outcome; 4] = [
+    Outcome::WorkerTurnover,
+    Outcome::MeanStress,
+    Outcome::InvestigationsOverdue,
+    Outcome::DecisionErrorRate,
+];
+
+/// A factor's readable name: the lever's name for a steering lever, else
+/// the parameter key; with the arm when it applies to one arm only.
+pub fn factor_label(lang: Language, factor: &Factor) -> String {
+    let base = factor
+        .key
+        .strip_prefix("steering.")
+        .and_then(|name| text::lever_label(lang, name))
+        .map_or_else(|| factor.key.clone(), str::to_owned);
+    match &factor.arm {
+        Some(arm) => format!("{base} ({arm})"),
+        None => base,
+    }
+}
+
+/// The chart groups of a sweep or sensitivity analysis, in `lang`.
+pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    if data.is_sensitivity() {
+        return sensitivity_studies(data, arms, lang);
+    }
+    let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+    let mut out = Vec::new();
+    for o in STUDY_OUTCOMES {
+        let spec = o.spec();
+        let unit = display_unit(lang, spec.unit);
+        let per_arm: Vec<(String, Vec<(usize, Summary)>)> = arms
+            .iter()
+            .map(|a| (a.clone(), data.levels_of(a, spec.name)))
+            .filter(|(_, levels)| !levels.is_empty())
+            .collect();
+        if per_arm.is_empty() {
+            continue;
+        }
+        let value_at = |p: usize, k: usize| {
+            data.points
+                .get(p)
+                .and_then(|v| v.get(k))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
+        let line = |k: usize| -> Vec<SweepLine> {
+            per_arm
+                .iter()
+                .map(|(arm, levels)| {
+                    let mut points: Vec<(f64, f64, f64, f64)> = levels
+                        .iter()
+                        .map(|(p, s)| {
+                            (
+                                value_at(*p, k),
+                                s.mean * unit.scale,
+                                s.ci_low * unit.scale,
+                                s.ci_high * unit.scale,
+                            )
+                        })
+                        .collect();
+                    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+                    SweepLine {
+                        label: arm.clone(),
+                        points,
+                    }
+                })
+                .collect()
+        };
+        let grid = full_grid(data);
+        let (lines, heats) = match (data.factors.len(), grid) {
+            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new()),
+            (_, Some((xs, ys))) => {
+                let heats = per_arm
+                    .iter()
+                    .map(|(arm, levels)| {
+                        let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
+                        for (p, s) in levels {
+                            let (x, y) = (value_at(*p, 0), value_at(*p, 1));
+                            let i = xs.iter().position(|v| *v == x);
+                            let j = ys.iter().position(|v| *v == y);
+                            if let (Some(i), Some(j)) = (i, j) {
+                                values[j][i] = s.mean * unit.scale;
+                            }
+                        }
+                        (
+                            arm.clone(),
+                            labels[0].clone(),
+                            labels[1].clone(),
+                            HeatGrid {
+                                xs: xs.clone(),
+                                ys: ys.clone(),
+                                values,
+                            },
+                        )
+                    })
+                    .collect();
+                (Vec::new(), heats)
+            }
+            // No grid (a Latin hypercube, a table, or more than two
+            // factors): each factor on its own axis.
+            (n, None) => (
+                (0..n).map(|k| (labels[k].clone(), line(k))).collect(),
+                Vec::new(),
+            ),
+        };
+        out.push(Study::Sweep {
+            outcome: outcome_label(lang, o).to_owned(),
+            unit: unit.level.to_owned(),
+            lines,
+            heats,
+        });
+    }
+    out
+}
+
+/// The distinct values of the first two factors when the points are
+/// exactly their full grid (and every other factor is constant).
+fn full_grid(data: &StudyData) -> Option<(Vec<f64>, Vec<f64>)> {
+    if data.factors.len() < 2 || data.points.is_empty() {
+        return None;
+    }
+    let distinct = |k: usize| {
+        let mut v: Vec<f64> = data.points.iter().map(|p| p[k]).collect();
+        v.sort_by(f64::total_cmp);
+        v.dedup();
+        v
+    };
+    let (xs, ys) = (distinct(0), distinct(1));
+    let others_constant = (2..data.factors.len()).all(|k| distinct(k).len() == 1);
+    let mut pairs: Vec<(u64, u64)> = data
+        .points
+        .iter()
+        .map(|p| (p[0].to_bits(), p[1].to_bits()))
+        .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    (others_constant && pairs.len() == xs.len() * ys.len() && pairs.len() == data.points.len())
+        .then_some((xs, ys))
+}
+
+fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    let sobol = data.kind == "sobol";
+    let mut groups: Vec<(String, String)> = Vec::new();
+    for row in &data.indices {
+        let key = (row.arm.clone(), row.outcome.clone());
+        if !groups.contains(&key) {
+            groups.push(key);
+        }
+    }
+    let mut out = Vec::new();
+    for (arm, outcome) in groups {
+        let o = Outcome::from_name(&outcome);
+        let (label, unit) = match o {
+            Some(o) => {
+                let u = display_unit(lang, o.spec().unit);
+                (outcome_label(lang, o).to_owned(), u)
+            }
+            None => (outcome.clone(), display_unit(lang, "")),
+        };
+        let scale = if sobol { 1.0 } else { unit.scale };
+        let effects: Vec<LeverEffect> = data
+            .indices
+            .iter()
+            .filter(|r| r.arm == arm && r.outcome == outcome && r.value.is_finite())
+            .map(|r| LeverEffect {
+                label: data
+                    .factors
+                    .iter()
+                    .find(|f| f.label == r.factor)
+                    .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                effect: r.value * scale,
+            })
+            .collect();
+        // An outcome no factor moved gets a sentence in the summary, not a
+        // chart of empty bars.
+        if effects.iter().all(|e| e.effect == 0.0) {
+            continue;
+        }
+        let outcome = if arms.len() > 1 {
+            format!("{label} ({arm})")
+        } else {
+            label
+        };
+        out.push(Study::Sensitivity {
+            outcome,
+            unit: if sobol {
+                t(lang, Key::ShareOfVariance).to_owned()
+            } else {
+                unit.difference.to_owned()
+            },
+            effects,
+            sobol,
+        });
+    }
+    out
+}
+
+/// A built page: the HTML and the charts it contains (for the SVG files).
+#[derive(Clone, Debug)]
+pub struct Page {
+    /// The whole HTML document.
+    pub html: String,
+    /// Every chart, in page order.
+    pub charts: Vec<Chart>,
+}
+
+/// The Content-Security-Policy of every report: nothing may be fetched,
+/// only the inline style applies.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const CSS: &str = r#"
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; background: #ffffff; margin: 0; line-height: 1.5; }
+header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 1.5rem; border-bottom: 3px solid #0072B2; }
+h1 { font-size: 1.8rem; margin: 0 0 0.25rem; }
+h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
+.sub { color: #444444; margin-top: 0; }
+.caution { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.5rem 0.75rem; }
+ul.findings { list-style: none; padding: 0; }
+ul.findings li { margin: 0.4rem 0; padding-left: 0.5rem; border-left: 4px solid #999999; }
+ul.findings li.better { border-left-color: #0072B2; }
+ul.findings li.worse { border-left-color: #D55E00; }
+.tag { display: inline-block; font-size: 0.8rem; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 0.35rem; margin-right: 0.4rem; border: 1px solid currentColor; border-radius: 3px; }
+li.better .tag { color: #005a8c; }
+li.worse .tag { color: #a33f00; }
+li.none .tag, li.unknown .tag, li.different .tag { color: #444444; }
+figure { margin: 1rem 0; }
+figure svg { max-width: 100%; height: auto; display: block; }
+figcaption { font-size: 0.9rem; color: #333333; margin-top: 0.25rem; }
+.grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(21rem, 1fr)); gap: 0 1.5rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
+tbody th { font-weight: normal; }
+th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.6rem 0.2rem 0; border-bottom: 1px solid #e0e0e0; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.scroll { overflow-x: auto; }
+table.params { font-size: 0.8rem; }
+code { font-size: 0.85em; }
+dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+dl.repro dt { font-weight: bold; }
+dl.repro dd { margin: 0; overflow-wrap: anywhere; }
+footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
+@media print {
+  @page { margin: 15mm; }
+  body { font-size: 10pt; }
+  header, main, footer { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  figure, tr, ul.findings li { break-inside: avoid; }
+  .grid { grid-template-columns: 1fr 1fr; }
+  .scroll { overflow: visible; }
+  table { width: 100%; }
+  th, td { overflow-wrap: break-word; }
+}
+"#;
+
+/// The report for `results` in `lang`.
+pub fn build(results: &ResultsFolder, lang: Language) -> Page {
+    build_with_study(results, lang, None)
+}
+
+/// The report for `results` in `lang`, with a parameter study's charts.
+pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&Study>) -> Page {
+    let mut key_outcomes = KEY_OUTCOMES.to_vec();
+    let mut key_series = KEY_SERIES.to_vec();
+    if results.manifest.scenario.arms_differ_in_pathway() {
+        key_outcomes.extend(PATHWAY_OUTCOMES);
+        key_series.push(SeriesMetric::ChildrenWaiting);
+    }
+    let mut page = Builder {
+        results,
+        lang,
+        key_outcomes,
+        key_series,
+        body: String::new(),
+        charts: Vec::new(),
+    };
+    if let Some(data) = &results.study {
+        page.study_summary(data);
+        let derived = studies(data, &arm_names(results), lang);
+        page.study_section(&derived);
+    } else {
+        page.summary();
+        page.outcomes();
+        page.series();
+        page.time_use();
+    }
+    if let Some(study) = study {
+        page.study_section(std::slice::from_ref(study));
+    }
+    page.loops();
+    page.scenario();
+    page.assumptions();
+    if results.study.is_none() {
+        page.all_outcomes();
+    }
+    page.reproduce();
+    page.finish()
+}
+
+struct Builder<'a> {
+    results: &'a ResultsFolder,
+    lang: Language,
+    /// The outcomes of the summary and the outcome charts.
+    key_outcomes: Vec<Outcome>,
+    /// The monthly series charted.
+    key_series: Vec<SeriesMetric>,
+    body: String,
+    charts: Vec<Chart>,
+}
+
+/// `{arm}` names in text.
+fn arm_names(results: &ResultsFolder) -> Vec<String> {
+    results
+        .manifest
+        .scenario
+        .arms
+        .iter()
+        .map(|a| a.name.clone())
+        .collect()
+}
+
+fn years(days: u32) -> f64 {
+    f64::from(days) / f64::from(DAYS_PER_YEAR)
+}
+
+impl Builder<'_> {
+    fn t(&self, key: Key) -> &'static str {
+        t(self.lang, key)
+    }
+
+    fn tf(&self, key: Key, values: &[(&str, &str)]) -> String {
+        tf(self.lang, key, values)
+    }
+
+    fn h2(&mut self, id: &str, key: Key) {
+        let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", escape(self.t(key)));
+    }
+
+    fn p(&mut self, text: &str) {
+        let _ = writeln!(self.body, "<p>{}</p>", escape(text));
+    }
+
+    fn figure(&mut self, chart: Chart) {
+        let n = self.charts.len() + 1;
+        let _ = writeln!(
+            self.body,
+            "<figure id=\"fig-{}\">\n{}<figcaption><strong>{}</strong> {}</figcaption>\n</figure>",
+            escape(&chart.id),
+            chart.inline_svg(),
+            escape(&self.tf(Key::Figure, &[("n", &n.to_string())])),
+            escape(&chart.caption)
+        );
+        self.charts.push(chart);
+    }
+
+    /// Non-baseline arm names, in scenario order.
+    fn compared(&self) -> Vec<String> {
+        let s = &self.results.manifest.scenario;
+        s.arms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != s.baseline)
+            .map(|(_, a)| a.name.clone())
+            .collect()
+    }
+
+    fn summary(&mut self) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let baseline = r.baseline().to_owned();
+        self.h2("summary", Key::SummaryHeading);
+        let intro = self.tf(
+            Key::SummaryIntro,
+            &[
+                ("arms", &join_list(self.lang, &arm_names(r))),
+                ("name", &s.name),
+                ("reps", &r.manifest.replications.to_string()),
+                ("years", &text::years_text(self.lang, years(s.horizon_days))),
+                ("warmup", &text::years_text(self.lang, years(s.warmup_days))),
+                ("baseline", &baseline),
+            ],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<p class=\"caution\">{}</p>",
+            escape(self.t(Key::SummaryCaution))
+        );
+        if !r.manifest.failures.is_empty() {
+            let text = self.tf(
+                Key::Failures,
+                &[("n", &r.manifest.failures.len().to_string())],
+            );
+            let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+        }
+        let compared = self.compared();
+        let mut rows = Vec::new();
+        for (arm_index, arm) in compared.iter().enumerate() {
+            let mut items = Vec::new();
+            let mut no_clear = Vec::new();
+            let mut counts = [0usize; 5];
+            for &o in &self.key_outcomes {
+                let name = o.spec().name;
+                let (Some(diff), Some(base)) = (r.difference(arm, name), r.level(&baseline, name))
+                else {
+                    continue;
+                };
+                let c = Comparison {
+                    outcome: o,
+                    unit: o.spec().unit,
+                    arm,
+                    baseline: &baseline,
+                    baseline_mean: base.mean,
+                    mean: diff.mean,
+                    lo: diff.ci_low,
+                    hi: diff.ci_high,
+                };
+                let (v, sentence) = text::difference_sentence(self.lang, &c);
+                let (class, k) = match v {
+                    Verdict::Better => ("better", 0),
+                    Verdict::Worse => ("worse", 1),
+                    Verdict::Different => ("different", 2),
+                    Verdict::NoClearDifference => ("none", 3),
+                    Verdict::Unknown => ("unknown", 4),
+                };
+                counts[k] += 1;
+                if v == Verdict::NoClearDifference {
+                    no_clear.push(text::outcome_with_interval(self.lang, &c));
+                } else {
+                    items.push(format!(
+                        "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
+                        escape(text::verdict_tag(self.lang, v)),
+                        escape(&sentence)
+                    ));
+                }
+                let pct = |x: f64| {
+                    if base.mean.is_finite() && base.mean != 0.0 {
+                        100.0 * x / base.mean.abs()
+                    } else {
+                        f64::NAN
+                    }
+                };
+                rows.push(DifferenceRow {
+                    outcome: capitalise(outcome_label(self.lang, o)),
+                    arm_index,
+                    arm: arm.clone(),
+                    mean: pct(diff.mean),
+                    lo: pct(diff.ci_low),
+                    hi: pct(diff.ci_high),
+                    tag: text::verdict_tag(self.lang, v).to_owned(),
+                });
+            }
+            // Outcomes without a clear difference share one item, so the
+            // clear ones stand out; each keeps its interval.
+            if !no_clear.is_empty() {
+                let sentence = self.tf(
+                    Key::NoClearList,
+                    &[
+                        ("arm", arm),
+                        ("baseline", &baseline),
+                        ("list", &join_list(self.lang, &no_clear)),
+                    ],
+                );
+                items.push(format!(
+                    "<li class=\"none\"><span class=\"tag\">{}</span>{}</li>",
+                    escape(text::verdict_tag(self.lang, Verdict::NoClearDifference)),
+                    escape(&sentence)
+                ));
+            }
+            let heading = self.tf(
+                Key::ComparisonHeading,
+                &[("arm", arm), ("baseline", &baseline)],
+            );
+            let _ = writeln!(self.body, "<h3>{}</h3>", escape(&heading));
+            let n = counts.iter().sum::<usize>();
+            let parts: Vec<String> = [
+                Key::CountBetter,
+                Key::CountWorse,
+                Key::CountDifferent,
+                Key::CountNoClear,
+                Key::CountUnknown,
+            ]
+            .into_iter()
+            .zip(counts)
+            .filter(|(_, k)| *k > 0)
+            .map(|(key, k)| self.tf(key, &[("k", &k.to_string())]))
+            .collect();
+            let counts_text = self.tf(
+                Key::ComparisonCounts,
+                &[
+                    ("n", &n.to_string()),
+                    ("list", &join_list(self.lang, &parts)),
+                ],
+            );
+            self.p(&counts_text);
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"findings\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
+        if !rows.is_empty() {
+            // Group rows by outcome, arms together.
+            rows.sort_by_key(|row| {
+                (
+                    self.key_outcomes
+                        .iter()
+                        .position(|o| capitalise(outcome_label(self.lang, *o)) == row.outcome),
+                    row.arm_index,
+                )
+            });
+            let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
+            let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
+            let chart = charts::difference_chart(
+                "differences",
+                self.lang,
+                &title,
+                &caption,
+                &compared,
+                &rows,
+            );
+            self.figure(chart);
+        }
+    }
+
+    fn outcomes(&mut self) {
+        self.h2("outcomes", Key::OutcomesHeading);
+        self.p(self.t(Key::OutcomesIntro));
+        self.body.push_str("<div class=\"grid\">\n");
+        let arms = arm_names(self.results);
+        for &o in &self.key_outcomes.clone() {
+            let spec = o.spec();
+            let unit = display_unit(self.lang, spec.unit);
+            let rows: Vec<ArmInterval> = arms
+                .iter()
+                .filter_map(|arm| {
+                    self.results.level(arm, spec.name).map(|s| ArmInterval {
+                        label: arm.clone(),
+                        mean: s.mean * unit.scale,
+                        lo: s.ci_low * unit.scale,
+                        hi: s.ci_high * unit.scale,
+                    })
+                })
+                .collect();
+            if rows.is_empty() {
+                continue;
+            }
+            let label = outcome_label(self.lang, o);
+            let caption = capitalise(&self.tf(
+                Key::OutcomeCaption,
+                &[("outcome", label), ("unit", unit.level)],
+            ));
+            let chart = charts::interval_chart(
+                &format!("outcome-{}", spec.name),
+                self.lang,
+                &capitalise(label),
+                unit.level,
+                &caption,
+                &rows,
+            );
+            self.figure(chart);
+        }
+        self.body.push_str("</div>\n");
+    }
+
+    fn series(&mut self) {
+        let r = self.results;
+        let arms = arm_names(r);
+        let has_any = self
+            .key_series
+            .iter()
+            .any(|m| arms.iter().any(|a| !r.series(a, m.spec().name).is_empty()));
+        if !has_any {
+            return;
+        }
+        self.h2("series", Key::SeriesHeading);
+        self.p(self.t(Key::SeriesIntro));
+        self.body.push_str("<div class=\"grid\">\n");
+        let s = &r.manifest.scenario;
+        let total_years = years(s.horizon_days);
+        for m in self.key_series.clone() {
+            let spec = m.spec();
+            let unit = display_unit(self.lang, spec.unit);
+            // Every series metric is a non-negative quantity, and a share
+            // cannot pass 100%: a t interval over few runs can cross those
+            // lines, so the band is drawn clipped to them.
+            let upper = if spec.unit == "share" {
+                unit.scale
+            } else {
+                f64::INFINITY
+            };
+            let clip = |x: f64| x.clamp(0.0, upper);
+            let bands: Vec<SeriesBand> = arms
+                .iter()
+                .map(|arm| SeriesBand {
+                    label: arm.clone(),
+                    points: r
+                        .series(arm, spec.name)
+                        .iter()
+                        .map(|p| {
+                            (
+                                f64::from(p.month) / 12.0,
+                                p.mean * unit.scale,
+                                clip(p.ci_low * unit.scale),
+                                clip(p.ci_high * unit.scale),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect();
+            let label = series_label(self.lang, m);
+            let ends: Vec<String> = bands
+                .iter()
+                .map(|b| {
+                    let last = b.points.last().map_or(f64::NAN, |p| p.1);
+                    format!(
+                        "{} {} {}",
+                        b.label,
+                        number(self.lang, last, decimals(&[last])),
+                        unit.level
+                    )
+                })
+                .collect();
+            let desc = self.tf(
+                Key::SeriesDesc,
+                &[
+                    ("metric", label),
+                    ("years", &number(self.lang, total_years, 0)),
+                    ("arms", &join_list(self.lang, &arms)),
+                    ("ends", &join_list(self.lang, &ends)),
+                ],
+            );
+            let caption = capitalise(&self.tf(
+                Key::SeriesCaption,
+                &[("metric", label), ("unit", unit.level)],
+            ));
+            let chart = charts::series_chart(
+                &format!("series-{}", spec.name),
+                self.lang,
+                &capitalise(label),
+                unit.level,
+                &caption,
+                &capitalise(&desc),
+                &bands,
+                years(s.warmup_days),
+            );
+            self.figure(chart);
+        }
+        self.body.push_str("</div>\n");
+    }
+
+    fn time_use(&mut self) {
+        let r = self.results;
+        let rows: Vec<StackRow> = arm_names(r)
+            .into_iter()
+            .map(|arm| StackRow {
+                shares: TIME_USE
+                    .iter()
+                    .map(|o| r.level(&arm, o.spec().name).map_or(f64::NAN, |s| s.mean))
+                    .collect(),
+                label: arm,
+            })
+            .filter(|row| row.shares.iter().any(|s| s.is_finite()))
+            .collect();
+        if rows.is_empty() {
+            return;
+        }
+        self.h2("time-use", Key::TimeUseHeading);
+        let categories: Vec<String> = TIME_USE
+            .iter()
+            .map(|o| capitalise(outcome_label(self.lang, *o)))
+            .collect();
+        let chart = charts::stacked_shares(
+            "time-use",
+            self.lang,
+            self.t(Key::TimeUseTitle),
+            self.t(Key::TimeUseCaption),
+            &categories,
+            &rows,
+        );
+        self.figure(chart);
+    }
+
+    fn study_summary(&mut self, data: &StudyData) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let lang = self.lang;
+        self.h2("summary", Key::SummaryHeading);
+        let factors: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+        let reps = r.manifest.replications.to_string();
+        let intro = if data.is_sensitivity() {
+            let mut outcomes: Vec<String> = Vec::new();
+            for row in &data.indices {
+                let label = Outcome::from_name(&row.outcome).map_or_else(
+                    || row.outcome.clone(),
+                    |o| outcome_label(lang, o).to_owned(),
+                );
+                if !outcomes.contains(&label) {
+                    outcomes.push(label);
+                }
+            }
+            let method = if data.kind == "sobol" {
+                "Sobol"
+            } else {
+                "Morris"
+            };
+            self.tf(
+                Key::SensitivityIntro,
+                &[
+                    ("factors", &join_list(lang, &factors)),
+                    ("outcomes", &join_list(lang, &outcomes)),
+                    ("name", &s.name),
+                    ("method", method),
+                    ("design", &data.design),
+                    ("reps", &reps),
+                ],
+            )
+        } else {
+            self.tf(
+                Key::SweepIntro,
+                &[
+                    ("arms", &join_list(lang, &arm_names(r))),
+                    ("factors", &join_list(lang, &factors)),
+                    ("name", &s.name),
+                    ("design", &data.design),
+                    ("reps", &reps),
+                ],
+            )
+        };
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<p class=\"caution\">{}</p>",
+            escape(self.t(Key::StudyCaution))
+        );
+        if !r.manifest.failures.is_empty() {
+            let text = self.tf(
+                Key::Failures,
+                &[("n", &r.manifest.failures.len().to_string())],
+            );
+            let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+        }
+        if !data.is_sensitivity() {
+            return;
+        }
+        // The ranking of each outcome in words, as indices.csv ranks it.
+        let mut items = Vec::new();
+        let mut groups: Vec<(String, String)> = Vec::new();
+        for row in &data.indices {
+            let key = (row.arm.clone(), row.outcome.clone());
+            if !groups.contains(&key) {
+                groups.push(key);
+            }
+        }
+        for (arm, outcome) in groups {
+            let mut rows: Vec<_> = data
+                .indices
+                .iter()
+                .filter(|r| r.arm == arm && r.outcome == outcome)
+                .collect();
+            rows.sort_by_key(|r| r.rank);
+            let label = Outcome::from_name(&outcome)
+                .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
+            let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
+            let sentence = if moved {
+                let ranking: Vec<String> = rows
+                    .iter()
+                    .map(|r| {
+                        data.factors
+                            .iter()
+                            .find(|f| f.label == r.factor)
+                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f))
+                    })
+                    .collect();
+                self.tf(
+                    Key::SensitivityTop,
+                    &[
+                        ("outcome", &label),
+                        ("arm", &arm),
+                        ("ranking", &join_list(lang, &ranking)),
+                    ],
+                )
+            } else {
+                self.tf(Key::SensitivityNone, &[("outcome", &label), ("arm", &arm)])
+            };
+            items.push(format!("<li>{}</li>", escape(&capitalise(&sentence))));
+        }
+        let _ = writeln!(self.body, "<ul>\n{}\n</ul>", items.join("\n"));
+    }
+
+    fn study_section(&mut self, studies: &[Study]) {
+        let Some(first) = studies.first() else {
+            return;
+        };
+        match first {
+            Study::Sweep { .. } => self.h2("sweep", Key::SweepHeading),
+            Study::Sensitivity { .. } => self.h2("sensitivity", Key::SensitivityHeading),
+        }
+        // Heat maps and sweep lines are small enough for two columns;
+        // rankings need the width for their labels.
+        let grid = matches!(first, Study::Sweep { .. });
+        if grid {
+            self.body.push_str("<div class=\"grid\">\n");
+        }
+        for study in studies {
+            self.study(study);
+        }
+        if grid {
+            self.body.push_str("</div>\n");
+        }
+    }
+
+    fn study(&mut self, study: &Study) {
+        let n = self.charts.len();
+        match study {
+            Study::Sweep {
+                outcome,
+                unit,
+                lines,
+                heats,
+            } => {
+                for (k, (factor, lines)) in lines.iter().enumerate() {
+                    let caption = capitalise(&self.tf(
+                        Key::SweepCaption,
+                        &[("outcome", outcome), ("unit", unit), ("factor", factor)],
+                    ));
+                    let chart = charts::sweep_line_chart(
+                        &format!("sweep-{n}-{k}"),
+                        self.lang,
+                        outcome,
+                        factor,
+                        unit,
+                        &caption,
+                        lines,
+                    );
+                    self.figure(chart);
+                }
+                for (k, (arm, x, y, grid)) in heats.iter().enumerate() {
+                    let label = format!("{outcome} ({arm})");
+                    let caption = capitalise(&self.tf(
+                        Key::HeatCaption,
+                        &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
+                    ));
+                    let chart = charts::heat_map(
+                        &format!("sweep-heat-{n}-{k}"),
+                        self.lang,
+                        &label,
+                        x,
+                        y,
+                        &caption,
+                        grid,
+                    );
+                    self.figure(chart);
+                }
+            }
+            Study::Sensitivity {
+                outcome,
+                unit,
+                effects,
+                sobol,
+            } => {
+                let key = if *sobol {
+                    Key::RankingCaptionSobol
+                } else {
+                    Key::RankingCaption
+                };
+                let caption = capitalise(&self.tf(key, &[("outcome", outcome), ("unit", unit)]));
+                let chart = charts::ranking_chart(
+                    &format!("sensitivity-{n}"),
+                    self.lang,
+                    outcome,
+                    unit,
+                    &caption,
+                    effects,
+                );
+                self.figure(chart);
+            }
+        }
+    }
+
+    fn loops(&mut self) {
+        self.h2("loops", Key::LoopsHeading);
+        self.p(self.t(Key::LoopsIntro));
+        let arms = arm_names(self.results);
+        for (title, explanation, indicators) in LOOPS {
+            let _ = writeln!(self.body, "<h3>{}</h3>", escape(self.t(title)));
+            self.p(self.t(explanation));
+            let mut parts = Vec::new();
+            for o in indicators {
+                let spec = o.spec();
+                let unit = display_unit(self.lang, spec.unit);
+                let values: Vec<(String, f64)> = arms
+                    .iter()
+                    .filter_map(|a| {
+                        self.results
+                            .level(a, spec.name)
+                            .map(|s| (a.clone(), s.mean * unit.scale))
+                    })
+                    .collect();
+                if values.is_empty() {
+                    continue;
+                }
+                let d = decimals(&values.iter().map(|v| v.1).collect::<Vec<_>>());
+                let list: Vec<String> = values
+                    .iter()
+                    .map(|(a, v)| format!("{a} {}", number(self.lang, *v, d)))
+                    .collect();
+                parts.push(format!(
+                    "{} ({}): {}",
+                    outcome_label(self.lang, *o),
+                    unit.level,
+                    list.join(", ")
+                ));
+            }
+            let line = if parts.is_empty() {
+                self.t(Key::LoopNotMeasured).to_owned()
+            } else {
+                self.tf(Key::LoopIndicator, &[("values", &parts.join("; "))])
+            };
+            let _ = writeln!(self.body, "<p class=\"sub\">{}</p>", escape(&line));
+        }
+    }
+
+    fn scenario(&mut self) {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        self.h2("scenario", Key::ScenarioHeading);
+        let _ = writeln!(self.body, "<p><strong>{}</strong></p>", escape(&s.name));
+        if !s.description.is_empty() {
+            self.p(&s.description);
+        }
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Alternative)),
+            escape(self.t(Key::Preset)),
+            escape(self.t(Key::Description)),
+            escape(self.t(Key::Events))
+        );
+        for arm in &s.arms {
+            let events: Vec<String> = arm.events.iter().map(|e| e.label.clone()).collect();
+            let events = if events.is_empty() {
+                self.t(Key::NoEvents).to_owned()
+            } else {
+                events.join(", ")
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&arm.name),
+                escape(&text::preset_label(lang, &arm.preset)),
+                escape(&arm.description),
+                escape(&events)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+        let _ = writeln!(self.body, "<h3>{}</h3>", escape(self.t(Key::LeversHeading)));
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th>",
+            escape(self.t(Key::Lever))
+        );
+        for arm in &s.arms {
+            let _ = write!(
+                self.body,
+                "<th scope=\"col\" class=\"num\">{}</th>",
+                escape(&arm.name)
+            );
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
+            let label = text::lever_label(lang, p.name).unwrap_or(p.name);
+            let _ = write!(
+                self.body,
+                "<tr><th scope=\"row\">{} <code>{}</code></th>",
+                escape(&capitalise(label)),
+                breakable(p.name)
+            );
+            for arm in &s.arms {
+                let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
+                let shown = if p.kind == ParamKind::Switch && v.is_finite() {
+                    p.format_value(v)
+                } else {
+                    param_value(lang, v)
+                };
+                let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn assumptions(&mut self) {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        self.h2("assumptions", Key::AssumptionsHeading);
+        let intro = self.tf(
+            Key::AssumptionsIntro,
+            &[("version", env!("CARGO_PKG_VERSION"))],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"params\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::Value)),
+            escape(self.t(Key::Unit)),
+            escape(self.t(Key::Meaning)),
+            escape(self.t(Key::Source))
+        );
+        for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
+            let values: Vec<f64> = s
+                .arms
+                .iter()
+                .map(|a| a.param(p.group, p.name).unwrap_or(f64::NAN))
+                .collect();
+            let same = values
+                .windows(2)
+                .all(|w| w[0] == w[1] || (w[0].is_nan() && w[1].is_nan()));
+            let value = if same {
+                values
+                    .first()
+                    .map_or_else(String::new, |v| param_value(lang, *v))
+            } else {
+                s.arms
+                    .iter()
+                    .zip(&values)
+                    .map(|(a, v)| format!("{}: {}", a.name, param_value(lang, *v)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                breakable(&p.key()),
+                escape(&value),
+                escape(p.unit),
+                escape(p.meaning),
+                escape(p.source)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn all_outcomes(&mut self) {
+        let r = self.results;
+        let lang = self.lang;
+        let arms = arm_names(r);
+        self.h2("all-outcomes", Key::AllOutcomesHeading);
+        self.p(self.t(Key::AllOutcomesIntro));
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+            escape(self.t(Key::Outcome)),
+            escape(self.t(Key::Unit))
+        );
+        for arm in &arms {
+            let _ = write!(
+                self.body,
+                "<th scope=\"col\" class=\"num\">{}</th>",
+                escape(arm)
+            );
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for o in Outcome::ALL {
+            let spec = o.spec();
+            let unit = display_unit(lang, spec.unit);
+            let levels: Vec<Option<&crate::stats::Summary>> =
+                arms.iter().map(|a| r.level(a, spec.name)).collect();
+            if levels.iter().all(Option::is_none) {
+                continue;
+            }
+            let d = decimals(
+                &levels
+                    .iter()
+                    .flatten()
+                    .flat_map(|s| [s.mean * unit.scale, s.ci_high * unit.scale])
+                    .collect::<Vec<_>>(),
+            );
+            let _ = write!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td>",
+                escape(&capitalise(outcome_label(lang, o))),
+                escape(unit.level)
+            );
+            for s in &levels {
+                let cell = match s {
+                    Some(s) => format!(
+                        "{} [{}; {}]",
+                        number(lang, s.mean * unit.scale, d),
+                        number(lang, s.ci_low * unit.scale, d),
+                        number(lang, s.ci_high * unit.scale, d)
+                    ),
+                    None => t(lang, Key::NotAvailable).to_owned(),
+                };
+                let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&cell));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    fn reproduce(&mut self) {
+        let r = self.results;
+        let m = &r.manifest;
+        let s = &m.scenario;
+        self.h2("reproduce", Key::ReproHeading);
+        self.p(self.t(Key::ReproIntro));
+        let years_text = format!(
+            "{} ({})",
+            number(self.lang, years(s.horizon_days), 1),
+            number(self.lang, years(s.warmup_days), 1)
+        );
+        let fields = [
+            (Key::Version, m.tillit_version.clone()),
+            (Key::Seed, m.master_seed.to_string()),
+            (Key::Replications, m.replications.to_string()),
+            (Key::Years, years_text),
+            (Key::Command, m.command.clone()),
+            (Key::Finished, m.finished_utc.clone()),
+            (Key::ResultsFormat, m.results_format.to_string()),
+            (Key::ResultsFolder, r.dir.display().to_string()),
+            (
+                Key::Design,
+                r.study
+                    .as_ref()
+                    .map_or_else(String::new, |d| d.design.clone()),
+            ),
+        ];
+        self.body.push_str("<dl class=\"repro\">\n");
+        for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            let _ = writeln!(
+                self.body,
+                "<dt>{}</dt><dd><code>{}</code></dd>",
+                escape(self.t(key)),
+                escape(&value)
+            );
+        }
+        self.body.push_str("</dl>\n");
+        self.p(self.t(Key::ChartFiles));
+    }
+
+    fn finish(self) -> Page {
+        let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        let title = tf(lang, Key::ReportTitle, &[("name", &s.name)]);
+        let subtitle = tf(
+            lang,
+            Key::Subtitle,
+            &[("version", &self.results.manifest.tillit_version)],
+        );
+        let mut html = String::with_capacity(self.body.len() + CSS.len() + 2048);
+        let _ = write!(
+            html,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <meta name=\"generator\" content=\"tillit {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n\
+             <header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
+            lang.code(),
+            CSP,
+            env!("CARGO_PKG_VERSION"),
+            escape(&title),
+            CSS,
+            escape(&title),
+            escape(&subtitle)
+        );
+        if !s.description.is_empty() {
+            let _ = writeln!(html, "<p>{}</p>", escape(&s.description));
+        }
+        html.push_str("</header>\n<main>\n");
+        html.push_str(&self.body);
+        let _ = write!(
+            html,
+            "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>\n",
+            escape(t(lang, Key::Footer))
+        );
+        Page {
+            html,
+            charts: self.charts,
+        }
+    }
+}
+
+/// `text` escaped, with a line-break opportunity after each `.` and `_`, so
+/// long parameter keys wrap in narrow columns and on paper.
+fn breakable(text: &str) -> String {
+    escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+}
+
+/// A parameter value as the scenario would write it, with the language's
+/// decimal sign.
+fn param_value(lang: Language, v: f64) -> String {
+    if !v.is_finite() {
+        return t(lang, Key::NotAvailable).to_owned();
+    }
+    let s = crate::model::params::fmt_num(v);
+    match lang {
+        Language::En => s,
+        Language::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::load::SummaryRow;
+
+    fn data(points: Vec<Vec<f64>>, factors: usize) -> StudyData {
+        let factor = |k: usize| Factor {
+            label: format!("g.f{k}"),
+            key: format!("g.f{k}"),
+            arm: None,
+            unit: String::new(),
+        };
+        let levels = (0..points.len())
+            .map(|p| {
+                (
+                    p,
+                    SummaryRow {
+                        arm: "a".to_owned(),
+                        comparison: "level".to_owned(),
+                        outcome: "mean_stress".to_owned(),
+                        unit: "stress units".to_owned(),
+                        summary: Summary {
+                            n: 2,
+                            mean: p as f64,
+                            sd: 0.1,
+                            ci_low: p as f64 - 0.1,
+                            ci_high: p as f64 + 0.1,
+                        },
+                    },
+                )
+            })
+            .collect();
+        StudyData {
+            kind: "sweep".to_owned(),
+            design: "factorial".to_owned(),
+            factors: (0..factors).map(factor).collect(),
+            points,
+            levels,
+            indices: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_grid_of_two_factors_becomes_heat_maps_and_anything_else_lines() {
+        let grid = data(
+            vec![
+                vec![0.0, 1.0],
+                vec![0.0, 2.0],
+                vec![1.0, 1.0],
+                vec![1.0, 2.0],
+            ],
+            2,
+        );
+        assert_eq!(full_grid(&grid), Some((vec![0.0, 1.0], vec![1.0, 2.0])));
+        let arms = ["a".to_owned()];
+        let made = studies(&grid, &arms, Language::En);
+        assert_eq!(made.len(), 1, "only mean_stress has levels");
+        let Study::Sweep { lines, heats, .. } = &made[0] else {
+            panic!("a sweep");
+        };
+        assert!(lines.is_empty());
+        // Point 1 is (x 0, y 2): row 1, column 0.
+        assert_eq!(heats[0].3.values, vec![vec![0.0, 2.0], vec![1.0, 3.0]]);
+
+        let scattered = data(vec![vec![0.3, 1.0], vec![0.1, 2.0], vec![0.2, 1.5]], 2);
+        assert_eq!(full_grid(&scattered), None);
+        let Study::Sweep { lines, heats, .. } = &studies(&scattered, &arms, Language::En)[0] else {
+            panic!("a sweep");
+        };
+        assert!(heats.is_empty());
+        assert_eq!(lines.len(), 2, "one chart per factor");
+        let xs: Vec<f64> = lines[0].1[0].points.iter().map(|p| p.0).collect();
+        assert_eq!(xs, vec![0.1, 0.2, 0.3], "sorted along the factor");
+    }
+
+    #[test]
+    fn factors_are_named_by_their_lever() {
+        let f = Factor {
+            label: "steering.coaching_hours@trust".to_owned(),
+            key: "steering.coaching_hours".to_owned(),
+            arm: Some("trust".to_owned()),
+            unit: String::new(),
+        };
+        assert_eq!(
+            factor_label(Language::Sv, &f),
+            "coachning per handläggare (timmar/vecka) (trust)"
+        );
+        let g = Factor {
+            arm: None,
+            key: "demand.severity_mean".to_owned(),
+            ..f
+        };
+        assert_eq!(factor_label(Language::En, &g), "demand.severity_mean");
+    }
+}

@@ -1,0 +1,532 @@
+//! A small hand-written SVG writer: shapes, escaped text, scales and axis
+//! ticks, and the colour-blind-safe palette every chart uses.
+//!
+//! What lives here: [`Svg`], which collects elements and writes an
+//! accessible `<svg>` (`role="img"`, a `<title>` and a `<desc>` that
+//! `aria-labelledby` points to); [`Scale`]; [`nice_ticks`]; the Okabe-Ito
+//! palette ([`ARM_COLOURS`]) with a dash pattern and marker shape per
+//! series, so that no chart relies on colour alone; and [`heat_colour`]
+//! (viridis). What does not: no chart layout (that is [`super::charts`]) and
+//! no words.
+
+use std::fmt::Write as _;
+
+/// The Okabe-Ito palette, ordered so that neighbouring series differ most:
+/// blue, orange, bluish green, vermillion, reddish purple, sky blue,
+/// yellow, black.
+pub const ARM_COLOURS: [&str; 8] = [
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
+];
+
+/// Dash patterns, one per series index (cycled), so lines differ in print.
+pub const DASHES: [&str; 4] = ["", "7 4", "2 3", "9 3 2 3"];
+
+/// Colour of series `i`.
+pub fn colour(i: usize) -> &'static str {
+    ARM_COLOURS[i % ARM_COLOURS.len()]
+}
+
+/// Dash pattern of series `i` (empty: solid).
+pub fn dash(i: usize) -> &'static str {
+    DASHES[i % DASHES.len()]
+}
+
+/// Marker shapes, one per series index (cycled).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A circle.
+    Circle,
+    /// A square.
+    Square,
+    /// A diamond.
+    Diamond,
+    /// A triangle pointing up.
+    Triangle,
+}
+
+/// Marker shape of series `i`.
+pub fn shape(i: usize) -> Shape {
+    [
+        Shape::Circle,
+        Shape::Square,
+        Shape::Diamond,
+        Shape::Triangle,
+    ][i % 4]
+}
+
+/// Escapes text for an XML text node or a quoted attribute.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A number for an SVG attribute: two decimals at most, no `-0`, and 0 for
+/// a non-finite value (which the charts never pass on purpose).
+fn n(x: f64) -> String {
+    if !x.is_finite() {
+        return "0".to_owned();
+    }
+    let s = format!("{:.2}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_owned();
+    if s == "-0" { "0".to_owned() } else { s }
+}
+
+/// How a text element is placed and drawn.
+#[derive(Clone, Copy, Debug)]
+pub struct TextStyle {
+    /// `start`, `middle` or `end`.
+    pub anchor: &'static str,
+    /// Font size [px].
+    pub size: f64,
+    /// Bold.
+    pub bold: bool,
+    /// Fill colour.
+    pub fill: &'static str,
+    /// Rotation around the anchor point [degrees].
+    pub rotate: f64,
+}
+
+impl Default for TextStyle {
+    fn default() -> Self {
+        Self {
+            anchor: "start",
+            size: 12.0,
+            bold: false,
+            fill: "#222222",
+            rotate: 0.0,
+        }
+    }
+}
+
+impl TextStyle {
+    /// Default style with the given anchor.
+    pub fn anchored(anchor: &'static str) -> Self {
+        Self {
+            anchor,
+            ..Self::default()
+        }
+    }
+}
+
+/// An SVG image being built. Every chart has an id (unique in the page), a
+/// title and a description: the text alternative a screen reader reads.
+#[derive(Clone, Debug)]
+pub struct Svg {
+    id: String,
+    width: f64,
+    height: f64,
+    title: String,
+    desc: String,
+    body: String,
+}
+
+impl Svg {
+    /// An empty image of `width` x `height` px.
+    pub fn new(id: &str, width: f64, height: f64, title: &str, desc: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            width,
+            height,
+            title: title.to_owned(),
+            desc: desc.to_owned(),
+            body: String::new(),
+        }
+    }
+
+    /// Width [px].
+    pub fn width(&self) -> f64 {
+        self.width
+    }
+
+    /// Height [px].
+    pub fn height(&self) -> f64 {
+        self.height
+    }
+
+    /// A filled rectangle; `opacity` 1 is opaque.
+    pub fn rect(&mut self, x: f64, y: f64, w: f64, h: f64, fill: &str, opacity: f64) {
+        let _ = write!(
+            self.body,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{}""#,
+            n(x),
+            n(y),
+            n(w.max(0.0)),
+            n(h.max(0.0)),
+            escape(fill)
+        );
+        if opacity < 1.0 {
+            let _ = write!(self.body, r#" fill-opacity="{}""#, n(opacity));
+        }
+        self.body.push_str("/>\n");
+    }
+
+    /// A straight line; `dash` empty for solid.
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(
+        &mut self,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: &str,
+        width: f64,
+        dash: &str,
+    ) {
+        let _ = write!(
+            self.body,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="{}""#,
+            n(x1),
+            n(y1),
+            n(x2),
+            n(y2),
+            escape(stroke),
+            n(width)
+        );
+        if !dash.is_empty() {
+            let _ = write!(self.body, r#" stroke-dasharray="{}""#, escape(dash));
+        }
+        self.body.push_str("/>\n");
+    }
+
+    /// A polyline through `points`; non-finite points break the line.
+    pub fn polyline(&mut self, points: &[(f64, f64)], stroke: &str, width: f64, dash: &str) {
+        for run in points
+            .split(|(x, y)| !(x.is_finite() && y.is_finite()))
+            .filter(|run| run.len() > 1)
+        {
+            let coords: Vec<String> = run
+                .iter()
+                .map(|&(x, y)| format!("{},{}", n(x), n(y)))
+                .collect();
+            let _ = write!(
+                self.body,
+                r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{}" stroke-linejoin="round""#,
+                coords.join(" "),
+                escape(stroke),
+                n(width)
+            );
+            if !dash.is_empty() {
+                let _ = write!(self.body, r#" stroke-dasharray="{}""#, escape(dash));
+            }
+            self.body.push_str("/>\n");
+        }
+    }
+
+    /// A filled polygon (a band); skipped when a point is not finite.
+    pub fn polygon(&mut self, points: &[(f64, f64)], fill: &str, opacity: f64) {
+        if points.len() < 3
+            || points
+                .iter()
+                .any(|(x, y)| !(x.is_finite() && y.is_finite()))
+        {
+            return;
+        }
+        let coords: Vec<String> = points
+            .iter()
+            .map(|&(x, y)| format!("{},{}", n(x), n(y)))
+            .collect();
+        let _ = writeln!(
+            self.body,
+            r#"<polygon points="{}" fill="{}" fill-opacity="{}" stroke="none"/>"#,
+            coords.join(" "),
+            escape(fill),
+            n(opacity)
+        );
+    }
+
+    /// A marker of `shape` centred on (x, y), with a white outline.
+    pub fn marker(&mut self, shape: Shape, x: f64, y: f64, r: f64, fill: &str) {
+        let fill = escape(fill);
+        let outline = r##"stroke="#ffffff" stroke-width="1""##;
+        let _ = match shape {
+            Shape::Circle => writeln!(
+                self.body,
+                r#"<circle cx="{}" cy="{}" r="{}" fill="{fill}" {outline}/>"#,
+                n(x),
+                n(y),
+                n(r)
+            ),
+            Shape::Square => writeln!(
+                self.body,
+                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{fill}" {outline}/>"#,
+                n(x - r * 0.9),
+                n(y - r * 0.9),
+                n(r * 1.8),
+                n(r * 1.8)
+            ),
+            Shape::Diamond => writeln!(
+                self.body,
+                r#"<polygon points="{},{} {},{} {},{} {},{}" fill="{fill}" {outline}/>"#,
+                n(x),
+                n(y - r * 1.2),
+                n(x + r * 1.2),
+                n(y),
+                n(x),
+                n(y + r * 1.2),
+                n(x - r * 1.2),
+                n(y)
+            ),
+            Shape::Triangle => writeln!(
+                self.body,
+                r#"<polygon points="{},{} {},{} {},{}" fill="{fill}" {outline}/>"#,
+                n(x),
+                n(y - r * 1.2),
+                n(x + r * 1.1),
+                n(y + r * 0.8),
+                n(x - r * 1.1),
+                n(y + r * 0.8)
+            ),
+        };
+    }
+
+    /// A text at (x, y) (the baseline of its first line).
+    pub fn text(&mut self, x: f64, y: f64, content: &str, style: TextStyle) {
+        let _ = write!(
+            self.body,
+            r#"<text x="{}" y="{}" font-size="{}" fill="{}""#,
+            n(x),
+            n(y),
+            n(style.size),
+            escape(style.fill)
+        );
+        if style.anchor != "start" {
+            let _ = write!(self.body, r#" text-anchor="{}""#, escape(style.anchor));
+        }
+        if style.bold {
+            self.body.push_str(r#" font-weight="bold""#);
+        }
+        if style.rotate != 0.0 {
+            let _ = write!(
+                self.body,
+                r#" transform="rotate({} {} {})""#,
+                n(style.rotate),
+                n(x),
+                n(y)
+            );
+        }
+        let _ = writeln!(self.body, ">{}</text>", escape(content));
+    }
+
+    /// The image as an element to put inside an HTML page.
+    pub fn inline(&self) -> String {
+        self.render(false)
+    }
+
+    /// The image as a standalone `.svg` file (with the XML namespace).
+    pub fn standalone(&self) -> String {
+        self.render(true)
+    }
+
+    fn render(&self, standalone: bool) -> String {
+        let id = escape(&self.id);
+        let mut out = String::with_capacity(self.body.len() + 512);
+        if standalone {
+            out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        }
+        let _ = write!(
+            out,
+            r#"<svg{} viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif">"#,
+            if standalone {
+                r#" xmlns="http://www.w3.org/2000/svg""#
+            } else {
+                ""
+            },
+            w = n(self.width),
+            h = n(self.height),
+        );
+        let _ = write!(
+            out,
+            "\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+            escape(&self.title),
+            escape(&self.desc)
+        );
+        out.push_str(&self.body);
+        out.push_str("</svg>\n");
+        out
+    }
+}
+
+/// A linear map from a data interval onto a pixel interval.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scale {
+    /// Data start.
+    pub d0: f64,
+    /// Data end.
+    pub d1: f64,
+    /// Pixel position of `d0`.
+    pub r0: f64,
+    /// Pixel position of `d1`.
+    pub r1: f64,
+}
+
+impl Scale {
+    /// The pixel position of `x` (the middle when the data interval is empty).
+    pub fn map(&self, x: f64) -> f64 {
+        if self.d1 == self.d0 {
+            return (self.r0 + self.r1) / 2.0;
+        }
+        self.r0 + (x - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+    }
+}
+
+/// The step of "nice" ticks (1, 2 or 5 times a power of ten) that cuts
+/// `span` into about `target` pieces.
+pub fn nice_step(span: f64, target: usize) -> f64 {
+    if !(span.is_finite() && span > 0.0) {
+        return 1.0;
+    }
+    let raw = span / target.max(1) as f64;
+    let power = 10f64.powf(raw.log10().floor());
+    let fraction = raw / power;
+    let nice = if fraction <= 1.0 {
+        1.0
+    } else if fraction <= 2.0 {
+        2.0
+    } else if fraction <= 5.0 {
+        5.0
+    } else {
+        10.0
+    };
+    nice * power
+}
+
+/// Nice ticks covering `[lo, hi]`: the returned domain runs from the first
+/// to the last tick, which enclose the data. An empty or point interval
+/// is widened first.
+pub fn nice_ticks(lo: f64, hi: f64, target: usize) -> Vec<f64> {
+    let (mut lo, mut hi) = if lo.is_finite() && hi.is_finite() {
+        (lo.min(hi), lo.max(hi))
+    } else {
+        (0.0, 1.0)
+    };
+    if hi - lo < 1e-12 * lo.abs().max(1.0) {
+        let pad = if lo == 0.0 { 1.0 } else { lo.abs() * 0.1 };
+        lo -= pad;
+        hi += pad;
+    }
+    let step = nice_step(hi - lo, target);
+    let first = (lo / step).floor();
+    let last = (hi / step).ceil();
+    let count = (last - first) as usize;
+    // Dividing by a power of ten snaps away float noise such as
+    // 0.30000000000000004 (3 * 0.1).
+    let power = 10f64.powi((-step.log10().floor()).max(0.0) as i32);
+    (0..=count)
+        .map(|i| ((first + i as f64) * step * power).round() / power)
+        .collect()
+}
+
+/// Decimals that tell ticks `step` apart.
+pub fn tick_decimals(ticks: &[f64]) -> usize {
+    match ticks {
+        [a, b, ..] => {
+            let step = (b - a).abs();
+            if step >= 1.0 || step == 0.0 {
+                0
+            } else {
+                (-step.log10().floor()) as usize
+            }
+        }
+        _ => 0,
+    }
+}
+
+/// The viridis colour at `t` in `[0, 1]` (dark blue to yellow), and whether
+/// text on it should be white.
+pub fn heat_colour(t: f64) -> (String, bool) {
+    const STOPS: [(f64, f64, f64); 5] = [
+        (68.0, 1.0, 84.0),
+        (59.0, 82.0, 139.0),
+        (33.0, 145.0, 140.0),
+        (94.0, 201.0, 98.0),
+        (253.0, 231.0, 37.0),
+    ];
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let pos = t * (STOPS.len() - 1) as f64;
+    let i = (pos.floor() as usize).min(STOPS.len() - 2);
+    let f = pos - i as f64;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
+    (
+        format!(
+            "#{:02x}{:02x}{:02x}",
+            mix(a.0, b.0),
+            mix(a.1, b.1),
+            mix(a.2, b.2)
+        ),
+        t < 0.55,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_the_image_is_accessible() {
+        let mut svg = Svg::new("c1", 100.0, 50.0, "A <b> & \"c\"", "desc");
+        svg.text(1.0, 2.0, "x < y & z", TextStyle::default());
+        let out = svg.inline();
+        assert!(out.contains("x &lt; y &amp; z"), "{out}");
+        assert!(out.contains(r#"<title id="c1-title">A &lt;b&gt; &amp; &quot;c&quot;</title>"#));
+        assert!(out.contains(r#"role="img" aria-labelledby="c1-title c1-desc""#));
+        assert!(out.contains(r#"<desc id="c1-desc">desc</desc>"#));
+        assert!(!out.contains("xmlns"));
+        assert!(
+            svg.standalone()
+                .contains(r#"xmlns="http://www.w3.org/2000/svg""#)
+        );
+    }
+
+    #[test]
+    fn ticks_are_nice_and_enclose_the_data() {
+        assert_eq!(nice_ticks(0.0, 1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        let t = nice_ticks(0.13, 0.87, 4);
+        assert_eq!(t, vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
+        let t = nice_ticks(-8.5, -7.7, 4);
+        assert!(t[0] <= -8.5 && *t.last().unwrap() >= -7.7, "{t:?}");
+        assert!(nice_ticks(3.0, 3.0, 4).len() > 1);
+        assert_eq!(nice_ticks(f64::NAN, 1.0, 4), vec![0.0, 0.5, 1.0]);
+        assert_eq!(tick_decimals(&[0.0, 0.05]), 2);
+        assert_eq!(tick_decimals(&[0.0, 5.0]), 0);
+    }
+
+    #[test]
+    fn shapes_numbers_and_colours() {
+        assert_eq!(n(-0.001), "0");
+        assert_eq!(n(1.5), "1.5");
+        assert_eq!(n(f64::NAN), "0");
+        let s = Scale {
+            d0: 0.0,
+            d1: 10.0,
+            r0: 100.0,
+            r1: 0.0,
+        };
+        assert_eq!(s.map(5.0), 50.0);
+        assert_eq!(heat_colour(0.0).0, "#440154");
+        assert_eq!(heat_colour(1.0).0, "#fde725");
+        let mut svg = Svg::new("p", 10.0, 10.0, "t", "d");
+        svg.polyline(
+            &[(0.0, 0.0), (1.0, f64::NAN), (2.0, 2.0), (3.0, 3.0)],
+            "#000",
+            1.0,
+            "",
+        );
+        assert_eq!(svg.inline().matches("<polyline").count(), 1);
+    }
+}

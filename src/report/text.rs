@@ -1,0 +1,1272 @@
+//! Every word a report shows, in Swedish and in English, and the rule that
+//! turns a paired difference into a sentence.
+//!
+//! What lives here: the label table ([`Key`] and [`t`]), the readable names of
+//! outcomes and series metrics, units as a reader sees them (shares as
+//! percent), number formatting per language (decimal comma and a true minus
+//! sign in Swedish), which direction is better for each outcome
+//! ([`better`]), and [`verdict`] and [`difference_sentence`], which never
+//! call a difference whose interval includes zero a difference.
+//!
+//! What does not: no layout, no HTML and no SVG. Nothing here reads files.
+
+use crate::outcome::{Outcome, SeriesMetric};
+use crate::output::format::decimals_for;
+use crate::scenario::Language;
+
+macro_rules! texts {
+    ($( $(#[$doc:meta])* $Key:ident => $en:literal, $sv:literal; )*) => {
+        /// A label or sentence of the report. Sentences have `{name}`
+        /// placeholders that [`fill`] replaces; both languages use the same
+        /// ones.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Key { $( $(#[$doc])* $Key, )* }
+
+        impl Key {
+            /// Every key, in table order.
+            pub const ALL: &[Key] = &[ $( Key::$Key, )* ];
+        }
+
+        /// (English, Swedish) per key, in [`Key`] order.
+        static TEXTS: &[(&str, &str)] = &[ $( ($en, $sv), )* ];
+    };
+}
+
+texts! {
+    /// Page title.
+    ReportTitle => "Report: {name}", "Rapport: {name}";
+    /// Line under the title.
+    Subtitle => "Simulation of control-based and trust-based steering in social services, written by tillit {version}.",
+        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, skriven av tillit {version}.";
+    /// Heading of the summary.
+    SummaryHeading => "Summary", "Sammanfattning";
+    /// What was compared.
+    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years}, of which the warm-up at the start ({warmup}) is left out. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}.",
+        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years}, varav insvängningen i början ({warmup}) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}.";
+    /// How to read the intervals.
+    SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
+        "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
+    /// Heading per compared arm.
+    ComparisonHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
+    /// Counts of verdicts for one arm.
+    ComparisonCounts => "Of {n} key outcomes: {list}.", "Av {n} viktiga utfall: {list}.";
+    /// A count of verdicts.
+    CountBetter => "{k} better", "{k} bättre";
+    /// A count of verdicts.
+    CountWorse => "{k} worse", "{k} sämre";
+    /// A count of verdicts.
+    CountDifferent => "{k} different without being better or worse", "{k} annorlunda utan att vara bättre eller sämre";
+    /// A count of verdicts.
+    CountNoClear => "{k} with no clear difference", "{k} utan tydlig skillnad";
+    /// A count of verdicts.
+    CountUnknown => "{k} that cannot be told", "{k} som inte kan avgöras";
+    /// A difference in the better direction.
+    DiffBetter => "{arm} did better than {baseline} on {outcome}: {dir} by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
+        "{arm} blev bättre än {baseline} för {outcome}: {dir} med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    /// A difference in the worse direction.
+    DiffWorse => "{arm} did worse than {baseline} on {outcome}: {dir} by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
+        "{arm} blev sämre än {baseline} för {outcome}: {dir} med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    /// A difference where neither direction is better.
+    DiffNeutral => "{outcome} was {dir} under {arm} than under {baseline}, by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
+        "{outcome} var {dir} med {arm} än med {baseline}, med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    /// An interval that includes zero.
+    DiffNoClear => "No clear difference between {arm} and {baseline} on {outcome}: the 95% interval of the difference, {lo} to {hi} {unit}, includes zero, so what difference there is may be simulation noise.",
+        "Ingen tydlig skillnad mellan {arm} och {baseline} för {outcome}: 95 % intervallet för skillnaden, {lo} till {hi} {unit}, innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.";
+    /// No interval (one replication, or a missing value).
+    DiffTooFew => "{outcome}: the results cannot tell whether {arm} and {baseline} differ (too few runs or no value).",
+        "{outcome}: resultaten räcker inte för att säga om {arm} och {baseline} skiljer sig åt (för få körningar eller inget värde).";
+    /// Several outcomes whose intervals include zero, in one sentence.
+    NoClearList => "No clear difference between {arm} and {baseline} on {list}: each 95% interval of the difference includes zero, so what difference there is may be simulation noise.",
+        "Ingen tydlig skillnad mellan {arm} och {baseline} för {list}: varje 95 % intervall för skillnaden innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.";
+    /// An interval in a list.
+    IntervalRange => "{lo} to {hi} {unit}", "{lo} till {hi} {unit}";
+    /// Plural of the year unit.
+    YearsPlural => "years", "år";
+    /// Relative change, in brackets after the absolute one.
+    Relative => " ({pct} of the value under {baseline})", " ({pct} av värdet med {baseline})";
+    /// Direction word.
+    Lower => "lower", "lägre";
+    /// Direction word.
+    Higher => "higher", "högre";
+    /// Verdict tag.
+    TagBetter => "better", "bättre";
+    /// Verdict tag.
+    TagWorse => "worse", "sämre";
+    /// Verdict tag.
+    TagDifferent => "different", "annorlunda";
+    /// Verdict tag.
+    TagNoClear => "no clear difference", "ingen tydlig skillnad";
+    /// Verdict tag.
+    TagUnknown => "cannot tell", "kan inte avgöras";
+    /// Heading of the outcome charts.
+    OutcomesHeading => "Key outcomes by alternative", "Viktiga utfall per alternativ";
+    /// How to read the outcome charts.
+    OutcomesIntro => "Each dot is the mean over the simulated runs and the bar around it the 95% interval of that mean. Where the bars of two alternatives overlap a lot, look at the paired difference in the next chart before concluding anything.",
+        "Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i nästa diagram innan du drar slutsatser.";
+    /// Title of the difference chart.
+    DifferenceTitle => "Difference to {baseline}, in percent of {baseline}", "Skillnad mot {baseline}, i procent av {baseline}";
+    /// Caption of the difference chart.
+    DifferenceCaption => "Paired differences with 95% intervals, in percent of the value under {baseline}. Intervals that cross the zero line show no clear difference.",
+        "Parvisa skillnader med 95 % intervall, i procent av värdet med {baseline}. Intervall som korsar nollinjen visar ingen tydlig skillnad.";
+    /// Caption of an outcome chart.
+    OutcomeCaption => "{outcome} ({unit}): mean and 95% interval per alternative.", "{outcome} ({unit}): medelvärde och 95 % intervall per alternativ.";
+    /// One arm in a chart's text alternative.
+    ArmValue => "{arm}: {mean} {unit} (95% interval {lo} to {hi})", "{arm}: {mean} {unit} (95 % intervall {lo} till {hi})";
+    /// Heading of the time series.
+    SeriesHeading => "Over time", "Över tid";
+    /// How to read the time series.
+    SeriesIntro => "Monthly values: the line is the mean over the simulated runs and the band its 95% interval. The grey start is the warm-up, which the outcomes above leave out.",
+        "Månadsvärden: linjen är medelvärdet över de simulerade körningarna och bandet dess 95 % intervall. Den grå början är insvängningen, som utfallen ovan inte räknar med.";
+    /// Caption of a time-series chart.
+    SeriesCaption => "{metric} ({unit}) per month, mean and 95% band per alternative.", "{metric} ({unit}) per månad, medelvärde och 95 % band per alternativ.";
+    /// Text alternative of a time-series chart.
+    SeriesDesc => "Line chart of {metric} per month over {years} years for {arms}. In the last month: {ends}.",
+        "Linjediagram över {metric} per månad under {years} år för {arms}. Sista månaden: {ends}.";
+    /// Axis label.
+    Year => "year", "år";
+    /// Marks the warm-up in a chart.
+    Warmup => "warm-up", "insvängning";
+    /// Heading of time use.
+    TimeUseHeading => "How working time is spent", "Hur arbetstiden används";
+    /// Title of the time-use chart.
+    TimeUseTitle => "Case workers' time use", "Handläggarnas tidsanvändning";
+    /// Caption of the time-use chart.
+    TimeUseCaption => "Share of worked hours per activity, mean over the runs after warm-up.", "Andel av arbetade timmar per aktivitet, medel över körningarna efter insvängning.";
+    /// Text alternative of the time-use chart.
+    TimeUseDesc => "Stacked bars, one per alternative, of the share of worked hours per activity. {rows}",
+        "Staplade staplar, en per alternativ, med andelen arbetade timmar per aktivitet. {rows}";
+    /// Heading of the scenario section.
+    ScenarioHeading => "The scenario", "Scenariot";
+    /// Column heading.
+    Alternative => "Alternative", "Alternativ";
+    /// Column heading.
+    Preset => "Starting regime", "Grundinställning";
+    /// Column heading.
+    Description => "Description", "Beskrivning";
+    /// Column heading.
+    Events => "Changes during the run", "Förändringar under körningen";
+    /// Column heading.
+    Lever => "Steering lever", "Styrmedel";
+    /// Column heading.
+    Unit => "Unit", "Enhet";
+    /// Column heading.
+    Parameter => "Parameter", "Parameter";
+    /// Column heading.
+    Meaning => "Meaning", "Betydelse";
+    /// Column heading.
+    Source => "Source", "Källa";
+    /// Column heading.
+    Value => "Value", "Värde";
+    /// Column heading.
+    Outcome => "Outcome", "Utfall";
+    /// When an arm has no events.
+    NoEvents => "none", "inga";
+    /// Heading of the levers table.
+    LeversHeading => "Steering levers of each alternative", "Styrmedlen i varje alternativ";
+    /// Heading of the assumptions.
+    AssumptionsHeading => "Assumptions and sources", "Antaganden och källor";
+    /// Introduction to the assumptions.
+    AssumptionsIntro => "Every parameter of the model with the value used in each alternative, its unit and where the value comes from. A source that begins with “assumption” is a judgement, not a measurement; change it in the scenario file to see how much the result depends on it. Meanings and sources are quoted in English from the parameter registry of tillit {version}.",
+        "Alla modellens parametrar med värdet i varje alternativ, enheten och varifrån värdet kommer. En källa som börjar med ”assumption” (antagande) är en bedömning, inte en mätning; ändra den i scenariofilen för att se hur mycket resultatet beror på den. Betydelser och källor citeras på engelska ur parameterregistret i tillit {version}.";
+    /// Shown when every arm has the same value.
+    SameInAll => "same in all", "samma i alla";
+    /// Heading of all outcomes.
+    AllOutcomesHeading => "All outcomes", "Alla utfall";
+    /// Introduction to all outcomes.
+    AllOutcomesIntro => "Mean and 95% interval of every outcome, after warm-up.", "Medelvärde och 95 % intervall för alla utfall, efter insvängningen.";
+    /// Heading of the feedback loops.
+    LoopsHeading => "Feedback loops behind the result", "Återkopplingar bakom resultatet";
+    /// Introduction to the feedback loops.
+    LoopsIntro => "The model builds in no answer: the result emerges from mechanisms that feed back on themselves. These four loops do most of the work.",
+        "Modellen bygger inte in något svar: resultatet växer fram ur mekanismer som återkopplar på sig själva. De här fyra slingorna gör det mesta av arbetet.";
+    /// Loop title.
+    BurnoutTitle => "The burnout spiral", "Utbrändhetsspiralen";
+    /// Loop explanation.
+    BurnoutText => "High workload raises stress. Stressed case workers go on sick leave or quit, their cases move to colleagues, newcomers need months to learn, and the workload of those who stay rises further.",
+        "Hög arbetsbelastning höjer stressen. Stressade handläggare blir sjukskrivna eller slutar, deras ärenden går till kollegorna, nyanställda behöver månader för att lära sig, och belastningen på dem som stannar ökar ytterligare.";
+    /// Loop title.
+    ControlTitle => "The control spiral", "Kontrollspiralen";
+    /// Loop explanation.
+    ControlText => "Under control-based steering, missed targets and media scandals bring new rules and more documentation. That takes time from the cases, more investigations run late, and the next missed target brings still more rules. Rules are removed only slowly.",
+        "Vid kontrollbaserad styrning leder missade mål och mediedrev till nya regler och mer dokumentation. Det tar tid från ärendena, fler utredningar blir försenade, och nästa missade mål ger ännu fler regler. Regler tas bort bara långsamt.";
+    /// Loop title.
+    CornersTitle => "Cutting corners", "Genvägar";
+    /// Loop explanation.
+    CornersText => "Under pressure, case workers spend less time on each case to keep up. The backlog shrinks for a while, but hasty decisions are more often wrong, errors come back later as complaints and serious events, and lowered standards recover only slowly.",
+        "Under press lägger handläggarna mindre tid på varje ärende för att hinna med. Balansen minskar en tid, men förhastade beslut blir oftare fel, felen kommer tillbaka senare som klagomål och allvarliga händelser, och sänkta krav återhämtar sig bara långsamt.";
+    /// Loop title.
+    SilosTitle => "Silos", "Stuprör";
+    /// Loop explanation.
+    SilosText => "When school, social services and child psychiatry work apart, a child is referred from one agency to the next, tells the story again at each, and waits at each. The extra intakes and documentation take time that could have gone to help.",
+        "När skola, socialtjänst och barnpsykiatri arbetar var för sig skickas barnet från myndighet till myndighet, berättar sin historia igen hos var och en och väntar hos var och en. De extra mottagningarna och dokumentationen tar tid som kunde ha gått till hjälp.";
+    /// Indicator line under a loop.
+    LoopIndicator => "In these results: {values}.", "I dessa resultat: {values}.";
+    /// When a loop has no measure in the results.
+    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här slingan.";
+    /// Heading of the reproduction section.
+    ReproHeading => "How to reproduce this report", "Så återskapar du rapporten";
+    /// Introduction to reproduction.
+    ReproIntro => "The same version of tillit, run on the same scenario with the same seed, gives the same numbers on any computer. The results folder holds the whole resolved scenario in manifest.json.",
+        "Samma version av tillit, körd med samma scenario och samma frö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
+    /// Field name.
+    Version => "tillit version", "tillit-version";
+    /// Field name.
+    Seed => "Master seed", "Huvudfrö";
+    /// Field name.
+    Replications => "Runs per alternative", "Körningar per alternativ";
+    /// Field name.
+    Years => "Simulated years (warm-up)", "Simulerade år (insvängning)";
+    /// Field name.
+    Command => "Command", "Kommando";
+    /// Field name.
+    Finished => "Finished", "Klar";
+    /// Field name.
+    ResultsFormat => "Results format", "Resultatformat";
+    /// Field name.
+    ResultsFolder => "Results folder", "Resultatmapp";
+    /// Failed runs.
+    Failures => "{n} runs failed and are left out of the statistics (listed in manifest.json).",
+        "{n} körningar misslyckades och ingår inte i statistiken (listas i manifest.json).";
+    /// Where the SVG files are.
+    ChartFiles => "Every chart is also saved as an SVG file in the folder charts/ beside this report.",
+        "Alla diagram finns också som SVG-filer i mappen charts/ bredvid rapporten.";
+    /// Figure number.
+    Figure => "Figure {n}.", "Figur {n}.";
+    /// Heading of a sweep.
+    SweepHeading => "Parameter sweep", "Parametersvep";
+    /// Line chart over one swept factor.
+    SweepTitle => "{outcome} as {factor} varies", "{outcome} när {factor} varierar";
+    /// Caption of a sweep line chart.
+    SweepCaption => "Mean and 95% interval of {outcome} ({unit}) at each value of {factor}, one line per alternative.",
+        "Medelvärde och 95 % intervall för {outcome} ({unit}) vid varje värde av {factor}, en linje per alternativ.";
+    /// Text alternative of a sweep line chart.
+    SweepDesc => "Line chart of {outcome} over {factor} from {from} to {to}. {lines}", "Linjediagram över {outcome} mot {factor} från {from} till {to}. {lines}";
+    /// Caption of a heat map.
+    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value.",
+        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde.";
+    /// Text alternative of a heat map.
+    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}.",
+        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}.";
+    /// Heading of a sensitivity analysis.
+    SensitivityHeading => "Which assumptions matter most", "Vilka antaganden betyder mest";
+    /// Ranking chart title.
+    RankingTitle => "Parameters ranked by their effect on {outcome}", "Parametrar rangordnade efter effekt på {outcome}";
+    /// Caption of a ranking chart.
+    RankingCaption => "Mean absolute change in {outcome} ({unit}) when each parameter moves across its studied range (Morris μ*), largest first.",
+        "Genomsnittlig absolut förändring av {outcome} ({unit}) när varje parameter rör sig över sitt studerade intervall (Morris μ*), störst först.";
+    /// Caption of a ranking chart of total Sobol indices.
+    RankingCaptionSobol => "Share of the variance of {outcome} that each parameter accounts for, interactions included (total Sobol index), largest first.",
+        "Andel av variansen i {outcome} som varje parameter står för, samspel inräknade (totalt Sobolindex), störst först.";
+    /// Unit of a Sobol index.
+    ShareOfVariance => "share of variance", "andel av variansen";
+    /// What a sweep compared.
+    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design ({design}) was simulated {reps} times per point and alternative.",
+        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen ({design}) simulerades {reps} gånger per punkt och alternativ.";
+    /// What a sensitivity analysis compared.
+    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method ({design}), each design point simulated {reps} times.",
+        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden ({design}), varje punkt simulerad {reps} gånger.";
+    /// The ranking of one outcome, in words.
+    SensitivityTop => "{outcome} under {arm}: {ranking} (most important first).", "{outcome} med {arm}: {ranking} (viktigast först).";
+    /// When no factor moved an outcome.
+    SensitivityNone => "{outcome} under {arm}: no parameter moved it in these runs.", "{outcome} med {arm}: ingen parameter påverkade utfallet i dessa körningar.";
+    /// The caution for parameter studies.
+    StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
+        "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    /// Field name.
+    Design => "Design", "Försöksplan";
+    /// Text alternative of a ranking chart.
+    RankingDesc => "Bar chart ranking {n} parameters by their effect on {outcome}. {items}", "Stapeldiagram som rangordnar {n} parametrar efter effekt på {outcome}. {items}";
+    /// Missing value.
+    NotAvailable => "n/a", "saknas";
+    /// Joins the last two items of a list.
+    And => "and", "och";
+    /// Footer.
+    Footer => "tillit is an agent-based simulation. It shows what follows from its assumptions, not what will happen.",
+        "tillit är en agentbaserad simulering. Den visar vad som följer av dess antaganden, inte vad som kommer att hända.";
+}
+
+/// The text of `key` in `lang`.
+pub fn t(lang: Language, key: Key) -> &'static str {
+    let (en, sv) = TEXTS[key as usize];
+    match lang {
+        Language::En => en,
+        Language::Sv => sv,
+    }
+}
+
+/// `template` with every `{name}` replaced by its value. Placeholders
+/// without a value stay as they are (a test checks none are left).
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// [`t`] then [`fill`].
+pub fn tf(lang: Language, key: Key, values: &[(&str, &str)]) -> String {
+    fill(t(lang, key), values)
+}
+
+/// Capitalises the first letter (labels are lower case to sit inside
+/// sentences).
+pub fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Joins items as a list: `a, b and c` / `a, b och c`.
+pub fn join_list(lang: Language, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {} {last}", init.join(", "), t(lang, Key::And)),
+    }
+}
+
+/// The readable name of an outcome, lower case: `(English, Swedish)`.
+///
+/// The match has no wildcard, so a new outcome does not compile until it
+/// has a name in both languages.
+fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
+    use Outcome::*;
+    match o {
+        WorkerTurnover => (
+            "case-worker turnover",
+            "personalomsättning bland handläggare",
+        ),
+        ManagerTurnover => ("manager turnover", "personalomsättning bland chefer"),
+        SickLeaveShare => ("sick leave", "sjukfrånvaro"),
+        LongSickSpells => ("new long sick spells", "nya långa sjukfall"),
+        MeanStress => ("mean stress", "genomsnittlig stress"),
+        HighStrainShare => ("days in high strain", "dagar med hög anspänning"),
+        WorkPressure => ("work pressure", "arbetstryck"),
+        MeanExhaustion => ("mean exhaustion", "genomsnittlig utmattning"),
+        MeanTenure => ("tenure in the unit", "anställningstid i enheten"),
+        VacancyShare => ("vacant positions", "vakanta tjänster"),
+        OvertimeShare => ("overtime", "övertid"),
+        ManagerMeanStress => ("managers' stress", "chefernas stress"),
+        ManagerSickLeaveShare => ("managers' sick leave", "chefernas sjukfrånvaro"),
+        CoachingReceived => ("coaching received", "mottagen coachning"),
+        TimeDirect => ("time on direct client work", "tid för direkt klientarbete"),
+        TimeDocumentation => ("time on documentation", "tid för dokumentation"),
+        TimeAdmin => ("time on administration", "tid för administration"),
+        TimeTravel => ("travel time", "restid"),
+        TimeOther => ("other indirect work", "annat indirekt arbete"),
+        TimeCoaching => ("time in coaching", "tid för coachning och handledning"),
+        TimeOversight => (
+            "time on complaints and inspections",
+            "tid för klagomål och tillsyn",
+        ),
+        TimeIdle => ("time without case work", "tid utan ärendearbete"),
+        Reports => ("reports of concern", "orosanmälningar"),
+        Investigations => ("investigations opened", "inledda utredningar"),
+        AllocationWait => ("wait for a case worker", "väntan på handläggare"),
+        AssessmentsOverdue => ("late initial assessments", "försenade förhandsbedömningar"),
+        InvestigationsOverdue => (
+            "investigations over four months",
+            "utredningar över fyra månader",
+        ),
+        InvestigationDaysMean => ("investigation time", "utredningstid"),
+        InvestigationDaysP90 => (
+            "investigation time, slowest tenth",
+            "utredningstid, långsammaste tiondelen",
+        ),
+        CaseDaysMean => (
+            "time from report to closure",
+            "tid från anmälan till avslut",
+        ),
+        OpenCasesMean => ("open cases (backlog)", "öppna ärenden (balans)"),
+        ApprovalWaitDays => (
+            "wait for the manager's approval",
+            "väntan på chefens attest",
+        ),
+        DecisionErrorRate => ("wrong decisions", "felaktiga beslut"),
+        MissedNeeds => ("missed needs", "missade behov"),
+        UnneededInterventions => ("unneeded interventions", "onödiga insatser"),
+        ErrorsCaught => ("errors caught at approval", "fel som upptäcks vid attest"),
+        Complaints => ("complaints and appeals", "klagomål och överklaganden"),
+        SeriousEvents => ("serious events", "allvarliga händelser"),
+        Scandals => ("media scandals", "mediedrev"),
+        PersonnelCost => ("personnel cost", "personalkostnad"),
+        CostPerCase => ("cost per report", "kostnad per anmälan"),
+        DocumentationIntensityEnd => (
+            "documentation demands at the end",
+            "dokumentationskrav vid slutet",
+        ),
+        RegimeSwitches => ("changes of steering regime", "byten av styrning"),
+        PathwayChildren => (
+            "children who need several agencies",
+            "barn som behöver flera verksamheter",
+        ),
+        TimeToFirstHelp => ("time to first help", "tid till första hjälp"),
+        TimeToFirstHelpP90 => (
+            "time to first help, slowest tenth",
+            "tid till första hjälp, långsammaste tiondelen",
+        ),
+        TimeToFullHelp => (
+            "time until all help has started",
+            "tid tills all hjälp har börjat",
+        ),
+        StoryTold => (
+            "times the story was told",
+            "gånger berättelsen återberättades",
+        ),
+        Handoffs => (
+            "hand-offs between agencies",
+            "överlämningar mellan verksamheter",
+        ),
+        BouncedReferrals => ("referrals that bounced", "returnerade remisser"),
+        PathwayDropout => ("families who gave up", "familjer som gav upp"),
+        ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
+        PathwayHours => (
+            "professional hours per child",
+            "professionella timmar per barn",
+        ),
+        SchoolHealthHours => (
+            "school-health hours per child",
+            "elevhälsans timmar per barn",
+        ),
+        CounsellingHours => (
+            "counselling hours per child",
+            "samtalsmottagningens timmar per barn",
+        ),
+        BupHours => ("child-psychiatry hours per child", "BUP:s timmar per barn"),
+        SocialServicesPathwayHours => (
+            "social-services hours per child on the pathway",
+            "socialtjänstens timmar per barn i samverkan",
+        ),
+        NamedPersonHours => (
+            "named person's hours per child",
+            "trygghetspersonens timmar per barn",
+        ),
+        PathwayDocumentation => (
+            "documentation share of the pathway's hours",
+            "dokumentationens andel av samverkanstimmarna",
+        ),
+        AgencyUtilisation => ("agencies' utilisation", "verksamheternas beläggning"),
+    }
+}
+
+/// The readable name of an outcome in `lang`, lower case.
+pub fn outcome_label(lang: Language, o: Outcome) -> &'static str {
+    let (en, sv) = outcome_labels(o);
+    match lang {
+        Language::En => en,
+        Language::Sv => sv,
+    }
+}
+
+/// The readable name of a series metric, lower case: `(English, Swedish)`.
+fn series_labels(m: SeriesMetric) -> (&'static str, &'static str) {
+    use SeriesMetric::*;
+    match m {
+        Stress => ("mean stress", "genomsnittlig stress"),
+        HighStrain => ("days in high strain", "dagar med hög anspänning"),
+        SickLeave => ("sick leave", "sjukfrånvaro"),
+        Turnover => (
+            "case-worker turnover",
+            "personalomsättning bland handläggare",
+        ),
+        Vacancy => ("vacant positions", "vakanta tjänster"),
+        OpenCases => ("open cases (backlog)", "öppna ärenden (balans)"),
+        Overdue => (
+            "investigations over four months",
+            "utredningar över fyra månader",
+        ),
+        Documentation => ("documentation demands", "dokumentationskrav"),
+        Direct => ("time on direct client work", "tid för direkt klientarbete"),
+        DocumentationTime => ("time on documentation", "tid för dokumentation"),
+        Admin => ("time on administration", "tid för administration"),
+        Overtime => ("overtime", "övertid"),
+        ManagerStress => ("managers' stress", "chefernas stress"),
+        ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
+    }
+}
+
+/// The readable name of a series metric in `lang`, lower case.
+pub fn series_label(lang: Language, m: SeriesMetric) -> &'static str {
+    let (en, sv) = series_labels(m);
+    match lang {
+        Language::En => en,
+        Language::Sv => sv,
+    }
+}
+
+/// Readable names of the steering levers: (parameter name, English, Swedish).
+/// A test checks that every lever of the registry has one.
+const LEVERS: &[(&str, &str, &str)] = &[
+    (
+        "documentation_intensity",
+        "documentation required per case (1 = control standard)",
+        "dokumentation som krävs per ärende (1 = kontrollstandard)",
+    ),
+    (
+        "worker_admin_hours",
+        "prescribed reporting and meetings per case worker (hours/week)",
+        "föreskriven rapportering och möten per handläggare (timmar/vecka)",
+    ),
+    (
+        "manager_reporting_hours",
+        "reporting upward per unit manager (hours/week)",
+        "rapportering uppåt per enhetschef (timmar/vecka)",
+    ),
+    (
+        "approval_threshold",
+        "severity from which the manager approves decisions (1: never)",
+        "allvarlighet från vilken chefen attesterar beslut (1: aldrig)",
+    ),
+    (
+        "decision_latitude",
+        "case workers' decision latitude (0-1)",
+        "handläggarnas beslutsutrymme (0-1)",
+    ),
+    (
+        "coaching_hours",
+        "coaching per case worker (hours/week)",
+        "coachning per handläggare (timmar/vecka)",
+    ),
+    (
+        "blame_culture",
+        "blame culture (1 = control standard)",
+        "skuldkultur (1 = kontrollstandard)",
+    ),
+    (
+        "kpi_pressure",
+        "rules added per month when the delay target is missed",
+        "regler som läggs till per månad när förseningsmålet missas",
+    ),
+    (
+        "kpi_target_overdue",
+        "target share of investigations over four months",
+        "mål för andel utredningar över fyra månader",
+    ),
+    (
+        "control_ratchet",
+        "rules added after each media scandal",
+        "regler som läggs till efter varje mediedrev",
+    ),
+    (
+        "rule_decay_days",
+        "time for added rules to be pruned (days)",
+        "tid tills tillagda regler rensas bort (dagar)",
+    ),
+    (
+        "caseload_cap",
+        "most open cases per case worker (0: no cap)",
+        "högsta antal öppna ärenden per handläggare (0: inget tak)",
+    ),
+    (
+        "integrated_team",
+        "a joint team at the school instead of silos",
+        "ett gemensamt team på skolan i stället för stuprör",
+    ),
+    (
+        "named_person",
+        "a named person keeps contact with the parents",
+        "en trygghetsperson håller kontakten med föräldrarna",
+    ),
+];
+
+/// The readable name of steering lever `name` in `lang`, if it has one.
+pub fn lever_label(lang: Language, name: &str) -> Option<&'static str> {
+    LEVERS
+        .iter()
+        .find(|row| row.0 == name)
+        .map(|&(_, en, sv)| match lang {
+            Language::En => en,
+            Language::Sv => sv,
+        })
+}
+
+/// The readable name of a preset in `lang` (`trust` is `tillit`); the
+/// name as written for one this build does not know.
+pub fn preset_label(lang: Language, preset: &str) -> String {
+    let (en, sv) = match preset {
+        "control" => ("control", "kontroll"),
+        "trust" => ("trust", "tillit"),
+        "trust_without_support" => ("trust without support", "tillit utan stöd"),
+        "hybrid" => ("hybrid", "hybrid"),
+        other => (other, other),
+    };
+    match lang {
+        Language::En => en.to_owned(),
+        Language::Sv => sv.to_owned(),
+    }
+}
+
+/// A unit as a reader sees it: values are multiplied by `scale` (shares
+/// become percent), levels are in `level` and differences in `difference`
+/// (percent and percentage points differ).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DisplayUnit {
+    /// Factor from the file's unit to the shown one.
+    pub scale: f64,
+    /// Unit of a level, e.g. `%`.
+    pub level: &'static str,
+    /// Unit of a difference, e.g. `percentage points`.
+    pub difference: &'static str,
+}
+
+/// The catalogue units tillit writes, with their display forms:
+/// (unit, scale, English level, English difference, Swedish level, Swedish difference).
+type UnitRow = (
+    &'static str,
+    f64,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+const UNITS: &[UnitRow] = &[
+    (
+        "share",
+        100.0,
+        "%",
+        "percentage points",
+        "%",
+        "procentenheter",
+    ),
+    (
+        "share/year",
+        100.0,
+        "% per year",
+        "percentage points per year",
+        "% per år",
+        "procentenheter per år",
+    ),
+    (
+        "spells/100 employees/year",
+        1.0,
+        "per 100 employees and year",
+        "per 100 employees and year",
+        "per 100 anställda och år",
+        "per 100 anställda och år",
+    ),
+    (
+        "stress units",
+        1.0,
+        "stress units",
+        "stress units",
+        "stressenheter",
+        "stressenheter",
+    ),
+    (
+        "exhaustion units",
+        1.0,
+        "exhaustion units",
+        "exhaustion units",
+        "utmattningsenheter",
+        "utmattningsenheter",
+    ),
+    (
+        "ratio",
+        1.0,
+        "× normal",
+        "× normal",
+        "× normalt",
+        "× normalt",
+    ),
+    ("years", 1.0, "years", "years", "år", "år"),
+    (
+        "hours/week",
+        1.0,
+        "hours per week",
+        "hours per week",
+        "timmar per vecka",
+        "timmar per vecka",
+    ),
+    (
+        "reports/year",
+        1.0,
+        "per year",
+        "per year",
+        "per år",
+        "per år",
+    ),
+    (
+        "investigations/year",
+        1.0,
+        "per year",
+        "per year",
+        "per år",
+        "per år",
+    ),
+    ("days", 1.0, "days", "days", "dagar", "dagar"),
+    ("cases", 1.0, "cases", "cases", "ärenden", "ärenden"),
+    (
+        "cases/year",
+        1.0,
+        "cases per year",
+        "cases per year",
+        "ärenden per år",
+        "ärenden per år",
+    ),
+    (
+        "events/year",
+        1.0,
+        "per year",
+        "per year",
+        "per år",
+        "per år",
+    ),
+    (
+        "MSEK/year",
+        1.0,
+        "MSEK per year",
+        "MSEK per year",
+        "mnkr per år",
+        "mnkr per år",
+    ),
+    (
+        "kSEK/report",
+        1.0,
+        "kSEK per report",
+        "kSEK per report",
+        "tkr per anmälan",
+        "tkr per anmälan",
+    ),
+    ("count", 1.0, "times", "times", "gånger", "gånger"),
+    // Units of the cross-agency pathway's outcomes (being added on main).
+    (
+        "children/year",
+        1.0,
+        "children per year",
+        "children per year",
+        "barn per år",
+        "barn per år",
+    ),
+    (
+        "times/child",
+        1.0,
+        "times per child",
+        "times per child",
+        "gånger per barn",
+        "gånger per barn",
+    ),
+    (
+        "referrals/child",
+        1.0,
+        "referrals per child",
+        "referrals per child",
+        "remisser per barn",
+        "remisser per barn",
+    ),
+    ("children", 1.0, "children", "children", "barn", "barn"),
+    (
+        "hours/child",
+        1.0,
+        "hours per child",
+        "hours per child",
+        "timmar per barn",
+        "timmar per barn",
+    ),
+];
+
+/// The display form of a catalogue unit; `None` for a unit this build does
+/// not know (a results folder from a newer tillit).
+pub fn known_unit(lang: Language, unit: &str) -> Option<DisplayUnit> {
+    UNITS
+        .iter()
+        .find(|row| row.0 == unit)
+        .map(|&(_, scale, en, en_diff, sv, sv_diff)| match lang {
+            Language::En => DisplayUnit {
+                scale,
+                level: en,
+                difference: en_diff,
+            },
+            Language::Sv => DisplayUnit {
+                scale,
+                level: sv,
+                difference: sv_diff,
+            },
+        })
+}
+
+/// [`known_unit`], falling back to the unit as written (scale 1).
+pub fn display_unit(lang: Language, unit: &'static str) -> DisplayUnit {
+    known_unit(lang, unit).unwrap_or(DisplayUnit {
+        scale: 1.0,
+        level: unit,
+        difference: unit,
+    })
+}
+
+/// `x` with `decimals` places in `lang`: decimal comma and a minus sign
+/// (U+2212) in Swedish, a hyphen-minus in English; never `-0`; `n/a` /
+/// `saknas` for a missing value.
+pub fn number(lang: Language, x: f64, decimals: usize) -> String {
+    if !x.is_finite() {
+        return t(lang, Key::NotAvailable).to_owned();
+    }
+    let mut s = format!("{x:.decimals$}");
+    if s.starts_with('-') && s[1..].bytes().all(|b| b == b'0' || b == b'.') {
+        s.remove(0);
+    }
+    match lang {
+        Language::En => s,
+        Language::Sv => s.replace('.', ",").replace('-', "\u{2212}"),
+    }
+}
+
+/// Decimals that show the largest of `values` with three significant
+/// digits.
+pub fn decimals(values: &[f64]) -> usize {
+    let max_abs = values
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(0.0_f64, |m, x| m.max(x.abs()));
+    decimals_for(max_abs, 3)
+}
+
+/// `x` with a sign always shown (`+1.2`, `−1,2`).
+pub fn signed(lang: Language, x: f64, decimals: usize) -> String {
+    let s = number(lang, x, decimals);
+    if x.is_finite() && x > 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// A percentage: `−32 %` in Swedish, `-32%` in English.
+pub fn percent(lang: Language, x: f64) -> String {
+    let d = if x.abs() >= 10.0 {
+        0
+    } else if x.abs() >= 1.0 {
+        1
+    } else {
+        2
+    };
+    match lang {
+        Language::En => format!("{}%", signed(lang, x, d)),
+        Language::Sv => format!("{} %", signed(lang, x, d)),
+    }
+}
+
+/// Which way an outcome is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    /// Less is better (turnover, stress, errors, cost, waiting).
+    Lower,
+    /// More is better (direct client work, tenure).
+    Higher,
+    /// Neither direction is better in itself (demand, descriptive shares,
+    /// regime switches): the report says higher or lower, not better or worse.
+    Neither,
+}
+
+/// Which way `o` is better. The match has no wildcard: a new outcome does
+/// not compile until someone decides its direction.
+pub fn better(o: Outcome) -> Better {
+    use Better::*;
+    use Outcome::*;
+    match o {
+        WorkerTurnover
+        | ManagerTurnover
+        | SickLeaveShare
+        | LongSickSpells
+        | MeanStress
+        | HighStrainShare
+        | WorkPressure
+        | MeanExhaustion
+        | VacancyShare
+        | OvertimeShare
+        | ManagerMeanStress
+        | ManagerSickLeaveShare => Lower,
+        MeanTenure => Higher,
+        // Coaching is a lever's result, not a goal: more of it costs manager time.
+        CoachingReceived => Neither,
+        TimeDirect => Higher,
+        TimeDocumentation | TimeAdmin | TimeTravel | TimeOther | TimeCoaching | TimeOversight
+        | TimeIdle => Neither,
+        Reports | Investigations => Neither,
+        AllocationWait
+        | AssessmentsOverdue
+        | InvestigationsOverdue
+        | InvestigationDaysMean
+        | InvestigationDaysP90
+        | CaseDaysMean
+        | OpenCasesMean
+        | ApprovalWaitDays => Lower,
+        DecisionErrorRate
+        | MissedNeeds
+        | UnneededInterventions
+        | Complaints
+        | SeriousEvents
+        | Scandals => Lower,
+        // More caught means more made as well as fewer slipping through.
+        ErrorsCaught => Neither,
+        PersonnelCost | CostPerCase => Lower,
+        DocumentationIntensityEnd | RegimeSwitches => Neither,
+        TimeToFirstHelp | TimeToFirstHelpP90 | TimeToFullHelp | StoryTold | Handoffs
+        | BouncedReferrals | PathwayDropout | ChildrenWaiting => Lower,
+        // Hours are a cost and a service at once: more help is more hours.
+        PathwayChildren
+        | PathwayHours
+        | SchoolHealthHours
+        | CounsellingHours
+        | BupHours
+        | SocialServicesPathwayHours
+        | NamedPersonHours
+        | PathwayDocumentation
+        | AgencyUtilisation => Neither,
+    }
+}
+
+/// What a paired difference lets the report say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The interval is missing (one replication, or no value): say nothing.
+    Unknown,
+    /// The interval includes zero: no clear difference.
+    NoClearDifference,
+    /// The interval excludes zero on the better side.
+    Better,
+    /// The interval excludes zero on the worse side.
+    Worse,
+    /// The interval excludes zero, and neither side is better.
+    Different,
+}
+
+/// The verdict on a paired difference (arm minus baseline) with 95%
+/// interval `[lo, hi]`. An interval that includes zero, touching it
+/// included, is never a difference.
+pub fn verdict(direction: Better, lo: f64, hi: f64) -> Verdict {
+    if !(lo.is_finite() && hi.is_finite()) || lo > hi {
+        return Verdict::Unknown;
+    }
+    if lo <= 0.0 && hi >= 0.0 {
+        return Verdict::NoClearDifference;
+    }
+    let arm_higher = lo > 0.0;
+    match (direction, arm_higher) {
+        (Better::Neither, _) => Verdict::Different,
+        (Better::Lower, false) | (Better::Higher, true) => Verdict::Better,
+        (Better::Lower, true) | (Better::Higher, false) => Verdict::Worse,
+    }
+}
+
+/// The short tag of a verdict (`better`, `no clear difference`).
+pub fn verdict_tag(lang: Language, v: Verdict) -> &'static str {
+    t(
+        lang,
+        match v {
+            Verdict::Unknown => Key::TagUnknown,
+            Verdict::NoClearDifference => Key::TagNoClear,
+            Verdict::Better => Key::TagBetter,
+            Verdict::Worse => Key::TagWorse,
+            Verdict::Different => Key::TagDifferent,
+        },
+    )
+}
+
+/// One paired comparison for the summary, in the file's units.
+#[derive(Clone, Debug)]
+pub struct Comparison<'a> {
+    /// The outcome.
+    pub outcome: Outcome,
+    /// The catalogue unit of the outcome (e.g. `share`).
+    pub unit: &'static str,
+    /// The compared arm.
+    pub arm: &'a str,
+    /// The baseline arm.
+    pub baseline: &'a str,
+    /// Mean of the baseline arm (for the relative change).
+    pub baseline_mean: f64,
+    /// Mean paired difference, arm minus baseline.
+    pub mean: f64,
+    /// Lower end of its 95% interval.
+    pub lo: f64,
+    /// Upper end of its 95% interval.
+    pub hi: f64,
+}
+
+/// "case-worker turnover (−12,0 till +2,0 procentenheter per år)": an
+/// outcome with the interval of its difference, for [`Key::NoClearList`].
+pub fn outcome_with_interval(lang: Language, c: &Comparison<'_>) -> String {
+    let unit = display_unit(lang, c.unit);
+    let [mean, lo, hi] = [c.mean, c.lo, c.hi].map(|x| x * unit.scale);
+    let d = decimals(&[mean, lo, hi]);
+    let range = tf(
+        lang,
+        Key::IntervalRange,
+        &[
+            ("lo", &signed(lang, lo, d)),
+            ("hi", &signed(lang, hi, d)),
+            ("unit", unit.difference),
+        ],
+    );
+    format!("{} ({range})", outcome_label(lang, c.outcome))
+}
+
+/// A whole number of years with its unit: `1 year`, `2 years`, `1,5 år`.
+pub fn years_text(lang: Language, years: f64) -> String {
+    let whole = years.fract() == 0.0;
+    let value = number(lang, years, if whole { 0 } else { 1 });
+    let unit = if whole && years == 1.0 {
+        t(lang, Key::Year)
+    } else {
+        t(lang, Key::YearsPlural)
+    };
+    format!("{value} {unit}")
+}
+
+/// The summary sentence for one comparison, and its verdict.
+///
+/// With an interval that includes zero it says "no clear difference" and
+/// gives the interval, never which arm did better. Otherwise it names the
+/// better arm (or, for an outcome with no better direction, which was
+/// higher), the absolute difference in display units, the change relative
+/// to the baseline, and the interval.
+pub fn difference_sentence(lang: Language, c: &Comparison<'_>) -> (Verdict, String) {
+    let v = verdict(better(c.outcome), c.lo, c.hi);
+    let unit = display_unit(lang, c.unit);
+    let [mean, lo, hi] = [c.mean, c.lo, c.hi].map(|x| x * unit.scale);
+    let d = decimals(&[mean, lo, hi]);
+    let label = outcome_label(lang, c.outcome);
+    let (lo_text, hi_text) = (signed(lang, lo, d), signed(lang, hi, d));
+    let base = [
+        ("arm", c.arm),
+        ("baseline", c.baseline),
+        ("outcome", label),
+        ("unit", unit.difference),
+        ("lo", lo_text.as_str()),
+        ("hi", hi_text.as_str()),
+    ];
+    let sentence = match v {
+        Verdict::Unknown => capitalise(&tf(lang, Key::DiffTooFew, &base)),
+        Verdict::NoClearDifference => tf(lang, Key::DiffNoClear, &base),
+        Verdict::Better | Verdict::Worse | Verdict::Different => {
+            let dir = t(lang, if mean < 0.0 { Key::Lower } else { Key::Higher });
+            let abs = number(lang, mean.abs(), d);
+            let rel = if c.baseline_mean.is_finite() && c.baseline_mean != 0.0 {
+                let pct = percent(lang, 100.0 * c.mean / c.baseline_mean.abs());
+                tf(
+                    lang,
+                    Key::Relative,
+                    &[("pct", &pct), ("baseline", c.baseline)],
+                )
+            } else {
+                String::new()
+            };
+            let key = match v {
+                Verdict::Better => Key::DiffBetter,
+                Verdict::Worse => Key::DiffWorse,
+                _ => Key::DiffNeutral,
+            };
+            let mut values = base.to_vec();
+            values.extend([("dir", dir), ("abs", abs.as_str()), ("rel", rel.as_str())]);
+            // An arm's name starts the better/worse sentences and stays as
+            // the scenario spells it; an outcome label is capitalised.
+            let sentence = tf(lang, key, &values);
+            if key == Key::DiffNeutral {
+                capitalise(&sentence)
+            } else {
+                sentence
+            }
+        }
+    };
+    (v, sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcome::{OUTCOMES, SERIES_METRICS};
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// Words that are spelled the same in both languages on purpose.
+    const SAME_IN_BOTH: &[&str] = &["Parameter"];
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_placeholders() {
+        assert_eq!(Key::ALL.len(), TEXTS.len());
+        for &key in Key::ALL {
+            let (en, sv) = (t(Language::En, key), t(Language::Sv, key));
+            assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{key:?}");
+            assert!(
+                en != sv || SAME_IN_BOTH.contains(&en),
+                "{key:?} is not translated: {en}"
+            );
+            assert_eq!(placeholders(en), placeholders(sv), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn every_outcome_metric_and_unit_has_both_languages() {
+        for o in Outcome::ALL {
+            let (en, sv) = outcome_labels(o);
+            assert!(!en.is_empty() && en != sv, "{o:?}");
+            known_unit(Language::Sv, o.spec().unit)
+                .unwrap_or_else(|| panic!("unit of {o:?} has no display form"));
+        }
+        for m in SeriesMetric::ALL {
+            let (en, sv) = series_labels(m);
+            assert!(!en.is_empty() && en != sv, "{m:?}");
+            known_unit(Language::En, m.spec().unit)
+                .unwrap_or_else(|| panic!("unit of {m:?} has no display form"));
+        }
+        assert_eq!(OUTCOMES.len(), Outcome::ALL.len());
+        assert_eq!(SERIES_METRICS.len(), SeriesMetric::ALL.len());
+    }
+
+    #[test]
+    fn every_steering_lever_and_preset_has_both_languages() {
+        use crate::model::params::PARAMETERS;
+        use crate::model::presets::Preset;
+        for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
+            let (en, sv) = (
+                lever_label(Language::En, p.name),
+                lever_label(Language::Sv, p.name),
+            );
+            assert!(
+                en.is_some() && sv.is_some() && en != sv,
+                "lever {} has no label",
+                p.name
+            );
+        }
+        for p in Preset::ALL {
+            let name = p.name();
+            assert!(!preset_label(Language::Sv, name).is_empty());
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(Language::En, -0.0812, 3), "-0.081");
+        assert_eq!(number(Language::Sv, -0.0812, 3), "\u{2212}0,081");
+        assert_eq!(number(Language::Sv, -0.0001, 2), "0,00");
+        assert_eq!(signed(Language::En, 2.5, 1), "+2.5");
+        assert_eq!(signed(Language::En, 0.0, 1), "0.0");
+        assert_eq!(number(Language::Sv, f64::NAN, 1), "saknas");
+        assert_eq!(percent(Language::Sv, -32.4), "\u{2212}32 %");
+        assert_eq!(percent(Language::En, 4.56), "+4.6%");
+        assert_eq!(decimals(&[-8.5, 0.3]), 2);
+        assert_eq!(decimals(&[152.0]), 0);
+    }
+
+    #[test]
+    fn verdict_follows_the_interval_and_the_direction() {
+        use Verdict::{Different, NoClearDifference, Unknown, Worse};
+        assert_eq!(verdict(Better::Lower, -0.3, 0.1), NoClearDifference);
+        assert_eq!(verdict(Better::Lower, 0.0, 0.1), NoClearDifference);
+        assert_eq!(verdict(Better::Lower, -0.3, 0.0), NoClearDifference);
+        assert_eq!(verdict(Better::Lower, -0.3, -0.1), Verdict::Better);
+        assert_eq!(verdict(Better::Lower, 0.1, 0.3), Worse);
+        assert_eq!(verdict(Better::Higher, 0.1, 0.3), Verdict::Better);
+        assert_eq!(verdict(Better::Higher, -0.3, -0.1), Worse);
+        assert_eq!(verdict(Better::Neither, 0.1, 0.3), Different);
+        assert_eq!(verdict(Better::Lower, f64::NAN, f64::NAN), Unknown);
+        assert_eq!(better(Outcome::WorkerTurnover), Better::Lower);
+        assert_eq!(better(Outcome::TimeDirect), Better::Higher);
+    }
+
+    fn comparison(outcome: Outcome, mean: f64, lo: f64, hi: f64) -> Comparison<'static> {
+        Comparison {
+            outcome,
+            unit: outcome.spec().unit,
+            arm: "trust",
+            baseline: "control",
+            baseline_mean: 0.25,
+            mean,
+            lo,
+            hi,
+        }
+    }
+
+    #[test]
+    fn an_interval_including_zero_is_never_called_a_difference() {
+        // A large mean difference whose interval still includes zero.
+        let c = comparison(Outcome::WorkerTurnover, -0.05, -0.12, 0.02);
+        let (v, en) = difference_sentence(Language::En, &c);
+        assert_eq!(v, Verdict::NoClearDifference);
+        assert!(
+            en.starts_with("No clear difference between trust and control on case-worker turnover"),
+            "{en}"
+        );
+        assert!(
+            en.contains("-12.0 to +2.0 percentage points per year"),
+            "{en}"
+        );
+        for word in ["better", "worse", "lower", "higher", "did "] {
+            assert!(!en.contains(word), "`{word}` in: {en}");
+        }
+        let (v, sv) = difference_sentence(Language::Sv, &c);
+        assert_eq!(v, Verdict::NoClearDifference);
+        assert!(sv.starts_with("Ingen tydlig skillnad mellan trust och control för personalomsättning bland handläggare"), "{sv}");
+        assert!(
+            sv.contains("\u{2212}12,0 till +2,0 procentenheter per år"),
+            "{sv}"
+        );
+        for word in ["bättre", "sämre", "lägre", "högre"] {
+            assert!(!sv.contains(word), "`{word}` in: {sv}");
+        }
+    }
+
+    #[test]
+    fn a_clear_difference_names_the_better_arm_by_how_much_and_how_sure() {
+        let c = comparison(Outcome::WorkerTurnover, -0.081, -0.085, -0.077);
+        let (v, en) = difference_sentence(Language::En, &c);
+        assert_eq!(v, Verdict::Better);
+        assert_eq!(
+            en,
+            "trust did better than control on case-worker turnover: lower by 8.10 \
+             percentage points per year (-32% of the value under control); 95% interval \
+             of the difference -8.50 to -7.70."
+        );
+        let (_, sv) = difference_sentence(Language::Sv, &c);
+        assert_eq!(
+            sv,
+            "trust blev bättre än control för personalomsättning bland handläggare: lägre \
+             med 8,10 procentenheter per år (\u{2212}32 % av värdet med control); 95 % \
+             intervall för skillnaden \u{2212}8,50 till \u{2212}7,70."
+        );
+        let worse = comparison(Outcome::DecisionErrorRate, 0.01, 0.005, 0.015);
+        assert_eq!(difference_sentence(Language::En, &worse).0, Verdict::Worse);
+        let neutral = comparison(Outcome::RegimeSwitches, 1.0, 0.5, 1.5);
+        let (v, en) = difference_sentence(Language::En, &neutral);
+        assert_eq!(v, Verdict::Different);
+        assert!(
+            en.starts_with("Changes of steering regime was higher under trust"),
+            "{en}"
+        );
+        let unknown = comparison(Outcome::MeanStress, 0.1, f64::NAN, f64::NAN);
+        let (v, sv) = difference_sentence(Language::Sv, &unknown);
+        assert_eq!(v, Verdict::Unknown);
+        assert!(!sv.contains('{'), "{sv}");
+    }
+
+    #[test]
+    fn grouped_no_clear_differences_give_their_intervals() {
+        let c = comparison(Outcome::WorkerTurnover, -0.05, -0.12, 0.02);
+        assert_eq!(
+            outcome_with_interval(Language::En, &c),
+            "case-worker turnover (-12.0 to +2.0 percentage points per year)"
+        );
+        assert_eq!(years_text(Language::En, 1.0), "1 year");
+        assert_eq!(years_text(Language::En, 10.0), "10 years");
+        assert_eq!(years_text(Language::Sv, 1.5), "1,5 år");
+    }
+
+    #[test]
+    fn list_joining() {
+        let items = ["a".to_owned(), "b".to_owned(), "c".to_owned()];
+        assert_eq!(join_list(Language::Sv, &items), "a, b och c");
+        assert_eq!(join_list(Language::En, &items[..1]), "a");
+        assert_eq!(capitalise("åtta"), "Åtta");
+    }
+}

@@ -1,0 +1,516 @@
+//! Reports: `tillit run --report` and `tillit report` write one
+//! self-contained, accessible HTML file with SVG charts, in Swedish and in
+//! English; it loads nothing from the network and renders in headless
+//! Chromium without console errors.
+//!
+//! The browser test needs `/usr/bin/chromium` (Debian: `apt-get install
+//! chromium`). Without it the test fails and says so, unless
+//! `TILLIT_SKIP_BROWSER=1` is set.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tillit::report::html::{Study, build_with_study};
+use tillit::report::load_results;
+use tillit::report::text::{Key, t};
+use tillit::scenario::Language;
+
+use crate::support::{root, temp_dir, tillit};
+
+/// A scenario small enough for a test: 12 workers, 2 years, 2 replications.
+const TINY: &str = r#"name = "Tiny"
+description = "Two arms, two units of six."
+replications = 2
+years = 2
+warmup_years = 1
+[organisation]
+units = 2
+workers_per_unit = 6
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust"
+"#;
+
+fn ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{}\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Runs the tiny scenario with `--report` and `extra` arguments in `dir`;
+/// returns the results folder.
+fn run_tiny(dir: &Path, scenario: &str, extra: &[&str]) -> PathBuf {
+    std::fs::write(dir.join("tiny.toml"), scenario).expect("write scenario");
+    let mut args = vec!["run", "tiny.toml", "--quiet", "--jobs", "2", "--report"];
+    args.extend_from_slice(extra);
+    ok(&tillit(dir, &args));
+    dir.join("results/tiny")
+}
+
+/// The text between `open` and the next `close`, for each occurrence.
+fn elements<'a>(html: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    html.split(open)
+        .skip(1)
+        .map(|rest| rest.split(close).next().unwrap_or(""))
+        .collect()
+}
+
+/// The fixed parts of a template (between `{placeholders}`) that are long
+/// enough to be telling.
+fn fragments(template: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while !rest.is_empty() {
+        let (head, tail) = match rest.find('{') {
+            Some(i) => (&rest[..i], rest[i..].split_once('}').map_or("", |(_, t)| t)),
+            None => (rest, ""),
+        };
+        if head.trim().chars().count() >= 16 {
+            out.push(head.trim().to_owned());
+        }
+        rest = tail;
+    }
+    out
+}
+
+/// The structural checks every report must pass.
+fn check_structure(html: &str, lang: Language) {
+    check_structure_with(html, lang, 10);
+}
+
+/// [`check_structure`] for a report with at least `min_charts` charts.
+fn check_structure_with(html: &str, lang: Language, min_charts: usize) {
+    assert!(html.starts_with("<!DOCTYPE html>"), "no doctype");
+    assert!(
+        html.contains(&format!("<html lang=\"{}\">", lang.code())),
+        "html lang"
+    );
+    assert!(
+        html.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; \
+             style-src 'unsafe-inline'; img-src data:\">"
+        ),
+        "no strict Content-Security-Policy"
+    );
+    // Self-contained: no scripts, no external references of any kind.
+    for bad in [
+        "<script",
+        "src=\"http",
+        "href=\"http",
+        "src=\"//",
+        "href=\"//",
+        "url(",
+        "@import",
+        "<link",
+    ] {
+        assert!(!html.contains(bad), "`{bad}` in the report");
+    }
+    // Every chart is an accessible image with a title and a description.
+    let svgs = elements(html, "<svg", "</svg>");
+    assert!(svgs.len() >= min_charts, "only {} charts", svgs.len());
+    for svg in &svgs {
+        let head = svg.split('>').next().unwrap_or("");
+        assert!(head.contains("role=\"img\""), "no role: {head}");
+        let id = head
+            .split("aria-labelledby=\"")
+            .nth(1)
+            .and_then(|s| s.split('-').next())
+            .unwrap_or_else(|| panic!("no aria-labelledby: {head}"));
+        assert!(head.contains(&format!("aria-labelledby=\"{id}")));
+        let title = elements(svg, "<title", "</title>");
+        let desc = elements(svg, "<desc", "</desc>");
+        assert_eq!((title.len(), desc.len()), (1, 1), "{head}");
+        assert!(title[0].len() > 4 && desc[0].len() > 30, "{head}: {desc:?}");
+        assert!(!svg.contains("NaN") && !svg.contains("inf\""), "{head}");
+    }
+    // Ids are unique, so every aria-labelledby names one title and one desc.
+    let mut ids: Vec<&str> = elements(html, " id=\"", "\"");
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "duplicate ids");
+    // Every chart sits in a figure with a caption.
+    let figures = elements(html, "<figure", "</figure>");
+    assert_eq!(figures.len(), svgs.len(), "a chart outside a figure");
+    for f in figures {
+        assert!(f.contains("<svg") && f.contains("<figcaption>"), "{f}");
+    }
+    // Nothing left untranslated: no template placeholder, and no telling
+    // fragment of the other language's texts.
+    assert!(!html.contains("{arm}") && !html.contains("{outcome}"));
+    let other = match lang {
+        Language::Sv => Language::En,
+        Language::En => Language::Sv,
+    };
+    for &key in Key::ALL {
+        if t(lang, key) == t(other, key) {
+            continue;
+        }
+        for fragment in fragments(t(other, key)) {
+            let escaped = fragment
+                .replace('&', "&amp;")
+                .replace('\'', "&#39;")
+                .replace('"', "&quot;");
+            assert!(
+                !html.contains(&escaped),
+                "{lang:?} report contains the {other:?} text of {key:?}: `{fragment}`"
+            );
+        }
+    }
+    for &key in [
+        Key::SummaryHeading,
+        Key::LoopsHeading,
+        Key::AssumptionsHeading,
+    ]
+    .iter()
+    {
+        assert!(html.contains(t(lang, key)), "{key:?}");
+    }
+}
+
+#[test]
+fn run_report_writes_an_accessible_self_contained_page_and_svg_files() {
+    let dir = temp_dir("report-run");
+    let results = run_tiny(&dir, TINY, &["--lang", "en"]);
+    let html = read(&results.join("report.html"));
+    check_structure(&html, Language::En);
+    assert!(html.contains("Report: Tiny"), "title");
+    // The summary states a verdict for the key outcomes.
+    assert!(html.contains("trust compared with control"));
+    let charts: Vec<PathBuf> = std::fs::read_dir(results.join("charts"))
+        .expect("charts/")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert!(charts.len() >= 10, "{charts:?}");
+    for chart in &charts {
+        assert_eq!(chart.extension().and_then(|e| e.to_str()), Some("svg"));
+        let svg = read(chart);
+        assert!(svg.starts_with("<?xml") && svg.contains("xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(
+            svg.contains("role=\"img\"") && svg.contains("<title id=") && svg.contains("<desc id=")
+        );
+    }
+    let leftovers = std::fs::read_dir(&results)
+        .expect("results")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".partial"))
+        .count();
+    assert_eq!(leftovers, 0);
+
+    // The report is a function of the folder: made again, the same bytes.
+    ok(&tillit(&dir, &["report", "results/tiny", "--lang", "en"]));
+    assert_eq!(read(&results.join("report.html")), html);
+
+    // `tillit report` in Swedish, elsewhere.
+    let out = tillit(
+        &dir,
+        &[
+            "report",
+            "results/tiny",
+            "--lang",
+            "sv",
+            "--out",
+            "sv/rapport.html",
+        ],
+    );
+    ok(&out);
+    let sv = read(&dir.join("sv/rapport.html"));
+    check_structure(&sv, Language::Sv);
+    assert!(sv.contains("Rapport: Tiny") && sv.contains("trust jämfört med control"));
+    assert!(dir.join("sv/charts/differences.svg").exists());
+}
+
+#[test]
+fn the_scenario_language_is_the_default_and_lang_overrides_it() {
+    let dir = temp_dir("report-lang");
+    let results = run_tiny(&dir, &format!("language = \"sv\"\n{TINY}"), &[]);
+    let manifest = read(&results.join("manifest.json"));
+    assert!(manifest.contains("\"language\": \"sv\""), "{manifest}");
+    check_structure(&read(&results.join("report.html")), Language::Sv);
+    ok(&tillit(&dir, &["report", "results/tiny", "--lang", "en"]));
+    check_structure(&read(&results.join("report.html")), Language::En);
+}
+
+#[test]
+fn a_missing_or_unfinished_results_folder_exits_with_2_and_names_it() {
+    let dir = temp_dir("report-missing");
+    let out = tillit(&dir, &["report", "no/such/results"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no/such/results") && err.contains("does not exist"),
+        "{err}"
+    );
+    std::fs::create_dir_all(dir.join("half")).expect("mkdir");
+    std::fs::write(dir.join("half/runs.csv.partial"), "arm\n").expect("write");
+    let out = tillit(&dir, &["report", "half"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did not finish"));
+    let out = tillit(&dir, &["report", "half", "--lang", "de"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tillit(&dir, &["run", "--lang", "sv"]);
+    assert_eq!(out.status.code(), Some(2), "--lang needs --report");
+}
+
+/// A sweep and a sensitivity analysis, as the loader will hand them over
+/// once their results format exists.
+fn studies() -> [Study; 2] {
+    use tillit::report::charts::{HeatGrid, LeverEffect, SweepLine};
+    let line = |label: &str, shift: f64| SweepLine {
+        label: label.to_owned(),
+        points: [0.5, 1.0, 1.5, 2.0, 3.0]
+            .iter()
+            .map(|&x| {
+                (
+                    x,
+                    shift + 1.0 / (1.0 + x),
+                    shift + 0.9 / (1.0 + x),
+                    shift + 1.1 / (1.0 + x),
+                )
+            })
+            .collect(),
+    };
+    let sweep = Study::Sweep {
+        outcome: "mean stress".to_owned(),
+        unit: "stress units".to_owned(),
+        lines: vec![(
+            "coaching hours".to_owned(),
+            vec![line("control", 0.3), line("trust", 0.0)],
+        )],
+        heats: vec![(
+            "trust".to_owned(),
+            "coaching hours".to_owned(),
+            "severity".to_owned(),
+            HeatGrid {
+                xs: vec![0.5, 1.0, 2.0, 3.0],
+                ys: vec![0.3, 0.4, 0.5],
+                values: (0..3)
+                    .map(|j| {
+                        (0..4)
+                            .map(|i| 0.4 + 0.1 * j as f64 - 0.05 * i as f64)
+                            .collect()
+                    })
+                    .collect(),
+            },
+        )],
+    };
+    let sensitivity = Study::Sensitivity {
+        outcome: "mean stress".to_owned(),
+        unit: "stress units".to_owned(),
+        effects: [
+            "documentation_intensity",
+            "coaching_hours",
+            "blame_culture",
+            "decision_latitude",
+        ]
+        .iter()
+        .zip([0.2, -0.35, 0.1, -0.05])
+        .map(|(l, e)| LeverEffect {
+            label: format!("steering.{l}"),
+            effect: e,
+        })
+        .collect(),
+        sobol: false,
+    };
+    [sweep, sensitivity]
+}
+
+#[test]
+fn sweep_and_sensitivity_sections_are_accessible() {
+    let dir = temp_dir("report-study");
+    let results = run_tiny(&dir, TINY, &[]);
+    let folder = load_results(&results).expect("load");
+    for study in studies() {
+        let page = build_with_study(&folder, Language::En, Some(&study));
+        check_structure(&page.html, Language::En);
+        let id = match study {
+            Study::Sweep { .. } => "fig-sweep-heat",
+            Study::Sensitivity { .. } => "fig-sensitivity",
+        };
+        assert!(page.html.contains(id), "{id}");
+    }
+}
+
+/// Makes reports of the sweep and sensitivity fixtures (written by the
+/// `experiments` branch) into `dir`; returns the HTML files, in (folder,
+/// language) order.
+fn study_reports(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for study in ["sweep", "morris"] {
+        let fixture = root().join("tests/data/studies").join(study);
+        for lang in ["sv", "en"] {
+            let html = dir.join(format!("{study}-{lang}/report.html"));
+            ok(&tillit(
+                dir,
+                &[
+                    "report",
+                    fixture.to_str().expect("utf-8 path"),
+                    "--lang",
+                    lang,
+                    "--out",
+                    html.to_str().expect("utf-8 path"),
+                ],
+            ));
+            out.push(html);
+        }
+    }
+    out
+}
+
+#[test]
+fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
+    let dir = temp_dir("report-study-folders");
+    let pages = study_reports(&dir);
+    let html: Vec<String> = pages.iter().map(|p| read(p)).collect();
+    // The sweep: two factors on a full grid, a heat map per arm and outcome.
+    check_structure_with(&html[0], Language::Sv, 8);
+    check_structure_with(&html[1], Language::En, 8);
+    assert!(html[1].contains(
+        "as coaching per case worker (hours/week) (trust) and demand.severity_mean vary"
+    ));
+    assert_eq!(html[1].matches("<figure id=\"fig-sweep-heat").count(), 8);
+    assert!(
+        dir.join("sweep-en/charts")
+            .read_dir()
+            .expect("charts")
+            .count()
+            >= 8
+    );
+    // Morris: the ranking in words and as a chart.
+    check_structure_with(&html[2], Language::Sv, 1);
+    check_structure_with(&html[3], Language::En, 1);
+    assert!(html[3].contains(
+        "Mean stress under hybrid: demand.severity_mean, coaching per case worker (hours/week) \
+         and documentation required per case (1 = control standard) (most important first)."
+    ));
+    assert!(html[3].contains("Case-worker turnover under hybrid: no parameter moved it"));
+}
+
+/// Renders `html` to a PNG in headless Chromium; returns (PNG size in
+/// bytes, Chromium's log).
+fn render(chromium: &Path, html: &Path, png: &Path, profile: &Path) -> (u64, String) {
+    let out = Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg("--window-size=1200,2000")
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        out.status.success(),
+        "chromium failed on {}:\n{log}",
+        html.display()
+    );
+    let size = std::fs::metadata(png)
+        .unwrap_or_else(|e| panic!("no screenshot of {}: {e}\n{log}", html.display()))
+        .len();
+    (size, log)
+}
+
+#[test]
+fn reports_render_in_headless_chromium_without_console_errors() {
+    let chromium = Path::new("/usr/bin/chromium");
+    if !chromium.exists() {
+        if std::env::var("TILLIT_SKIP_BROWSER").as_deref() == Ok("1") {
+            eprintln!("skipping the browser test: TILLIT_SKIP_BROWSER=1 and no /usr/bin/chromium");
+            return;
+        }
+        panic!(
+            "the report test needs headless Chromium at /usr/bin/chromium: install it with \
+             `sudo apt-get install -y chromium` (Debian), or set TILLIT_SKIP_BROWSER=1 to skip"
+        );
+    }
+    let dir = temp_dir("report-browser");
+    let profile = dir.join("profile");
+    let mut pages: Vec<PathBuf> = Vec::new();
+
+    // The default scenario and Borlänge, each with two replications.
+    ok(&tillit(
+        &dir,
+        &[
+            "run", "--reps", "2", "--jobs", "2", "--quiet", "--report", "--out", "default",
+        ],
+    ));
+    pages.push(dir.join("default/report.html"));
+    let borlange = root().join("scenarios/borlange.toml");
+    let borlange = borlange.to_str().expect("utf-8 path");
+    ok(&tillit(
+        &dir,
+        &[
+            "run", borlange, "--reps", "2", "--jobs", "2", "--quiet", "--report", "--out",
+            "borlange",
+        ],
+    ));
+    let html = read(&dir.join("borlange/report.html"));
+    assert!(
+        html.contains("<html lang=\"sv\">"),
+        "Borlänge asks for Swedish"
+    );
+    pages.push(dir.join("borlange/report.html"));
+    ok(&tillit(
+        &dir,
+        &[
+            "report",
+            "borlange",
+            "--lang",
+            "en",
+            "--out",
+            "borlange-en/report.html",
+        ],
+    ));
+    pages.push(dir.join("borlange-en/report.html"));
+    // A sweep and a sensitivity analysis from their results folders, and
+    // from typed inputs.
+    pages.extend(study_reports(&dir).into_iter().step_by(2));
+    let folder = load_results(&dir.join("default")).expect("load");
+    for (k, study) in studies().iter().enumerate() {
+        let page = build_with_study(&folder, Language::Sv, Some(study));
+        let path = dir.join(format!("study-{k}.html"));
+        std::fs::write(&path, &page.html).expect("write");
+        pages.push(path);
+    }
+
+    let blank = dir.join("blank.html");
+    std::fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").expect("write");
+    let (blank_size, _) = render(chromium, &blank, &dir.join("blank.png"), &profile);
+    for (k, page) in pages.iter().enumerate() {
+        let png = dir.join(format!("page-{k}.png"));
+        let (size, log) = render(chromium, page, &png, &profile);
+        let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+        assert!(
+            console.is_empty(),
+            "{}: console messages:\n{}",
+            page.display(),
+            console.join("\n")
+        );
+        assert!(
+            size > 10 * blank_size.max(1),
+            "{}: the screenshot looks blank ({size} bytes; a blank page gives {blank_size})",
+            page.display()
+        );
+    }
+}
