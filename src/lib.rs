@@ -40,4 +40,5 @@ pub mod model;
 pub mod outcome;
 pub mod output;
 pub mod scenario;
+pub mod sensitivity;
 pub mod stats;
