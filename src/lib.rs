@@ -42,3 +42,4 @@ pub mod output;
 pub mod scenario;
 pub mod sensitivity;
 pub mod stats;
+pub mod sweep;
