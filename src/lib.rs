@@ -33,6 +33,7 @@
 
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod calibration;
 pub mod engine;
 pub mod experiment;

@@ -40,7 +40,9 @@ mod table;
 pub use error::OutputError;
 pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};
 pub use results_dir::{ManifestInfo, ResultsWriter};
-pub use sweep_dir::{Assembled, SweepFailure, SweepWriter, merge, part_file_name};
+pub use sweep_dir::{
+    Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_series_csv,
+};
 pub use table::{comparison_table, default_table_outcomes};
 
 /// Per-run outcomes: one row per arm and replication.

@@ -11,12 +11,14 @@
 //!   [`spec::load_sensitivity`]);
 //! - `design`: factorial, Latin hypercube and table designs;
 //! - `plan`: [`Plan`], seeds per point, parts and shards, the spec hash;
-//! - `run`: [`run_parts`].
+//! - `run`: [`run_parts`];
+//! - `replay`: one point's scenario rebuilt from a results folder.
 //!
 //! Nothing here writes files: [`crate::output::SweepWriter`] does.
 
 pub mod design;
 mod plan;
+pub mod replay;
 mod run;
 pub mod spec;
 

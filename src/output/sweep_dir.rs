@@ -576,16 +576,16 @@ impl SweepWriter {
                 );
             };
             for (a, name) in self.info.arms.iter().enumerate() {
-                for o in 0..OUTCOME_COUNT {
-                    row(name, "level", o, &level[a][o]);
+                for (o, r) in level[a].iter().enumerate() {
+                    row(name, "level", o, r);
                 }
             }
             for (a, name) in self.info.arms.iter().enumerate() {
                 if a == base {
                     continue;
                 }
-                for o in 0..OUTCOME_COUNT {
-                    row(name, &comparison, o, &diff[a][o]);
+                for (o, r) in diff[a].iter().enumerate() {
+                    row(name, &comparison, o, r);
                 }
             }
             let _ = w.flush();
@@ -785,4 +785,22 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
         }
     }
     merged.finish(false, |_| Vec::new())
+}
+
+/// The monthly series of one replayed run: `month, metric, value`, one row
+/// per month (from 1) and series metric, as in a run's series.csv.
+pub fn replay_series_csv(series: &[crate::outcome::SeriesValues]) -> String {
+    let mut buf = Vec::new();
+    {
+        let mut w = csv_writer(&mut buf);
+        record(&mut w, ["month", "metric", "value"]);
+        for (m, month) in series.iter().enumerate() {
+            let month_number = (m + 1).to_string();
+            for (spec, &x) in crate::outcome::SERIES_METRICS.iter().zip(&month.0) {
+                record(&mut w, [month_number.as_str(), spec.name, &csv_float(x)]);
+            }
+        }
+        let _ = w.flush();
+    }
+    String::from_utf8_lossy(&buf).into_owned()
 }

@@ -207,8 +207,8 @@ impl MorrisDesign {
             let mut sums = vec![vec![0.0; resamples]; k];
             for b in 0..resamples {
                 draw.iter_mut().for_each(|d| *d = rng.gen_range(0..r));
-                for (i, e) in effects.iter().enumerate() {
-                    sums[i][b] = draw.iter().map(|&t| e[t].abs()).sum::<f64>() / r as f64;
+                for (sum, e) in sums.iter_mut().zip(&effects) {
+                    sum[b] = draw.iter().map(|&t| e[t].abs()).sum::<f64>() / r as f64;
                 }
             }
             for (i, index) in result.iter_mut().enumerate() {

@@ -76,7 +76,7 @@ impl SobolDesign {
         if factors == 0 || samples < 2 {
             return Err(SobolError::Empty);
         }
-        let mut rng = Rng::seed_from_u64(mix64(seed ^ 0x736F_626F_6C));
+        let mut rng = Rng::seed_from_u64(mix64(seed ^ 0x0073_6F62_6F6C));
         let mut row = || -> Vec<f64> { (0..factors).map(|_| rng.r#gen::<f64>()).collect() };
         let mut a = Vec::with_capacity(samples);
         let mut b = Vec::with_capacity(samples);

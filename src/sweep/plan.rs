@@ -185,7 +185,7 @@ impl Plan {
         match self.streams {
             Streams::Common => self.scenario.seed,
             Streams::Independent => {
-                mix64(mix64(self.scenario.seed) ^ mix64(0x706F_696E_74 ^ p as u64))
+                mix64(mix64(self.scenario.seed) ^ mix64(0x0070_6F69_6E74 ^ p as u64))
             }
         }
     }

@@ -793,7 +793,7 @@ impl<'t> Checker<'t> {
                         ErrorKind::Invalid,
                         other.span().start,
                         &format!("{path}.{k}"),
-                        format!("a factor has either `values` or a range, not both"),
+                        "a factor has either `values` or a range, not both".to_owned(),
                         None,
                     );
                 }
