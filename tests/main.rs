@@ -8,4 +8,5 @@ mod determinism;
 mod docs;
 mod invariants;
 mod steering;
+mod sweep;
 mod validation;
