@@ -293,6 +293,40 @@ mod tests {
     }
 
     #[test]
+    fn points_apply_factors_to_their_arm_and_pick_seeds_by_streams() {
+        let text = "seed = 5\nreplications = 3\n[[arm]]\nname = \"c\"\npreset = \"control\"\n\
+                    [[arm]]\nname = \"t\"\npreset = \"trust\"\n[sweep]\n[[sweep.factor]]\n\
+                    key = \"steering.coaching_hours\"\narm = \"t\"\nvalues = [0.25, 3]\n\
+                    [[sweep.factor]]\nkey = \"stress.rise_days\"\nvalues = [4, 6, 8]\n";
+        let spec = super::super::spec::sweep_from_str(text, "x.toml", None).unwrap();
+        let mut plan = Plan::from_sweep(&spec).unwrap();
+        assert_eq!(plan.points.len(), 6);
+        let s = plan.point_scenario(5);
+        assert_eq!(s.arms[1].params.steering.coaching_hours, 3.0);
+        assert_eq!(
+            s.arms[0].params.steering,
+            spec.scenario.arms[0].params.steering
+        );
+        assert_eq!(
+            (
+                s.arms[0].params.stress.rise_days,
+                s.arms[1].params.stress.rise_days
+            ),
+            (8.0, 8.0)
+        );
+        assert_eq!((s.seed, s.replications), (5, 3));
+        assert!((0..6).all(|p| plan.point_seed(p) == 5));
+        let hash = plan.hash();
+        plan.streams = Streams::Independent;
+        assert_ne!(plan.point_seed(0), plan.point_seed(1));
+        assert_ne!(plan.point_seed(0), 5);
+        assert_ne!(plan.hash(), hash);
+        // 2 arms x 3 replications = 6 runs a point: 10 points a part.
+        assert_eq!((plan.points_per_part(), plan.parts()), (10, 1));
+        assert_eq!(plan.part_points(0), 0..6);
+    }
+
+    #[test]
     fn fnv_matches_reference_values() {
         assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);

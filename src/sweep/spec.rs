@@ -1159,3 +1159,98 @@ impl<'t> Checker<'t> {
         ok.then_some(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = r#"
+name = "t"
+seed = 3
+replications = 2
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust"
+"#;
+
+    fn sweep(extra: &str) -> Result<SweepSpec, ScenarioError> {
+        sweep_from_str(&format!("{BASE}{extra}"), "t.toml", None)
+    }
+
+    #[test]
+    fn reads_a_latin_hypercube_with_its_defaults() {
+        let s = sweep(
+            "[sweep]\ndesign = \"latin_hypercube\"\npoints = 7\nstreams = \"independent\"\n\
+             [[sweep.factor]]\nkey = \"stress.recovery_days\"\nfrom = 10\nto = 30\n\
+             [[sweep.factor]]\nkey = \"organisation.workers_per_unit\"\narm = \"trust\"\nfrom = 5\nto = 9\n",
+        )
+        .unwrap();
+        assert_eq!(s.design, Design::LatinHypercube { points: 7, seed: 3 });
+        assert_eq!(s.replications, 2);
+        assert_eq!(s.streams, Streams::Independent);
+        assert_eq!(
+            s.factors[1].0.label(),
+            "organisation.workers_per_unit@trust"
+        );
+        let points = super::super::design::points(&s);
+        assert_eq!(points.len(), 7);
+        for p in &points {
+            assert!((10.0..=30.0).contains(&p[0]));
+            assert!((5.0..=9.0).contains(&p[1]) && p[1].fract() == 0.0, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn reads_a_sensitivity_table() {
+        let text = format!(
+            "{BASE}[sensitivity]\noutcomes = [\"worker_turnover\", \"mean_stress\"]\nlevels = 6\n\
+             [[sensitivity.factor]]\nkey = \"steering.coaching_hours\"\nfrom = 0\nto = 2\n"
+        );
+        let s = sensitivity_from_str(&text, "t.toml").unwrap();
+        assert_eq!(s.outcomes.len(), 2);
+        assert_eq!(
+            (s.levels, s.trajectories, s.seed),
+            (6, DEFAULT_TRAJECTORIES, 3)
+        );
+        let bad = text
+            .replace("levels = 6", "levels = 5")
+            .replace("mean_stress", "mean_stres");
+        let err = sensitivity_from_str(&bad, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("levels must be even"), "{err}");
+        assert!(err.contains("did you mean `mean_stress`?"), "{err}");
+    }
+
+    #[test]
+    fn range_and_design_mistakes_are_reported_together() {
+        let err = sweep(
+            "[sweep]\npoints = 3\n[[sweep.factor]]\nkey = \"stress.recovery_days\"\nfrom = 30\nto = 10\nsteps = 2\n\
+             [[sweep.factor]]\nkey = \"stress.recovery_days\"\nvalues = [1]\n",
+        )
+        .unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("`points` goes only with"), "{text}");
+        assert!(
+            text.contains("`to` (10) must be above `from` (30)"),
+            "{text}"
+        );
+        assert!(text.contains("varied twice"), "{text}");
+        assert_eq!(err.diagnostics.len(), 3, "{text}");
+    }
+
+    #[test]
+    fn every_prefix_of_a_spec_gives_a_result_or_an_error_never_a_panic() {
+        let extra = "[sweep]\ndesign = \"factorial\"\nreplications = 2\n[[sweep.factor]]\n\
+                     key = \"steering.coaching_hours\"\narm = \"trust\"\nfrom = 0\nto = 2\nsteps = 3\n";
+        let text = format!("{BASE}{extra}");
+        for end in (BASE.len()..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let _ = sweep_from_str(&text[..end], "t.toml", None);
+            let _ = sensitivity_from_str(&text[..end], "t.toml");
+        }
+        assert!(sweep_from_str(&text, "t.toml", None).is_ok());
+    }
+}
