@@ -368,3 +368,21 @@ fn spec_mistakes_name_file_line_and_key_with_exit_code_2() {
     let out = tillit(&dir, &["sweep", "s.toml", "--shard", "4/3"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn shipped_sweep_and_sensitivity_scenarios_resolve() {
+    use tillit::analysis::{Method, plan};
+    use tillit::sweep::Plan;
+    use tillit::sweep::spec::{load_sensitivity, load_sweep};
+
+    let root = crate::support::root().join("scenarios");
+    let spec = load_sweep(&root.join("sweep-coaching-severity.toml")).unwrap();
+    let sweep = Plan::from_sweep(&spec).unwrap();
+    assert_eq!((sweep.points.len(), sweep.run_count()), (20, 400));
+    assert_eq!(sweep.points[1], vec![0.0, 0.35]);
+    let spec = load_sensitivity(&root.join("sensitivity.toml")).unwrap();
+    let (_, morris) = plan(&spec, Method::Morris).unwrap();
+    assert_eq!(morris.run_count(), 10 * 11 * 2);
+    let (_, sobol) = plan(&spec, Method::Sobol).unwrap();
+    assert_eq!(sobol.points.len(), 64 * 12);
+}

@@ -846,7 +846,11 @@ impl<'t> Checker<'t> {
                     if param.kind == ParamKind::Integer {
                         x.round()
                     } else {
-                        x
+                        // 12 significant digits: 0.35, not 0.35000000000000003.
+                        format!("{x:.11e}")
+                            .parse::<f64>()
+                            .unwrap_or(x)
+                            .clamp(from, to)
                     }
                 }
             })
