@@ -17,6 +17,11 @@
 //! - [`model::params`]: the parameter registry, every number with its unit,
 //!   range and source.
 //! - [`outcome`]: the names and units of what is measured.
+//! - [`sweep`]: a scenario at many points of its parameter space
+//!   ([`sweep::Plan`], [`sweep::run_parts`]), resumable and shardable, with
+//!   [`output::SweepWriter`] for its results folder.
+//! - [`sensitivity`]: Morris and Sobol designs and indices (pure math), and
+//!   [`analysis`] to apply them to a scenario.
 //!
 //! # Example
 //!

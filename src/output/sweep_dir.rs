@@ -83,7 +83,7 @@ pub struct Assembled {
     pub means: Vec<Vec<[f64; OUTCOME_COUNT]>>,
 }
 
-/// A sweep's results folder (see the [module docs](self)).
+/// A sweep's results folder (see docs/SWEEPS.md for its files).
 pub struct SweepWriter {
     dir: PathBuf,
     info: PlanInfo,

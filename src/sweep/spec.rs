@@ -4,8 +4,9 @@
 //! the same text, after the scenario itself has resolved (factors name its
 //! arms), in the same style: the TOML is walked by hand with the position of
 //! every value, every problem becomes a [`Diagnostic`] with line, column and
-//! key, and a misspelt key or parameter gets a "did you mean". Only [`load`]
-//! touches the file system (the scenario, and a table design's CSV file).
+//! key, and a misspelt key or parameter gets a "did you mean". Only
+//! [`load_sweep`] and [`load_sensitivity`] touch the file system (the
+//! scenario, and a table design's CSV file).
 
 use std::path::{Path, PathBuf};
 
