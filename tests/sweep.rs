@@ -358,6 +358,21 @@ fn spec_mistakes_name_file_line_and_key_with_exit_code_2() {
         }
         assert!(!err.contains("panicked") && !dir.join("x/manifest.json").exists());
     }
+    // `tillit check` reads the sweep table too.
+    fs::write(dir.join("s.toml"), SPEC.replace("steps = 6", "steps = 0")).unwrap();
+    let out = tillit(&dir, &["check", "s.toml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sweep.factor[1].steps"));
+    fs::write(dir.join("s.toml"), SPEC).unwrap();
+    let printed = ok(&dir, &["check", "s.toml"]);
+    assert!(
+        printed.contains("sweep: 2 factors, 36 points, 144 runs (factorial)"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("sensitivity: 3 factors, 2 outcomes"),
+        "{printed}"
+    );
     // No [sweep] table at all.
     let without = SPEC.split("[sweep]").next().unwrap();
     fs::write(dir.join("s.toml"), without).unwrap();

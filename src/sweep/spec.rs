@@ -229,6 +229,13 @@ pub fn load_sensitivity(path: &Path) -> Result<SensitivitySpec, ScenarioError> {
     sensitivity_from_str(&text, &origin)
 }
 
+/// Whether the scenario text has a top-level table `name` (`sweep` or
+/// `sensitivity`); false for text that is not valid TOML.
+pub fn has_table(text: &str, name: &str) -> bool {
+    let (root, errors) = DeTable::parse_recoverable(text);
+    errors.is_empty() && root.get_ref().contains_key(name)
+}
+
 fn read(path: &Path) -> Result<(String, String), ScenarioError> {
     let origin = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| {
