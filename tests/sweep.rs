@@ -401,3 +401,30 @@ fn shipped_sweep_and_sensitivity_scenarios_resolve() {
     let (_, sobol) = plan(&spec, Method::Sobol).unwrap();
     assert_eq!(sobol.points.len(), 64 * 12);
 }
+
+#[test]
+fn a_common_random_numbers_point_is_the_plain_run_with_that_value() {
+    use tillit::engine::simulate;
+    use tillit::sweep::Plan;
+    use tillit::sweep::spec::sweep_from_str;
+
+    let text = SPEC.replace("steps = 6", "steps = 2").replace(
+        "years = 2\nwarmup_years = 1",
+        "years = 1\nwarmup_years = 0.5",
+    );
+    assert_ne!(text, SPEC.replace("steps = 6", "steps = 2"));
+    let spec = sweep_from_str(&text, "s.toml", None).unwrap();
+    let plan = Plan::from_sweep(&spec).unwrap();
+    // Point 7: coaching 2.5 in trust, severity 0.3 in both arms.
+    let point = plan.point_scenario(7);
+    let mut plain = spec.scenario.clone();
+    plain.arms[1].params.steering.coaching_hours = 2.5;
+    for arm in &mut plain.arms {
+        arm.params.demand.severity_mean = 0.3;
+    }
+    for (a, rep) in [(0, 0), (1, 1)] {
+        let swept = simulate(&point, &point.arms[a], rep).outcomes;
+        let alone = simulate(&plain, &plain.arms[a], rep).outcomes;
+        assert_eq!(format!("{swept:?}"), format!("{alone:?}"));
+    }
+}

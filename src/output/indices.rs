@@ -166,7 +166,7 @@ pub fn ranking_table(rows: &[IndexRow]) -> String {
             match row.values {
                 IndexValues::Morris(_) => out.push_str(&format!(
                     "  {:>4}  {:<width$}  {:>10}  {:>23}  {:>10}  {:>10}\n",
-                    "rank", "factor", "mu*", "95% interval of mu*", "mu", "sigma"
+                    "rank", "factor", "mu*", "interval of mu*", "mu", "sigma"
                 )),
                 IndexValues::Sobol(_) => out.push_str(&format!(
                     "  {:>4}  {:<width$}  {:>7}  {:>17}  {:>7}  {:>17}\n",
