@@ -267,7 +267,7 @@ pub fn sweep_from_str(
     let Some(table) = c.section(&root, "sweep") else {
         return Err(c.fail(origin));
     };
-    let spec = c.sweep(table, &scenario, text, base);
+    let spec = c.sweep(table, &scenario, base);
     match spec {
         Some(spec) if c.diagnostics.is_empty() => Ok(spec),
         _ => Err(c.fail(origin)),
@@ -282,7 +282,7 @@ pub fn sensitivity_from_str(text: &str, origin: &str) -> Result<SensitivitySpec,
     let Some(table) = c.section(&root, "sensitivity") else {
         return Err(c.fail(origin));
     };
-    let spec = c.sensitivity(table, &scenario, text);
+    let spec = c.sensitivity(table, &scenario);
     match spec {
         Some(spec) if c.diagnostics.is_empty() => Ok(spec),
         _ => Err(c.fail(origin)),
@@ -650,7 +650,6 @@ impl<'t> Checker<'t> {
         &mut self,
         table: &DeTable<'t>,
         scenario: &Scenario,
-        text: &str,
         base: Option<&Path>,
     ) -> Option<SweepSpec> {
         for (key, _) in table.iter() {
@@ -776,7 +775,6 @@ impl<'t> Checker<'t> {
                 Design::Table { file, rows }
             }
         };
-        let _ = text;
         Some(SweepSpec {
             scenario: scenario.clone(),
             source: self.text.to_owned(),
@@ -1009,12 +1007,7 @@ impl<'t> Checker<'t> {
 
     // ---- [sensitivity] ------------------------------------------------
 
-    fn sensitivity(
-        &mut self,
-        table: &DeTable<'t>,
-        scenario: &Scenario,
-        _text: &str,
-    ) -> Option<SensitivitySpec> {
+    fn sensitivity(&mut self, table: &DeTable<'t>, scenario: &Scenario) -> Option<SensitivitySpec> {
         for (key, _) in table.iter() {
             let name: &str = key.get_ref();
             if !SENSITIVITY_KEYS.contains(&name) {
@@ -1252,6 +1245,42 @@ preset = "trust"
         );
         assert!(text.contains("varied twice"), "{text}");
         assert_eq!(err.diagnostics.len(), 3, "{text}");
+    }
+
+    #[test]
+    fn a_table_design_reads_its_csv_and_reports_bad_cells_with_their_place() {
+        let dir = std::env::temp_dir().join(format!("tillit-table-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let extra = "[sweep]\ndesign = \"table\"\nfile = \"pts.csv\"\n\
+                     [[sweep.factor]]\nkey = \"stress.recovery_days\"\n\
+                     [[sweep.factor]]\nkey = \"steering.coaching_hours\"\narm = \"trust\"\n";
+        let text = format!("{BASE}{extra}");
+        let header = "stress.recovery_days,steering.coaching_hours@trust\n";
+        std::fs::write(dir.join("pts.csv"), format!("{header}10,0\n20, 1.5\n")).unwrap();
+        let s = sweep_from_str(&text, "t.toml", Some(&dir)).unwrap();
+        let Design::Table { rows, .. } = &s.design else {
+            panic!("{:?}", s.design)
+        };
+        assert_eq!(rows, &vec![vec![10.0, 0.0], vec![20.0, 1.5]]);
+
+        std::fs::write(dir.join("pts.csv"), format!("{header}10,0\n20,99\n")).unwrap();
+        let err = sweep_from_str(&text, "t.toml", Some(&dir))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("pts.csv:3:2: column `steering.coaching_hours@trust`"),
+            "{err}"
+        );
+        assert!(err.contains("t.toml:13:8: key `sweep.file`"), "{err}");
+        std::fs::write(dir.join("pts.csv"), "coaching\n1\n").unwrap();
+        let err = sweep_from_str(&text, "t.toml", Some(&dir))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("the header must name the factors in order"),
+            "{err}"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
