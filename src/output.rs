@@ -35,6 +35,7 @@ mod format;
 mod indices;
 mod results_dir;
 mod sweep_dir;
+mod sweep_table;
 mod table;
 
 pub use error::OutputError;
@@ -43,6 +44,7 @@ pub use results_dir::{ManifestInfo, ResultsWriter};
 pub use sweep_dir::{
     Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_series_csv,
 };
+pub use sweep_table::{sweep_table, sweep_table_outcomes};
 pub use table::{comparison_table, default_table_outcomes};
 
 /// Per-run outcomes: one row per arm and replication.

@@ -128,6 +128,7 @@ fn sweep_folders_are_byte_identical_across_threads_resume_and_shards() {
     assert!(!dir.join("resumed/manifest.json").exists());
     ok(&dir, &["sweep", "s.toml", "--out", "resumed", "-q"]);
     assert_same(&dir.join("one"), &dir.join("resumed"), "resumed");
+    assert!(!dir.join("resumed/shard.json").exists());
 
     // A lost part and a leftover .partial are redone.
     fs::remove_file(dir.join("resumed/parts/part-000001.csv")).unwrap();

@@ -15,10 +15,13 @@ use tillit::experiment::Options;
 use tillit::outcome::OUTCOMES;
 use tillit::output::{
     self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
-    indices_csv, ranking_table, replay_series_csv,
+    indices_csv, ranking_table, replay_series_csv, sweep_table, sweep_table_outcomes,
 };
 use tillit::sweep::spec::{load_sensitivity, load_sweep};
 use tillit::sweep::{Plan, Shard, replay, run_parts};
+
+/// Most points for which `tillit sweep` prints its table.
+const MAX_TABLE_POINTS: usize = 200;
 
 /// Options shared by `sweep` and `sensitivity`.
 #[derive(Debug, Args)]
@@ -112,7 +115,25 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     if done.is_none() {
         return Ok(());
     }
-    let assembled = finish(&out, &args.common, false, |_| Ok(Vec::new()))?;
+    // The table needs every point's summaries in memory: only for sweeps
+    // small enough to read on a terminal.
+    let show = !args.common.quiet && plan.points.len() <= MAX_TABLE_POINTS;
+    let assembled = finish(&out, &args.common, show, |_| Ok(Vec::new()))?;
+    if show && plan.scenario.arms.len() > 1 {
+        let labels: Vec<String> = plan.factors.iter().map(|f| f.label()).collect();
+        let arms: Vec<String> = plan.scenario.arms.iter().map(|a| a.name.clone()).collect();
+        println!(
+            "{}",
+            sweep_table(
+                &labels,
+                &plan.points,
+                &arms,
+                plan.scenario.baseline,
+                &assembled.differences,
+                &sweep_table_outcomes()
+            )
+        );
+    }
     report(&plan, &out, &assembled, &args.common)
 }
 

@@ -23,7 +23,7 @@ use super::{
     SHARD_FILE, SPEC_FILE, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
-use crate::stats::Running;
+use crate::stats::{Running, Summary};
 use crate::sweep::{Plan, Shard, UnitResult};
 
 /// What `parts/plan.json` holds besides the resolved scenario: everything
@@ -81,6 +81,9 @@ pub struct Assembled {
     /// When asked for: per point, per arm, the mean of every outcome over
     /// the point's replications (NaN if none succeeded).
     pub means: Vec<Vec<[f64; OUTCOME_COUNT]>>,
+    /// When asked for: per point, per arm, the paired difference to the
+    /// baseline of every outcome (`None` for the baseline arm).
+    pub differences: Vec<Vec<Option<[Summary; OUTCOME_COUNT]>>>,
 }
 
 /// A sweep's results folder (see docs/SWEEPS.md for its files).
@@ -337,7 +340,8 @@ impl SweepWriter {
     /// Assembles the final files from the parts (every part must be
     /// there), writes `extra` files (name, contents) made by `analyse` from
     /// what was assembled, and renames everything into place, the manifest
-    /// last. With `keep_means`, [`Assembled::means`] is filled.
+    /// last. With `keep_means`, [`Assembled::means`] and
+    /// [`Assembled::differences`] are filled (memory grows with the points).
     pub fn finish(
         &self,
         keep_means: bool,
@@ -461,8 +465,7 @@ impl SweepWriter {
                 let point = chunk[0].0;
                 let values: Vec<Option<&[f64; OUTCOME_COUNT]>> =
                     chunk.iter().map(|(_, v)| v.as_ref()).collect();
-                let text =
-                    self.point_summary(point, &values, keep_means.then_some(&mut assembled.means));
+                let text = self.point_summary(point, &values, keep_means.then_some(&mut assembled));
                 summary
                     .write_all(&text)
                     .map_err(write_err(&summary_partial))?;
@@ -509,6 +512,17 @@ impl SweepWriter {
         for (from, to) in renames {
             fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
         }
+        // A folder that started as a shard is a shard no longer.
+        let shard = self.dir.join(SHARD_FILE);
+        match fs::remove_file(&shard) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                return Err(OutputError::Remove {
+                    path: shard,
+                    source: e,
+                });
+            }
+            _ => {}
+        }
         Ok(assembled)
     }
 
@@ -524,7 +538,7 @@ impl SweepWriter {
         &self,
         point: usize,
         values: &[Option<&[f64; OUTCOME_COUNT]>],
-        means: Option<&mut Vec<Vec<[f64; OUTCOME_COUNT]>>>,
+        keep: Option<&mut Assembled>,
     ) -> Vec<u8> {
         let arms = self.info.arms.len();
         let base = self.info.baseline;
@@ -543,11 +557,17 @@ impl SweepWriter {
                 }
             }
         }
-        if let Some(means) = means {
-            means.push(
+        if let Some(keep) = keep {
+            keep.means.push(
                 level
                     .iter()
                     .map(|r| std::array::from_fn(|o| r[o].summary().mean))
+                    .collect(),
+            );
+            keep.differences.push(
+                diff.iter()
+                    .enumerate()
+                    .map(|(a, r)| (a != base).then(|| std::array::from_fn(|o| r[o].summary())))
                     .collect(),
             );
         }
