@@ -236,6 +236,29 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no point 99"));
+
+    // A damaged part is reported, never a panic, and the final files stay.
+    let before = fs::read(dir.join("r/runs.csv")).unwrap();
+    fs::write(dir.join("r/parts/part-000000.csv"), "0,control,0,1,2\n").unwrap();
+    let out = tillit(&dir, &["sweep", "s.toml", "--out", "r", "-q"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("damaged part file") && !err.contains("panicked"),
+        "{err}"
+    );
+    assert_eq!(before, fs::read(dir.join("r/runs.csv")).unwrap());
+    // A damaged plan cannot be merged.
+    let plan = dir.join("r/parts/plan.json");
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(
+        &plan,
+        text.replace("\"replications\": 2", "\"replications\": 0"),
+    )
+    .unwrap();
+    let out = tillit(&dir, &["merge", "m", "r"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the plan is damaged"));
 }
 
 #[test]

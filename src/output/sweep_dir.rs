@@ -233,6 +233,18 @@ impl SweepWriter {
                 path: path.clone(),
                 message: format!("not a sweep plan: {e}"),
             })?;
+        let sane = !info.arms.is_empty()
+            && info.baseline < info.arms.len()
+            && info.replications > 0
+            && info.points_per_part > 0
+            && info.parts == info.points.div_ceil(info.points_per_part);
+        if !sane {
+            return Err(OutputError::Inconsistent {
+                path,
+                message: "the plan is damaged (arms, baseline, replications or parts do not fit)"
+                    .to_owned(),
+            });
+        }
         Ok(Self {
             dir: dir.to_owned(),
             info,

@@ -987,6 +987,9 @@ impl<'t> Checker<'t> {
                 ));
             }
             rows.push(row);
+            if rows.len() > MAX_POINTS {
+                problems.push(format!("{origin}: more than {MAX_POINTS} points"));
+            }
             if problems.len() >= 10 || rows.len() > MAX_POINTS {
                 break;
             }
