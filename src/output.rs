@@ -42,7 +42,8 @@ pub use error::OutputError;
 pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};
 pub use results_dir::{ManifestInfo, ResultsWriter};
 pub use sweep_dir::{
-    Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_series_csv,
+    Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_outcomes_csv,
+    replay_series_csv,
 };
 pub use sweep_table::{sweep_table, sweep_table_outcomes};
 pub use table::{comparison_table, default_table_outcomes};

@@ -201,22 +201,16 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
             ],
         );
         assert!(printed.contains(&format!("(seed {})", row[3])), "{printed}");
-        for (name, value) in header[4..].iter().zip(&row[4..]) {
-            let line = printed
-                .lines()
-                .find(|l| l.starts_with(&format!("{name},")))
-                .unwrap();
-            let got: f64 = line.split(',').nth(1).unwrap().parse().unwrap();
-            let want: f64 = if *value == "NA" {
-                f64::NAN
-            } else {
-                value.parse().unwrap()
-            };
-            assert!(
-                got == want || (got.is_nan() && want.is_nan()),
-                "{name}: replay {got}, runs.csv {want}"
-            );
-        }
+        // The same numbers, spelled the same way (`NA` included).
+        let expected: String = header[4..]
+            .iter()
+            .zip(&row[4..])
+            .map(|(name, value)| format!("{name},{value}\n"))
+            .collect();
+        assert!(
+            printed.contains(&format!("outcome,value\n{expected}")),
+            "{printed}"
+        );
         let series = fs::read_to_string(dir.join("series.csv")).unwrap();
         assert!(series.starts_with("month,metric,value\n1,"));
         assert!(series.lines().any(|l| l.starts_with("24,")));
@@ -236,6 +230,47 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no point 99"));
+
+    // Independent streams: every point its own seed, and replays still agree.
+    let text = SPEC.replace("steps = 6", "steps = 2").replace(
+        "design = \"factorial\"",
+        "design = \"factorial\"\nstreams = \"independent\"",
+    );
+    fs::write(dir.join("i.toml"), text).unwrap();
+    ok(&dir, &["sweep", "i.toml", "--out", "i", "-q"]);
+    let points = fs::read_to_string(dir.join("i/points.csv")).unwrap();
+    let seeds: Vec<&str> = points
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    assert_eq!(seeds.len(), 12);
+    assert!(
+        seeds.iter().all(|s| *s != "11") && seeds[0] != seeds[1],
+        "{points}"
+    );
+    let runs = fs::read_to_string(dir.join("i/runs.csv")).unwrap();
+    let row = runs.lines().find(|l| l.starts_with("5,trust,1,")).unwrap();
+    let printed = ok(
+        &dir,
+        &[
+            "replay",
+            "i",
+            "--point",
+            "5",
+            "--arm",
+            "trust",
+            "--replication",
+            "1",
+        ],
+    );
+    let seed = row.split(',').nth(3).unwrap();
+    assert!(printed.contains(&format!("(seed {seed})")), "{printed}");
+    let turnover = printed
+        .lines()
+        .find(|l| l.starts_with("worker_turnover,"))
+        .unwrap();
+    assert_eq!(turnover.split(',').nth(1), row.split(',').nth(4));
 
     // A damaged part is reported, never a panic, and the final files stay.
     let before = fs::read(dir.join("r/runs.csv")).unwrap();

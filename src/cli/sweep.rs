@@ -12,10 +12,10 @@ use super::UsageError;
 use tillit::analysis::{self, Method};
 use tillit::engine::simulate;
 use tillit::experiment::Options;
-use tillit::outcome::OUTCOMES;
 use tillit::output::{
     self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
-    indices_csv, ranking_table, replay_series_csv, sweep_table, sweep_table_outcomes,
+    indices_csv, ranking_table, replay_outcomes_csv, replay_series_csv, sweep_table,
+    sweep_table_outcomes,
 };
 use tillit::sweep::spec::{load_sensitivity, load_sweep};
 use tillit::sweep::{Plan, Shard, replay, run_parts};
@@ -220,9 +220,7 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
         "point {}, arm {}, replication {} (seed {seed})",
         args.point, args.arm, args.replication
     )?;
-    for (spec, x) in OUTCOMES.iter().zip(run.outcomes.0) {
-        writeln!(stdout, "{},{}", spec.name, x)?;
-    }
+    write!(stdout, "{}", replay_outcomes_csv(&run.outcomes))?;
     if let Some(path) = &args.series {
         std::fs::write(path, replay_series_csv(&run.series))
             .with_context(|| format!("cannot write {}", path.display()))?;

@@ -836,3 +836,18 @@ pub fn replay_series_csv(series: &[crate::outcome::SeriesValues]) -> String {
     }
     String::from_utf8_lossy(&buf).into_owned()
 }
+
+/// The outcomes of one replayed run: `outcome,value` per line (with that
+/// header), numbers spelled as in runs.csv.
+pub fn replay_outcomes_csv(outcomes: &crate::outcome::OutcomeValues) -> String {
+    let mut buf = Vec::new();
+    {
+        let mut w = csv_writer(&mut buf);
+        record(&mut w, ["outcome", "value"]);
+        for (spec, &x) in OUTCOMES.iter().zip(&outcomes.0) {
+            record(&mut w, [spec.name, &csv_float(x)]);
+        }
+        let _ = w.flush();
+    }
+    String::from_utf8_lossy(&buf).into_owned()
+}
