@@ -118,7 +118,7 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     // The table needs every point's summaries in memory: only for sweeps
     // small enough to read on a terminal.
     let show = !args.common.quiet && plan.points.len() <= MAX_TABLE_POINTS;
-    let assembled = finish(&out, &args.common, show, |_| Ok(Vec::new()))?;
+    let assembled = finish(&out, show, |_| Ok(Vec::new()))?;
     if show && plan.scenario.arms.len() > 1 {
         let labels: Vec<String> = plan.factors.iter().map(|f| f.label()).collect();
         let arms: Vec<String> = plan.scenario.arms.iter().map(|a| a.name.clone()).collect();
@@ -151,7 +151,7 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut table = String::new();
-    let assembled = finish(&out, &args.common, true, |a| {
+    let assembled = finish(&out, true, |a| {
         let rows = analysis::analyse(&spec, &design, &a.means)?;
         table = ranking_table(&rows);
         Ok(vec![(INDICES_FILE, indices_csv(&rows))])
@@ -301,7 +301,6 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
 
 fn finish(
     out: &Path,
-    args: &RunPlanArgs,
     keep_means: bool,
     analyse: impl FnOnce(&Assembled) -> anyhow::Result<Vec<(&'static str, String)>>,
 ) -> anyhow::Result<Assembled> {
@@ -320,7 +319,6 @@ fn finish(
     if let Some(e) = analysis_error {
         return Err(e.context("the analysis failed"));
     }
-    let _ = args;
     Ok(assembled)
 }
 
