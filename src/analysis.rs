@@ -69,7 +69,12 @@ pub fn plan(
         Method::Sobol => {
             let d = SobolDesign::new(k, spec.samples as usize, spec.seed)?;
             let unit = d.points().collect();
-            let text = format!("sobol samples={} seed={}", spec.samples, spec.seed);
+            let text = format!(
+                "sobol samples={} seed={} sampling={}",
+                spec.samples,
+                spec.seed,
+                d.sampling.name()
+            );
             (AnalysisDesign::Sobol(d), unit, PlanKind::Sobol, text)
         }
     };

@@ -9,13 +9,15 @@
 //!   Campolongo et al. 2007's mu*): a cheap screening of many factors.
 //! - [`sobol`]: variance-based first-order and total indices (Saltelli et
 //!   al. 2010 sampling and first-order estimator, Jansen 1999 total-effect
-//!   estimator) with bootstrap percentile intervals.
+//!   estimator) with bootstrap percentile intervals, on base samples from
+//!   [`sequence`], a Sobol' low-discrepancy sequence.
 //!
 //! Every random choice comes from a [`Rng`](crate::engine::seeds::Rng)
 //! seeded by the caller, so a design is a pure function of its arguments.
 //! Nothing here knows about scenarios, files or threads.
 
 pub mod morris;
+pub mod sequence;
 pub mod sobol;
 
 /// The `q` quantile (0..=1) of sorted values, by linear interpolation

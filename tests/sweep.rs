@@ -348,7 +348,7 @@ fn sensitivity_writes_ranked_indices_and_resumes() {
     let indices = fs::read_to_string(dir.join("s/indices.csv")).unwrap();
     assert!(indices.starts_with("arm,outcome,factor,rank,s1,s1_ci_low,s1_ci_high,st,"));
     let manifest = fs::read_to_string(dir.join("s/manifest.json")).unwrap();
-    assert!(manifest.contains("\"design\": \"sobol samples=8 seed=11\""));
+    assert!(manifest.contains("\"design\": \"sobol samples=8 seed=11 sampling=sequence\""));
 }
 
 #[test]

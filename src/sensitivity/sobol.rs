@@ -3,9 +3,14 @@
 //! The design follows Saltelli et al. (2010): two independent base samples
 //! `A` and `B` of `n` points in `[0, 1]^k`, and for every factor `i` the
 //! matrix `A_B^(i)`, which is `A` with column `i` taken from `B`. That makes
-//! `n (k + 2)` evaluations. The base samples are seeded uniform random
-//! numbers (not a low-discrepancy sequence), so the estimates converge as
-//! `1 / sqrt(n)`; the bootstrap intervals say how far.
+//! `n (k + 2)` evaluations. Row `j` of `A` is the first `k` coordinates of
+//! point `j` of a `2k`-dimensional Sobol' sequence and row `j` of `B` the
+//! other `k` (see [`super::sequence`]; digitally shifted by the seed), as
+//! Saltelli 2010 recommends, for up to `MAX_DIMENSIONS / 2` factors; beyond
+//! that, seeded uniform random numbers. [`SobolDesign::sampling`] says
+//! which. A power of two for `n` keeps the sequence's points most even. The
+//! bootstrap intervals treat the rows as independent, which for the
+//! sequence makes them conservative.
 //!
 //! With `f_A`, `f_B`, `f_ABi` the responses and `V` the variance of all of
 //! `f_A` and `f_B` together:
@@ -26,6 +31,7 @@ use rand::Rng as _;
 use rand::SeedableRng;
 
 use super::percentile_interval;
+use super::sequence::SobolSequence;
 use crate::engine::seeds::{Rng, mix64};
 
 /// A Saltelli design of `n (k + 2)` points.
@@ -35,9 +41,30 @@ pub struct SobolDesign {
     pub factors: usize,
     /// Base sample size, `n`.
     pub samples: usize,
-    /// Row `j` of `A` then of `B`, interleaved per row: `a[j]`, `b[j]`.
+    /// How `A` and `B` were drawn.
+    pub sampling: Sampling,
+    /// Rows of `A` and of `B`.
     a: Vec<Vec<f64>>,
     b: Vec<Vec<f64>>,
+}
+
+/// How the base samples of a [`SobolDesign`] were drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sampling {
+    /// A digitally shifted Sobol' sequence.
+    Sequence,
+    /// Uniform random numbers (more factors than the sequence's table).
+    Random,
+}
+
+impl Sampling {
+    /// `sequence` or `random`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Sampling::Sequence => "sequence",
+            Sampling::Random => "random",
+        }
+    }
 }
 
 /// First-order and total index of one factor, with intervals.
@@ -76,22 +103,36 @@ pub enum SobolError {
 
 impl SobolDesign {
     /// Draws the base samples `A` and `B` (`samples` rows, `factors`
-    /// columns) from a generator seeded with `seed`.
+    /// columns): from a Sobol' sequence shifted by `seed` when it has the
+    /// dimensions, else from a generator seeded with `seed`.
     pub fn new(factors: usize, samples: usize, seed: u64) -> Result<Self, SobolError> {
         if factors == 0 || samples < 2 {
             return Err(SobolError::Empty);
         }
-        let mut rng = Rng::seed_from_u64(mix64(seed ^ 0x0073_6F62_6F6C));
-        let mut row = || -> Vec<f64> { (0..factors).map(|_| rng.r#gen::<f64>()).collect() };
         let mut a = Vec::with_capacity(samples);
         let mut b = Vec::with_capacity(samples);
-        for _ in 0..samples {
-            a.push(row());
-            b.push(row());
-        }
+        let sampling = match SobolSequence::new(2 * factors, seed) {
+            Some(mut seq) => {
+                for _ in 0..samples {
+                    let mut x = seq.next_point();
+                    b.push(x.split_off(factors));
+                    a.push(x);
+                }
+                Sampling::Sequence
+            }
+            None => {
+                let mut rng = Rng::seed_from_u64(mix64(seed ^ 0x0073_6F62_6F6C));
+                for _ in 0..samples {
+                    a.push((0..factors).map(|_| rng.r#gen::<f64>()).collect());
+                    b.push((0..factors).map(|_| rng.r#gen::<f64>()).collect());
+                }
+                Sampling::Random
+            }
+        };
         Ok(Self {
             factors,
             samples,
+            sampling,
             a,
             b,
         })
@@ -256,6 +297,18 @@ mod tests {
                 got: 3
             })
         ));
+    }
+
+    #[test]
+    fn many_factors_fall_back_to_random_sampling() {
+        assert_eq!(
+            SobolDesign::new(3, 4, 1).unwrap().sampling,
+            Sampling::Sequence
+        );
+        let many = super::super::sequence::MAX_DIMENSIONS / 2 + 1;
+        let d = SobolDesign::new(many, 4, 1).unwrap();
+        assert_eq!(d.sampling, Sampling::Random);
+        assert!(d.points().flatten().all(|x| (0.0..1.0).contains(&x)));
     }
 
     // With n base samples the standard error of these estimators is
