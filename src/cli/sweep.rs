@@ -26,7 +26,8 @@ const MAX_TABLE_POINTS: usize = 200;
 /// Options shared by `sweep` and `sensitivity`.
 #[derive(Debug, Args)]
 pub struct RunPlanArgs {
-    /// Results folder [default: results/<scenario file name without .toml>].
+    /// Results folder [default: results/<scenario file name without .toml>,
+    /// with `-morris` or `-sobol` added for a sensitivity analysis].
     /// Run again with the same folder to resume.
     #[arg(long)]
     out: Option<PathBuf>,
@@ -110,7 +111,7 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     let spec = load_sweep(&args.spec)?;
     let plan =
         Plan::from_sweep(&spec).map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
-    let out = out_dir(&args.common, &args.spec);
+    let out = out_dir(&args.common, &args.spec, "");
     let done = run_plan(&plan, &out, &args.common)?;
     if done.is_none() {
         return Ok(());
@@ -144,9 +145,13 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
         MethodArg::Morris => Method::Morris,
         MethodArg::Sobol => Method::Sobol,
     };
+    let suffix = match method {
+        Method::Morris => "-morris",
+        Method::Sobol => "-sobol",
+    };
     let (design, plan) = analysis::plan(&spec, method)
         .map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
-    let out = out_dir(&args.common, &args.spec);
+    let out = out_dir(&args.common, &args.spec, suffix);
     if run_plan(&plan, &out, &args.common)?.is_none() {
         return Ok(());
     }
@@ -229,12 +234,13 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn out_dir(args: &RunPlanArgs, spec: &Path) -> PathBuf {
+/// `--out`, or `results/<file stem><suffix>`.
+fn out_dir(args: &RunPlanArgs, spec: &Path, suffix: &str) -> PathBuf {
     args.out.clone().unwrap_or_else(|| {
         let stem = spec
             .file_stem()
             .map_or_else(|| "sweep".to_owned(), |s| s.to_string_lossy().into_owned());
-        Path::new("results").join(stem)
+        Path::new("results").join(format!("{stem}{suffix}"))
     })
 }
 
