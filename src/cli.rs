@@ -9,6 +9,7 @@ mod init;
 mod params;
 mod report;
 mod run;
+mod sweep;
 
 use std::path::PathBuf;
 
@@ -31,6 +32,14 @@ enum Command {
     /// Run every arm of a scenario and compare them (no file: the built-in
     /// control-versus-trust scenario).
     Run(run::RunArgs),
+    /// Run a scenario at every point of its `[sweep]` table (resumable, shardable).
+    Sweep(sweep::SweepArgs),
+    /// Sensitivity analysis over the factors of a `[sensitivity]` table.
+    Sensitivity(sweep::SensitivityArgs),
+    /// Combine the shard folders of a sweep into one results folder.
+    Merge(sweep::MergeArgs),
+    /// Run one (point, arm, replication) of a sweep's results folder again, alone.
+    Replay(sweep::ReplayArgs),
     /// Check a scenario file without running it.
     Check {
         /// The scenario file.
@@ -63,6 +72,10 @@ pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
     match cli.command {
         Command::Run(args) => run::run(args),
+        Command::Sweep(args) => sweep::sweep(args),
+        Command::Sensitivity(args) => sweep::sensitivity(args),
+        Command::Merge(args) => sweep::merge(args),
+        Command::Replay(args) => sweep::replay(args),
         Command::Check { scenario } => check::check(&scenario),
         Command::Params(args) => params::params(&args),
         Command::Init { path, force } => init::init(&path, force),

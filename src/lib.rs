@@ -19,6 +19,11 @@
 //! - [`outcome`]: the names and units of what is measured.
 //! - [`report`]: a self-contained HTML report, in Swedish or English, from a
 //!   finished results folder.
+//! - [`sweep`]: a scenario at many points of its parameter space
+//!   ([`sweep::Plan`], [`sweep::run_parts`]), resumable and shardable, with
+//!   [`output::SweepWriter`] for its results folder.
+//! - [`sensitivity`]: Morris and Sobol designs and indices (pure math), and
+//!   [`analysis`] to apply them to a scenario.
 //!
 //! # Example
 //!
@@ -35,6 +40,7 @@
 
 #![warn(missing_docs)]
 
+pub mod analysis;
 pub mod calibration;
 pub mod engine;
 pub mod experiment;
@@ -43,4 +49,6 @@ pub mod outcome;
 pub mod output;
 pub mod report;
 pub mod scenario;
+pub mod sensitivity;
 pub mod stats;
+pub mod sweep;

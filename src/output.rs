@@ -32,11 +32,20 @@
 
 mod error;
 pub(crate) mod format;
+mod indices;
 mod results_dir;
+mod sweep_dir;
+mod sweep_table;
 mod table;
 
 pub use error::OutputError;
+pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};
 pub use results_dir::{ManifestInfo, ResultsWriter};
+pub use sweep_dir::{
+    Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_outcomes_csv,
+    replay_series_csv,
+};
+pub use sweep_table::{sweep_table, sweep_table_outcomes};
 pub use table::{comparison_table, default_table_outcomes, pathway_table_outcomes, table_outcomes};
 
 /// Per-run outcomes: one row per arm and replication.
@@ -54,6 +63,27 @@ pub const MANIFEST_FILE: &str = "manifest.json";
 
 /// Suffix of a file still being written.
 pub const PARTIAL_SUFFIX: &str = ".partial";
+
+/// Sweep and sensitivity folders: the resolved points, one row per point.
+pub const POINTS_FILE: &str = "points.csv";
+
+/// Sweep and sensitivity folders: the scenario file's text, for replays.
+pub const SPEC_FILE: &str = "spec.toml";
+
+/// Sensitivity folders: one row per arm, outcome and factor.
+pub const INDICES_FILE: &str = "indices.csv";
+
+/// Sweep folders: the finished parts, and the plan they belong to.
+pub const PARTS_DIR: &str = "parts";
+
+/// In `parts/`: the plan (the manifest without failures).
+pub const PLAN_FILE: &str = "plan.json";
+
+/// A shard's folder: which shard of which plan it holds.
+pub const SHARD_FILE: &str = "shard.json";
+
+/// Version of the sweep-folder layout, recorded in its manifest.
+pub const SWEEP_FORMAT: u32 = 1;
 
 /// Version of the results-folder layout, recorded in the manifest; raised
 /// whenever a file name, column or row convention changes.

@@ -9,7 +9,7 @@
 //! concrete levers. Nothing in this module runs a simulation or writes files.
 
 mod diagnostic;
-mod parse;
+pub(crate) mod parse;
 
 pub use diagnostic::{Diagnostic, ErrorKind, ScenarioError};
 pub use parse::{from_str, load};

@@ -10,4 +10,5 @@ mod invariants;
 mod pathway;
 mod report;
 mod steering;
+mod sweep;
 mod validation;

@@ -5,6 +5,8 @@ use std::path::Path;
 
 use super::load_scenario;
 use tillit::scenario::DAYS_PER_YEAR;
+use tillit::sweep::Plan;
+use tillit::sweep::spec::{has_table, load_sensitivity, load_sweep};
 
 /// Loads the scenario and prints what it would run.
 pub fn check(path: &Path) -> anyhow::Result<()> {
@@ -37,6 +39,31 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
             arm.preset.name(),
             arm.events.len(),
             if arm.events.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    // The [sweep] and [sensitivity] tables, when there are any.
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    if has_table(&text, "sweep") {
+        let spec = load_sweep(path)?;
+        let plan = Plan::from_sweep(&spec)
+            .map_err(|e| super::UsageError(format!("{}: {e}", path.display())))?;
+        writeln!(
+            out,
+            "  sweep: {} factors, {} points, {} runs ({})",
+            plan.factors.len(),
+            plan.points.len(),
+            plan.run_count(),
+            plan.design
+        )?;
+    }
+    if has_table(&text, "sensitivity") {
+        let spec = load_sensitivity(path)?;
+        writeln!(
+            out,
+            "  sensitivity: {} factors, {} outcomes, {} replications per point",
+            spec.factors.len(),
+            spec.outcomes.len(),
+            spec.replications
         )?;
     }
     Ok(())

@@ -33,6 +33,14 @@ pub enum OutputError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// A file of an earlier or other run could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
     /// A finished `.partial` file could not be renamed into place.
     #[error("cannot rename {} to {}: {source}", from.display(), to.display())]
     Rename {

@@ -25,6 +25,16 @@ pub(crate) fn push_csv_float(buf: &mut String, x: f64) {
     }
 }
 
+/// Reads a number written by [`push_csv_float`] back (`NA` is NaN).
+pub(crate) fn parse_csv_float(text: &str) -> Option<f64> {
+    match text {
+        "NA" => Some(f64::NAN),
+        "Inf" => Some(f64::INFINITY),
+        "-Inf" => Some(f64::NEG_INFINITY),
+        _ => text.parse().ok(),
+    }
+}
+
 /// `x` as a CSV cell; see [`push_csv_float`].
 pub(crate) fn csv_float(x: f64) -> String {
     let mut s = String::new();

@@ -67,6 +67,8 @@ const TOP_KEYS: &[&str] = &[
     "language",
     "arm",
     "event",
+    "sweep",
+    "sensitivity",
 ];
 /// Keys of an `[[arm]]` other than levers and parameter tables.
 const ARM_KEYS: &[&str] = &["name", "preset", "description"];
@@ -167,7 +169,7 @@ pub fn from_str(text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
 }
 
 /// One problem reported by the TOML parser, in our form.
-fn syntax_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
+pub(crate) fn syntax_diagnostic(text: &str, error: &toml::de::Error) -> Diagnostic {
     let message = error.message();
     let message = message
         .strip_suffix(", expected nothing")
@@ -478,10 +480,11 @@ impl Checker<'_> {
             Place::Top => (
                 "unknown top-level key".to_owned(),
                 format!(
-                    "the top level takes {}, `[[arm]]`, `[[event]]` and the tables {}",
+                    "the top level takes {}, `[[arm]]`, `[[event]]`, `[sweep]`, `[sensitivity]` \
+                     and the tables {}",
                     TOP_KEYS
                         .iter()
-                        .filter(|k| !matches!(**k, "arm" | "event"))
+                        .filter(|k| !matches!(**k, "arm" | "event" | "sweep" | "sensitivity"))
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
                         .join(", "),
@@ -557,6 +560,8 @@ impl Checker<'_> {
                 "language" => raw.language = self.language(value, name),
                 "arm" => raw.arms = self.arms(value),
                 "event" => raw.events = self.events(value),
+                // Read by `crate::sweep::spec`, which checks them itself.
+                "sweep" | "sensitivity" => {}
                 STEERING => self.push(
                     ErrorKind::Invalid,
                     key.span().start,
@@ -1092,13 +1097,13 @@ fn days(years: f64) -> u32 {
 }
 
 /// The integer a TOML integer token stands for (underscores already gone).
-fn parse_integer(i: &DeInteger) -> Option<i128> {
+pub(crate) fn parse_integer(i: &DeInteger) -> Option<i128> {
     let text = i.as_str().replace('_', "");
     i128::from_str_radix(&text, i.radix()).ok()
 }
 
 /// The number a TOML float token stands for.
-fn parse_float(f: &DeFloat) -> Option<f64> {
+pub(crate) fn parse_float(f: &DeFloat) -> Option<f64> {
     let text = f.as_str().replace('_', "");
     text.parse().ok()
 }
@@ -1136,7 +1141,7 @@ mod number_tests {
 }
 
 /// Describes a value's type (and the value, if short) for "found ..." text.
-fn describe(value: &DeValue) -> String {
+pub(crate) fn describe(value: &DeValue) -> String {
     match value {
         DeValue::String(s) => {
             let short: String = s.chars().take(40).collect();
@@ -1193,7 +1198,10 @@ fn arm_label(name: Option<&str>) -> String {
 }
 
 /// The closest candidate to a misspelt `name`, if one is close enough.
-fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn suggest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let name = name.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {

@@ -1,0 +1,365 @@
+//! `tillit sweep`, `tillit sensitivity`, `tillit merge` and `tillit replay`:
+//! running a plan of points into a resumable results folder, and using it.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use super::UsageError;
+use tillit::analysis::{self, Method};
+use tillit::engine::simulate;
+use tillit::experiment::Options;
+use tillit::output::{
+    self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
+    indices_csv, ranking_table, replay_outcomes_csv, replay_series_csv, sweep_table,
+    sweep_table_outcomes,
+};
+use tillit::sweep::spec::{load_sensitivity, load_sweep};
+use tillit::sweep::{Plan, Shard, replay, run_parts};
+
+/// Most points for which `tillit sweep` prints its table.
+const MAX_TABLE_POINTS: usize = 200;
+
+/// Options shared by `sweep` and `sensitivity`.
+#[derive(Debug, Args)]
+pub struct RunPlanArgs {
+    /// Results folder [default: results/<scenario file name without .toml>,
+    /// with `-morris` or `-sobol` added for a sensitivity analysis].
+    /// Run again with the same folder to resume.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Worker threads [default: every core]. Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
+    /// Run only the i-th of n disjoint parts (e.g. `2/3`); combine the
+    /// folders with `tillit merge`.
+    #[arg(long, value_parser = parse_shard)]
+    shard: Option<Shard>,
+    /// No progress bar and no table: for scripts.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn parse_shard(text: &str) -> Result<Shard, String> {
+    Shard::parse(text)
+}
+
+/// Arguments of `tillit sweep`.
+#[derive(Debug, Args)]
+pub struct SweepArgs {
+    /// A scenario file with a `[sweep]` table.
+    spec: PathBuf,
+    #[command(flatten)]
+    common: RunPlanArgs,
+}
+
+/// The analysis method of `tillit sensitivity`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MethodArg {
+    /// Morris elementary effects (screening; cheap).
+    Morris,
+    /// Sobol first-order and total indices (variance-based; costly).
+    Sobol,
+}
+
+/// Arguments of `tillit sensitivity`.
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// A scenario file with a `[sensitivity]` table.
+    spec: PathBuf,
+    /// The method.
+    #[arg(long, value_enum)]
+    method: MethodArg,
+    #[command(flatten)]
+    common: RunPlanArgs,
+}
+
+/// Arguments of `tillit merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// The folder to write.
+    out: PathBuf,
+    /// The shard folders (`tillit sweep ... --shard i/n --out DIR`).
+    #[arg(required = true)]
+    shards: Vec<PathBuf>,
+}
+
+/// Arguments of `tillit replay`.
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// A sweep or sensitivity results folder.
+    results: PathBuf,
+    /// Point index (the `point` column of runs.csv and points.csv).
+    #[arg(long)]
+    point: usize,
+    /// Arm name.
+    #[arg(long)]
+    arm: String,
+    /// Replication, from 0.
+    #[arg(long)]
+    replication: u32,
+    /// Where to write the run's monthly series [default: print only the outcomes].
+    #[arg(long)]
+    series: Option<PathBuf>,
+}
+
+/// `tillit sweep`.
+pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
+    let spec = load_sweep(&args.spec)?;
+    let plan =
+        Plan::from_sweep(&spec).map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
+    let out = out_dir(&args.common, &args.spec, "");
+    let done = run_plan(&plan, &out, &args.common)?;
+    if done.is_none() {
+        return Ok(());
+    }
+    // The table needs every point's summaries in memory: only for sweeps
+    // small enough to read on a terminal.
+    let show = !args.common.quiet && plan.points.len() <= MAX_TABLE_POINTS;
+    let assembled = finish(&out, show, |_| Ok(Vec::new()))?;
+    if show && plan.scenario.arms.len() > 1 {
+        let labels: Vec<String> = plan.factors.iter().map(|f| f.label()).collect();
+        let arms: Vec<String> = plan.scenario.arms.iter().map(|a| a.name.clone()).collect();
+        println!(
+            "{}",
+            sweep_table(
+                &labels,
+                &plan.points,
+                &arms,
+                plan.scenario.baseline,
+                &assembled.differences,
+                &sweep_table_outcomes()
+            )
+        );
+    }
+    report(&plan, &out, &assembled, &args.common)
+}
+
+/// `tillit sensitivity`.
+pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
+    let spec = load_sensitivity(&args.spec)?;
+    let method = match args.method {
+        MethodArg::Morris => Method::Morris,
+        MethodArg::Sobol => Method::Sobol,
+    };
+    let suffix = match method {
+        Method::Morris => "-morris",
+        Method::Sobol => "-sobol",
+    };
+    let (design, plan) = analysis::plan(&spec, method)
+        .map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
+    let out = out_dir(&args.common, &args.spec, suffix);
+    if run_plan(&plan, &out, &args.common)?.is_none() {
+        return Ok(());
+    }
+    let mut table = String::new();
+    let assembled = finish(&out, true, |a| {
+        let rows = analysis::analyse(&spec, &design, &a.means)?;
+        table = ranking_table(&rows);
+        Ok(vec![(INDICES_FILE, indices_csv(&rows))])
+    })?;
+    if !args.common.quiet {
+        let what = match method {
+            Method::Morris => "Morris elementary effects (mu*: change over the factor's range)",
+            Method::Sobol => "Sobol total (ST) and first-order (S1) indices",
+        };
+        println!(
+            "{what}, ranked; details in {}:{table}",
+            out.join(INDICES_FILE).display()
+        );
+    }
+    report(&plan, &out, &assembled, &args.common)
+}
+
+/// `tillit merge`.
+pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
+    let assembled = output::merge(&args.out, &args.shards)
+        .map_err(|e| usage_if_inconsistent(e, "cannot merge the shards"))?;
+    println!(
+        "Merged {} shard folders into {}{}",
+        args.shards.len(),
+        args.out.display(),
+        failures_note(&assembled)
+    );
+    Ok(())
+}
+
+/// `tillit replay`.
+pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
+    let read = |name: &str| -> anyhow::Result<String> {
+        let path = args.results.join(name);
+        std::fs::read_to_string(&path).map_err(|e| {
+            UsageError(format!(
+                "cannot read {} ({e}); is {} a sweep results folder?",
+                path.display(),
+                args.results.display()
+            ))
+            .into()
+        })
+    };
+    let spec_path = args.results.join(SPEC_FILE);
+    let scenario = replay::point_scenario(
+        &read(SPEC_FILE)?,
+        &spec_path.display().to_string(),
+        &read(POINTS_FILE)?,
+        args.point,
+    )
+    .map_err(|e| UsageError(e.to_string()))?;
+    let Some(arm) = scenario.arms.iter().find(|a| a.name == args.arm) else {
+        let names: Vec<&str> = scenario.arms.iter().map(|a| a.name.as_str()).collect();
+        return Err(UsageError(format!(
+            "no arm `{}`; the arms are {}",
+            args.arm,
+            names.join(", ")
+        ))
+        .into());
+    };
+    let run = simulate(&scenario, arm, args.replication);
+    let seed = tillit::engine::seeds::replication_seed(scenario.seed, args.replication);
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
+        "point {}, arm {}, replication {} (seed {seed})",
+        args.point, args.arm, args.replication
+    )?;
+    write!(stdout, "{}", replay_outcomes_csv(&run.outcomes))?;
+    if let Some(path) = &args.series {
+        std::fs::write(path, replay_series_csv(&run.series))
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        writeln!(stdout, "Monthly series: {}", path.display())?;
+    }
+    Ok(())
+}
+
+/// `--out`, or `results/<file stem><suffix>`.
+fn out_dir(args: &RunPlanArgs, spec: &Path, suffix: &str) -> PathBuf {
+    args.out.clone().unwrap_or_else(|| {
+        let stem = spec
+            .file_stem()
+            .map_or_else(|| "sweep".to_owned(), |s| s.to_string_lossy().into_owned());
+        Path::new("results").join(format!("{stem}{suffix}"))
+    })
+}
+
+fn usage_if_inconsistent(e: OutputError, context: &str) -> anyhow::Error {
+    match e {
+        OutputError::Inconsistent { .. } => UsageError(format!("{context}: {e}")).into(),
+        other => anyhow::Error::new(other).context(context.to_owned()),
+    }
+}
+
+/// Runs the plan's pending parts (of the shard, if one is given). Returns
+/// `None` for a shard (nothing to assemble), else `Some(())`.
+fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Option<()>> {
+    let writer = SweepWriter::open(out, plan).map_err(|e| {
+        usage_if_inconsistent(
+            e,
+            &format!("cannot prepare the results folder {}", out.display()),
+        )
+    })?;
+    let pending = writer.pending(args.shard);
+    let total: usize = pending
+        .iter()
+        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
+        .sum();
+    let bar = if args.quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden())
+    } else {
+        ProgressBar::new(total as u64)
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress_bar = bar.clone();
+    let options = Options {
+        threads: args.jobs.map(|j| j as usize),
+        progress: Some(Box::new(move |done, _| {
+            progress_bar.set_position(done as u64)
+        })),
+    };
+    run_parts(plan, &pending, &options, |k, units| {
+        writer.write_part(k, &units)
+    })
+    .with_context(|| format!("running the sweep into {}", out.display()))?;
+    bar.finish_and_clear();
+    if let Some(shard) = args.shard {
+        writer
+            .write_shard_manifest(shard)
+            .with_context(|| format!("cannot write the shard manifest in {}", out.display()))?;
+        if !args.quiet {
+            println!(
+                "Shard {}/{}: {total} runs done. Merge the shard folders with `tillit merge OUT DIR...`. Folder: {}",
+                shard.index,
+                shard.count,
+                out.display()
+            );
+        }
+        return Ok(None);
+    }
+    Ok(Some(()))
+}
+
+fn finish(
+    out: &Path,
+    keep_means: bool,
+    analyse: impl FnOnce(&Assembled) -> anyhow::Result<Vec<(&'static str, String)>>,
+) -> anyhow::Result<Assembled> {
+    let writer = SweepWriter::reopen(out)
+        .with_context(|| format!("cannot reopen the results folder {}", out.display()))?;
+    let mut analysis_error = None;
+    let assembled = writer
+        .finish(keep_means, |a| match analyse(a) {
+            Ok(files) => files,
+            Err(e) => {
+                analysis_error = Some(e);
+                Vec::new()
+            }
+        })
+        .with_context(|| format!("cannot write the results to {}", out.display()))?;
+    if let Some(e) = analysis_error {
+        return Err(e.context("the analysis failed"));
+    }
+    Ok(assembled)
+}
+
+fn failures_note(a: &Assembled) -> String {
+    if a.failures.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} runs failed; see {MANIFEST_FILE})", a.failures.len())
+    }
+}
+
+fn report(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow::Result<()> {
+    if !args.quiet {
+        println!(
+            "{} points x {} arms x {} replications = {} runs. Results: {}{}",
+            plan.points.len(),
+            plan.scenario.arms.len(),
+            plan.replications,
+            plan.run_count(),
+            out.display(),
+            failures_note(a)
+        );
+    }
+    for f in a.failures.iter().take(10) {
+        eprintln!(
+            "warning: point {}, arm {}, replication {} (seed {}) failed and is left out: {}",
+            f.point, f.arm, f.replication, f.seed, f.message
+        );
+    }
+    if !a.failures.is_empty() {
+        anyhow::bail!(
+            "{} of {} runs failed (listed in manifest.json)",
+            a.failures.len(),
+            plan.run_count()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,121 @@
+//! Running the parts of a plan in parallel.
+//!
+//! Units (point, replication, arm) of a batch of parts run on a rayon pool;
+//! each finished part is handed to the caller whole, in part order, with its
+//! units in point, replication, arm order. Nothing depends on which thread
+//! ran what or when it finished, so the caller's files are byte-identical
+//! whatever the thread count. Only outcomes are kept (a run's monthly series
+//! is dropped as soon as it finishes), so memory is bounded by one batch.
+
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+
+use super::Plan;
+use crate::engine::seeds::replication_seed;
+use crate::engine::simulate;
+use crate::experiment::{ExperimentError, Options, panic_message};
+use crate::outcome::OutcomeValues;
+
+/// One finished run of a sweep.
+#[derive(Clone, Debug)]
+pub struct UnitResult {
+    /// Point index.
+    pub point: usize,
+    /// Arm index.
+    pub arm: usize,
+    /// Replication, from 0.
+    pub replication: u32,
+    /// The replication's seed (as in `tillit run`'s runs.csv).
+    pub seed: u64,
+    /// The outcomes, or the message of a run that failed.
+    pub outcomes: Result<OutcomeValues, String>,
+}
+
+/// Why a sweep stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RunPartsError<E: std::error::Error + 'static> {
+    /// The thread pool could not be built.
+    #[error(transparent)]
+    Pool(#[from] ExperimentError),
+    /// The caller could not take a part.
+    #[error(transparent)]
+    Sink(E),
+}
+
+/// Runs the parts listed in `parts` (in that order) and calls `on_part`
+/// with each finished part's index and units. `options.progress` is called
+/// with (runs finished, runs in these parts).
+pub fn run_parts<E: std::error::Error + 'static>(
+    plan: &Plan,
+    parts: &[usize],
+    options: &Options,
+    mut on_part: impl FnMut(usize, Vec<UnitResult>) -> Result<(), E>,
+) -> Result<(), RunPartsError<E>> {
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| ExperimentError::ThreadPool {
+            threads,
+            message: e.to_string(),
+        })?;
+    let arms = plan.scenario.arms.len();
+    let reps = plan.replications;
+    let total: usize = parts
+        .iter()
+        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
+        .sum();
+    let done = AtomicUsize::new(0);
+    let batch_runs = 8 * threads;
+    let mut next = 0;
+    while next < parts.len() {
+        // A batch of whole parts with enough runs for every thread.
+        let mut batch = Vec::new();
+        let mut runs = 0;
+        while next < parts.len() && (batch.is_empty() || runs < batch_runs) {
+            runs += plan.part_points(parts[next]).len() * plan.runs_per_point();
+            batch.push(parts[next]);
+            next += 1;
+        }
+        let points: Vec<usize> = batch.iter().flat_map(|&k| plan.part_points(k)).collect();
+        let scenarios: Vec<_> = points.iter().map(|&p| plan.point_scenario(p)).collect();
+        let tasks: Vec<(usize, u32, usize)> = (0..points.len())
+            .flat_map(|i| (0..reps).flat_map(move |r| (0..arms).map(move |a| (i, r, a))))
+            .collect();
+        let results: Vec<UnitResult> = pool.install(|| {
+            tasks
+                .par_iter()
+                .map(|&(i, rep, arm)| {
+                    let s = &scenarios[i];
+                    let outcomes = std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        simulate(s, &s.arms[arm], rep).outcomes
+                    }))
+                    .map_err(|payload| panic_message(payload.as_ref()));
+                    let finished = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if let Some(progress) = &options.progress {
+                        progress(finished, total);
+                    }
+                    UnitResult {
+                        point: points[i],
+                        arm,
+                        replication: rep,
+                        seed: replication_seed(s.seed, rep),
+                        outcomes,
+                    }
+                })
+                .collect()
+        });
+        let mut results = results.into_iter();
+        for &k in &batch {
+            let n = plan.part_points(k).len() * plan.runs_per_point();
+            let part: Vec<UnitResult> = results.by_ref().take(n).collect();
+            on_part(k, part).map_err(RunPartsError::Sink)?;
+        }
+    }
+    Ok(())
+}
