@@ -454,6 +454,11 @@ fn shipped_sweep_and_sensitivity_scenarios_resolve() {
     let sweep = Plan::from_sweep(&spec).unwrap();
     assert_eq!((sweep.points.len(), sweep.run_count()), (20, 400));
     assert_eq!(sweep.points[1], vec![0.0, 0.35]);
+    let spec = load_sweep(&root.join("sweep-falun-demand.toml")).unwrap();
+    let falun = Plan::from_sweep(&spec).unwrap();
+    assert_eq!((falun.points.len(), falun.run_count()), (9, 180));
+    assert_eq!(falun.points[7], vec![4.5]);
+    assert!(falun.scenario.arms_differ_in_pathway());
     let spec = load_sensitivity(&root.join("sensitivity.toml")).unwrap();
     let (_, morris) = plan(&spec, Method::Morris).unwrap();
     assert_eq!(morris.run_count(), 10 * 11 * 2);

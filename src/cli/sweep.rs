@@ -12,6 +12,7 @@ use super::UsageError;
 use tillit::analysis::{self, Method};
 use tillit::engine::simulate;
 use tillit::experiment::Options;
+use tillit::model::params::is_pathway_key;
 use tillit::output::{
     self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
     indices_csv, ranking_table, replay_outcomes_csv, replay_series_csv, sweep_table,
@@ -131,7 +132,10 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
                 &arms,
                 plan.scenario.baseline,
                 &assembled.differences,
-                &sweep_table_outcomes()
+                &sweep_table_outcomes(
+                    plan.scenario.arms_differ_in_pathway()
+                        || plan.factors.iter().any(|f| is_pathway_key(&f.param.key()))
+                )
             )
         );
     }

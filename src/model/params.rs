@@ -736,6 +736,15 @@ parameters! {
     }
 }
 
+/// Whether parameter `key` (`group.name`) belongs to the cross-agency
+/// pathway: the `[pathway]` group or its two steering switches. Tables and
+/// reports show the pathway's outcomes when such a parameter varies.
+pub fn is_pathway_key(key: &str) -> bool {
+    key.starts_with("pathway.")
+        || key == "steering.integrated_team"
+        || key == "steering.named_person"
+}
+
 impl Params {
     /// Looks up a registry row by group and name.
     pub fn spec(group: &str, name: &str) -> Option<&'static ParamSpec> {
@@ -753,6 +762,18 @@ impl Params {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pathway_keys_are_the_pathway_group_and_its_switches() {
+        let pathway: Vec<String> = PARAMETERS
+            .iter()
+            .map(ParamSpec::key)
+            .filter(|k| is_pathway_key(k))
+            .collect();
+        assert_eq!(pathway.len(), 31 + 2);
+        assert!(pathway.contains(&"steering.named_person".to_owned()));
+        assert!(!is_pathway_key("steering.coaching_hours"));
+    }
 
     #[test]
     fn defaults_lie_in_their_ranges_and_keys_are_unique() {

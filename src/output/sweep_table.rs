@@ -6,8 +6,18 @@ use crate::outcome::{OUTCOME_COUNT, OUTCOMES, Outcome};
 use crate::stats::Summary;
 
 /// The outcomes a sweep's table shows: turnover, sick leave, stress and
-/// overdue investigations.
-pub fn sweep_table_outcomes() -> Vec<Outcome> {
+/// overdue investigations; or, when the sweep is about the cross-agency
+/// `pathway` (its arms or factors differ in it), time to first help, its
+/// 90th percentile, families who gave up, and case workers' stress.
+pub fn sweep_table_outcomes(pathway: bool) -> Vec<Outcome> {
+    if pathway {
+        return vec![
+            Outcome::TimeToFirstHelp,
+            Outcome::TimeToFirstHelpP90,
+            Outcome::PathwayDropout,
+            Outcome::MeanStress,
+        ];
+    }
     vec![
         Outcome::WorkerTurnover,
         Outcome::SickLeaveShare,

@@ -22,7 +22,7 @@ use super::text::{
     self, Comparison, Key, Verdict, capitalise, decimals, display_unit, join_list, number,
     outcome_label, series_label, t, tf,
 };
-use crate::model::params::{PARAMETERS, ParamKind};
+use crate::model::params::{PARAMETERS, ParamKind, is_pathway_key};
 use crate::outcome::{Outcome, SeriesMetric};
 use crate::scenario::{DAYS_PER_YEAR, Language};
 use crate::stats::Summary;
@@ -152,6 +152,15 @@ pub const STUDY_OUTCOMES: [Outcome; 4] = [
     Outcome::DecisionErrorRate,
 ];
 
+/// The outcomes a sweep's charts show when it is about the cross-agency
+/// pathway (a factor is a pathway parameter or switch).
+pub const PATHWAY_STUDY_OUTCOMES: [Outcome; 4] = [
+    Outcome::TimeToFirstHelp,
+    Outcome::PathwayDropout,
+    Outcome::PathwayHours,
+    Outcome::MeanStress,
+];
+
 /// A factor's readable name: the lever's name for a steering lever, else
 /// the parameter key; with the arm when it applies to one arm only.
 pub fn factor_label(lang: Language, factor: &Factor) -> String {
@@ -172,8 +181,13 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
         return sensitivity_studies(data, arms, lang);
     }
     let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+    let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
+        PATHWAY_STUDY_OUTCOMES
+    } else {
+        STUDY_OUTCOMES
+    };
     let mut out = Vec::new();
-    for o in STUDY_OUTCOMES {
+    for o in outcomes {
         let spec = o.spec();
         let unit = display_unit(lang, spec.unit);
         let per_arm: Vec<(String, Vec<(usize, Summary)>)> = arms
