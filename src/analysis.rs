@@ -58,7 +58,13 @@ pub fn plan(
     let (design, unit, kind, text): (AnalysisDesign, Vec<Vec<f64>>, PlanKind, String) = match method
     {
         Method::Morris => {
-            let d = MorrisDesign::new(k, spec.trajectories as usize, spec.levels, spec.seed)?;
+            // Whole-number and on/off factors run at rounded values: the
+            // design records where each point really is.
+            let d = MorrisDesign::new(k, spec.trajectories as usize, spec.levels, spec.seed)?
+                .snapped(|i, u| {
+                    let f = &spec.factors[i];
+                    (scale(f.factor.param, f.from, f.to, u) - f.from) / (f.to - f.from)
+                });
             let unit = d.points().map(<[f64]>::to_vec).collect();
             let text = format!(
                 "morris trajectories={} levels={} seed={}",

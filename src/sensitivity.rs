@@ -36,13 +36,25 @@ pub fn quantile_sorted(sorted: &[f64], q: f64) -> f64 {
 }
 
 /// A percentile interval at `confidence` (e.g. 0.95) from bootstrap
-/// replicates; NaN ends when there are none. Sorts `values` in place.
+/// replicates; NaN ends when there are none. Replicates that are not finite
+/// (a resample with no variance at all) are left out, so that one of them
+/// cannot make an end of the interval NaN or infinite. Sorts `values` in
+/// place.
 pub fn percentile_interval(values: &mut [f64], confidence: f64) -> (f64, f64) {
     values.sort_by(f64::total_cmp);
+    let first = values
+        .iter()
+        .position(|x| x.is_finite())
+        .unwrap_or(values.len());
+    let last = values
+        .iter()
+        .rposition(|x| x.is_finite())
+        .map_or(first, |i| i + 1);
+    let finite = &values[first..last.max(first)];
     let tail = (1.0 - confidence) / 2.0;
     (
-        quantile_sorted(values, tail),
-        quantile_sorted(values, 1.0 - tail),
+        quantile_sorted(finite, tail),
+        quantile_sorted(finite, 1.0 - tail),
     )
 }
 
@@ -121,5 +133,11 @@ mod tests {
         assert!(quantile_sorted(&[], 0.5).is_nan());
         let mut w = vec![5.0, 1.0, 3.0, 2.0, 4.0];
         assert_eq!(percentile_interval(&mut w, 0.5), (2.0, 4.0));
+        // A replicate with no variance (NaN or infinite) is left out.
+        let mut x = vec![5.0, f64::NAN, 1.0, -f64::NAN, 3.0, 2.0, f64::INFINITY, 4.0];
+        assert_eq!(percentile_interval(&mut x, 0.5), (2.0, 4.0));
+        let mut none = vec![f64::NAN, f64::INFINITY];
+        let (lo, hi) = percentile_interval(&mut none, 0.9);
+        assert!(lo.is_nan() && hi.is_nan());
     }
 }

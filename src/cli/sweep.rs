@@ -188,6 +188,19 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
         args.out.display(),
         failures_note(&assembled)
     );
+    // A sensitivity analysis's indices need its spec and method: merging
+    // assembles the runs, `tillit sensitivity` on the folder computes them.
+    let kind = std::fs::read_to_string(args.out.join(MANIFEST_FILE))
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|m| m.get("kind")?.as_str().map(str::to_owned));
+    if matches!(kind.as_deref(), Some("morris" | "sobol")) {
+        println!(
+            "This is a sensitivity analysis: run `tillit sensitivity SPEC --method METHOD --out {}` \
+             to write indices.csv (every run is already done).",
+            args.out.display()
+        );
+    }
     Ok(())
 }
 

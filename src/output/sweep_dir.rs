@@ -763,7 +763,18 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
                 message: "the output folder holds parts of another spec".to_owned(),
             });
         }
-        _ => {}
+        Ok(_) => {}
+        // Never merge over the results of something else (a `tillit run`).
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if out.join(MANIFEST_FILE).exists() {
+                return Err(OutputError::Inconsistent {
+                    path: out.to_owned(),
+                    message: "the output folder holds other results; merge into a new folder"
+                        .to_owned(),
+                });
+            }
+        }
+        Err(e) => return Err(read_err(&plan_out, e)),
     }
     remove_partials(&parts_out)?;
     for name in [SPEC_FILE, POINTS_FILE] {

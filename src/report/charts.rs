@@ -411,11 +411,7 @@ pub fn series_chart(
             .iter()
             .flat_map(|s| s.points.iter().flat_map(|p| [p.1, p.2, p.3])),
     );
-    let y_ticks = nice_ticks(
-        y_lo.min(0.0).max(if y_lo >= 0.0 { 0.0 } else { y_lo }),
-        y_hi,
-        4,
-    );
+    let y_ticks = nice_ticks(y_lo.min(0.0), y_hi, 4);
     let x_ticks = nice_ticks(x_lo, x_hi, 5);
     let sx = Scale {
         d0: x_ticks[0],

@@ -1048,6 +1048,11 @@ impl Builder<'_> {
         for (title, explanation, indicators) in LOOPS {
             let _ = writeln!(self.body, "<h3>{}</h3>", escape(self.t(title)));
             self.p(self.t(explanation));
+            // A study's levels are per point, shown in its charts: no
+            // indicator line, rather than a false "not measured".
+            if self.results.study.is_some() {
+                continue;
+            }
             let mut parts = Vec::new();
             for o in indicators {
                 let spec = o.spec();

@@ -459,7 +459,22 @@ fn load_study(
     let points = read_points(&dir.join("points.csv"), &m.factors)?;
     let levels = read_point_summary(&dir.join(SUMMARY_FILE))?;
     let indices = if matches!(m.kind.as_str(), "morris" | "sobol") {
-        read_indices(&dir.join("indices.csv"), &m.kind)?
+        let path = dir.join("indices.csv");
+        if !path.exists() {
+            // Merged shards of an analysis: the parts are there, the
+            // indices not yet.
+            return Err(ReportError::NotResults {
+                path: dir.to_owned(),
+                reason: format!(
+                    "this {} analysis has no indices.csv yet; run `tillit sensitivity SPEC \
+                     --method {} --out {}` to compute it from the finished parts",
+                    m.kind,
+                    m.kind,
+                    dir.display()
+                ),
+            });
+        }
+        read_indices(&path, &m.kind)?
     } else {
         Vec::new()
     };

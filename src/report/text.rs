@@ -294,13 +294,35 @@ pub fn t(lang: Language, key: Key) -> &'static str {
     }
 }
 
-/// `template` with every `{name}` replaced by its value. Placeholders
-/// without a value stay as they are (a test checks none are left).
+/// `template` with every `{name}` replaced by its value, in one pass from
+/// left to right, so that a value (an arm named `{baseline}`, say) is never
+/// filled in again. Placeholders without a value stay as they are (a test
+/// checks none are left).
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -1078,6 +1100,15 @@ pub fn difference_sentence(lang: Language, c: &Comparison<'_>) -> (Verdict, Stri
 mod tests {
     use super::*;
     use crate::outcome::{OUTCOMES, SERIES_METRICS};
+
+    #[test]
+    fn fill_never_fills_a_value_in_again() {
+        let values = [("arm", "{baseline}"), ("baseline", "control")];
+        assert_eq!(
+            fill("{arm} against {baseline}, {missing} {", &values),
+            "{baseline} against control, {missing} {"
+        );
+    }
 
     fn placeholders(s: &str) -> Vec<&str> {
         let mut out: Vec<&str> = s

@@ -134,6 +134,21 @@ impl MorrisDesign {
         })
     }
 
+    /// The design with every coordinate moved by `snap(factor, u)`: for
+    /// factors that take only whole values or on/off, the point actually
+    /// run. The effects then divide by the step actually taken, not by
+    /// delta (a switch moved 2/3 of its range on the grid moves all of it).
+    pub fn snapped(mut self, snap: impl Fn(usize, f64) -> f64) -> Self {
+        for t in &mut self.trajectories {
+            for point in &mut t.points {
+                for (i, u) in point.iter_mut().enumerate() {
+                    *u = snap(i, *u);
+                }
+            }
+        }
+        self
+    }
+
     /// Every point, trajectory by trajectory: the order responses are
     /// expected in.
     pub fn points(&self) -> impl Iterator<Item = &[f64]> {
@@ -182,7 +197,15 @@ impl MorrisDesign {
             .enumerate()
         {
             for s in 0..k {
-                effects[traj.moved[s]][t] = (y[s + 1] - y[s]) / (traj.sign[s] * self.delta);
+                let i = traj.moved[s];
+                // The step taken: +-delta on the grid, or what snapping left
+                // of it (NaN effect when nothing moved).
+                let step = traj.points[s + 1][i] - traj.points[s][i];
+                effects[i][t] = if step == 0.0 {
+                    f64::NAN
+                } else {
+                    (y[s + 1] - y[s]) / step
+                };
             }
         }
         let mut rng = Rng::seed_from_u64(mix64(seed ^ 0x626F_6F74));
@@ -237,6 +260,20 @@ fn mean_sd(values: &[f64]) -> (f64, f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snapped_factors_divide_by_the_step_actually_taken() {
+        // An on/off factor: 4 levels put it at 0, 1/3, 2/3 or 1, which run
+        // as 0 or 1. With y equal to the switch, every effect is exactly 1
+        // (not 1 / delta = 1.5).
+        let d = MorrisDesign::new(2, 20, 4, 9)
+            .unwrap()
+            .snapped(|i, u| if i == 0 { u.round() } else { u });
+        let y: Vec<f64> = d.points().map(|x| x[0] + 0.5 * x[1]).collect();
+        let m = d.analyse(&y, 0, 0.95, 1).unwrap();
+        assert!((m[0].mu_star - 1.0).abs() < 1e-12, "{m:?}");
+        assert!((m[1].mu - 0.5).abs() < 1e-12, "{m:?}");
+    }
 
     fn evaluate(design: &MorrisDesign, f: impl Fn(&[f64]) -> f64) -> Vec<f64> {
         design.points().map(f).collect()

@@ -1109,6 +1109,26 @@ impl<'t> Checker<'t> {
             }
         }
         self.no_duplicates(heads.iter().map(|(f, at, p)| (f, *at, p.as_str())));
+        // Both designs must stay within the points a sweep may have:
+        // Morris r (k + 1), Sobol n (k + 2).
+        let k = factors.len();
+        let morris = (trajectories as usize).checked_mul(k + 1);
+        let sobol = (samples as usize).checked_mul(k + 2);
+        for (key, points) in [("trajectories", morris), ("samples", sobol)] {
+            if let Some(v) = table.get(key) {
+                if points.is_none_or(|n| n > MAX_POINTS) {
+                    self.push(
+                        ErrorKind::OutOfRange,
+                        v.span().start,
+                        &format!("sensitivity.{key}"),
+                        format!(
+                            "with {k} factors, `{key}` gives more than {MAX_POINTS} design points"
+                        ),
+                        Some("use fewer, or fewer factors".to_owned()),
+                    );
+                }
+            }
+        }
         Some(SensitivitySpec {
             scenario: scenario.clone(),
             source: self.text.to_owned(),
@@ -1235,6 +1255,15 @@ preset = "trust"
             .to_string();
         assert!(err.contains("levels must be even"), "{err}");
         assert!(err.contains("did you mean `mean_stress`?"), "{err}");
+        let huge = text.replace("levels = 6", "samples = 1000000");
+        let err = sensitivity_from_str(&huge, "t.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("t.toml:"), "{err}");
+        assert!(
+            err.contains("`samples` gives more than 1000000 design points"),
+            "{err}"
+        );
     }
 
     #[test]
