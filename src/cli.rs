@@ -84,6 +84,37 @@ pub fn run() -> anyhow::Result<()> {
     }
 }
 
+/// A progress bar over `total` runs on stderr (hidden when `quiet` or when
+/// stderr is not a terminal), and experiment options that move it, with
+/// `jobs` worker threads.
+pub fn progress(
+    total: u64,
+    quiet: bool,
+    jobs: Option<u32>,
+) -> (indicatif::ProgressBar, tillit::experiment::Options) {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    let bar = if quiet || !std::io::stderr().is_terminal() {
+        ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+    } else {
+        ProgressBar::new(total)
+    };
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let moved = bar.clone();
+    let options = tillit::experiment::Options {
+        threads: jobs.map(|j| j as usize),
+        progress: Some(Box::new(move |done, _total| {
+            moved.set_position(done as u64)
+        })),
+    };
+    (bar, options)
+}
+
 /// Reads the scenario at `path`, or the built-in default when there is none.
 pub fn load_scenario(path: Option<&std::path::Path>) -> Result<Scenario, ScenarioError> {
     match path {

@@ -121,6 +121,25 @@ impl RunSink for () {
     }
 }
 
+/// The rayon pool of `options.threads` (default: every core), and its
+/// number of threads.
+pub(crate) fn thread_pool(
+    options: &Options,
+) -> Result<(rayon::ThreadPool, usize), ExperimentError> {
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| ExperimentError::ThreadPool {
+            threads,
+            message: e.to_string(),
+        })?;
+    Ok((pool, threads))
+}
+
 /// Runs every arm and replication of `scenario`.
 ///
 /// Runs are grouped in chunks of whole replications; each chunk runs in
@@ -133,17 +152,7 @@ pub fn run_experiment(
     options: &Options,
     sink: &mut dyn RunSink,
 ) -> Result<ExperimentResult, ExperimentError> {
-    let threads = options
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| ExperimentError::ThreadPool {
-            threads,
-            message: e.to_string(),
-        })?;
+    let (pool, threads) = thread_pool(options)?;
     let started = Instant::now();
     let arms = scenario.arms.len().max(1);
     let total = scenario.run_count();

@@ -30,6 +30,9 @@
 //! when the experiment has finished, `manifest.json` last: a folder with a
 //! `manifest.json` is complete, one without it is not.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 mod error;
 pub(crate) mod format;
 mod indices;
@@ -88,3 +91,33 @@ pub const SWEEP_FORMAT: u32 = 1;
 /// Version of the results-folder layout, recorded in the manifest; raised
 /// whenever a file name, column or row convention changes.
 pub const RESULTS_FORMAT: u32 = 1;
+
+/// `path` with `.partial` added: where a file is written before it is
+/// renamed into place.
+pub(crate) fn partial_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(PARTIAL_SUFFIX);
+    path.with_file_name(name)
+}
+
+/// Removes every `*.partial` file in `dir`, left by an interrupted run.
+pub(crate) fn remove_partials(dir: &Path) -> Result<(), OutputError> {
+    let listing = |source| OutputError::Remove {
+        path: dir.to_owned(),
+        source,
+    };
+    for entry in fs::read_dir(dir).map_err(listing)? {
+        let entry = entry.map_err(listing)?;
+        let partial = entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.ends_with(PARTIAL_SUFFIX));
+        if partial && entry.file_type().map_err(listing)?.is_file() {
+            fs::remove_file(entry.path()).map_err(|source| OutputError::Remove {
+                path: entry.path(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -138,9 +138,7 @@ pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, 
 
 /// Writes `text` to `<path>.partial`, syncs it and renames it to `path`.
 fn write_atomically(path: &Path, text: &str) -> Result<(), ReportError> {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(crate::output::PARTIAL_SUFFIX);
-    let partial = path.with_file_name(name);
+    let partial = crate::output::partial_path(path);
     let write_error = |source| ReportError::Write {
         path: partial.clone(),
         source,

@@ -1,15 +1,14 @@
 //! `tillit run`: run a scenario, write the results folder, print the comparison.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::load_scenario;
-use tillit::experiment::{Options, run_experiment};
+use tillit::experiment::run_experiment;
 use tillit::outcome::Outcome;
 use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, table_outcomes};
 use tillit::scenario::Language;
@@ -63,25 +62,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let mut writer = ResultsWriter::create(&out, &scenario)
         .with_context(|| format!("cannot prepare the results folder {}", out.display()))?;
 
-    let total = scenario.run_count() as u64;
-    let bar = if args.quiet || !std::io::stderr().is_terminal() {
-        ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
-    } else {
-        ProgressBar::new(total)
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let progress_bar = bar.clone();
-    let options = Options {
-        threads: args.jobs.map(|j| j as usize),
-        progress: Some(Box::new(move |done, _total| {
-            progress_bar.set_position(done as u64)
-        })),
-    };
+    let (bar, options) = super::progress(scenario.run_count() as u64, args.quiet, args.jobs);
     let result = run_experiment(&scenario, &options, &mut writer)
         .with_context(|| format!("running scenario \"{}\"", scenario.name))?;
     bar.finish_and_clear();

@@ -1,17 +1,15 @@
 //! `tillit sweep`, `tillit sensitivity`, `tillit merge` and `tillit replay`:
 //! running a plan of points into a resumable results folder, and using it.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::UsageError;
 use tillit::analysis::{self, Method};
 use tillit::engine::simulate;
-use tillit::experiment::Options;
 use tillit::model::params::is_pathway_key;
 use tillit::output::{
     self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
@@ -282,24 +280,7 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         .iter()
         .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
         .sum();
-    let bar = if args.quiet || !std::io::stderr().is_terminal() {
-        ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden())
-    } else {
-        ProgressBar::new(total as u64)
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let progress_bar = bar.clone();
-    let options = Options {
-        threads: args.jobs.map(|j| j as usize),
-        progress: Some(Box::new(move |done, _| {
-            progress_bar.set_position(done as u64)
-        })),
-    };
+    let (bar, options) = super::progress(total as u64, args.quiet, args.jobs);
     run_parts(plan, &pending, &options, |k, units| {
         writer.write_part(k, &units)
     })

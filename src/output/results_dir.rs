@@ -9,10 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::format::{csv_float, push_csv_float, utc_timestamp};
-use super::{
-    MANIFEST_FILE, OutputError, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE,
-    SUMMARY_FILE,
-};
+use super::{MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SUMMARY_FILE};
 use crate::engine::seeds::replication_seed;
 use crate::experiment::{ExperimentResult, RunRecord, RunSink};
 use crate::outcome::{OUTCOMES, SERIES_METRICS};
@@ -59,7 +56,7 @@ struct PartialCsv {
 impl PartialCsv {
     fn create(dir: &Path, name: &str) -> Result<Self, OutputError> {
         let path = dir.join(name);
-        let partial = partial_path(&path);
+        let partial = super::partial_path(&path);
         let file = File::create(&partial).map_err(|source| OutputError::Write {
             path: partial.clone(),
             source,
@@ -122,12 +119,6 @@ impl PartialCsv {
     }
 }
 
-fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(PARTIAL_SUFFIX);
-    path.with_file_name(name)
-}
-
 fn remove_if_present(path: &Path) -> Result<(), OutputError> {
     match fs::remove_file(path) {
         Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Remove {
@@ -136,27 +127,6 @@ fn remove_if_present(path: &Path) -> Result<(), OutputError> {
         }),
         _ => Ok(()),
     }
-}
-
-/// Removes, in this order, the manifest (so the folder stops looking
-/// complete before anything else changes), the data files of an earlier
-/// run, and every `*.partial` file left by an interrupted one.
-fn clear_stale(dir: &Path) -> Result<(), OutputError> {
-    let listing_error = |source| OutputError::Remove {
-        path: dir.to_owned(),
-        source,
-    };
-    for entry in fs::read_dir(dir).map_err(listing_error)? {
-        let entry = entry.map_err(listing_error)?;
-        let is_partial = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.ends_with(PARTIAL_SUFFIX));
-        if is_partial && entry.file_type().map_err(listing_error)?.is_file() {
-            remove_if_present(&entry.path())?;
-        }
-    }
-    Ok(())
 }
 
 impl ResultsWriter {
@@ -172,7 +142,7 @@ impl ResultsWriter {
             path: dir.to_owned(),
             source,
         })?;
-        clear_stale(dir)?;
+        super::remove_partials(dir)?;
 
         let mut runs = PartialCsv::create(dir, RUNS_FILE)?;
         runs.record(
@@ -365,7 +335,7 @@ impl ResultsWriter {
         info: &ManifestInfo,
     ) -> Result<(PathBuf, PathBuf), OutputError> {
         let path = self.dir.join(MANIFEST_FILE);
-        let partial = partial_path(&path);
+        let partial = super::partial_path(&path);
         let s = &self.scenario;
         let manifest = Manifest {
             tillit_version: env!("CARGO_PKG_VERSION"),

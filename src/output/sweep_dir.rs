@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use super::format::{csv_float, parse_csv_float, push_csv_float};
 use super::{
-    MANIFEST_FILE, OutputError, PARTIAL_SUFFIX, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE,
-    SHARD_FILE, SPEC_FILE, SUMMARY_FILE, SWEEP_FORMAT,
+    MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE, SHARD_FILE,
+    SPEC_FILE, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
 use crate::stats::{Running, Summary};
@@ -110,7 +110,7 @@ fn read_err(path: &Path, source: io::Error) -> OutputError {
 
 /// Writes `bytes` to `path` atomically: `.partial`, sync, rename.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let partial = partial_path(path);
+    let partial = super::partial_path(path);
     write_partial(&partial, bytes)?;
     fs::rename(&partial, path).map_err(|source| OutputError::Rename {
         from: partial,
@@ -123,33 +123,6 @@ fn write_partial(partial: &Path, bytes: &[u8]) -> Result<(), OutputError> {
     let mut file = File::create(partial).map_err(write_err(partial))?;
     file.write_all(bytes).map_err(write_err(partial))?;
     file.sync_all().map_err(write_err(partial))
-}
-
-fn partial_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(PARTIAL_SUFFIX);
-    path.with_file_name(name)
-}
-
-fn remove_partials(dir: &Path) -> Result<(), OutputError> {
-    let listing = |source| OutputError::Remove {
-        path: dir.to_owned(),
-        source,
-    };
-    for entry in fs::read_dir(dir).map_err(listing)? {
-        let entry = entry.map_err(listing)?;
-        let partial = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.ends_with(PARTIAL_SUFFIX));
-        if partial && entry.file_type().map_err(listing)?.is_file() {
-            fs::remove_file(entry.path()).map_err(|source| OutputError::Remove {
-                path: entry.path(),
-                source,
-            })?;
-        }
-    }
-    Ok(())
 }
 
 fn csv_writer(buf: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
@@ -211,8 +184,8 @@ impl SweepWriter {
             }
             Err(e) => return Err(read_err(&plan_path, e)),
         }
-        remove_partials(dir)?;
-        remove_partials(&parts)?;
+        super::remove_partials(dir)?;
+        super::remove_partials(&parts)?;
         write_atomic(&parts.join(SPEC_FILE), plan.source.as_bytes())?;
         write_atomic(&parts.join(POINTS_FILE), &points_csv(plan))?;
         write_atomic(&plan_path, plan_json.as_bytes())?;
@@ -375,8 +348,8 @@ impl SweepWriter {
         let mut assembled = Assembled::default();
         let runs_final = self.dir.join(RUNS_FILE);
         let summary_final = self.dir.join(SUMMARY_FILE);
-        let runs_partial = partial_path(&runs_final);
-        let summary_partial = partial_path(&summary_final);
+        let runs_partial = super::partial_path(&runs_final);
+        let summary_partial = super::partial_path(&summary_final);
         let mut runs =
             io::BufWriter::new(File::create(&runs_partial).map_err(write_err(&runs_partial))?);
         let mut summary = io::BufWriter::new(
@@ -496,18 +469,18 @@ impl SweepWriter {
             let from = self.dir.join(PARTS_DIR).join(name);
             let bytes = fs::read(&from).map_err(|e| read_err(&from, e))?;
             let to = self.dir.join(name);
-            let partial = partial_path(&to);
+            let partial = super::partial_path(&to);
             write_partial(&partial, &bytes)?;
             renames.push((partial, to));
         }
         for (name, contents) in analyse(&assembled) {
             let to = self.dir.join(name);
-            let partial = partial_path(&to);
+            let partial = super::partial_path(&to);
             write_partial(&partial, contents.as_bytes())?;
             renames.push((partial, to));
         }
         let manifest_final = self.dir.join(MANIFEST_FILE);
-        let manifest_partial = partial_path(&manifest_final);
+        let manifest_partial = super::partial_path(&manifest_final);
         let text = self.manifest(&assembled.failures, &manifest_partial)?;
         write_partial(&manifest_partial, text.as_bytes())?;
         renames.push((manifest_partial, manifest_final.clone()));
@@ -776,7 +749,7 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
         }
         Err(e) => return Err(read_err(&plan_out, e)),
     }
-    remove_partials(&parts_out)?;
+    super::remove_partials(&parts_out)?;
     for name in [SPEC_FILE, POINTS_FILE] {
         let from = first.join(PARTS_DIR).join(name);
         let bytes = fs::read(&from).map_err(|e| read_err(&from, e))?;

@@ -53,17 +53,7 @@ pub fn run_parts<E: std::error::Error + 'static>(
     options: &Options,
     mut on_part: impl FnMut(usize, Vec<UnitResult>) -> Result<(), E>,
 ) -> Result<(), RunPartsError<E>> {
-    let threads = options
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .map_err(|e| ExperimentError::ThreadPool {
-            threads,
-            message: e.to_string(),
-        })?;
+    let (pool, threads) = crate::experiment::thread_pool(options)?;
     let arms = plan.scenario.arms.len();
     let reps = plan.replications;
     let total: usize = parts
