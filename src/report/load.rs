@@ -564,12 +564,7 @@ fn read_point_summary(path: &Path) -> Result<Vec<(usize, SummaryRow)>, ReportErr
             continue;
         }
         let line = line_of(&record);
-        let num = |i: usize| {
-            record
-                .get(i)
-                .and_then(parse_number)
-                .ok_or_else(|| invalid(path, line, format!("column {} is not a number", i + 1)))
-        };
+        let num = |i: usize| number_at(path, &record, i);
         let point = record
             .get(0)
             .and_then(|c| c.parse::<usize>().ok())
@@ -641,12 +636,7 @@ fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
         let line = line_of(&record);
-        let num = |i: usize| {
-            record
-                .get(i)
-                .and_then(parse_number)
-                .ok_or_else(|| invalid(path, line, format!("column {} is not a number", i + 1)))
-        };
+        let num = |i: usize| number_at(path, &record, i);
         let rank = record
             .get(3)
             .and_then(|c| c.parse::<u32>().ok())
@@ -695,6 +685,18 @@ fn line_of(record: &csv::StringRecord) -> Option<u64> {
     record.position().map(|p| p.line())
 }
 
+/// The number in column `i` (from 0) of `record`, or an error naming the
+/// file, line and column.
+fn number_at(path: &Path, record: &csv::StringRecord, i: usize) -> Result<f64, ReportError> {
+    record.get(i).and_then(parse_number).ok_or_else(|| {
+        invalid(
+            path,
+            line_of(record),
+            format!("column {} is not a number", i + 1),
+        )
+    })
+}
+
 fn read_summary(path: &Path) -> Result<Vec<SummaryRow>, ReportError> {
     let mut rdr = reader(path)?;
     check_header(
@@ -716,12 +718,7 @@ fn read_summary(path: &Path) -> Result<Vec<SummaryRow>, ReportError> {
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
         let line = line_of(&record);
-        let num = |i: usize| {
-            record
-                .get(i)
-                .and_then(parse_number)
-                .ok_or_else(|| invalid(path, line, format!("column {} is not a number", i + 1)))
-        };
+        let num = |i: usize| number_at(path, &record, i);
         let n = record
             .get(8)
             .and_then(|c| c.parse::<u64>().ok())
