@@ -129,6 +129,7 @@ pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, 
         charts.push(path);
     }
     write_atomically(&html_path, &page.html)?;
+    remove_stale_charts(&charts_dir, &charts)?;
     Ok(ReportFiles {
         html: html_path,
         charts,
@@ -137,6 +138,27 @@ pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, 
 }
 
 /// Writes `text` to `<path>.partial`, syncs it and renames it to `path`.
+/// Removes the SVG files in `charts_dir` that the report just written does
+/// not have: charts of an earlier report of another shape, which would
+/// otherwise sit beside it as if they belonged to it.
+fn remove_stale_charts(charts_dir: &Path, current: &[PathBuf]) -> Result<(), ReportError> {
+    let listing = |source| ReportError::Write {
+        path: charts_dir.to_owned(),
+        source,
+    };
+    for entry in fs::read_dir(charts_dir).map_err(listing)? {
+        let path = entry.map_err(listing)?.path();
+        let svg = path.extension().is_some_and(|e| e == "svg");
+        if svg && !current.contains(&path) {
+            fs::remove_file(&path).map_err(|source| ReportError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        }
+    }
+    Ok(())
+}
+
 fn write_atomically(path: &Path, text: &str) -> Result<(), ReportError> {
     let partial = crate::output::partial_path(path);
     let write_error = |source| ReportError::Write {

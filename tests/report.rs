@@ -514,3 +514,53 @@ fn reports_render_in_headless_chromium_without_console_errors() {
         );
     }
 }
+
+/// Arms that differ in the cross-agency pathway bring its outcomes into the
+/// summary, the charts and the silos loop, in both languages; arms that do
+/// not, leave them out.
+#[test]
+fn pathway_outcomes_appear_when_arms_differ_in_the_pathway() {
+    use tillit::outcome::Outcome;
+    use tillit::report::text::outcome_label;
+    let dir = temp_dir("report-pathway");
+    let falun = TINY.replace(
+        "name = \"trust\"\npreset = \"trust\"",
+        "name = \"team\"\npreset = \"control\"\nintegrated_team = true\nnamed_person = true",
+    );
+    assert_ne!(falun, TINY);
+    for lang in [Language::En, Language::Sv] {
+        let results = run_tiny(&dir, &falun, &["--lang", lang.code()]);
+        let html = std::fs::read_to_string(results.join("report.html")).expect("report");
+        check_structure(&html, lang);
+        for o in [
+            Outcome::TimeToFirstHelp,
+            Outcome::StoryTold,
+            Outcome::Handoffs,
+        ] {
+            let label = outcome_label(lang, o);
+            // The summary or a chart title starts it with a capital.
+            let mut capital = label.chars();
+            let first = capital
+                .next()
+                .expect("label")
+                .to_uppercase()
+                .collect::<String>();
+            let shown = format!("{first}{}", capital.as_str());
+            assert!(
+                html.contains(label) || html.contains(&shown),
+                "{lang:?}: no `{label}`"
+            );
+        }
+        assert!(
+            results.join("charts/series-children_waiting.svg").exists(),
+            "{lang:?}: no chart of children waiting"
+        );
+    }
+    // The core comparison leaves the pathway out of its charts.
+    let plain = run_tiny(&dir, TINY, &["--lang", "en"]);
+    assert!(
+        !plain
+            .join("charts/outcome-time_to_first_help_days_mean.svg")
+            .exists()
+    );
+}
