@@ -492,3 +492,39 @@ fn a_common_random_numbers_point_is_the_plain_run_with_that_value() {
         assert_eq!(format!("{swept:?}"), format!("{alone:?}"));
     }
 }
+
+#[test]
+fn a_sweep_of_the_pathway_switch_writes_its_report_when_asked() {
+    let dir = temp_dir("sweep-report");
+    // The integrated team as a swept switch, written true/false.
+    let spec = SPEC
+        .split("[sweep]")
+        .next()
+        .expect("scenario part")
+        .to_owned()
+        + "[sweep]\ndesign = \"factorial\"\n[[sweep.factor]]\nkey = \"steering.integrated_team\"\n\
+           values = [false, true]\n";
+    fs::write(dir.join("spec.toml"), spec).expect("write spec");
+    let out = ok(
+        &dir,
+        &[
+            "sweep",
+            "spec.toml",
+            "--out",
+            "r",
+            "--jobs",
+            "2",
+            "--report",
+            "--lang",
+            "sv",
+        ],
+    );
+    // The table shows the pathway's outcomes for a sweep about it.
+    assert!(out.contains("time_to_first_help_days_mean"), "{out}");
+    let html = fs::read_to_string(dir.join("r/report.html")).expect("report");
+    assert!(html.contains("<html lang=\"sv\">"));
+    assert!(html.contains("tid till första hjälp"), "no pathway chart");
+    let points = fs::read_to_string(dir.join("r/points.csv")).expect("points");
+    // A switch is written 0 and 1 in points.csv.
+    assert!(points.ends_with("0,11,0\n1,11,1\n"), "{points}");
+}

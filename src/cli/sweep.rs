@@ -16,6 +16,7 @@ use tillit::output::{
     indices_csv, ranking_table, replay_outcomes_csv, replay_series_csv, sweep_table,
     sweep_table_outcomes,
 };
+use tillit::scenario::Language;
 use tillit::sweep::spec::{load_sensitivity, load_sweep};
 use tillit::sweep::{Plan, Shard, replay, run_parts};
 
@@ -40,6 +41,14 @@ pub struct RunPlanArgs {
     /// No progress bar and no table: for scripts.
     #[arg(long, short)]
     quiet: bool,
+    /// Also write report.html and charts/*.svg into the results folder
+    /// (not for a shard: make the report of the merged folder).
+    #[arg(long, conflicts_with = "shard")]
+    report: bool,
+    /// Language of the report: `sv` or `en` [default: the scenario's
+    /// `language`, else en]. Needs `--report`.
+    #[arg(long, value_parser = super::report::parse_language, requires = "report")]
+    lang: Option<Language>,
 }
 
 fn parse_shard(text: &str) -> Result<Shard, String> {
@@ -137,7 +146,7 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
             )
         );
     }
-    report(&plan, &out, &assembled, &args.common)
+    conclude(&plan, &out, &assembled, &args.common)
 }
 
 /// `tillit sensitivity`.
@@ -173,7 +182,7 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
             out.join(INDICES_FILE).display()
         );
     }
-    report(&plan, &out, &assembled, &args.common)
+    conclude(&plan, &out, &assembled, &args.common)
 }
 
 /// `tillit merge`.
@@ -334,7 +343,9 @@ fn failures_note(a: &Assembled) -> String {
     }
 }
 
-fn report(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow::Result<()> {
+/// Says what was run, warns of failed runs, and writes the report when
+/// asked for.
+fn conclude(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow::Result<()> {
     if !args.quiet {
         println!(
             "{} points x {} arms x {} replications = {} runs. Results: {}{}",
@@ -351,6 +362,12 @@ fn report(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow:
             "warning: point {}, arm {}, replication {} (seed {}) failed and is left out: {}",
             f.point, f.arm, f.replication, f.seed, f.message
         );
+    }
+    if args.report {
+        let html = super::report::write(out, args.lang, None)?;
+        if !args.quiet {
+            println!("Report: {}", html.display());
+        }
     }
     if !a.failures.is_empty() {
         anyhow::bail!(
