@@ -51,6 +51,46 @@ pub use sweep_dir::{
 pub use sweep_table::{sweep_table, sweep_table_outcomes};
 pub use table::{comparison_table, default_table_outcomes, pathway_table_outcomes, table_outcomes};
 
+/// The columns of `summary.csv` (a sweep's adds `point` in front).
+pub const SUMMARY_COLUMNS: [&str; 9] = [
+    "arm",
+    "comparison",
+    "outcome",
+    "unit",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "n",
+];
+
+/// The columns of a Morris analysis's `indices.csv`.
+pub const MORRIS_INDEX_COLUMNS: [&str; 9] = [
+    "arm",
+    "outcome",
+    "factor",
+    "rank",
+    "mu",
+    "mu_star",
+    "mu_star_ci_low",
+    "mu_star_ci_high",
+    "sigma",
+];
+
+/// The columns of a Sobol analysis's `indices.csv`.
+pub const SOBOL_INDEX_COLUMNS: [&str; 10] = [
+    "arm",
+    "outcome",
+    "factor",
+    "rank",
+    "s1",
+    "s1_ci_low",
+    "s1_ci_high",
+    "st",
+    "st_ci_low",
+    "st_ci_high",
+];
+
 /// Per-run outcomes: one row per arm and replication.
 pub const RUNS_FILE: &str = "runs.csv";
 

@@ -5,6 +5,7 @@
 //! most important; a NaN index ranks last).
 
 use super::format::{csv_float, fixed};
+use super::{MORRIS_INDEX_COLUMNS, SOBOL_INDEX_COLUMNS};
 use crate::outcome::{OUTCOMES, Outcome};
 use crate::sensitivity::morris::MorrisIndex;
 use crate::sensitivity::sobol::SobolIndex;
@@ -77,30 +78,9 @@ pub fn indices_csv(rows: &[IndexRow]) -> String {
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(&mut buf);
         let head: &[&str] = if sobol {
-            &[
-                "arm",
-                "outcome",
-                "factor",
-                "rank",
-                "s1",
-                "s1_ci_low",
-                "s1_ci_high",
-                "st",
-                "st_ci_low",
-                "st_ci_high",
-            ]
+            &SOBOL_INDEX_COLUMNS
         } else {
-            &[
-                "arm",
-                "outcome",
-                "factor",
-                "rank",
-                "mu",
-                "mu_star",
-                "mu_star_ci_low",
-                "mu_star_ci_high",
-                "sigma",
-            ]
+            &MORRIS_INDEX_COLUMNS
         };
         let _ = w.write_record(head);
         for (row, rank) in rows.iter().zip(ranks(rows)) {

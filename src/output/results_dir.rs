@@ -9,7 +9,10 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use super::format::{csv_float, push_csv_float, utc_timestamp};
-use super::{MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SUMMARY_FILE};
+use super::{
+    MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SUMMARY_COLUMNS,
+    SUMMARY_FILE,
+};
 use crate::engine::seeds::replication_seed;
 use crate::experiment::{ExperimentResult, RunRecord, RunSink};
 use crate::outcome::{OUTCOMES, SERIES_METRICS};
@@ -284,17 +287,7 @@ impl ResultsWriter {
     /// filter selects either and both keep the same columns and units.
     fn write_summary(&self, result: &ExperimentResult) -> Result<(PathBuf, PathBuf), OutputError> {
         let mut file = PartialCsv::create(&self.dir, SUMMARY_FILE)?;
-        file.record([
-            "arm",
-            "comparison",
-            "outcome",
-            "unit",
-            "mean",
-            "sd",
-            "ci_low",
-            "ci_high",
-            "n",
-        ])?;
+        file.record(SUMMARY_COLUMNS)?;
         let baseline = self.scenario.arms.get(self.scenario.baseline);
         let difference = format!(
             "difference_to_{}",

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use super::format::{csv_float, parse_csv_float, push_csv_float};
 use super::{
     MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE, SHARD_FILE,
-    SPEC_FILE, SUMMARY_FILE, SWEEP_FORMAT,
+    SPEC_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
 use crate::stats::{Running, Summary};
@@ -370,21 +370,7 @@ impl SweepWriter {
         let mut header = Vec::new();
         {
             let mut w = csv_writer(&mut header);
-            record(
-                &mut w,
-                [
-                    "point",
-                    "arm",
-                    "comparison",
-                    "outcome",
-                    "unit",
-                    "mean",
-                    "sd",
-                    "ci_low",
-                    "ci_high",
-                    "n",
-                ],
-            );
+            record(&mut w, std::iter::once("point").chain(SUMMARY_COLUMNS));
             let _ = w.flush();
         }
         summary

@@ -216,12 +216,7 @@ pub fn interval_chart(
     svg.text(8.0, 32.0, unit, small());
     let (lo, hi) = extent(rows.iter().flat_map(|r| [r.lo, r.hi, r.mean]));
     let ticks = nice_ticks(lo, hi, 4);
-    let sx = Scale {
-        d0: ticks[0],
-        d1: *ticks.last().unwrap_or(&1.0),
-        r0: left,
-        r1: width - right,
-    };
+    let sx = Scale::over(&ticks, left, width - right);
     let bottom = top + row_h * rows.len() as f64;
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
     for (i, r) in rows.iter().enumerate() {
@@ -315,12 +310,7 @@ pub fn difference_chart(
     }
     let (lo, hi) = extent(rows.iter().flat_map(|r| [r.lo, r.hi]).chain([0.0]));
     let ticks = nice_ticks(lo, hi, 6);
-    let sx = Scale {
-        d0: ticks[0],
-        d1: *ticks.last().unwrap_or(&1.0),
-        r0: left,
-        r1: width - tag_w,
-    };
+    let sx = Scale::over(&ticks, left, width - tag_w);
     let bottom = top + row_h * rows.len() as f64;
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
     svg.text(
@@ -413,18 +403,8 @@ pub fn series_chart(
     );
     let y_ticks = nice_ticks(y_lo.min(0.0), y_hi, 4);
     let x_ticks = nice_ticks(x_lo, x_hi, 5);
-    let sx = Scale {
-        d0: x_ticks[0],
-        d1: *x_ticks.last().unwrap_or(&1.0),
-        r0: left,
-        r1: width - right,
-    };
-    let sy = Scale {
-        d0: y_ticks[0],
-        d1: *y_ticks.last().unwrap_or(&1.0),
-        r0: bottom,
-        r1: top,
-    };
+    let sx = Scale::over(&x_ticks, left, width - right);
+    let sy = Scale::over(&y_ticks, bottom, top);
     if warmup_years > 0.0 {
         svg.rect(
             sx.map(sx.d0),
@@ -666,18 +646,8 @@ pub fn sweep_line_chart(
     let bottom = height - bottom_margin;
     let x_ticks = nice_ticks(x_lo, x_hi, 6);
     let y_ticks = nice_ticks(y_lo, y_hi, 5);
-    let sx = Scale {
-        d0: x_ticks[0],
-        d1: *x_ticks.last().unwrap_or(&1.0),
-        r0: left,
-        r1: width - right,
-    };
-    let sy = Scale {
-        d0: y_ticks[0],
-        d1: *y_ticks.last().unwrap_or(&1.0),
-        r0: bottom,
-        r1: top,
-    };
+    let sx = Scale::over(&x_ticks, left, width - right);
+    let sy = Scale::over(&y_ticks, bottom, top);
     y_axis(&mut svg, lang, &y_ticks, &sy, left, width - right);
     x_axis(&mut svg, lang, &x_ticks, &sx, bottom, bottom);
     svg.text(
@@ -922,12 +892,7 @@ pub fn ranking_chart(
         if hi > 0.0 { hi + pad } else { hi },
         5,
     );
-    let sx = Scale {
-        d0: ticks[0],
-        d1: *ticks.last().unwrap_or(&1.0),
-        r0: left,
-        r1: width - right,
-    };
+    let sx = Scale::over(&ticks, left, width - right);
     let bottom = top + row_h * sorted.len() as f64;
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
     let zero = sx.map(0.0);

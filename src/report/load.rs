@@ -29,7 +29,8 @@ use serde::Deserialize;
 
 use super::ReportError;
 use crate::output::{
-    MANIFEST_FILE, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SUMMARY_FILE,
+    MANIFEST_FILE, MORRIS_INDEX_COLUMNS, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE,
+    SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FILE,
 };
 use crate::scenario::Language;
 use crate::stats::Summary;
@@ -541,54 +542,19 @@ fn read_points(path: &Path, factors: &[Factor]) -> Result<Vec<Vec<f64>>, ReportE
 
 fn read_point_summary(path: &Path) -> Result<Vec<(usize, SummaryRow)>, ReportError> {
     let mut rdr = reader(path)?;
-    check_header(
-        path,
-        &mut rdr,
-        &[
-            "point",
-            "arm",
-            "comparison",
-            "outcome",
-            "unit",
-            "mean",
-            "sd",
-            "ci_low",
-            "ci_high",
-            "n",
-        ],
-    )?;
+    let columns: Vec<&str> = std::iter::once("point").chain(SUMMARY_COLUMNS).collect();
+    check_header(path, &mut rdr, &columns)?;
     let mut rows = Vec::new();
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
         if record.get(2) != Some("level") {
             continue;
         }
-        let line = line_of(&record);
-        let num = |i: usize| number_at(path, &record, i);
         let point = record
             .get(0)
             .and_then(|c| c.parse::<usize>().ok())
-            .ok_or_else(|| invalid(path, line, "point is not a whole number"))?;
-        let n = record
-            .get(9)
-            .and_then(|c| c.parse::<u64>().ok())
-            .ok_or_else(|| invalid(path, line, "column n is not a whole number"))?;
-        rows.push((
-            point,
-            SummaryRow {
-                arm: record[1].to_owned(),
-                comparison: record[2].to_owned(),
-                outcome: record[3].to_owned(),
-                unit: record[4].to_owned(),
-                summary: Summary {
-                    n,
-                    mean: num(5)?,
-                    sd: num(6)?,
-                    ci_low: num(7)?,
-                    ci_high: num(8)?,
-                },
-            },
-        ));
+            .ok_or_else(|| invalid(path, line_of(&record), "point is not a whole number"))?;
+        rows.push((point, summary_row(path, &record, 1)?));
     }
     Ok(rows)
 }
@@ -597,39 +563,9 @@ fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
     let mut rdr = reader(path)?;
     // Morris ranks by mu*, Sobol by the total index.
     let (columns, value, low, high): (&[&str], usize, usize, usize) = if kind == "morris" {
-        (
-            &[
-                "arm",
-                "outcome",
-                "factor",
-                "rank",
-                "mu",
-                "mu_star",
-                "mu_star_ci_low",
-                "mu_star_ci_high",
-            ],
-            5,
-            6,
-            7,
-        )
+        (&MORRIS_INDEX_COLUMNS[..8], 5, 6, 7)
     } else {
-        (
-            &[
-                "arm",
-                "outcome",
-                "factor",
-                "rank",
-                "s1",
-                "s1_ci_low",
-                "s1_ci_high",
-                "st",
-                "st_ci_low",
-                "st_ci_high",
-            ],
-            7,
-            8,
-            9,
-        )
+        (&SOBOL_INDEX_COLUMNS, 7, 8, 9)
     };
     check_header(path, &mut rdr, columns)?;
     let mut rows = Vec::new();
@@ -699,45 +635,40 @@ fn number_at(path: &Path, record: &csv::StringRecord, i: usize) -> Result<f64, R
 
 fn read_summary(path: &Path) -> Result<Vec<SummaryRow>, ReportError> {
     let mut rdr = reader(path)?;
-    check_header(
-        path,
-        &mut rdr,
-        &[
-            "arm",
-            "comparison",
-            "outcome",
-            "unit",
-            "mean",
-            "sd",
-            "ci_low",
-            "ci_high",
-            "n",
-        ],
-    )?;
+    check_header(path, &mut rdr, &SUMMARY_COLUMNS)?;
     let mut rows = Vec::new();
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
-        let line = line_of(&record);
-        let num = |i: usize| number_at(path, &record, i);
-        let n = record
-            .get(8)
-            .and_then(|c| c.parse::<u64>().ok())
-            .ok_or_else(|| invalid(path, line, "column n is not a whole number"))?;
-        rows.push(SummaryRow {
-            arm: record[0].to_owned(),
-            comparison: record[1].to_owned(),
-            outcome: record[2].to_owned(),
-            unit: record[3].to_owned(),
-            summary: Summary {
-                n,
-                mean: num(4)?,
-                sd: num(5)?,
-                ci_low: num(6)?,
-                ci_high: num(7)?,
-            },
-        });
+        rows.push(summary_row(path, &record, 0)?);
     }
     Ok(rows)
+}
+
+/// A row of summary.csv whose `arm` column is column `at` (0 in a run's
+/// folder, 1 after a sweep's `point`).
+fn summary_row(
+    path: &Path,
+    record: &csv::StringRecord,
+    at: usize,
+) -> Result<SummaryRow, ReportError> {
+    let num = |i: usize| number_at(path, record, at + i);
+    let n = record
+        .get(at + 8)
+        .and_then(|c| c.parse::<u64>().ok())
+        .ok_or_else(|| invalid(path, line_of(record), "column n is not a whole number"))?;
+    Ok(SummaryRow {
+        arm: record[at].to_owned(),
+        comparison: record[at + 1].to_owned(),
+        outcome: record[at + 2].to_owned(),
+        unit: record[at + 3].to_owned(),
+        summary: Summary {
+            n,
+            mean: num(4)?,
+            sd: num(5)?,
+            ci_low: num(6)?,
+            ci_high: num(7)?,
+        },
+    })
 }
 
 fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint>>, ReportError> {

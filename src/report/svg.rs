@@ -371,6 +371,17 @@ pub struct Scale {
 }
 
 impl Scale {
+    /// A scale from the first to the last of `ticks` onto `r0 ..= r1`
+    /// (0 to 1 when there are no ticks).
+    pub fn over(ticks: &[f64], r0: f64, r1: f64) -> Self {
+        Scale {
+            d0: ticks.first().copied().unwrap_or(0.0),
+            d1: ticks.last().copied().unwrap_or(1.0),
+            r0,
+            r1,
+        }
+    }
+
     /// The pixel position of `x` (the middle when the data interval is empty).
     pub fn map(&self, x: f64) -> f64 {
         if self.d1 == self.d0 {
