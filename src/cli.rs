@@ -3,10 +3,21 @@
 //! Only this module (and `main.rs`) prints, reads the clock for timestamps,
 //! or decides exit codes; the library below returns values and typed errors.
 
+/// Writes a line of talk (notes, warnings, paths, timings) to stderr. A
+/// closed stderr (`2>&1 | head`) is ignored: it must not turn finished
+/// work into an error.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod calibrate;
 mod check;
 mod init;
 mod params;
+mod progress;
 mod report;
 mod run;
 mod sweep;
@@ -84,35 +95,23 @@ pub fn run() -> anyhow::Result<()> {
     }
 }
 
-/// A progress bar over `total` runs on stderr (hidden when `quiet` or when
-/// stderr is not a terminal), and experiment options that move it, with
-/// `jobs` worker threads.
-pub fn progress(
-    total: u64,
-    quiet: bool,
-    jobs: Option<u32>,
-) -> (indicatif::ProgressBar, tillit::experiment::Options) {
-    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-    use std::io::IsTerminal;
-    let bar = if quiet || !std::io::stderr().is_terminal() {
-        ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden())
+/// `3 points x 2 arms x 1 replication`: counts with their nouns in the
+/// right number.
+pub fn count_product(counts: &[(usize, &str)]) -> String {
+    counts
+        .iter()
+        .map(|&(n, noun)| plural(n, noun))
+        .collect::<Vec<_>>()
+        .join(" x ")
+}
+
+/// `1 arm`, `2 arms`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
     } else {
-        ProgressBar::new(total)
-    };
-    bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {bar:40} {pos}/{len} runs  {elapsed} elapsed, ETA {eta}",
-        )
-        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let moved = bar.clone();
-    let options = tillit::experiment::Options {
-        threads: jobs.map(|j| j as usize),
-        progress: Some(Box::new(move |done, _total| {
-            moved.set_position(done as u64)
-        })),
-    };
-    (bar, options)
+        format!("{n} {noun}s")
+    }
 }
 
 /// Reads the scenario at `path`, or the built-in default when there is none.

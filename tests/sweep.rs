@@ -425,11 +425,21 @@ fn spec_mistakes_name_file_line_and_key_with_exit_code_2() {
     fs::write(dir.join("s.toml"), SPEC).unwrap();
     let printed = ok(&dir, &["check", "s.toml"]);
     assert!(
-        printed.contains("sweep: 2 factors, 36 points, 144 runs (factorial)"),
+        printed.contains("sweep: 2 factors, 36 points (factorial): 36 points x 2 arms x 2 replications = 144 runs"),
         "{printed}"
     );
     assert!(
         printed.contains("sensitivity: 3 factors, 2 outcomes"),
+        "{printed}"
+    );
+    // The true run count of each method, from the [sensitivity] table's
+    // replications, not the scenario's.
+    assert!(
+        printed.contains("--method morris: 16 points x 2 arms x 1 replication = 32 runs"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("--method sobol: 40 points x 2 arms x 1 replication = 80 runs"),
         "{printed}"
     );
     // No [sweep] table at all.

@@ -5,7 +5,6 @@ use std::io::Write;
 use clap::Args;
 
 use tillit::calibration::check;
-use tillit::experiment::Options;
 
 /// Arguments of `tillit calibrate`.
 #[derive(Debug, Args)]
@@ -19,16 +18,17 @@ pub struct CalibrateArgs {
     /// Worker threads [default: every core].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     jobs: Option<u32>,
+    /// No progress bar: for scripts.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Runs the check and prints observed values beside the target ranges;
 /// fails when a pattern is missed.
 pub fn calibrate(args: &CalibrateArgs) -> anyhow::Result<()> {
-    let options = Options {
-        threads: args.jobs.map(|j| j as usize),
-        progress: None,
-    };
+    let (progress, options) = super::progress::start(u64::from(args.reps), args.quiet, args.jobs);
     let results = check(args.reps, args.seed, &options)?;
+    progress.finish();
     let mut out = std::io::stdout().lock();
     writeln!(
         out,

@@ -62,10 +62,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let mut writer = ResultsWriter::create(&out, &scenario)
         .with_context(|| format!("cannot prepare the results folder {}", out.display()))?;
 
-    let (bar, options) = super::progress(scenario.run_count() as u64, args.quiet, args.jobs);
+    let (bar, options) = super::progress::start(scenario.run_count() as u64, args.quiet, args.jobs);
     let result = run_experiment(&scenario, &options, &mut writer)
         .with_context(|| format!("running scenario \"{}\"", scenario.name))?;
-    bar.finish_and_clear();
+    bar.finish();
 
     let info = ManifestInfo {
         started_unix: started,
@@ -77,9 +77,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write the results to {}", out.display()))?;
 
     for failure in &result.failures {
-        eprintln!(
+        note!(
             "warning: arm {}, replication {} (seed {}) failed and is left out: {}",
-            failure.arm, failure.replication, failure.seed, failure.message
+            failure.arm,
+            failure.replication,
+            failure.seed,
+            failure.message
         );
     }
     if !args.quiet {
@@ -95,8 +98,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             comparison_table(&scenario, &result, &outcomes)
         )?;
         let per_rep = result.elapsed_seconds / scenario.run_count().max(1) as f64;
-        writeln!(
-            stdout,
+        // Talk (timings, paths) goes to stderr, so that `tillit run > table.txt`
+        // holds only the table and is the same on every run.
+        note!(
             "{} runs in {:.1} s on {} threads ({:.0} ms per run, {:.2e} agent-days/s). Results: {}",
             scenario.run_count(),
             result.elapsed_seconds,
@@ -104,12 +108,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             per_rep * 1000.0,
             result.agent_days / result.elapsed_seconds.max(1e-9),
             folder.display()
-        )?;
+        );
     }
     if args.report {
         let html = super::report::write(&folder, args.lang, None)?;
         if !args.quiet {
-            writeln!(std::io::stdout(), "Report: {}", html.display())?;
+            note!("Report: {}", html.display());
         }
     }
     if !result.failures.is_empty() {

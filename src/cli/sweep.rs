@@ -17,7 +17,7 @@ use tillit::output::{
     sweep_table_outcomes,
 };
 use tillit::scenario::Language;
-use tillit::sweep::spec::{load_sensitivity, load_sweep};
+use tillit::sweep::spec::{Overrides, load_sensitivity_with, load_sweep_with};
 use tillit::sweep::{Plan, Shard, replay, run_parts};
 
 /// Most points for which `tillit sweep` prints its table.
@@ -31,6 +31,14 @@ pub struct RunPlanArgs {
     /// Run again with the same folder to resume.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replications per point and arm (overrides the `[sweep]` or
+    /// `[sensitivity]` table's `replications`).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    reps: Option<u32>,
+    /// Master seed (overrides the scenario's `seed`; a design seed that the
+    /// file leaves out follows it).
+    #[arg(long)]
+    seed: Option<u64>,
     /// Worker threads [default: every core]. Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     jobs: Option<u32>,
@@ -51,6 +59,15 @@ pub struct RunPlanArgs {
     lang: Option<Language>,
 }
 
+impl RunPlanArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            seed: self.seed,
+            replications: self.reps,
+        }
+    }
+}
+
 fn parse_shard(text: &str) -> Result<Shard, String> {
     Shard::parse(text)
 }
@@ -65,9 +82,10 @@ pub struct SweepArgs {
 }
 
 /// The analysis method of `tillit sensitivity`.
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum MethodArg {
     /// Morris elementary effects (screening; cheap).
+    #[default]
     Morris,
     /// Sobol first-order and total indices (variance-based; costly).
     Sobol,
@@ -78,8 +96,8 @@ pub enum MethodArg {
 pub struct SensitivityArgs {
     /// A scenario file with a `[sensitivity]` table.
     spec: PathBuf,
-    /// The method.
-    #[arg(long, value_enum)]
+    /// The method: Morris screening first, Sobol for the few factors that matter.
+    #[arg(long, value_enum, default_value_t)]
     method: MethodArg,
     #[command(flatten)]
     common: RunPlanArgs,
@@ -116,7 +134,7 @@ pub struct ReplayArgs {
 
 /// `tillit sweep`.
 pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
-    let spec = load_sweep(&args.spec)?;
+    let spec = load_sweep_with(&args.spec, &args.common.overrides())?;
     let plan =
         Plan::from_sweep(&spec).map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
     let out = out_dir(&args.common, &args.spec, "");
@@ -131,7 +149,8 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     if show && plan.scenario.arms.len() > 1 {
         let labels: Vec<String> = plan.factors.iter().map(|f| f.label()).collect();
         let arms: Vec<String> = plan.scenario.arms.iter().map(|a| a.name.clone()).collect();
-        println!(
+        writeln!(
+            std::io::stdout().lock(),
             "{}",
             sweep_table(
                 &labels,
@@ -144,14 +163,14 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
                         || plan.factors.iter().any(|f| is_pathway_key(&f.param.key()))
                 )
             )
-        );
+        )?;
     }
     conclude(&plan, &out, &assembled, &args.common)
 }
 
 /// `tillit sensitivity`.
 pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
-    let spec = load_sensitivity(&args.spec)?;
+    let spec = load_sensitivity_with(&args.spec, &args.common.overrides())?;
     let method = match args.method {
         MethodArg::Morris => Method::Morris,
         MethodArg::Sobol => Method::Sobol,
@@ -177,10 +196,11 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
             Method::Morris => "Morris elementary effects (mu*: change over the factor's range)",
             Method::Sobol => "Sobol total (ST) and first-order (S1) indices",
         };
-        println!(
+        writeln!(
+            std::io::stdout().lock(),
             "{what}, ranked; details in {}:{table}",
             out.join(INDICES_FILE).display()
-        );
+        )?;
     }
     conclude(&plan, &out, &assembled, &args.common)
 }
@@ -189,7 +209,7 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
 pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
     let assembled = output::merge(&args.out, &args.shards)
         .map_err(|e| usage_if_inconsistent(e, "cannot merge the shards"))?;
-    println!(
+    note!(
         "Merged {} shard folders into {}{}",
         args.shards.len(),
         args.out.display(),
@@ -202,7 +222,7 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|m| m.get("kind")?.as_str().map(str::to_owned));
     if matches!(kind.as_deref(), Some("morris" | "sobol")) {
-        println!(
+        note!(
             "This is a sensitivity analysis: run `tillit sensitivity SPEC --method METHOD --out {}` \
              to write indices.csv (every run is already done).",
             args.out.display()
@@ -253,7 +273,7 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
     if let Some(path) = &args.series {
         std::fs::write(path, replay_series_csv(&run.series))
             .with_context(|| format!("cannot write {}", path.display()))?;
-        writeln!(stdout, "Monthly series: {}", path.display())?;
+        note!("Monthly series: {}", path.display());
     }
     Ok(())
 }
@@ -289,18 +309,18 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         .iter()
         .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
         .sum();
-    let (bar, options) = super::progress(total as u64, args.quiet, args.jobs);
+    let (bar, options) = super::progress::start(total as u64, args.quiet, args.jobs);
     run_parts(plan, &pending, &options, |k, units| {
         writer.write_part(k, &units)
     })
     .with_context(|| format!("running the sweep into {}", out.display()))?;
-    bar.finish_and_clear();
+    bar.finish();
     if let Some(shard) = args.shard {
         writer
             .write_shard_manifest(shard)
             .with_context(|| format!("cannot write the shard manifest in {}", out.display()))?;
         if !args.quiet {
-            println!(
+            note!(
                 "Shard {}/{}: {total} runs done. Merge the shard folders with `tillit merge OUT DIR...`. Folder: {}",
                 shard.index,
                 shard.count,
@@ -347,26 +367,32 @@ fn failures_note(a: &Assembled) -> String {
 /// asked for.
 fn conclude(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow::Result<()> {
     if !args.quiet {
-        println!(
-            "{} points x {} arms x {} replications = {} runs. Results: {}{}",
-            plan.points.len(),
-            plan.scenario.arms.len(),
-            plan.replications,
+        note!(
+            "{} = {} runs. Results: {}{}",
+            super::count_product(&[
+                (plan.points.len(), "point"),
+                (plan.scenario.arms.len(), "arm"),
+                (plan.replications as usize, "replication"),
+            ]),
             plan.run_count(),
             out.display(),
             failures_note(a)
         );
     }
     for f in a.failures.iter().take(10) {
-        eprintln!(
+        note!(
             "warning: point {}, arm {}, replication {} (seed {}) failed and is left out: {}",
-            f.point, f.arm, f.replication, f.seed, f.message
+            f.point,
+            f.arm,
+            f.replication,
+            f.seed,
+            f.message
         );
     }
     if args.report {
         let html = super::report::write(out, args.lang, None)?;
         if !args.quiet {
-            println!("Report: {}", html.display());
+            note!("Report: {}", html.display());
         }
     }
     if !a.failures.is_empty() {

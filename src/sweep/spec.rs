@@ -218,15 +218,53 @@ pub struct SensitivitySpec {
 
 /// Reads a scenario file with a `[sweep]` table.
 pub fn load_sweep(path: &Path) -> Result<SweepSpec, ScenarioError> {
+    load_sweep_with(path, &Overrides::default())
+}
+
+/// Reads a scenario file with a `[sweep]` table, with values from the
+/// command line in place of the file's.
+pub fn load_sweep_with(path: &Path, overrides: &Overrides) -> Result<SweepSpec, ScenarioError> {
     let (text, origin) = read(path)?;
     let base = path.parent().unwrap_or(Path::new("."));
-    sweep_from_str(&text, &origin, Some(base))
+    parse_sweep(&text, &origin, Some(base), overrides)
 }
 
 /// Reads a scenario file with a `[sensitivity]` table.
 pub fn load_sensitivity(path: &Path) -> Result<SensitivitySpec, ScenarioError> {
+    load_sensitivity_with(path, &Overrides::default())
+}
+
+/// Reads a scenario file with a `[sensitivity]` table, with values from the
+/// command line in place of the file's.
+pub fn load_sensitivity_with(
+    path: &Path,
+    overrides: &Overrides,
+) -> Result<SensitivitySpec, ScenarioError> {
     let (text, origin) = read(path)?;
-    sensitivity_from_str(&text, &origin)
+    parse_sensitivity(&text, &origin, overrides)
+}
+
+/// Values given on the command line (`--seed`, `--reps`) that replace the
+/// file's. The seed replaces the scenario's `seed`, as if written at the top
+/// of the file, so a design seed that the file leaves out follows it; the
+/// replications replace those of the `[sweep]` or `[sensitivity]` table.
+/// Both enter the plan's hash, so a resumed folder must be given the same.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// The master seed.
+    pub seed: Option<u64>,
+    /// Replications per point.
+    pub replications: Option<u32>,
+}
+
+impl Overrides {
+    fn scenario(&self, text: &str, origin: &str) -> Result<Scenario, ScenarioError> {
+        let mut scenario = crate::scenario::from_str(text, origin)?;
+        if let Some(seed) = self.seed {
+            scenario.seed = seed;
+        }
+        Ok(scenario)
+    }
 }
 
 /// Whether the scenario text has a top-level table `name` (`sweep` or
@@ -261,7 +299,16 @@ pub fn sweep_from_str(
     origin: &str,
     base: Option<&Path>,
 ) -> Result<SweepSpec, ScenarioError> {
-    let scenario = crate::scenario::from_str(text, origin)?;
+    parse_sweep(text, origin, base, &Overrides::default())
+}
+
+fn parse_sweep(
+    text: &str,
+    origin: &str,
+    base: Option<&Path>,
+    overrides: &Overrides,
+) -> Result<SweepSpec, ScenarioError> {
+    let scenario = overrides.scenario(text, origin)?;
     let root = root(text, origin)?;
     let mut c = Checker::new(text, &scenario);
     let Some(table) = c.section(&root, "sweep") else {
@@ -269,14 +316,27 @@ pub fn sweep_from_str(
     };
     let spec = c.sweep(table, &scenario, base);
     match spec {
-        Some(spec) if c.diagnostics.is_empty() => Ok(spec),
+        Some(mut spec) if c.diagnostics.is_empty() => {
+            if let Some(reps) = overrides.replications {
+                spec.replications = reps;
+            }
+            Ok(spec)
+        }
         _ => Err(c.fail(origin)),
     }
 }
 
 /// Parses the scenario and its `[sensitivity]` table from text.
 pub fn sensitivity_from_str(text: &str, origin: &str) -> Result<SensitivitySpec, ScenarioError> {
-    let scenario = crate::scenario::from_str(text, origin)?;
+    parse_sensitivity(text, origin, &Overrides::default())
+}
+
+fn parse_sensitivity(
+    text: &str,
+    origin: &str,
+    overrides: &Overrides,
+) -> Result<SensitivitySpec, ScenarioError> {
+    let scenario = overrides.scenario(text, origin)?;
     let root = root(text, origin)?;
     let mut c = Checker::new(text, &scenario);
     let Some(table) = c.section(&root, "sensitivity") else {
@@ -284,7 +344,12 @@ pub fn sensitivity_from_str(text: &str, origin: &str) -> Result<SensitivitySpec,
     };
     let spec = c.sensitivity(table, &scenario);
     match spec {
-        Some(spec) if c.diagnostics.is_empty() => Ok(spec),
+        Some(mut spec) if c.diagnostics.is_empty() => {
+            if let Some(reps) = overrides.replications {
+                spec.replications = reps;
+            }
+            Ok(spec)
+        }
         _ => Err(c.fail(origin)),
     }
 }
