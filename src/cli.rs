@@ -135,10 +135,14 @@ pub fn exit_code(err: &anyhow::Error) -> u8 {
 }
 
 /// Whether the error is a closed pipe on output (`tillit params | head`).
+/// The csv crate's errors do not expose their I/O error as a source, so
+/// they are looked into as well.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<std::io::Error>().is_some_and(broken)
+            || e.downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if broken(io)))
     })
 }
 

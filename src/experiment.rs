@@ -104,7 +104,7 @@ pub enum ExperimentError {
         message: String,
     },
     /// The sink could not take a run (a full disk, a closed pipe).
-    #[error("could not record arm {arm}, replication {replication}: {source}")]
+    #[error("could not record arm {arm}, replication {replication}")]
     Sink {
         /// Arm name.
         arm: String,

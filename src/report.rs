@@ -52,7 +52,7 @@ pub enum ReportError {
         reason: String,
     },
     /// A file of the results folder could not be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
@@ -68,7 +68,7 @@ pub enum ReportError {
         message: String,
     },
     /// A report file could not be written or renamed into place.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Write {
         /// The file.
         path: PathBuf,

@@ -123,3 +123,60 @@ fn a_run_writes_the_results_folder_and_the_table() {
     let runs = std::fs::read_to_string(dir.join("results/tiny/runs.csv")).expect("runs");
     assert_eq!(runs.lines().count(), 1 + 2 * 2);
 }
+
+/// Runs tillit with stdout into a pipe that nobody reads any more (as in
+/// `tillit ... | true`): the reading end is closed as soon as the process
+/// starts, before it prints.
+fn into_closed_pipe(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tillit"))
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start tillit");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait for tillit")
+}
+
+#[test]
+fn every_printing_subcommand_exits_0_into_a_closed_pipe() {
+    let dir = temp_dir("closed-pipe");
+    std::fs::write(dir.join("s.toml"), crate::sweep::SPEC).expect("write spec");
+    let bad = root().join("tests/data/bad/unknown_key.toml");
+    let bad = bad.to_str().expect("utf-8 path");
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["params"],
+        vec!["params", "--format", "csv"],
+        vec!["params", "--format", "markdown"],
+        vec!["check", "s.toml"],
+        vec!["run", "s.toml", "--reps", "2", "--out", "run"],
+        vec!["run", "s.toml", "--reps", "2", "--out", "run", "--all"],
+        vec!["calibrate", "--reps", "2"],
+        vec!["sweep", "s.toml", "--out", "sweep"],
+        vec!["sensitivity", "s.toml", "--out", "morris"],
+        vec![
+            "replay",
+            "sweep",
+            "--point",
+            "1",
+            "--arm",
+            "trust",
+            "--replication",
+            "1",
+        ],
+        vec!["report", "run"],
+        vec!["--help"],
+    ];
+    for args in &commands {
+        let out = into_closed_pipe(&dir, args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("internal error"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+    // A real error still says so, closed pipe or not.
+    let out = into_closed_pipe(&dir, &["check", bad]);
+    assert_eq!(out.status.code(), Some(2));
+}

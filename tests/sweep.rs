@@ -8,7 +8,7 @@ use crate::support::{temp_dir, tillit};
 
 /// 36 points x 2 arms x 2 replications = 144 runs in 3 parts, on a tiny
 /// department over two years.
-const SPEC: &str = r#"
+pub(crate) const SPEC: &str = r#"
 name = "tiny sweep"
 seed = 11
 replications = 2
@@ -537,4 +537,98 @@ fn a_sweep_of_the_pathway_switch_writes_its_report_when_asked() {
     let points = fs::read_to_string(dir.join("r/points.csv")).expect("points");
     // A switch is written 0 and 1 in points.csv.
     assert!(points.ends_with("0,11,0\n1,11,1\n"), "{points}");
+}
+
+#[test]
+fn a_sweep_logs_plain_progress_lines_when_stderr_is_a_file_and_none_when_quiet() {
+    let dir = temp_dir("sweep-log");
+    fs::write(dir.join("s.toml"), SPEC).unwrap();
+    let run = |args: &[&str], log: &str| {
+        let file = fs::File::create(dir.join(log)).unwrap();
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_tillit"))
+            .args(args)
+            .current_dir(&dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(file)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        fs::read_to_string(dir.join(log)).unwrap()
+    };
+    let log = run(&["sweep", "s.toml", "--out", "a", "--jobs", "2"], "a.log");
+    let lines: Vec<&str> = log
+        .lines()
+        .filter(|l| l.starts_with("progress: "))
+        .collect();
+    assert!(
+        lines
+            .last()
+            .is_some_and(|l| l.starts_with("progress: 144/144 runs (100%)") && l.ends_with("done")),
+        "{log}"
+    );
+    assert!(lines.iter().all(|l| l.contains(" elapsed, ")), "{log}");
+    // The summary line is talk, on stderr too.
+    assert!(
+        log.contains("36 points x 2 arms x 2 replications = 144 runs"),
+        "{log}"
+    );
+    let quiet = run(&["sweep", "s.toml", "--out", "b", "--quiet"], "b.log");
+    assert!(!quiet.contains("progress"), "{quiet}");
+}
+
+#[test]
+fn reps_and_seed_on_the_command_line_replace_the_files_and_enter_the_plan() {
+    let dir = temp_dir("sweep-overrides");
+    fs::write(dir.join("s.toml"), SPEC).unwrap();
+    let out = tillit(
+        &dir,
+        &[
+            "sweep", "s.toml", "--out", "o", "--reps", "1", "--seed", "3", "--quiet",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = fs::read_to_string(dir.join("o/manifest.json")).unwrap();
+    assert!(manifest.contains("\"replications\": 1"), "{manifest}");
+    assert!(manifest.contains("\"seed\": 3"), "{manifest}");
+    let runs = fs::read_to_string(dir.join("o/runs.csv")).unwrap();
+    assert_eq!(runs.lines().count(), 1 + 36 * 2);
+    // Resuming with other values is another plan: refused, not mixed.
+    let out = tillit(
+        &dir,
+        &["sweep", "s.toml", "--out", "o", "--reps", "2", "--quiet"],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Sensitivity takes them too, and Morris is the default method.
+    let out = tillit(
+        &dir,
+        &[
+            "sensitivity",
+            "s.toml",
+            "--out",
+            "m",
+            "--reps",
+            "2",
+            "--seed",
+            "5",
+            "--quiet",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let manifest = fs::read_to_string(dir.join("m/manifest.json")).unwrap();
+    assert!(manifest.contains("\"kind\": \"morris\""), "{manifest}");
+    assert!(manifest.contains("\"replications\": 2"), "{manifest}");
+    assert!(manifest.contains("seed=5"), "{manifest}");
 }

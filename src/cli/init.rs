@@ -10,7 +10,6 @@ use tillit::scenario::TEMPLATE;
 
 /// Writes the template to `path`, refusing to overwrite unless `force`.
 pub fn init(path: &Path, force: bool) -> anyhow::Result<()> {
-    let mut out = std::io::stdout().lock();
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {
@@ -31,10 +30,9 @@ pub fn init(path: &Path, force: bool) -> anyhow::Result<()> {
     };
     file.write_all(TEMPLATE.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    writeln!(
-        out,
+    note!(
         "wrote {}; edit it, then `tillit check {0}` and `tillit run {0}`",
         path.display()
-    )?;
+    );
     Ok(())
 }

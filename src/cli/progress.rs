@@ -60,9 +60,11 @@ pub fn start(total: u64, quiet: bool, jobs: Option<u32>) -> (Progress, Options) 
         Display::Lines(log) => {
             let log = Arc::clone(log);
             Some(Box::new(move |done, _| {
-                if let Ok(mut log) = log.lock() {
-                    log.update(done as u64, Instant::now());
-                }
+                let line = log
+                    .lock()
+                    .ok()
+                    .and_then(|mut log| log.update(done as u64, Instant::now()));
+                write_line(line);
             }))
         }
     };
@@ -80,9 +82,11 @@ impl Progress {
             Display::Hidden => {}
             Display::Bar(bar) => bar.finish_and_clear(),
             Display::Lines(log) => {
-                if let Ok(mut log) = log.lock() {
-                    log.finish(Instant::now());
-                }
+                write_line(
+                    log.lock()
+                        .ok()
+                        .and_then(|mut log| log.finish(Instant::now())),
+                );
             }
         }
     }
@@ -109,30 +113,35 @@ impl LineLog {
         }
     }
 
-    /// Runs finish on many threads, so counts can arrive out of order: the
-    /// largest seen is the progress.
-    fn update(&mut self, done: u64, now: Instant) {
+    /// The line to write, if one is due. Runs finish on many threads, so
+    /// counts can arrive out of order: the largest seen is the progress.
+    fn update(&mut self, done: u64, now: Instant) -> Option<String> {
         self.done = self.done.max(done);
         let tenths = self.done * 10 / self.total.max(1);
         let since = now.duration_since(self.last_line.unwrap_or(self.started));
         let complete = self.done >= self.total;
-        if (tenths > self.tenths_shown && (since >= MIN_LINE_GAP || complete)) || since >= HEARTBEAT
-        {
-            self.write(now);
-        }
+        let due = (tenths > self.tenths_shown && (since >= MIN_LINE_GAP || complete))
+            || since >= HEARTBEAT;
+        due.then(|| self.line(now))
     }
 
-    fn finish(&mut self, now: Instant) {
-        if self.tenths_shown < 10 {
+    /// The last line, unless it was written already.
+    fn finish(&mut self, now: Instant) -> Option<String> {
+        (self.tenths_shown < 10).then(|| {
             self.done = self.total;
-            self.write(now);
-        }
+            self.line(now)
+        })
     }
 
-    fn write(&mut self, now: Instant) {
+    fn line(&mut self, now: Instant) -> String {
         self.tenths_shown = self.done * 10 / self.total.max(1);
         self.last_line = Some(now);
-        let line = progress_line(self.done, self.total, now.duration_since(self.started));
+        progress_line(self.done, self.total, now.duration_since(self.started))
+    }
+}
+
+fn write_line(line: Option<String>) {
+    if let Some(line) = line {
         // A closed stderr must not stop the work.
         let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
@@ -185,22 +194,35 @@ mod tests {
         let mut log = LineLog::new(100);
         let t0 = log.started;
         let at = |s: u64| t0 + Duration::from_secs(s);
-        log.update(5, at(10));
-        assert_eq!(log.tenths_shown, 0, "no tenth done yet");
-        log.update(12, at(11));
-        assert_eq!(log.tenths_shown, 1);
-        log.update(25, at(12));
-        assert_eq!(log.tenths_shown, 1, "within the minimum gap");
-        log.update(26, at(14));
-        assert_eq!(log.tenths_shown, 2);
+        assert_eq!(log.update(5, at(10)), None, "no tenth done yet");
+        assert!(log.update(12, at(11)).is_some_and(|l| l.contains("12/100")));
+        assert_eq!(log.update(25, at(12)), None, "within the minimum gap");
+        assert!(log.update(26, at(14)).is_some_and(|l| l.contains("26/100")));
         // Out-of-order counts from other threads do not move it back.
-        log.update(20, at(20));
+        assert_eq!(log.update(20, at(20)), None);
         assert_eq!(log.done, 26);
         // A slow stretch still shows a heartbeat line.
-        log.update(27, at(14 + HEARTBEAT.as_secs()));
-        assert_eq!(log.last_line, Some(at(14 + HEARTBEAT.as_secs())));
-        log.update(100, at(75));
-        assert_eq!(log.tenths_shown, 10, "the last line is never held back");
+        let heartbeat = 14 + HEARTBEAT.as_secs();
+        assert!(
+            log.update(27, at(heartbeat))
+                .is_some_and(|l| l.contains("27/100"))
+        );
+        // The last line is never held back, and written once.
+        assert!(
+            log.update(100, at(heartbeat + 1))
+                .is_some_and(|l| l.contains("100/100"))
+        );
+        assert_eq!(log.finish(at(heartbeat + 2)), None);
+    }
+
+    #[test]
+    fn finishing_early_writes_the_complete_line() {
+        let mut log = LineLog::new(10);
+        let now = log.started + Duration::from_secs(1);
+        assert!(
+            log.finish(now)
+                .is_some_and(|l| l.contains("10/10 runs (100%)"))
+        );
     }
 
     #[test]

@@ -1,6 +1,5 @@
 //! `tillit report`: write the HTML report of a finished results folder.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -32,7 +31,7 @@ pub struct ReportArgs {
 /// Writes the report.
 pub fn report(args: &ReportArgs) -> anyhow::Result<()> {
     let html = write(&args.results, args.lang, args.out.clone())?;
-    writeln!(std::io::stdout(), "Report: {}", html.display())?;
+    note!("Report: {}", html.display());
     Ok(())
 }
 

@@ -4,12 +4,14 @@
 use std::path::PathBuf;
 
 /// A results folder or file that could not be written. The Display names the
-/// path, e.g. `cannot write results/runs.csv.partial: No space left on device`.
+/// path, e.g. `cannot write results/runs.csv.partial`; the cause (`No space
+/// left on device`) is the error's source, so that a chain of causes
+/// (anyhow's `{:#}`) says each thing once.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum OutputError {
     /// The results folder could not be created.
-    #[error("cannot create directory {}: {source}", path.display())]
+    #[error("cannot create directory {}", path.display())]
     CreateDir {
         /// The folder.
         path: PathBuf,
@@ -18,7 +20,7 @@ pub enum OutputError {
     },
     /// A stale file (an old manifest, output or `.partial` file) could not be
     /// removed, or the folder could not be listed to find them.
-    #[error("cannot remove {}: {source}", path.display())]
+    #[error("cannot remove {}", path.display())]
     Remove {
         /// The file (or the folder, when listing it failed).
         path: PathBuf,
@@ -26,7 +28,7 @@ pub enum OutputError {
         source: std::io::Error,
     },
     /// A file could not be created, written, flushed or synced.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Write {
         /// The file.
         path: PathBuf,
@@ -34,7 +36,7 @@ pub enum OutputError {
         source: std::io::Error,
     },
     /// A file of an earlier or other run could not be read.
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}", path.display())]
     Read {
         /// The file.
         path: PathBuf,
@@ -42,7 +44,7 @@ pub enum OutputError {
         source: std::io::Error,
     },
     /// A finished `.partial` file could not be renamed into place.
-    #[error("cannot rename {} to {}: {source}", from.display(), to.display())]
+    #[error("cannot rename {} to {}", from.display(), to.display())]
     Rename {
         /// The `.partial` file.
         from: PathBuf,
@@ -52,7 +54,7 @@ pub enum OutputError {
         source: std::io::Error,
     },
     /// The manifest could not be serialised.
-    #[error("cannot write {}: {source}", path.display())]
+    #[error("cannot write {}", path.display())]
     Json {
         /// The manifest file.
         path: PathBuf,

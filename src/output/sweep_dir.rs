@@ -152,10 +152,6 @@ impl SweepWriter {
     /// different plan, or the results of `tillit run`, is refused.
     pub fn open(dir: &Path, plan: &Plan) -> Result<Self, OutputError> {
         let parts = dir.join(PARTS_DIR);
-        fs::create_dir_all(&parts).map_err(|source| OutputError::CreateDir {
-            path: parts.clone(),
-            source,
-        })?;
         let plan_path = parts.join(PLAN_FILE);
         let (info, plan_json) = plan_json(plan)?;
         match fs::read_to_string(&plan_path) {
@@ -184,6 +180,12 @@ impl SweepWriter {
             }
             Err(e) => return Err(read_err(&plan_path, e)),
         }
+        // Only now that the folder is known to be ours or new: a refused
+        // folder is left exactly as it was.
+        fs::create_dir_all(&parts).map_err(|source| OutputError::CreateDir {
+            path: parts.clone(),
+            source,
+        })?;
         super::remove_partials(dir)?;
         super::remove_partials(&parts)?;
         write_atomic(&parts.join(SPEC_FILE), plan.source.as_bytes())?;
