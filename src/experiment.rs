@@ -50,7 +50,8 @@ pub struct ArmSummary {
     /// Per outcome, the paired difference (this arm minus the baseline) across
     /// replications; `None` for the baseline arm itself.
     pub paired_difference: Option<[Summary; OUTCOME_COUNT]>,
-    /// Per month and series metric, across replications.
+    /// Per month and series metric, across the replications that had a
+    /// value that month (`n` counts them).
     pub series: Vec<[Summary; SERIES_COUNT]>,
 }
 
@@ -258,9 +259,14 @@ impl ArmFold {
             self.series
                 .resize(out.series.len(), [Running::default(); SERIES_COUNT]);
         }
+        // A month without a value in one run (no decisions that month) is
+        // missing there, not in every run: it is left out, as pandas and R
+        // (`na.rm`) leave it out, and `n` counts the runs that had one.
         for (month, values) in out.series.iter().enumerate() {
             for (k, &x) in values.0.iter().enumerate() {
-                self.series[month][k].push(x);
+                if !x.is_nan() {
+                    self.series[month][k].push(x);
+                }
             }
         }
     }

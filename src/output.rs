@@ -22,7 +22,8 @@
 //! | file | columns | rows |
 //! |------|---------|------|
 //! | [`RUNS_FILE`] | `arm, replication, seed,` then every outcome name in [`OUTCOMES`](crate::outcome::OUTCOMES) order | one per arm and replication |
-//! | [`SERIES_FILE`] | `arm, replication, month, metric, value` | one per run, month (from 1) and series metric; then per arm, month and metric the aggregates, with `replication` = `mean`, `sd`, `ci_low`, `ci_high` |
+//! | [`SERIES_FILE`] | `arm, replication, month, metric, value` | one per run, month (from 1) and series metric |
+//! | [`SERIES_SUMMARY_FILE`] | `arm, month, metric, mean, sd, ci_low, ci_high, n` | per arm, month and series metric: the aggregate over replications |
 //! | [`SUMMARY_FILE`] | `arm, comparison, outcome, unit, mean, sd, ci_low, ci_high, n` | per arm and outcome: `comparison` = `level`; for each non-baseline arm also `difference_to_<baseline>` (paired, arm minus baseline) |
 //! | [`MANIFEST_FILE`] | pretty JSON | version, command, timestamps, seeds, threads, timings, failures, the resolved scenario |
 //!
@@ -64,6 +65,11 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "n",
 ];
 
+/// The columns of `series_summary.csv`.
+pub const SERIES_SUMMARY_COLUMNS: [&str; 8] = [
+    "arm", "month", "metric", "mean", "sd", "ci_low", "ci_high", "n",
+];
+
 /// The columns of a Morris analysis's `indices.csv`.
 pub const MORRIS_INDEX_COLUMNS: [&str; 9] = [
     "arm",
@@ -94,8 +100,12 @@ pub const SOBOL_INDEX_COLUMNS: [&str; 10] = [
 /// Per-run outcomes: one row per arm and replication.
 pub const RUNS_FILE: &str = "runs.csv";
 
-/// Monthly series in tidy long form, per run and aggregated.
+/// Monthly series in tidy long form, one row per run, month and metric.
 pub const SERIES_FILE: &str = "series.csv";
+
+/// Monthly series aggregated over replications, one row per arm, month
+/// and metric.
+pub const SERIES_SUMMARY_FILE: &str = "series_summary.csv";
 
 /// Per arm and outcome: mean, spread, interval and n, levels and paired
 /// differences to the baseline.
@@ -125,12 +135,14 @@ pub const PLAN_FILE: &str = "plan.json";
 /// A shard's folder: which shard of which plan it holds.
 pub const SHARD_FILE: &str = "shard.json";
 
-/// Version of the sweep-folder layout, recorded in its manifest.
-pub const SWEEP_FORMAT: u32 = 1;
+/// Version of the sweep-folder layout, recorded in its manifest. 2: runs.csv
+/// carries each point's factor values; the manifest names their columns.
+pub const SWEEP_FORMAT: u32 = 2;
 
 /// Version of the results-folder layout, recorded in the manifest; raised
-/// whenever a file name, column or row convention changes.
-pub const RESULTS_FORMAT: u32 = 1;
+/// whenever a file name, column or row convention changes. 2: the series
+/// aggregates moved from `series.csv` to `series_summary.csv`.
+pub const RESULTS_FORMAT: u32 = 2;
 
 /// `path` with `.partial` added: where a file is written before it is
 /// renamed into place.

@@ -111,7 +111,13 @@ fn a_run_writes_the_results_folder_and_the_table() {
         table.contains("worker_turnover") && table.contains("trust - control"),
         "{table}"
     );
-    for file in ["manifest.json", "runs.csv", "summary.csv", "series.csv"] {
+    for file in [
+        "manifest.json",
+        "runs.csv",
+        "summary.csv",
+        "series.csv",
+        "series_summary.csv",
+    ] {
         assert!(dir.join("results/tiny").join(file).exists(), "{file}");
     }
     let leftovers: Vec<_> = std::fs::read_dir(dir.join("results/tiny"))

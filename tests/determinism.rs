@@ -34,10 +34,15 @@ fn run_cli(dir: &std::path::Path, jobs: &str, out: &str) -> Vec<Vec<u8>> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    ["runs.csv", "summary.csv", "series.csv"]
-        .iter()
-        .map(|f| std::fs::read(dir.join(out).join(f)).expect("output file"))
-        .collect()
+    [
+        "runs.csv",
+        "summary.csv",
+        "series.csv",
+        "series_summary.csv",
+    ]
+    .iter()
+    .map(|f| std::fs::read(dir.join(out).join(f)).expect("output file"))
+    .collect()
 }
 
 #[test]

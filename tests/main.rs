@@ -11,4 +11,5 @@ mod pathway;
 mod report;
 mod steering;
 mod sweep;
+mod tidy;
 mod validation;

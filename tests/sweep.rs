@@ -103,7 +103,9 @@ fn sweep_folders_are_byte_identical_across_threads_resume_and_shards() {
 
     let runs = fs::read_to_string(dir.join("one/runs.csv")).unwrap();
     assert_eq!(runs.lines().count(), 1 + 36 * 2 * 2);
-    assert!(runs.starts_with("point,arm,replication,seed,worker_turnover,"));
+    assert!(runs.starts_with(
+        "point,arm,replication,seed,coaching_hours__trust,severity_mean,worker_turnover,"
+    ));
     let points = fs::read_to_string(dir.join("one/points.csv")).unwrap();
     assert_eq!(
         points.lines().next().unwrap(),
@@ -202,9 +204,12 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
         );
         assert!(printed.contains(&format!("(seed {})", row[3])), "{printed}");
         // The same numbers, spelled the same way (`NA` included).
-        let expected: String = header[4..]
+        // The outcomes follow the point's factor values.
+        let first = 4 + 2;
+        assert_eq!(header[first], "worker_turnover");
+        let expected: String = header[first..]
             .iter()
-            .zip(&row[4..])
+            .zip(&row[first..])
             .map(|(name, value)| format!("{name},{value}\n"))
             .collect();
         assert!(
@@ -270,7 +275,12 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
         .lines()
         .find(|l| l.starts_with("worker_turnover,"))
         .unwrap();
-    assert_eq!(turnover.split(',').nth(1), row.split(',').nth(4));
+    let column = runs
+        .lines()
+        .next()
+        .and_then(|h| h.split(',').position(|c| c == "worker_turnover"))
+        .unwrap();
+    assert_eq!(turnover.split(',').nth(1), row.split(',').nth(column));
 
     // A damaged part is reported, never a panic, and the final files stay.
     let before = fs::read(dir.join("r/runs.csv")).unwrap();

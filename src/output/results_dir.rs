@@ -1,6 +1,6 @@
 //! The results folder: runs.csv and series.csv streamed as runs finish,
-//! summary.csv and manifest.json written at the end, every file renamed
-//! into place only when all of them are complete.
+//! series_summary.csv, summary.csv and manifest.json written at the end,
+//! every file renamed into place only when all of them are complete.
 
 use std::fs::{self, File};
 use std::io;
@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use super::format::{csv_float, push_csv_float, utc_timestamp};
 use super::{
-    MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SUMMARY_COLUMNS,
-    SUMMARY_FILE,
+    MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_COLUMNS,
+    SERIES_SUMMARY_FILE, SUMMARY_COLUMNS, SUMMARY_FILE,
 };
 use crate::engine::seeds::replication_seed;
 use crate::experiment::{ExperimentResult, RunRecord, RunSink};
@@ -217,12 +217,11 @@ impl ResultsWriter {
     /// Writes the aggregates, then renames every file into place, the
     /// manifest last. Returns the results folder.
     ///
-    /// Appends to `series.csv` one row per arm, month, metric and statistic
-    /// (`replication` = `mean`, `sd`, `ci_low`, `ci_high`, in that order),
-    /// writes `summary.csv` and `manifest.json`. `result` must come from an
-    /// experiment on the scenario given to [`ResultsWriter::create`].
+    /// Writes `series_summary.csv`, `summary.csv` and `manifest.json`.
+    /// `result` must come from an experiment on the scenario given to
+    /// [`ResultsWriter::create`].
     pub fn finish(
-        mut self,
+        self,
         result: &ExperimentResult,
         manifest_extra: &ManifestInfo,
     ) -> Result<PathBuf, OutputError> {
@@ -237,7 +236,7 @@ impl ResultsWriter {
             });
         }
 
-        self.write_series_aggregates(result)?;
+        let series_summary = self.write_series_summary(result)?;
         let summary = self.write_summary(result)?;
         let manifest = self.write_manifest(result, manifest_extra)?;
         let runs = self.runs.close()?;
@@ -246,37 +245,42 @@ impl ResultsWriter {
         // The old manifest goes first, so that while the data files are being
         // replaced the folder never looks complete with mixed contents.
         remove_if_present(&self.dir.join(MANIFEST_FILE))?;
-        for (from, to) in [runs, series, summary, manifest] {
+        for (from, to) in [runs, series, series_summary, summary, manifest] {
             fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
         }
         Ok(self.dir)
     }
 
-    fn write_series_aggregates(&mut self, result: &ExperimentResult) -> Result<(), OutputError> {
+    /// Writes `series_summary.csv.partial`; returns (partial, final) paths.
+    ///
+    /// The aggregates have a file of their own, so that `series.csv` holds
+    /// one kind of row (a run's month) and its `replication` column only
+    /// numbers: a reader that groups it gets what it expects.
+    fn write_series_summary(
+        &self,
+        result: &ExperimentResult,
+    ) -> Result<(PathBuf, PathBuf), OutputError> {
+        let mut file = PartialCsv::create(&self.dir, SERIES_SUMMARY_FILE)?;
+        file.record(SERIES_SUMMARY_COLUMNS)?;
         for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
             for (m, month) in summary.series.iter().enumerate() {
                 let month_number = (m + 1).to_string();
                 for (spec, s) in SERIES_METRICS.iter().zip(month) {
-                    for (stat, x) in [
-                        ("mean", s.mean),
-                        ("sd", s.sd),
-                        ("ci_low", s.ci_low),
-                        ("ci_high", s.ci_high),
-                    ] {
-                        self.cell.clear();
-                        push_csv_float(&mut self.cell, x);
-                        self.series.record([
-                            arm.name.as_str(),
-                            stat,
-                            month_number.as_str(),
-                            spec.name,
-                            self.cell.as_str(),
-                        ])?;
-                    }
+                    let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+                    file.record([
+                        arm.name.as_str(),
+                        month_number.as_str(),
+                        spec.name,
+                        &mean,
+                        &sd,
+                        &low,
+                        &high,
+                        &s.n.to_string(),
+                    ])?;
                 }
             }
         }
-        Ok(())
+        file.close()
     }
 
     /// Writes `summary.csv.partial`; returns (partial, final) paths.
@@ -357,7 +361,7 @@ impl ResultsWriter {
                     message: &f.message,
                 })
                 .collect(),
-            files: [RUNS_FILE, SERIES_FILE, SUMMARY_FILE],
+            files: [RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_FILE, SUMMARY_FILE],
             scenario: s,
         };
         let mut text =
@@ -410,7 +414,7 @@ struct Manifest<'a> {
     replication_seeds: Vec<u64>,
     runs: usize,
     failures: Vec<FailureEntry<'a>>,
-    files: [&'static str; 3],
+    files: [&'static str; 4],
     scenario: &'a Scenario,
 }
 
@@ -573,7 +577,13 @@ mod tests {
         assert_eq!(dir, tmp.0);
         assert_eq!(
             names_in(&tmp.0),
-            ["manifest.json", "runs.csv", "series.csv", "summary.csv"]
+            [
+                "manifest.json",
+                "runs.csv",
+                "series.csv",
+                "series_summary.csv",
+                "summary.csv"
+            ]
         );
     }
 
@@ -597,6 +607,7 @@ mod tests {
                 "runs.csv.partial",
                 "series.csv",
                 "series.csv.partial",
+                "series_summary.csv",
                 "summary.csv"
             ]
         );
@@ -629,16 +640,14 @@ mod tests {
     }
 
     #[test]
-    fn series_csv_is_tidy_with_runs_then_aggregates() {
+    fn series_csv_holds_run_rows_and_series_summary_csv_the_aggregates() {
         let tmp = TempDir::new("series");
         let s = scenario(&["control", "trust"]);
         write_folder(&tmp.0, &s);
         let series = read(&tmp.0, "series.csv");
         let lines: Vec<&str> = series.lines().collect();
         assert_eq!(lines[0], "arm,replication,month,metric,value");
-        let per_run = 4 * 3 * SERIES_COUNT;
-        let aggregate = 2 * 3 * SERIES_COUNT * 4;
-        assert_eq!(lines.len(), 1 + per_run + aggregate);
+        assert_eq!(lines.len(), 1 + 4 * 3 * SERIES_COUNT);
         assert_eq!(
             lines[1],
             format!("control,0,1,{},0", SERIES_METRICS[0].name)
@@ -647,18 +656,21 @@ mod tests {
             lines[1 + SERIES_COUNT + 1],
             format!("control,0,2,{},0.1", SERIES_METRICS[1].name)
         );
-        let first_aggregate = &lines[1 + per_run..1 + per_run + 4];
+        // Every replication cell is a number, so grouping by arm and month
+        // averages runs only.
+        assert!(lines[1..].iter().all(|l| {
+            l.split(',')
+                .nth(1)
+                .is_some_and(|r| r.parse::<u32>().is_ok())
+        }));
+
+        let aggregates = read(&tmp.0, "series_summary.csv");
+        let lines: Vec<&str> = aggregates.lines().collect();
+        assert_eq!(lines[0], "arm,month,metric,mean,sd,ci_low,ci_high,n");
+        assert_eq!(lines.len(), 1 + 2 * 3 * SERIES_COUNT);
         let metric = SERIES_METRICS[0].name;
-        assert_eq!(
-            first_aggregate,
-            [
-                format!("control,mean,1,{metric},0"),
-                format!("control,sd,1,{metric},0.5"),
-                format!("control,ci_low,1,{metric},-0.25"),
-                format!("control,ci_high,1,{metric},0.25"),
-            ]
-        );
-        assert!(lines.last().unwrap().starts_with("trust,ci_high,3,"));
+        assert_eq!(lines[1], format!("control,1,{metric},0,0.5,-0.25,0.25,2"));
+        assert!(lines.last().unwrap().starts_with("trust,3,"));
     }
 
     #[test]

@@ -22,6 +22,7 @@ use super::{
     MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE, SHARD_FILE,
     SPEC_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
+use crate::model::params::PARAMETERS;
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
 use crate::stats::{Running, Summary};
 use crate::sweep::{Plan, Shard, UnitResult};
@@ -55,6 +56,8 @@ struct FactorInfo {
     key: String,
     arm: Option<String>,
     unit: String,
+    /// Its column in runs.csv (see [`factor_column`]).
+    column: String,
 }
 
 /// A run that failed, as listed in the manifest.
@@ -237,6 +240,38 @@ impl SweepWriter {
         &self.info.spec_hash
     }
 
+    /// The factor values of every point, as written in parts/points.csv,
+    /// in point order.
+    fn point_values(&self) -> Result<Vec<Vec<String>>, OutputError> {
+        let path = self.dir.join(PARTS_DIR).join(POINTS_FILE);
+        let text = fs::read(&path).map_err(|e| read_err(&path, e))?;
+        let damaged = |what: &str| OutputError::Inconsistent {
+            path: path.clone(),
+            message: format!("damaged points file ({what}); delete the folder and run again"),
+        };
+        let mut values = Vec::with_capacity(self.info.points);
+        for (p, row) in csv::Reader::from_reader(text.as_slice())
+            .records()
+            .enumerate()
+        {
+            let row = row.map_err(|e| damaged(&e.to_string()))?;
+            if row.get(0) != Some(p.to_string().as_str())
+                || row.len() != 2 + self.info.factors.len()
+            {
+                return Err(damaged(&format!("row {} is not point {p}", p + 1)));
+            }
+            values.push(row.iter().skip(2).map(str::to_owned).collect());
+        }
+        if values.len() != self.info.points {
+            return Err(damaged(&format!(
+                "{} points, not {}",
+                values.len(),
+                self.info.points
+            )));
+        }
+        Ok(values)
+    }
+
     fn part_path(&self, k: usize) -> PathBuf {
         self.dir.join(PARTS_DIR).join(part_file_name(k))
     }
@@ -357,6 +392,9 @@ impl SweepWriter {
         let mut summary = io::BufWriter::new(
             File::create(&summary_partial).map_err(write_err(&summary_partial))?,
         );
+        // Every row carries its point's factor values, as written in
+        // points.csv, so that runs.csv is analysed without a join.
+        let point_values = self.point_values()?;
         let mut header = Vec::new();
         {
             let mut w = csv_writer(&mut header);
@@ -364,6 +402,7 @@ impl SweepWriter {
                 &mut w,
                 ["point", "arm", "replication", "seed"]
                     .into_iter()
+                    .chain(self.info.factors.iter().map(|f| f.column.as_str()))
                     .chain(OUTCOMES.iter().map(|o| o.name)),
             );
             let _ = w.flush();
@@ -400,10 +439,19 @@ impl SweepWriter {
                             &format!("row {} has {} fields", i + 1, rec.len()),
                         ));
                     }
-                    record(&mut w, rec.iter().take(4 + OUTCOME_COUNT));
                     let point: usize = rec[0]
                         .parse()
                         .map_err(|_| bad_part(&path, "a point index is not a number"))?;
+                    let values = point_values
+                        .get(point)
+                        .ok_or_else(|| bad_part(&path, "a point index is out of range"))?;
+                    record(
+                        &mut w,
+                        rec.iter()
+                            .take(4)
+                            .chain(values.iter().map(String::as_str))
+                            .chain(rec.iter().skip(4).take(OUTCOME_COUNT)),
+                    );
                     let failure = &rec[4 + OUTCOME_COUNT];
                     if failure.is_empty() {
                         let mut values = [0.0; OUTCOME_COUNT];
@@ -637,6 +685,7 @@ fn plan_json(plan: &Plan) -> Result<(PlanInfo, String), OutputError> {
                 key: f.param.key(),
                 arm: f.arm.clone(),
                 unit: f.param.unit.to_owned(),
+                column: factor_column(f),
             })
             .collect(),
         points: plan.points.len(),
@@ -660,6 +709,27 @@ fn plan_json(plan: &Plan) -> Result<(PlanInfo, String), OutputError> {
     let mut text = serde_json::to_string_pretty(&value).map_err(json)?;
     text.push('\n');
     Ok((info, text))
+}
+
+/// A factor's column in runs.csv: a name that R, pandas and spreadsheets
+/// take as it is. The parameter's name (`coaching_hours`) where it names one
+/// parameter of the registry and no other column, else `group_name`
+/// (`turnover_recruitment_days`); with `__arm` added for a factor that
+/// varies one arm only (`coaching_hours__trust`).
+fn factor_column(f: &crate::sweep::Factor) -> String {
+    let name = f.param.name;
+    let shared = PARAMETERS.iter().filter(|p| p.name == name).count() > 1
+        || OUTCOMES.iter().any(|o| o.name == name)
+        || ["point", "arm", "replication", "seed"].contains(&name);
+    let base = if shared {
+        format!("{}_{name}", f.param.group)
+    } else {
+        name.to_owned()
+    };
+    match &f.arm {
+        Some(arm) => format!("{base}__{arm}"),
+        None => base,
+    }
 }
 
 /// points.csv: `point, seed`, then one column per factor label.

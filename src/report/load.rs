@@ -1,8 +1,8 @@
 //! Reading a finished results folder into typed values.
 //!
 //! What lives here: [`load_results`], which reads `manifest.json`,
-//! `summary.csv`, the aggregate rows of `series.csv` (`mean`, `ci_low`,
-//! `ci_high`) and counts the rows of `runs.csv`, and [`ResultsKind`], which
+//! `summary.csv`, `series_summary.csv` (`mean`, `ci_low`, `ci_high`) and
+//! counts the rows of `runs.csv`, and [`ResultsKind`], which
 //! tells an experiment from a parameter study by its manifest. Every error
 //! names the file (and the line, for a CSV row).
 //!
@@ -29,8 +29,9 @@ use serde::Deserialize;
 
 use super::ReportError;
 use crate::output::{
-    MANIFEST_FILE, MORRIS_INDEX_COLUMNS, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE,
-    SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FILE,
+    MANIFEST_FILE, MORRIS_INDEX_COLUMNS, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE,
+    SERIES_SUMMARY_COLUMNS, SERIES_SUMMARY_FILE, SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS,
+    SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::scenario::Language;
 use crate::stats::Summary;
@@ -395,16 +396,12 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
     }
     let manifest: Manifest = serde_json::from_value(json)
         .map_err(|e| invalid(&manifest_path, None, format!("not a tillit manifest: {e}")))?;
-    if manifest.results_format > RESULTS_FORMAT {
-        return Err(invalid(
-            &manifest_path,
-            None,
-            format!(
-                "written by a newer tillit ({}, results format {}); this build reads format {} and older",
-                manifest.tillit_version, manifest.results_format, RESULTS_FORMAT
-            ),
-        ));
-    }
+    check_format(
+        &manifest_path,
+        &manifest.tillit_version,
+        manifest.results_format,
+        RESULTS_FORMAT,
+    )?;
     let s = &manifest.scenario;
     if s.arms.is_empty() || s.baseline >= s.arms.len() {
         return Err(invalid(
@@ -414,7 +411,7 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
         ));
     }
     let summary = read_summary(&dir.join(SUMMARY_FILE))?;
-    let series = read_series(&dir.join(SERIES_FILE))?;
+    let series = read_series(&dir.join(SERIES_SUMMARY_FILE))?;
     let runs_per_arm = count_runs(&dir.join(RUNS_FILE))?;
     Ok(ResultsFolder {
         dir: dir.to_owned(),
@@ -424,6 +421,36 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
         runs_per_arm,
         study: None,
     })
+}
+
+/// Refuses a folder in another layout than this build writes: a newer one
+/// it cannot know, an older one whose files moved. Results are a function
+/// of the scenario and seed, so an older folder is made again exactly.
+fn check_format(
+    manifest: &Path,
+    version: &str,
+    found: u32,
+    expected: u32,
+) -> Result<(), ReportError> {
+    if found == expected {
+        return Ok(());
+    }
+    let (which, what) = if found > expected {
+        ("a newer", "")
+    } else {
+        (
+            "an older",
+            ": run it again with this tillit (manifest.json holds the resolved scenario)",
+        )
+    };
+    Err(invalid(
+        manifest,
+        None,
+        format!(
+            "written by {which} tillit ({version}, results format {found}); this build reads \
+             format {expected}{what}"
+        ),
+    ))
 }
 
 /// Reads a sweep or sensitivity folder (see the module doc).
@@ -439,16 +466,12 @@ fn load_study(
             format!("not a tillit sweep manifest: {e}"),
         )
     })?;
-    if m.results_format > RESULTS_FORMAT {
-        return Err(invalid(
-            manifest_path,
-            None,
-            format!(
-                "written by a newer tillit ({}, results format {}); this build reads format {} and older",
-                m.tillit_version, m.results_format, RESULTS_FORMAT
-            ),
-        ));
-    }
+    check_format(
+        manifest_path,
+        &m.tillit_version,
+        m.results_format,
+        SWEEP_FORMAT,
+    )?;
     let s = &m.scenario;
     if s.arms.is_empty() || s.baseline >= s.arms.len() {
         return Err(invalid(
@@ -673,11 +696,7 @@ fn summary_row(
 
 fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint>>, ReportError> {
     let mut rdr = reader(path)?;
-    check_header(
-        path,
-        &mut rdr,
-        &["arm", "replication", "month", "metric", "value"],
-    )?;
+    check_header(path, &mut rdr, &SERIES_SUMMARY_COLUMNS)?;
     let mut out: BTreeMap<(String, String), Vec<SeriesPoint>> = BTreeMap::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -686,38 +705,26 @@ fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint
             Ok(true) => {}
             Err(e) => return Err(invalid(path, None, format!("cannot read a row: {e}"))),
         }
-        let stat = record.get(1).unwrap_or("");
-        if !matches!(stat, "mean" | "ci_low" | "ci_high") {
-            continue;
-        }
         let line = line_of(&record);
         let month = record
-            .get(2)
+            .get(1)
             .and_then(|m| m.parse::<u32>().ok())
             .ok_or_else(|| invalid(path, line, "month is not a whole number"))?;
-        let value = record
-            .get(4)
-            .and_then(parse_number)
-            .ok_or_else(|| invalid(path, line, "value is not a number"))?;
-        let points = out
-            .entry((record[0].to_owned(), record[3].to_owned()))
-            .or_default();
-        // Aggregates come per month as mean, sd, ci_low, ci_high.
-        if points.last().is_none_or(|p| p.month != month) {
-            points.push(SeriesPoint {
-                month,
-                mean: f64::NAN,
-                ci_low: f64::NAN,
-                ci_high: f64::NAN,
-            });
-        }
-        if let Some(p) = points.last_mut() {
-            match stat {
-                "mean" => p.mean = value,
-                "ci_low" => p.ci_low = value,
-                _ => p.ci_high = value,
-            }
-        }
+        let num = |i: usize, name: &str| {
+            record
+                .get(i)
+                .and_then(parse_number)
+                .ok_or_else(|| invalid(path, line, format!("{name} is not a number")))
+        };
+        let point = SeriesPoint {
+            month,
+            mean: num(3, "mean")?,
+            ci_low: num(5, "ci_low")?,
+            ci_high: num(6, "ci_high")?,
+        };
+        out.entry((record[0].to_owned(), record[2].to_owned()))
+            .or_default()
+            .push(point);
     }
     for points in out.values_mut() {
         points.sort_by_key(|p| p.month);
