@@ -627,7 +627,7 @@ parameters! {
             "Herning's 'Sverigesmodellen' capped caseloads at 20-25 (KORA 2017)";
         integrated_team: bool = 0, "switch", 0 ..= 1,
             "How children who need several agencies are helped: false = silos (referred from agency to agency), true = a joint team at the school after the parents consent (mechanism 11)",
-            "Falun's 'Tillsammans för varje barn' (Loman 2018) and GIRFEC (Stradling et al. 2009); off in every preset, so that it combines with any regime";
+            "Falun's 'Tillsammans för varje barn' (Falu kommun 2018; Loman 2018) and GIRFEC (Stradling et al. 2009); off in every preset, so that it combines with any regime";
         named_person: bool = 0, "switch", 0 ..= 1,
             "Whether each child who needs several agencies gets a named person (trygghetsperson) who keeps contact with the parents and chases referrals",
             "Falun's trygghetsperson (Loman 2018) and GIRFEC's named person (Stradling et al. 2009); off in every preset";
