@@ -602,7 +602,7 @@ parameters! {
             "Investigation decisions at or above this severity wait for the manager's approval (1: none do)",
             "assumption: under control, decisions on the more severe half of cases are approved";
         decision_latitude: f64 = 0.3, "share", 0.0 ..= 1.0,
-            "Delegated decision latitude of case workers (Karasek's control)",
+            "Delegated decision latitude of case workers (the control of Karasek 1979)",
             "assumption: low latitude under control (the decision latitude of Karasek 1979)";
         coaching_hours: f64 = 0.5, "hours/worker/week", 0.0 ..= 10.0,
             "Coaching and supervision the manager aims to give each worker a week (cut first when short of time)",
