@@ -1,5 +1,5 @@
 //! Sobol' low-discrepancy sequence (Bratley & Fox 1988, Algorithm 659), with
-//! the direction numbers of Joe & Kuo (2008, `new-joe-kuo-6.21201`) for up to
+//! the direction numbers of Joe & Kuo 2008 (`new-joe-kuo-6.21201`) for up to
 //! [`MAX_DIMENSIONS`] dimensions, in Gray-code order, with a random digital
 //! shift.
 //!
