@@ -2,8 +2,8 @@
 //! as throughput, agent-days per second (case-worker positions x days).
 //!
 //! - `replication/<size>`: one replication of the control preset over 10
-//!   simulated years, for 20, 200 (the reference scenario of product.md:
-//!   10 units of 20) and 2,000 case workers; how cost grows with size.
+//!   simulated years, for 20, 200 (the project's reference scenario, a
+//!   mid-sized municipality: 10 units of 20) and 2,000 case workers; how cost grows with size.
 //! - `default_run`: a whole `run` of the built-in default scenario (2 arms x
 //!   20 replications), on every core.
 //! - `scaling/<threads>`: 16 replications of the reference scenario with 1

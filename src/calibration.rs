@@ -22,47 +22,49 @@ pub struct Pattern {
     pub low: f64,
     /// Upper end of the target range.
     pub high: f64,
-    /// Where the range comes from (facts.md).
+    /// Where the range comes from: (author year) citations of works listed
+    /// in docs/REFERENCES.md.
     pub source: &'static str,
 }
 
-/// The patterns of model.md ("Patterns the default control preset should reproduce").
+/// The Swedish patterns the default control preset should reproduce (the
+/// table in docs/MODEL.md, section 1.3).
 pub const PATTERNS: [Pattern; 6] = [
     Pattern {
         outcome: Outcome::WorkerTurnover,
         low: 0.20,
         high: 0.35,
-        source: "SCB via Akademikerförbundet SSR: 30-34% left their position a year (facts.md §3)",
+        source: "Akademikerförbundet SSR 2018 (SCB figures): 30-34% left their position a year",
     },
     Pattern {
         outcome: Outcome::LongSickSpells,
         low: 10.0,
         high: 14.0,
-        source: "Försäkringskassan: 136 sick cases over 14 days per 1,000 (2014; facts.md §3)",
+        source: "Försäkringskassan 2014: 136 sick cases over 14 days per 1,000 (2014)",
     },
     Pattern {
         outcome: Outcome::TimeDirect,
         low: 0.13,
         high: 0.20,
-        source: "Grefve 2017: direct time with clients 13% (facts.md §3)",
+        source: "Grefve 2017: direct time with clients 13%",
     },
     Pattern {
         outcome: Outcome::TimeDocumentation,
         low: 0.30,
         high: 0.40,
-        source: "Grefve 2017: documentation and other indirect work 35% (facts.md §3)",
+        source: "Grefve 2017: documentation and other indirect work 35%",
     },
     Pattern {
         outcome: Outcome::TimeAdmin,
         low: 0.10,
         high: 0.15,
-        source: "Grefve 2017: pure administration 11% (facts.md §3)",
+        source: "Grefve 2017: pure administration 11%",
     },
     Pattern {
         outcome: Outcome::InvestigationsOverdue,
         low: 0.10,
         high: 0.35,
-        source: "IVO: 13% (Halland/VG 2015) to 33% (Stockholm 2018) over 4 months (facts.md §3)",
+        source: "IVO 2015: 13% over 4 months (Halland and Västra Götaland); 33% in Stockholm in 2018 (secondary, untraced)",
     },
 ];
 

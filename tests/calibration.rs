@@ -1,5 +1,5 @@
 //! Pattern-oriented calibration (Grimm et al. 2005): with its defaults, the
-//! control preset lands in the Swedish pattern ranges of model.md.
+//! control preset lands in the Swedish pattern ranges of docs/MODEL.md.
 
 use tillit::calibration::check;
 

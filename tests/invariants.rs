@@ -1,4 +1,4 @@
-//! Checks that hold whatever the parameters (model.md): conservation of
+//! Checks that hold whatever the parameters (docs/MODEL.md): conservation of
 //! cases, staff and hours, and Little's law.
 
 use tillit::engine::simulate_with_ledger;

@@ -136,7 +136,7 @@ fn a_political_switch_follows_enough_scandals() {
     assert_eq!(mean(&r, 0, Outcome::RegimeSwitches), 1.0);
 }
 
-/// Monotone responses under common random numbers (model.md).
+/// Monotone responses under common random numbers (docs/MODEL.md).
 #[test]
 fn responses_are_monotone_in_documentation_demand_and_coaching() {
     let s = scenario(

@@ -40,7 +40,8 @@ use crate::scenario::{Arm, DAYS_PER_YEAR, Scenario, Trigger};
 use crate::stats::DayHistogram;
 
 /// A sick spell longer than this counts as long (Försäkringskassan's
-/// threshold, facts.md §3) and is followed by a partial return.
+/// threshold for a sick case, as in Försäkringskassan 2014) and is followed
+/// by a partial return.
 const LONG_SPELL_DAYS: u32 = 14;
 /// How long scandals are remembered for political switches: the longest
 /// window a scenario may set.

@@ -43,7 +43,8 @@ pub struct ParamSpec {
     pub max: f64,
     /// What the parameter means, in one sentence.
     pub meaning: &'static str,
-    /// A citation from facts.md, or "assumption: " with the reason.
+    /// An (author year) citation of a work listed in docs/REFERENCES.md, or
+    /// "assumption: " with the reason.
     pub source: &'static str,
     get: fn(&Params) -> f64,
     set: fn(&mut Params, f64),
@@ -217,10 +218,10 @@ parameters! {
     organisation: Organisation {
         units: u32 = 10, "count", 1 ..= 200,
             "Units in the department, each with one unit manager and a team of case workers",
-            "assumption: a mid-sized municipality (product.md reference scenario)";
+            "assumption: a mid-sized municipality, the project's reference scenario";
         workers_per_unit: u32 = 20, "positions", 1 ..= 100,
             "Case-worker positions per unit (the manager's span of control)",
-            "assumption: below the 60 subordinates of elder-care managers and near the proposed cap of 25-30 (facts.md §3, span of control)";
+            "assumption: below the 60 subordinates elder-care unit managers averaged in 2015 (SCB figures reported by the union Vision; publication not traced) and near the proposed caps of 25-30";
         workdays_per_week: u32 = 5, "days/week", 5 ..= 7,
             "Working days per week (7 only for checks against queueing theory, where arrivals and work share one clock)",
             "assumption: Monday to Friday";
@@ -229,26 +230,26 @@ parameters! {
             "assumption: Swedish 40-hour full-time week";
         vacation_days: u32 = 25, "working days/year", 0 ..= 40,
             "Vacation per worker: four weeks in summer (staggered) and the rest around new year",
-            "assumption: five weeks of vacation (model.md, Time and space; Semesterlagen)";
+            "assumption: five weeks of vacation, the 25 days of the Swedish Annual Leave Act (Semesterlagen, SFS 1977:480)";
         initial_mean_tenure_years: f64 = 2.6, "years", 0.0 ..= 20.0,
             "Mean tenure of the staff present at the start (exponential), which sets their starting experience",
-            "Tham 2007: 54% at the workplace 2 years or less, so an exponential mean of 2.6 years (facts.md §3)";
+            "Tham 2007: 54% at the workplace 2 years or less, so an exponential mean of 2.6 years";
     }
 
     /// Reports of concern: how many, when, how severe.
     demand: Demand {
         reports_per_position_year: f64 = 44.0, "reports/position/year", 1.0 ..= 300.0,
             "Reports of concern per year per case-worker position (sets the arrival rate)",
-            "assumption: calibrated so the control preset reproduces the overdue and time-use patterns; nationally 331,000 reports in 2018 (facts.md §3)";
+            "assumption: calibrated so the control preset reproduces the overdue and time-use patterns; nationally 331,000 reports in 2018 (Socialstyrelsen 2019)";
         seasonality: f64 = 0.15, "share", 0.0 ..= 0.9,
             "Amplitude of the yearly cycle in reports (fewest in July, when schools are closed)",
             "assumption: most reports come from schools";
         trend_per_year: f64 = 0.0, "share/year", -0.5 ..= 1.0,
             "Relative growth of the report rate per year",
-            "assumption (nationally about +8%/year 2018-2021: 331,000 to 422,000, facts.md §3)";
+            "assumption (nationally about +8%/year 2018-2021: 331,000 to 422,000; Socialstyrelsen 2019, Socialstyrelsen 2022)";
         severity_mean: f64 = 0.35, "index 0-1", 0.05 ..= 0.95,
             "Mean severity of a report (Beta distributed; 0 mild, 1 acute)",
-            "assumption: most reports concern milder worries; with need rising with severity about 40% of reports are screened in, near the 38% found nationally (facts.md §3)";
+            "assumption: most reports concern milder worries; with need rising with severity about 40% of reports are screened in, near the 38% found nationally (Socialstyrelsen 2019)";
         severity_concentration: f64 = 4.0, "-", 0.5 ..= 100.0,
             "Concentration of the severity distribution (higher: severities closer to the mean)",
             "assumption: a broad spread, so that every unit sees both mild and acute reports";
@@ -270,25 +271,25 @@ parameters! {
             "assumption: an initial assessment is a few hours of calls and notes";
         assessment_deadline_days: u32 = 14, "days", 1 ..= 90,
             "Deadline for the initial assessment",
-            "SoL 11 kap. 1 a § (facts.md §3)";
+            "Socialtjänstlagen (SFS 2001:453) 11 kap. 1 a §";
         investigation_direct_hours: f64 = 10.0, "hours", 1.0 ..= 200.0,
             "Direct client work in an investigation of mean severity and complexity",
-            "assumption: calibrated so that direct work is 13-20% of time (Grefve 2017, facts.md §3)";
+            "assumption: calibrated so that direct work is 13-20% of time (Grefve 2017)";
         investigation_documentation_hours: f64 = 21.0, "hours", 0.0 ..= 300.0,
             "Documentation and other indirect work in an investigation at documentation intensity 1",
-            "assumption: calibrated to indirect work 30-40% of time (Grefve 2017: 35%, facts.md §3)";
+            "assumption: calibrated to indirect work 30-40% of time (Grefve 2017: 35%)";
         severity_work_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
             "How much more work a severe case needs: hours scale with (1 + weight * (severity - 0.5))",
             "assumption: a severe case takes about twice the work of a mild one";
         investigation_min_days: u32 = 80, "days", 0 ..= 365,
             "Shortest calendar time an investigation of mean complexity takes (meetings with the child and parents, statements from school and health care); scales with complexity, and work is spread over it",
-            "assumption: most investigations take 2-4 months of calendar time for statements and meetings; calibrated so 10-35% exceed 4 months (facts.md §3)";
+            "assumption: most investigations take 2-4 months of calendar time for statements and meetings; calibrated so 10-35% exceed 4 months (IVO 2015: 13%; a secondary 33% for Stockholm)";
         investigation_deadline_days: u32 = 120, "days", 7 ..= 365,
             "Deadline for an investigation (4 months)",
-            "SoL 11 kap. 2 § (facts.md §3)";
+            "Socialtjänstlagen (SFS 2001:453) 11 kap. 2 §";
         other_hours_per_week: f64 = 6.0, "hours/week", 0.0 ..= 30.0,
             "Indirect work tied to no single case: consultation with colleagues, training, internal coordination",
-            "assumption: the part of Grefve 2017's time use outside direct, indirect case work, administration and travel (facts.md §3)";
+            "assumption: the part of Grefve 2017's time use outside direct, indirect case work, administration and travel";
         followup_days: u32 = 180, "days", 0 ..= 1095,
             "How long a decided intervention needs follow-up by the case worker",
             "assumption: an intervention is followed up for about half a year";
@@ -297,13 +298,13 @@ parameters! {
             "assumption: under an hour a week per intervention";
         travel_per_direct_hour: f64 = 0.6, "hours/hour", 0.0 ..= 3.0,
             "Travel time per hour of direct client work",
-            "Grefve 2017: travel 9% against direct work 13% (facts.md §3); assumption rounds down";
+            "Grefve 2017: travel 9% against direct work 13%; assumption rounds down";
         target_backlog_days: f64 = 20.0, "working days", 1.0 ..= 250.0,
             "Backlog a worker regards as normal, in days of case work (work pressure 1 at this backlog)",
             "assumption: Oliva & Sterman 2001's desired delivery time, set so pressure is near 1 at nominal load";
         corner_cutting_elasticity: f64 = -0.6, "-", -2.0 ..= 0.0,
             "Elasticity of time spent per case with respect to work pressure (0 turns corner cutting off)",
-            "Oliva & Sterman 2001: -0.64; Dogan 2007: -0.60 (facts.md §2)";
+            "Oliva & Sterman 2001: -0.64; Dogan 2007: -0.60";
         min_time_factor: f64 = 0.5, "share", 0.1 ..= 1.0,
             "Floor on the time spent per case relative to the standard",
             "assumption: even under heavy pressure a case gets at least half the standard time";
@@ -312,10 +313,10 @@ parameters! {
             "assumption: Oliva & Sterman 2001 let time per order rise above the standard at low pressure";
         standard_erosion_days: f64 = 130.0, "days", 1.0 ..= 5000.0,
             "Time constant for the standard to fall towards the time actually spent",
-            "Oliva & Sterman 2001: 18.8 weeks (facts.md §2)";
+            "Oliva & Sterman 2001: 18.8 weeks";
         standard_recovery_days: f64 = 3000.0, "days", 1.0 ..= 100000.0,
             "Time constant for an eroded standard to recover",
-            "assumption: Oliva & Sterman 2001 find it practically never recovers (8.1e6 weeks, facts.md §2); bounded here";
+            "assumption: Oliva & Sterman 2001 find it practically never recovers (8.1e6 weeks); bounded here";
         overtime_max_share: f64 = 0.15, "share of contract", 0.0 ..= 0.5,
             "Most overtime a worker takes on a day, as a share of contract hours",
             "assumption: at most a little over an hour of overtime a day";
@@ -324,7 +325,7 @@ parameters! {
             "assumption: overtime grows gradually with backlog before reaching its ceiling";
         learning_days: f64 = 180.0, "working days", 1.0 ..= 2000.0,
             "Time constant for a new hire's experience to approach full",
-            "assumption: months to learn the job (model.md, mechanism 9)";
+            "assumption: months to learn the job";
         novice_productivity: f64 = 0.5, "share", 0.1 ..= 1.0,
             "Productivity of a hire with no experience, relative to an experienced worker",
             "assumption: a new hire does about half of what an experienced worker does";
@@ -340,10 +341,10 @@ parameters! {
     decisions: Decisions {
         screening_sensitivity: f64 = 0.93, "probability", 0.0 ..= 1.0,
             "Probability that a child who needs help is screened in for investigation, at base quality",
-            "assumption: with the false-positive rate, about 38% of reports lead to investigation (facts.md §3)";
+            "assumption: with the false-positive rate, about 38% of reports lead to investigation (Socialstyrelsen 2019)";
         screening_false_positive: f64 = 0.13, "probability", 0.0 ..= 1.0,
             "Probability that a child who does not need help is screened in, at base quality",
-            "assumption: calibrated to 38% investigated (facts.md §3)";
+            "assumption: calibrated to 38% investigated (Socialstyrelsen 2019)";
         base_error_rate: f64 = 0.08, "probability", 0.0 ..= 0.5,
             "Probability of a wrong investigation decision for an experienced, rested worker with time to do it well",
             "assumption: a small share of decisions are wrong even in good conditions; sets total error rates near 5-8%";
@@ -352,7 +353,7 @@ parameters! {
             "assumption: a newcomer makes about twice the errors of an experienced worker";
         rushed_error_elasticity: f64 = 1.0, "-", 0.0 ..= 5.0,
             "Error risk grows as (standard hours / hours spent) to this power",
-            "assumption: quality erosion (Oliva & Sterman 2001, facts.md §2)";
+            "assumption: quality erosion (Oliva & Sterman 2001)";
         stress_error_factor: f64 = 0.3, "1/stress", 0.0 ..= 5.0,
             "Extra error risk per unit of stress above 0",
             "assumption: stress impairs judgement moderately";
@@ -417,7 +418,7 @@ parameters! {
     stress: Stress {
         pressure_weight: f64 = 1.0, "-", 0.0 ..= 5.0,
             "Weight of work pressure in job demands",
-            "assumption: Karasek 1979 demand term (facts.md §1)";
+            "assumption: Karasek 1979 demand term";
         pressure_ceiling: f64 = 3.0, "ratio", 1.0 ..= 100.0,
             "Work pressure beyond which demands feel no heavier (a backlog ten times normal weighs like three times)",
             "assumption: perceived demands saturate";
@@ -426,22 +427,22 @@ parameters! {
             "assumption: the emotional load of severe cases matters, but less than the volume of work";
         responsibility_weight: f64 = 0.5, "-", 0.0 ..= 5.0,
             "Weight of the responsibility for high-stakes decisions carried alone",
-            "assumption: decision stress flagged in Borlänge (SOU 2018:38 ch. 7, facts.md intro)";
+            "assumption: decision stress flagged as a risk in Borlänge (Tillitsdelegationen 2017; Alexius & Sardiello 2018, in SOU 2018:38)";
         responsibility_days: f64 = 30.0, "days", 1.0 ..= 365.0,
             "Time constant for the responsibility of past decisions to fade",
             "assumption: a hard decision weighs for about a month";
         coaching_shares_responsibility: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Share of the responsibility load a worker no longer carries alone at full coaching (decisions talked through in supervision)",
-            "assumption: delegated responsibility must come with support (SOU 2018:47 §5.4, facts.md intro)";
+            "assumption: delegated responsibility must come with support (Tillitsdelegationen 2018, SOU 2018:47 section 5.4)";
         control_buffer: f64 = 0.5, "-", 0.0 ..= 5.0,
             "How much low decision latitude amplifies strain: factor (1 + buffer * (1 - latitude))",
-            "assumption: Karasek 1979 demand-control (facts.md §1)";
+            "assumption: Karasek 1979 demand-control";
         support_buffer: f64 = 0.5, "-", 0.0 ..= 5.0,
             "How much low support amplifies strain: factor (1 + buffer * (1 - support)); with the control factor, more than additive",
-            "Johnson & Hall 1988 iso-strain (facts.md §1); magnitude assumption";
+            "Johnson & Hall 1988 iso-strain; magnitude assumption";
         admin_constraint: f64 = 1.5, "-", 0.0 ..= 10.0,
             "How much prescribed administration (as a share of the day) reduces decision latitude",
-            "assumption: rules reduce discretion (Munro 2011, facts.md §2)";
+            "assumption: rules reduce discretion (Munro 2011)";
         team_support: f64 = 0.5, "share", 0.0 ..= 1.0,
             "Support a worker gets from a stable team (scaled down by recent turnover in the unit)",
             "assumption: colleagues give about half of the support a worker gets";
@@ -459,13 +460,13 @@ parameters! {
             "assumption: a weekend takes off a sixth of accumulated stress";
         exhaustion_threshold: f64 = 1.2, "stress units", 0.0 ..= 10.0,
             "Stress above which exhaustion accumulates",
-            "assumption: Homer 1985, Maslach et al. 2001 (facts.md §1)";
+            "assumption: Homer 1985, Maslach et al. 2001";
         exhaustion_rate: f64 = 0.002, "1/day", 0.0 ..= 1.0,
             "Exhaustion gained per day per unit of stress above the threshold",
             "assumption: exhaustion builds over months of high stress, not weeks";
         exhaustion_recovery_days: f64 = 365.0, "days", 1.0 ..= 5000.0,
             "Time constant for exhaustion to fade",
-            "assumption: exhaustion disorder lasts months (facts.md §3)";
+            "assumption: exhaustion disorder lasts months";
         high_strain_threshold: f64 = 1.3, "strain units", 0.1 ..= 10.0,
             "Strain from which a worker-day counts as high strain",
             "assumption: 30% above the strain of nominal work under a neutral regime";
@@ -481,22 +482,22 @@ parameters! {
             "assumption: colds and the like last a few days";
         long_spells_per_year: f64 = 0.12, "spells/year", 0.0 ..= 2.0,
             "Rate of long sick spells at stress 1 and no exhaustion",
-            "assumption: calibrated to 10-14 new long spells per 100 a year (Försäkringskassan, facts.md §3)";
+            "assumption: calibrated to 10-14 new long spells per 100 a year (Försäkringskassan 2014)";
         stress_relative_risk: f64 = 1.7, "ratio/stress unit", 1.0 ..= 10.0,
             "Multiplier of the long-spell hazard per unit of stress",
-            "RR 1.49-1.77 for job strain and ERI (Rugulies 2017; Duchaine 2020; facts.md §1)";
+            "RR 1.49-1.77 for job strain and ERI (Rugulies et al. 2017; Duchaine et al. 2020)";
         exhaustion_relative_risk: f64 = 3.0, "ratio/exhaustion unit", 1.0 ..= 50.0,
             "Multiplier of the long-spell hazard per unit of exhaustion",
-            "assumption: exhaustion raises sick-leave risk more than stress alone (JD-R health-impairment path, facts.md §1)";
+            "assumption: exhaustion raises sick-leave risk more than stress alone (the health-impairment path of Demerouti et al. 2001)";
         long_spell_mean_days: f64 = 60.0, "days", 15.0 ..= 730.0,
             "Mean length of a long stress-related spell (over 14 days; lognormal beyond that, spread long_spell_log_sd)",
-            "assumption: acute stress reactions about a month, exhaustion disorder often over six months (facts.md §3)";
+            "assumption: acute stress reactions about a month, exhaustion disorder often over six months (a figure from Swedish sick-leave statistics whose publication was not traced)";
         long_spell_log_sd: f64 = 0.7, "log-sd", 0.0 ..= 3.0,
             "Spread of long spell lengths (lognormal, on the log scale)",
             "assumption: spell lengths vary from weeks to many months";
         exhaustion_spell_days: f64 = 200.0, "days", 15.0 ..= 1000.0,
             "Mean length of a spell that starts with exhaustion above 1 (exhaustion disorder)",
-            "facts.md §3: exhaustion-disorder cases often over six months";
+            "assumption: exhaustion-disorder spells often last over six months (a figure from Swedish sick-leave statistics whose publication was not traced)";
         reassign_after_days: u32 = 10, "days", 0 ..= 90,
             "Sick spells at least this long hand the worker's cases due before the return to colleagues (vacations always do)",
             "assumption: urgent cases are handed over when an absence passes two weeks of working days";
@@ -509,16 +510,16 @@ parameters! {
     turnover: Turnover {
         quits_per_year: f64 = 0.22, "share/year", 0.0 ..= 2.0,
             "Quit hazard at stress 1, average support and experienced tenure",
-            "assumption: calibrated to 20-35% turnover a year (SCB via Akademikerförbundet SSR, facts.md §3)";
+            "assumption: calibrated to 20-35% turnover a year (SCB figures in Akademikerförbundet SSR 2018)";
         stress_relative_risk: f64 = 1.5, "ratio/stress unit", 1.0 ..= 10.0,
             "Multiplier of the quit hazard per unit of stress",
             "assumption: stress raises the quit hazard somewhat less than the sick-leave hazard";
         support_relative_risk: f64 = 0.5, "ratio", 0.05 ..= 1.0,
             "Quit hazard at full support relative to none",
-            "Tham 2007: support and recognition from management is the strongest predictor of intention to leave (facts.md §3); magnitude assumption";
+            "Tham 2007: support and recognition from management is the strongest predictor of intention to leave; magnitude assumption";
         newcomer_factor: f64 = 1.6, "ratio", 1.0 ..= 10.0,
             "Quit hazard multiplier in the first two years",
-            "assumption: 48% intend to leave, most are new (Tham 2007, facts.md §3)";
+            "assumption: 48% intend to leave, most are new (Tham 2007)";
         notice_days: u32 = 30, "days", 0 ..= 180,
             "Notice period between deciding to leave and leaving",
             "assumption: one month (common in municipal agreements)";
@@ -527,7 +528,7 @@ parameters! {
             "assumption: two to three months to fill a post";
         consultant_cover: f64 = 0.0, "share", 0.0 ..= 1.0,
             "Share of vacancies covered by agency consultants while open",
-            "assumption (model.md, mechanism 9: optional)";
+            "assumption: an optional lever, off by default";
     }
 
     /// Unit managers: their own hours, stress and turnover.
@@ -580,7 +581,7 @@ parameters! {
             "assumption: agency consultants cost about twice an employee";
         recruitment_ksek: f64 = 350.0, "kSEK/hire", 0.0 ..= 5000.0,
             "Cost of one hire (recruitment, introduction, lost production)",
-            "SSR: about 7,000 hires over two years cost at least SEK 2.5 bn (facts.md §3)";
+            "Akademikerförbundet SSR 2017: about 7,000 hires over two years cost at least SEK 2.5 bn";
         sick_pay_share: f64 = 0.8, "share", 0.0 ..= 1.0,
             "Share of salary the employer pays on sick days 2 to 14 (after that, a tenth)",
             "assumption: Swedish sjuklön rules, simplified";
@@ -593,7 +594,7 @@ parameters! {
             "assumption: control preset = 1";
         worker_admin_hours: f64 = 4.5, "hours/week", 0.0 ..= 30.0,
             "Prescribed reporting and meetings per case worker and week",
-            "Grefve 2017: pure administration 11% of time (facts.md §3)";
+            "Grefve 2017: pure administration 11% of time";
         manager_reporting_hours: f64 = 12.0, "hours/week", 0.0 ..= 40.0,
             "Reporting upward and steering meetings per unit manager and week",
             "assumption: a day and a half a week of reporting and steering meetings under control";
@@ -601,43 +602,44 @@ parameters! {
             "Investigation decisions at or above this severity wait for the manager's approval (1: none do)",
             "assumption: under control, decisions on the more severe half of cases are approved";
         decision_latitude: f64 = 0.3, "share", 0.0 ..= 1.0,
-            "Delegated decision latitude of case workers (Karasek's control)",
-            "assumption: low latitude under control (Karasek's control, facts.md §1)";
+            "Delegated decision latitude of case workers (the control of Karasek 1979)",
+            "assumption: low latitude under control (the decision latitude of Karasek 1979)";
         coaching_hours: f64 = 0.5, "hours/worker/week", 0.0 ..= 10.0,
             "Coaching and supervision the manager aims to give each worker a week (cut first when short of time)",
-            "assumption: Borlänge coaching leadership (facts.md §4)";
+            "assumption: Borlänge coaching leadership (Tillitsdelegationen 2017)";
         blame_culture: f64 = 1.0, "ratio", 0.0 ..= 3.0,
             "Scales the blame a surfaced error brings",
             "assumption: the control preset's blame culture is the reference, 1";
         kpi_pressure: f64 = 0.05, "ratio/month", 0.0 ..= 5.0,
             "Rules added each month per unit of overdue share above the target (the KPI side of the control spiral)",
-            "assumption: Levine et al. 1985, supervisors impose structure when quality falls (facts.md §1)";
+            "assumption: Levine et al. 1985, supervisors impose structure when quality falls";
         kpi_target_overdue: f64 = 0.15, "share", 0.0 ..= 1.0,
             "Target share of investigations over the deadline; above it, KPI pressure adds rules",
-            "assumption: IVO found 13% over 4 months in Halland/VG 2015 (facts.md §3)";
+            "assumption: 13% over 4 months in Halland and Västra Götaland (IVO 2015)";
         control_ratchet: f64 = 0.03, "ratio/scandal", 0.0 ..= 2.0,
             "Documentation and reporting added (relative) after each scandal in a department of 200 positions (scaled by 200 / positions, so the yearly ratchet follows the scandal rate, not the size)",
-            "assumption: Munro 2011 compliance spiral (facts.md §2); about 2 scandals a year under control give +6% rules a year";
+            "assumption: Munro 2011 compliance spiral; about 2 scandals a year under control give +6% rules a year";
         rule_decay_days: f64 = 1500.0, "days", 10.0 ..= 100000.0,
             "Time constant for added rules to be pruned",
-            "assumption: rules added are pruned only slowly under control (model.md, mechanism 10)";
+            "assumption: rules added are pruned only slowly under control";
         caseload_cap: u32 = 0, "cases", 0 ..= 200,
             "Most open cases per worker before new reports wait unallocated (0: no cap)",
-            "Herning 'Sverigesmodellen' capped 20-25 cases (facts.md §3)";
+            "Herning's 'Sverigesmodellen' capped caseloads at 20-25 (KORA 2017)";
         integrated_team: bool = 0, "switch", 0 ..= 1,
             "How children who need several agencies are helped: false = silos (referred from agency to agency), true = a joint team at the school after the parents consent (mechanism 11)",
-            "Falun 'Tillsammans för varje barn' and GIRFEC (facts.md §4); off in every preset, so that it combines with any regime";
+            "Falun's 'Tillsammans för varje barn' (Falu kommun 2018; Loman 2018) and GIRFEC (Stradling et al. 2009); off in every preset, so that it combines with any regime";
         named_person: bool = 0, "switch", 0 ..= 1,
             "Whether each child who needs several agencies gets a named person (trygghetsperson) who keeps contact with the parents and chases referrals",
-            "Falun's trygghetsperson and GIRFEC's named person (facts.md §4); off in every preset";
+            "Falun's trygghetsperson (Loman 2018) and GIRFEC's named person (Stradling et al. 2009); off in every preset";
     }
 
     /// Children who need help from other agencies besides social services
     /// (the Falun pathway, mechanism 11): school health (elevhälsa),
     /// counselling (samtalsmottagning) and child and adolescent psychiatry
     /// (BUP), each with its own staff hours, queues and documentation. No
-    /// source gives Swedish figures for these flows (facts.md §4: Falun and
-    /// the Highland pathfinder report no time-to-help), so every value here
+    /// source gives Swedish figures for these flows (neither the Falun pilot,
+    /// Loman 2018, nor the Highland pathfinder, Stradling et al. 2009, reports
+    /// a time to help), so every value here
     /// is an assumption, chosen so that each agency has some spare capacity.
     pathway: Pathway {
         cross_agency_share: f64 = 0.10, "share", 0.0 ..= 1.0,
@@ -705,7 +707,7 @@ parameters! {
             "assumption: referrals are read and triaged about weekly, plus post and registration";
         bounce_probability: f64 = 0.25, "probability", 0.0 ..= 0.95,
             "Probability that a referral bounces back (wrong agency, too little information) and must be sent again",
-            "assumption: the Falun text: children were sent back and forth between agencies (seeds)";
+            "assumption: in Falun, children were sent back and forth between agencies (Loman 2018)";
         consent_probability: f64 = 0.8, "probability", 0.0 ..= 1.0,
             "Probability that the parents consent to sharing information with a joint team; without consent the child goes the silo way",
             "assumption: most parents consent when offered one team; no Falun figure";
@@ -717,7 +719,7 @@ parameters! {
             "assumption: a weekly team at the school";
         team_meeting_notice_days: u32 = 2, "days", 0 ..= 60,
             "Least calendar days from a concern to the joint meeting (to invite parents and agencies)",
-            "assumption: a meeting 'within days' (Falun text, seeds)";
+            "assumption: a meeting within days; in Falun the team is called to the school where a child needs help (Loman 2018), but no delay is reported";
         record_hours: f64 = 1.0, "hours/agency", 0.0 ..= 20.0,
             "Documentation hours each agency still spends on its own record of a child after a joint meeting (it is spared its own intake)",
             "assumption: each agency keeps its own journal by law, but from one shared mapping";
@@ -729,7 +731,7 @@ parameters! {
             "assumption: families disengage after months of waiting and being sent on";
         named_person_dropout_factor: f64 = 0.5, "ratio", 0.0 ..= 1.0,
             "How much a named person slows a family's giving up (multiplies the rate at which waiting wears patience down)",
-            "assumption: a known contact keeps families engaged (GIRFEC named person, facts.md §4)";
+            "assumption: a known contact keeps families engaged (the GIRFEC named person, Stradling et al. 2009)";
         named_person_bounce_factor: f64 = 0.5, "ratio", 0.0 ..= 1.0,
             "How much a named person lowers the chance that a referral bounces (they chase it and supply what is missing)",
             "assumption: a coordinator who knows the agencies sends fewer referrals to the wrong door";

@@ -1,8 +1,8 @@
 //! Steering presets: whole regimes of levers that an arm starts from.
 //!
-//! The numbers are assumptions that describe each regime's intent (model.md,
-//! "Policy levers"); none of them encodes an outcome. Whether a regime does
-//! better comes out of the mechanisms they feed.
+//! The numbers are assumptions that describe each regime's intent
+//! (docs/MODEL.md, section 2.7); none of them encodes an outcome. Whether a
+//! regime does better comes out of the mechanisms they feed.
 
 use serde::Serialize;
 

@@ -23,8 +23,9 @@ fn write_reference(md: &mut String) -> std::fmt::Result {
         "Every parameter of tillit, generated from the registry in `src/model/params.rs` \
          by `tillit params --format markdown`; do not edit by hand. In a scenario, a \
          parameter is set as `name = value` in the table `[group]` (steering levers in an \
-         `[[arm]]` or `[[event]]`). Sources cite `../shared/design/facts.md`; \"assumption\" \
-         marks a value with no source, with the reason."
+         `[[arm]]` or `[[event]]`). Sources cite works as (author year), listed with their \
+         full references in `docs/REFERENCES.md`; \"assumption\" marks a value with no \
+         source, with the reason."
     )?;
     for (group, doc) in GROUP_DOCS {
         writeln!(md)?;

@@ -96,8 +96,8 @@ pub struct StrainInputs {
     pub support: f64,
 }
 
-/// Strain of one working day, after Karasek (demand-control) and Johnson &
-/// Hall (iso-strain):
+/// Strain of one working day, after Karasek 1979 (demand-control) and
+/// Johnson & Hall 1988 (iso-strain):
 ///
 /// `demand = w_p * min(pressure, ceiling) + w_s * severity_load + w_r * responsibility + blame`
 ///

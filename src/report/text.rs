@@ -166,8 +166,8 @@ texts! {
     /// Heading of the assumptions.
     AssumptionsHeading => "Assumptions and sources", "Antaganden och källor";
     /// Introduction to the assumptions.
-    AssumptionsIntro => "Every parameter of the model with the value used in each alternative, its unit and where the value comes from. A source that begins with “assumption” is a judgement, not a measurement; change it in the scenario file to see how much the result depends on it. Meanings and sources are quoted in English from the parameter registry of tillit {version}.",
-        "Alla modellens parametrar med värdet i varje alternativ, enheten och varifrån värdet kommer. En källa som börjar med ”assumption” (antagande) är en bedömning, inte en mätning; ändra den i scenariofilen för att se hur mycket resultatet beror på den. Betydelser och källor citeras på engelska ur parameterregistret i tillit {version}.";
+    AssumptionsIntro => "Every parameter of the model with the value used in each alternative, its unit and where the value comes from. A source that begins with “assumption” is a judgement, not a measurement; change it in the scenario file to see how much the result depends on it. Meanings and sources are quoted in English from the parameter registry of tillit {version}; the works cited as (author year) are listed with full references in docs/REFERENCES.md in tillit's source.",
+        "Alla modellens parametrar med värdet i varje alternativ, enheten och varifrån värdet kommer. En källa som börjar med ”assumption” (antagande) är en bedömning, inte en mätning; ändra den i scenariofilen för att se hur mycket resultatet beror på den. Betydelser och källor citeras på engelska ur parameterregistret i tillit {version}; verken som citeras som (författare år) finns med fullständiga referenser i docs/REFERENCES.md i tillits källkod.";
     /// Shown when every arm has the same value.
     SameInAll => "same in all", "samma i alla";
     /// Heading of all outcomes.

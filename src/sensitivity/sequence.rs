@@ -1,5 +1,5 @@
 //! Sobol' low-discrepancy sequence (Bratley & Fox 1988, Algorithm 659), with
-//! the direction numbers of Joe & Kuo (2008, `new-joe-kuo-6.21201`) for up to
+//! the direction numbers of Joe & Kuo 2008 (`new-joe-kuo-6.21201`) for up to
 //! [`MAX_DIMENSIONS`] dimensions, in Gray-code order, with a random digital
 //! shift.
 //!
@@ -20,11 +20,11 @@ const BITS: usize = 32;
 /// Dimensions the table below covers (dimension 1 needs no row).
 pub const MAX_DIMENSIONS: usize = 1 + JOE_KUO.len();
 
-/// Joe & Kuo's primitive polynomials and initial direction numbers for
-/// dimensions 2, 3, ...: `(s, a, m_1 .. m_s)` (degree, coefficients, and the
-/// odd initial numbers `m_i < 2^i`). Transcribed from `new-joe-kuo-6.21201`
-/// (S. Joe and F. Y. Kuo, Constructing Sobol sequences with better
-/// two-dimensional projections, SIAM J. Sci. Comput. 30, 2635-2654, 2008).
+/// The primitive polynomials and initial direction numbers of Joe & Kuo
+/// 2008 for dimensions 2, 3, ...: `(s, a, m_1 .. m_s)` (degree,
+/// coefficients, and the odd initial numbers `m_i < 2^i`). Transcribed from
+/// their file `new-joe-kuo-6.21201`; the full reference is in
+/// docs/REFERENCES.md.
 const JOE_KUO: [(u32, u32, &[u32]); 39] = [
     (1, 0, &[1]),
     (2, 1, &[1, 3]),

@@ -1,6 +1,6 @@
 //! Variance-based (Sobol) sensitivity indices.
 //!
-//! The design follows Saltelli et al. (2010): two independent base samples
+//! The design follows Saltelli et al. 2010: two independent base samples
 //! `A` and `B` of `n` points in `[0, 1]^k`, and for every factor `i` the
 //! matrix `A_B^(i)`, which is `A` with column `i` taken from `B`. That makes
 //! `n (k + 2)` evaluations. Row `j` of `A` is the first `k` coordinates of
