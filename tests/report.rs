@@ -283,6 +283,8 @@ fn studies() -> [Study; 2] {
             .collect(),
     };
     let sweep = Study::Sweep {
+        name: "mean_stress".to_owned(),
+        factor_names: vec!["steering.coaching_hours".to_owned()],
         outcome: "mean stress".to_owned(),
         unit: "stress units".to_owned(),
         lines: vec![(
@@ -307,6 +309,7 @@ fn studies() -> [Study; 2] {
         )],
     };
     let sensitivity = Study::Sensitivity {
+        name: "mean_stress".to_owned(),
         outcome: "mean stress".to_owned(),
         unit: "stress units".to_owned(),
         effects: [
@@ -381,13 +384,18 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
         "as coaching per case worker (hours/week) (trust) and demand.severity_mean vary"
     ));
     assert_eq!(html[1].matches("<figure id=\"fig-sweep-heat").count(), 8);
-    assert!(
-        dir.join("sweep-en/charts")
-            .read_dir()
-            .expect("charts")
-            .count()
-            >= 8
-    );
+    // Chart files are named by what they show.
+    let charts: Vec<String> = dir
+        .join("sweep-en/charts")
+        .read_dir()
+        .expect("charts")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(charts.len() >= 8, "{charts:?}");
+    for arm in ["control", "trust"] {
+        let name = format!("sweep-heat-mean_stress-{arm}.svg");
+        assert!(charts.contains(&name), "{name} not in {charts:?}");
+    }
     // Morris: the ranking in words and as a chart.
     check_structure_with(&html[2], Language::Sv, 1);
     check_structure_with(&html[3], Language::En, 1);

@@ -122,6 +122,10 @@ const LOOPS: [(Key, Key, &[Outcome]); 4] = [
 pub enum Study {
     /// A sweep: an outcome over the swept factors.
     Sweep {
+        /// The outcome's name in the results files, for chart file names.
+        name: String,
+        /// Each factor's label in points.csv, for chart file names.
+        factor_names: Vec<String>,
         /// The outcome's readable name.
         outcome: String,
         /// Its display unit.
@@ -133,6 +137,9 @@ pub enum Study {
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
+        /// The outcome's name in the results files (with the arm when there
+        /// are several), for chart file names.
+        name: String,
         /// The outcome's readable name (with the arm when there are several).
         outcome: String,
         /// Its display unit.
@@ -173,6 +180,27 @@ pub fn factor_label(lang: Language, factor: &Factor) -> String {
         Some(arm) => format!("{base} ({arm})"),
         None => base,
     }
+}
+
+/// A chart's id, which is also its file name in charts/: the parts joined
+/// by `-`, each kept to letters, digits and `_` (a factor label such as
+/// `steering.coaching_hours@trust` becomes `steering-coaching_hours-trust`).
+fn chart_id(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|part| {
+            part.chars()
+                .map(|c| {
+                    if c.is_ascii_alphanumeric() || c == '_' {
+                        c
+                    } else {
+                        '-'
+                    }
+                })
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
@@ -266,6 +294,8 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
             ),
         };
         out.push(Study::Sweep {
+            name: spec.name.to_owned(),
+            factor_names: data.factors.iter().map(|f| f.label.clone()).collect(),
             outcome: outcome_label(lang, o).to_owned(),
             unit: unit.level.to_owned(),
             lines,
@@ -338,12 +368,13 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
         if effects.iter().all(|e| e.effect == 0.0) {
             continue;
         }
-        let outcome = if arms.len() > 1 {
-            format!("{label} ({arm})")
+        let (outcome, name) = if arms.len() > 1 {
+            (format!("{label} ({arm})"), format!("{outcome}-{arm}"))
         } else {
-            label
+            (label, outcome.clone())
         };
         out.push(Study::Sensitivity {
+            name,
             outcome,
             unit: if sobol {
                 t(lang, Key::ShareOfVariance).to_owned()
@@ -974,9 +1005,10 @@ impl Builder<'_> {
     }
 
     fn study(&mut self, study: &Study) {
-        let n = self.charts.len();
         match study {
             Study::Sweep {
+                name,
+                factor_names,
                 outcome,
                 unit,
                 lines,
@@ -988,7 +1020,12 @@ impl Builder<'_> {
                         &[("outcome", outcome), ("unit", unit), ("factor", factor)],
                     ));
                     let chart = charts::sweep_line_chart(
-                        &format!("sweep-{n}-{k}"),
+                        &chart_id(&[
+                            "sweep",
+                            name,
+                            "by",
+                            factor_names.get(k).map_or("factor", String::as_str),
+                        ]),
                         self.lang,
                         outcome,
                         factor,
@@ -998,14 +1035,14 @@ impl Builder<'_> {
                     );
                     self.figure(chart);
                 }
-                for (k, (arm, x, y, grid)) in heats.iter().enumerate() {
+                for (arm, x, y, grid) in heats {
                     let label = format!("{outcome} ({arm})");
                     let caption = capitalise(&self.tf(
                         Key::HeatCaption,
                         &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
                     ));
                     let chart = charts::heat_map(
-                        &format!("sweep-heat-{n}-{k}"),
+                        &chart_id(&["sweep-heat", name, arm]),
                         self.lang,
                         &label,
                         x,
@@ -1017,6 +1054,7 @@ impl Builder<'_> {
                 }
             }
             Study::Sensitivity {
+                name,
                 outcome,
                 unit,
                 effects,
@@ -1029,7 +1067,7 @@ impl Builder<'_> {
                 };
                 let caption = capitalise(&self.tf(key, &[("outcome", outcome), ("unit", unit)]));
                 let chart = charts::ranking_chart(
-                    &format!("sensitivity-{n}"),
+                    &chart_id(&["sensitivity", name]),
                     self.lang,
                     outcome,
                     unit,
