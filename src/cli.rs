@@ -20,6 +20,7 @@ mod params;
 mod progress;
 mod report;
 mod run;
+mod slurm;
 mod sweep;
 
 use std::path::PathBuf;
@@ -51,6 +52,9 @@ enum Command {
     Merge(sweep::MergeArgs),
     /// Run one (point, arm, replication) of a sweep's results folder again, alone.
     Replay(sweep::ReplayArgs),
+    /// Write (and with --submit, submit) Slurm scripts that run a study as a
+    /// job array of shards and merge them.
+    Slurm(slurm::SlurmArgs),
     /// Check a scenario file without running it.
     Check {
         /// The scenario file.
@@ -87,6 +91,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Sensitivity(args) => sweep::sensitivity(args),
         Command::Merge(args) => sweep::merge(args),
         Command::Replay(args) => sweep::replay(args),
+        Command::Slurm(args) => slurm::slurm(args),
         Command::Check { scenario } => check::check(&scenario),
         Command::Params(args) => params::params(&args),
         Command::Init { path, force } => init::init(&path, force),

@@ -24,6 +24,7 @@
 //!   [`output::SweepWriter`] for its results folder.
 //! - [`sensitivity`]: Morris and Sobol designs and indices (pure math), and
 //!   [`analysis`] to apply them to a scenario.
+//! - [`cluster`]: the Slurm scripts that run a study's shards as a job array.
 //!
 //! # Example
 //!
@@ -42,6 +43,7 @@
 
 pub mod analysis;
 pub mod calibration;
+pub mod cluster;
 pub mod engine;
 pub mod experiment;
 pub mod model;

@@ -4,6 +4,7 @@ mod support;
 
 mod calibration;
 mod cli;
+mod cluster;
 mod determinism;
 mod docs;
 mod invariants;

@@ -91,6 +91,24 @@ pub enum MethodArg {
     Sobol,
 }
 
+impl MethodArg {
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            MethodArg::Morris => "morris",
+            MethodArg::Sobol => "sobol",
+        }
+    }
+
+    /// What the default results folder's name ends with.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            MethodArg::Morris => "-morris",
+            MethodArg::Sobol => "-sobol",
+        }
+    }
+}
+
 /// Arguments of `tillit sensitivity`.
 #[derive(Debug, Args)]
 pub struct SensitivityArgs {
@@ -175,10 +193,7 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
         MethodArg::Morris => Method::Morris,
         MethodArg::Sobol => Method::Sobol,
     };
-    let suffix = match method {
-        Method::Morris => "-morris",
-        Method::Sobol => "-sobol",
-    };
+    let suffix = args.method.suffix();
     let (design, plan) = analysis::plan(&spec, method)
         .map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
     let out = out_dir(&args.common, &args.spec, suffix);
@@ -280,12 +295,17 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
 
 /// `--out`, or `results/<file stem><suffix>`.
 fn out_dir(args: &RunPlanArgs, spec: &Path, suffix: &str) -> PathBuf {
-    args.out.clone().unwrap_or_else(|| {
-        let stem = spec
-            .file_stem()
-            .map_or_else(|| "sweep".to_owned(), |s| s.to_string_lossy().into_owned());
-        Path::new("results").join(format!("{stem}{suffix}"))
-    })
+    args.out
+        .clone()
+        .unwrap_or_else(|| default_out(spec, suffix))
+}
+
+/// `results/<file stem><suffix>`.
+pub(super) fn default_out(spec: &Path, suffix: &str) -> PathBuf {
+    let stem = spec
+        .file_stem()
+        .map_or_else(|| "sweep".to_owned(), |s| s.to_string_lossy().into_owned());
+    Path::new("results").join(format!("{stem}{suffix}"))
 }
 
 fn usage_if_inconsistent(e: OutputError, context: &str) -> anyhow::Error {

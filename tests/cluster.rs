@@ -1,0 +1,220 @@
+//! Studies on a real Slurm: `tillit slurm --submit` runs a sweep as a job
+//! array of shards plus a merge job, and the merged folder is byte-identical
+//! to a single-machine run, also when a task is killed midway and run
+//! again alone.
+//!
+//! Needs a running Slurm on this machine (`bash .ci/slurm up`, which
+//! `bash .ci/run` does), so a plain `cargo test` lists it as ignored.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use crate::support::{temp_dir, tillit};
+
+/// 144 points x 2 arms x 2 replications = 576 runs in 9 parts, so that each
+/// of 3 shards has 3 parts and takes long enough to be killed between two.
+const SPEC: &str = r#"
+name = "cluster sweep"
+seed = 5
+replications = 2
+years = 6
+warmup_years = 1
+[organisation]
+units = 4
+workers_per_unit = 20
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust"
+[sweep]
+design = "factorial"
+[[sweep.factor]]
+key = "steering.coaching_hours"
+arm = "trust"
+from = 0
+to = 2.2
+steps = 12
+[[sweep.factor]]
+key = "demand.severity_mean"
+from = 0.2
+to = 0.64
+steps = 12
+"#;
+
+fn run(program: &str, args: &[&str]) -> Output {
+    Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"))
+}
+
+fn ok(out: &Output, what: &str) -> String {
+    assert!(
+        out.status.success(),
+        "{what}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Waits (at most two minutes) until `done` holds.
+fn wait_until(what: &str, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "timed out waiting for {what}; squeue:\n{}",
+            String::from_utf8_lossy(&run("squeue", &[]).stdout)
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Every file under `dir`, by relative path, with its bytes.
+fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = fs::read(&path).unwrap();
+                out.push((path.strip_prefix(dir).unwrap().to_owned(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn assert_same(a: &Path, b: &Path) {
+    let (fa, fb) = (files(a), files(b));
+    let names = |f: &[(PathBuf, Vec<u8>)]| f.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&fa), names(&fb), "{} vs {}", a.display(), b.display());
+    for ((name, x), (_, y)) in fa.iter().zip(&fb) {
+        assert!(x == y, "{} differs", name.display());
+    }
+}
+
+/// The job ids from `tillit slurm --submit`'s line
+/// `array job N (3 tasks), merge job M`.
+fn job_ids(printed: &str) -> (String, String) {
+    let words: Vec<&str> = printed.split_whitespace().collect();
+    assert_eq!(words.get(..2), Some(&["array", "job"][..]), "{printed}");
+    (words[2].to_owned(), words[words.len() - 1].to_owned())
+}
+
+#[test]
+#[ignore = "needs a running Slurm: bash .ci/slurm up (bash .ci/run does it)"]
+fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_killed_task() {
+    let dir = temp_dir("cluster");
+    fs::write(dir.join("s.toml"), SPEC).unwrap();
+    ok(
+        &tillit(&dir, &["sweep", "s.toml", "--out", "single", "-q"]),
+        "single-machine sweep",
+    );
+    let submit = |out: &str| {
+        ok(
+            &tillit(
+                &dir,
+                &[
+                    "slurm", "s.toml", "--kind", "sweep", "--shards", "3", "--out", out, "--submit",
+                ],
+            ),
+            "tillit slurm --submit",
+        )
+    };
+
+    // Three tasks and the merge, untouched.
+    let printed = submit("whole");
+    assert!(printed.contains("(3 tasks), merge job "), "{printed}");
+    wait_until("the merge of `whole`", || {
+        dir.join("whole/manifest.json").exists()
+    });
+    assert_same(&dir.join("single"), &dir.join("whole"));
+    // Array task ids start at 1 and are the shard numbers.
+    let log = fs::read_to_string(dir.join("whole-slurm/logs/task-1.log")).unwrap();
+    assert!(log.contains("Shard 1/3: "), "{log}");
+    assert!(
+        log.contains("progress: "),
+        "progress lines in the task's log: {log}"
+    );
+
+    // Task 2 killed after its first part: the merge is cancelled, the merge
+    // script says which shard is missing, and task 2 run again alone
+    // resumes from its finished part.
+    let printed = submit("killed");
+    let (array, merge_id) = job_ids(&printed);
+    let parts = dir.join("killed-slurm/shards/shard-2/parts");
+    let finished_parts = || {
+        fs::read_dir(&parts).map_or(0, |d| {
+            d.filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().starts_with("part-"))
+                .filter(|e| !e.file_name().to_string_lossy().ends_with(".partial"))
+                .count()
+        })
+    };
+    wait_until("task 2's first part", || finished_parts() >= 1);
+    ok(&run("scancel", &[&format!("{array}_2")]), "scancel");
+    let shard_json = dir.join("killed-slurm/shards/shard-2/shard.json");
+    wait_until("task 2 and the merge to leave the queue", || {
+        let queue = ok(&run("squeue", &["-h", "-o", "%i"]), "squeue");
+        !queue
+            .lines()
+            .any(|l| l.starts_with(&format!("{array}_")) || l.trim() == merge_id)
+    });
+    assert!(!shard_json.exists(), "task 2 finished before it was killed");
+    assert!(!dir.join("killed/manifest.json").exists());
+    let done_before = finished_parts();
+    assert!((1..3).contains(&done_before), "{done_before} parts");
+
+    let merge = run(
+        "bash",
+        &[dir.join("killed-slurm/merge.sh").to_str().unwrap()],
+    );
+    assert_eq!(merge.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&merge.stderr);
+    assert!(said.contains("shards not finished: 2."), "{said}");
+    assert!(said.contains("sbatch --array=2 "), "{said}");
+
+    let job = dir.join("killed-slurm/job.sh");
+    let again = ok(
+        &run(
+            "sbatch",
+            &["--parsable", "--array=2", job.to_str().unwrap()],
+        ),
+        "sbatch --array=2",
+    );
+    let again = again.trim().split(';').next().unwrap().to_owned();
+    let merge_script = dir.join("killed-slurm/merge.sh");
+    ok(
+        &run(
+            "sbatch",
+            &[
+                "--parsable",
+                &format!("--dependency=afterok:{again}"),
+                "--kill-on-invalid-dep=yes",
+                merge_script.to_str().unwrap(),
+            ],
+        ),
+        "sbatch merge.sh",
+    );
+    wait_until("the merge of `killed`", || {
+        dir.join("killed/manifest.json").exists()
+    });
+    assert_same(&dir.join("single"), &dir.join("killed"));
+    // The second run of task 2 did only the parts the first had not.
+    let log = fs::read_to_string(dir.join("killed-slurm/logs/task-2.log")).unwrap();
+    let remaining = (3 - done_before) * 64;
+    assert!(
+        log.contains(&format!("progress: {remaining}/{remaining} runs (100%)")),
+        "{log}"
+    );
+}
