@@ -297,6 +297,14 @@ impl Pathway {
             needed[1] = true;
         }
         let integrated = p.steering.integrated_team && consent;
+        // A reported child in the joint team whose social-services
+        // assessment reuses the team's mapping tells its story once, at the
+        // meeting. Drawn from a stream of its own, so that the child's other
+        // draws (and the silo arm) stay as they were.
+        let reused = integrated && unit.is_some() && {
+            let u: f64 = stream(self.seed, Purpose::Mapping, u64::from(id)).r#gen();
+            u < w.mapping_reuse_share
+        };
         let mut child = Child {
             arrival: day,
             unit,
@@ -311,8 +319,9 @@ impl Pathway {
             waited: 0.0,
             first_help: None,
             full_help: None,
-            // A report is heard in social services' initial assessment.
-            tellings: u32::from(unit.is_some()),
+            // A report is heard in social services' initial assessment,
+            // unless the assessment reuses the joint team's mapping.
+            tellings: u32::from(unit.is_some() && !reused),
             handoffs: 0,
             bounces: 0,
             dropped: false,

@@ -213,6 +213,54 @@ pub fn screen_in_probability(need: bool, error_multiplier: f64, d: &Decisions) -
     }
 }
 
+/// What shapes how far a worker's own threshold shows in a decision.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpreadInputs {
+    /// Delegated decision latitude in force (`steering.decision_latitude`, 0-1).
+    pub latitude: f64,
+    /// Whether the decision goes to the manager for approval.
+    pub approved: bool,
+    /// Documentation intensity of the case (1 = control standard).
+    pub documentation: f64,
+    /// Experience of the decision maker (0-1).
+    pub experience: f64,
+    /// Coaching received, as a share of the reference (0-1).
+    pub coached: f64,
+}
+
+/// Spread (standard deviation across workers, in log-odds) of the personal
+/// tendency to intervene in a decision:
+///
+/// `s = floor + spread_latitude * latitude * (1 - a_approval [approved]) * documentation^(-a_doc) * (1 + k_exp (1 - experience)) * (1 - a_coach * coached)`
+///
+/// The floor is what rules and review leave; everything else scales the part
+/// that delegation adds. With latitude 0 the spread is the floor.
+pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
+    let approval = if x.approved {
+        1.0 - d.approval_alignment
+    } else {
+        1.0
+    };
+    let delegated = d.threshold_spread_latitude
+        * x.latitude.clamp(0.0, 1.0)
+        * approval
+        * x.documentation.max(0.01).powf(-d.documentation_alignment)
+        * (1.0 + d.inexperience_spread_factor * (1.0 - x.experience.clamp(0.0, 1.0)))
+        * (1.0 - d.coaching_alignment * x.coached.clamp(0.0, 1.0));
+    d.threshold_spread_floor + delegated.max(0.0)
+}
+
+/// A probability of intervening, shifted by a worker's tilt `t` in
+/// log-odds: `1 / (1 + exp(-(logit(p) + t)))`. A tilt of 0, or a certain
+/// outcome (0 or 1), leaves `p` exactly as it is.
+pub fn tilted_probability(p: f64, tilt: f64) -> f64 {
+    if tilt == 0.0 || p <= 0.0 || p >= 1.0 {
+        return p;
+    }
+    let logit = (p / (1.0 - p)).ln() + tilt;
+    1.0 / (1.0 + (-logit).exp())
+}
+
 /// Inverse of the standard normal distribution function (Acklam's rational
 /// approximation, relative error below 1.2e-9), used to turn a uniform draw
 /// into a normal one with exactly one draw.

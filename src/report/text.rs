@@ -471,6 +471,19 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
             "dokumentationens andel av samverkanstimmarna",
         ),
         AgencyUtilisation => ("agencies' utilisation", "verksamheternas beläggning"),
+        DecisionInconsistency => (
+            "decisions that depend on who decides",
+            "beslut som beror på vem som beslutar",
+        ),
+        InvestigationShare => (
+            "share of reports investigated",
+            "andel anmälningar som utreds",
+        ),
+        InterventionShare => (
+            "share of investigations ending in an intervention",
+            "andel utredningar som leder till insats",
+        ),
+        OpenCasesPerPosition => ("open cases per position", "öppna ärenden per tjänst"),
     }
 }
 
@@ -507,6 +520,11 @@ fn series_labels(m: SeriesMetric) -> (&'static str, &'static str) {
         Overtime => ("overtime", "övertid"),
         ManagerStress => ("managers' stress", "chefernas stress"),
         ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
+        ErrorRate => ("wrong decisions", "felaktiga beslut"),
+        Inconsistency => (
+            "decisions that depend on who decides",
+            "beslut som beror på vem som beslutar",
+        ),
     }
 }
 
@@ -937,6 +955,11 @@ pub fn better(o: Outcome) -> Better {
         | NamedPersonHours
         | PathwayDocumentation
         | AgencyUtilisation => Neither,
+        // Like cases decided alike is part of legal certainty.
+        DecisionInconsistency => Lower,
+        // Flow shares and caseloads describe the work, not its quality.
+        InvestigationShare | InterventionShare => Neither,
+        OpenCasesPerPosition => Lower,
     }
 }
 
