@@ -4,6 +4,7 @@ mod support;
 
 mod calibration;
 mod cli;
+mod consistency;
 mod determinism;
 mod docs;
 mod invariants;

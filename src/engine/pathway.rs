@@ -105,6 +105,9 @@ struct Child {
     /// not done yet: referrals start when it is.
     awaiting_assessment: bool,
     meeting_pending: bool,
+    /// Social services' assessment relies on the joint meeting's mapping
+    /// instead of hearing the child itself.
+    reuses_mapping: bool,
     named_person: bool,
     /// Waiting days the family will bear before giving up.
     patience: f64,
@@ -314,6 +317,7 @@ impl Pathway {
             entry_intake: false,
             awaiting_assessment: false,
             meeting_pending: false,
+            reuses_mapping: reused,
             named_person: p.steering.named_person,
             patience,
             waited: 0.0,
@@ -484,8 +488,12 @@ impl Pathway {
             self.meetings.pop();
             let c = &self.children[id as usize];
             if !c.any_waiting() {
-                self.children[id as usize].meeting_pending = false;
-                continue; // the family gave up before the meeting
+                // The family gave up before the meeting: there is no joint
+                // mapping, so social services heard the child itself.
+                let c = &mut self.children[id as usize];
+                c.meeting_pending = false;
+                c.tellings += u32::from(c.reuses_mapping);
+                continue;
             }
             let takes_part: [bool; AGENCIES] =
                 std::array::from_fn(|a| a == SCHOOL_HEALTH || c.need[a] == Need::Pending);

@@ -327,6 +327,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn threshold_spread_is_the_floor_without_latitude_and_grows_with_it() {
+        let d = crate::model::params::Decisions::default();
+        let x = |latitude: f64, approved: bool| SpreadInputs {
+            latitude,
+            approved,
+            documentation: 1.0,
+            experience: 0.5,
+            coached: 0.5,
+        };
+        assert_eq!(
+            threshold_spread(&x(0.0, true), &d),
+            d.threshold_spread_floor
+        );
+        assert_eq!(
+            threshold_spread(&x(0.0, false), &d),
+            d.threshold_spread_floor
+        );
+        assert!(threshold_spread(&x(0.8, false), &d) > threshold_spread(&x(0.4, false), &d));
+        assert!(threshold_spread(&x(0.8, true), &d) < threshold_spread(&x(0.8, false), &d));
+    }
+
+    #[test]
+    fn a_tilt_of_zero_leaves_a_probability_exactly_as_it_is() {
+        for p in [0.0, 1e-9, 0.08, 0.5, 0.93, 1.0] {
+            assert_eq!(tilted_probability(p, 0.0), p);
+            // Tilting the complement the other way is the complement.
+            let t = tilted_probability(p, 0.7) + tilted_probability(1.0 - p, -0.7);
+            assert!((t - 1.0).abs() < 1e-12 || p == 0.0 || p == 1.0, "{p}: {t}");
+        }
+        assert!(tilted_probability(0.1, 1.0) > 0.1);
+        assert!(tilted_probability(0.1, -1.0) < 0.1);
+    }
+
+    #[test]
     fn time_factor_follows_the_elasticity_and_floor() {
         let w = Work::default();
         assert!(time_factor(0.7, 1.0, &w) > 1.0);
