@@ -341,7 +341,7 @@ parameters! {
         screening_sensitivity: f64 = 0.93, "probability", 0.0 ..= 1.0,
             "Probability that a child who needs help is screened in for investigation, at base quality",
             "assumption: with the false-positive rate, about 38% of reports lead to investigation (facts.md §3)";
-        screening_false_positive: f64 = 0.13, "probability", 0.0 ..= 1.0,
+        screening_false_positive: f64 = 0.08, "probability", 0.0 ..= 1.0,
             "Probability that a child who does not need help is screened in, at base quality",
             "assumption: calibrated to 38% investigated (facts.md §3)";
         base_error_rate: f64 = 0.08, "probability", 0.0 ..= 0.5,
