@@ -791,7 +791,7 @@ mod tests {
             .map(ParamSpec::key)
             .filter(|k| is_pathway_key(k))
             .collect();
-        assert_eq!(pathway.len(), 31 + 2);
+        assert_eq!(pathway.len(), 32 + 2);
         assert!(pathway.contains(&"steering.named_person".to_owned()));
         assert!(!is_pathway_key("steering.coaching_hours"));
     }
