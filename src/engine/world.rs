@@ -2,7 +2,7 @@
 //!
 //! One call of [`World::step`] is one calendar day, in this phase order:
 //!
-//! 1. steering events due today (reforms);
+//! 1. events: steering events due today (reforms);
 //! 2. demand: today's reports of concern arrive at their unit;
 //! 3. consequences: errors decided earlier surface (complaints, serious
 //!    events, scandals), bringing blame, inspection work and, under control,
@@ -10,17 +10,19 @@
 //! 4. staff: hires, departures, returns from and onsets of sick leave, quit
 //!    decisions (draws on every weekday, whatever the state, so that the
 //!    streams stay aligned across arms);
-//! 5. the other agencies (see [`super::pathway`]): referrals arrive; on
-//!    weekdays, joint meetings, then each agency's documentation, help under
-//!    way, intakes and new help; families lose patience;
+//! 5. agencies (see [`super::pathway`]): referrals arrive; on weekdays,
+//!    joint meetings, then each agency's documentation, help under way,
+//!    intakes and new help; families lose patience;
 //! 6. managers (weekdays): allocation, reporting, approvals, recruitment,
 //!    rehabilitation, and coaching with what is left;
-//! 7. case workers (weekdays): administration, coaching, oversight work,
+//! 7. case work (weekdays): administration, coaching, oversight work,
 //!    follow-ups, the unit's pathway hours, then cases by deadline, cutting
-//!    corners under pressure;
-//! 8. stress, exhaustion, responsibility and blame of everyone;
-//! 9. the steering chain: rules decay; at month end, the KPI check;
-//! 10. observation.
+//!    corners under pressure; decisions, shifted by each worker's own
+//!    tendency to intervene;
+//! 8. people, after the work day: stress, exhaustion, responsibility and
+//!    blame of everyone, salaries, follow-up accrual, the day's counts;
+//! 9. steering chain: rules decay; at month end, the KPI check;
+//! 10. observation: at a month's end, the month's series row.
 //!
 //! All randomness comes from streams keyed by purpose (see [`super::seeds`]).
 
@@ -1119,7 +1121,7 @@ impl<'a> World<'a> {
         items.insert(at, id);
     }
 
-    // ---- 5. Managers --------------------------------------------------------
+    // ---- 6. Managers --------------------------------------------------------
 
     fn manager_day(&mut self, u: usize) {
         let day = self.day;
@@ -1237,7 +1239,7 @@ impl<'a> World<'a> {
             * (1.0 + c.payroll_overhead)
     }
 
-    // ---- 6. Case work -------------------------------------------------------
+    // ---- 7. Case work -------------------------------------------------------
 
     fn start_assessment(&mut self, id: u32) {
         let doc = self.documentation_intensity();
@@ -1727,7 +1729,7 @@ impl<'a> World<'a> {
         self.free_cases.push(id);
     }
 
-    // ---- 7. People ----------------------------------------------------------
+    // ---- 8. People (after the work day) -------------------------------------
 
     fn update_people(&mut self) {
         let day = self.day;
@@ -1825,7 +1827,7 @@ impl<'a> World<'a> {
         }
     }
 
-    // ---- 8. Steering chain --------------------------------------------------
+    // ---- 9. Steering chain --------------------------------------------------
 
     fn steering_chain(&mut self) {
         let st = &self.params.steering;
@@ -1839,7 +1841,7 @@ impl<'a> World<'a> {
         self.rules_extra = self.rules_extra.min(ceiling.max(0.0));
     }
 
-    // ---- 9. Observation -----------------------------------------------------
+    // ---- 10. Observation ----------------------------------------------------
 
     fn end_of_day(&mut self) {
         let day = self.day;
