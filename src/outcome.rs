@@ -198,6 +198,15 @@ catalogue! {
             "Share of the pathway's professional hours spent on documentation (intakes, referrals, records, notes)";
         AgencyUtilisation => "agency_utilisation", "share",
             "Share of the three agencies' available hours that was used";
+        // Legal certainty: like cases decided alike; and the flow of cases
+        DecisionInconsistency => "decision_inconsistency", "share",
+            "Expected share of decisions (screening and investigation) that would have gone the other way had a worker with the department's norm threshold decided the same case on the same day: how much a decision depends on who decides";
+        InvestigationShare => "investigation_share", "share",
+            "Investigations opened as a share of reports of concern received";
+        InterventionShare => "intervention_share", "share",
+            "Investigations decided with an intervention, as a share of investigations decided";
+        OpenCasesPerPosition => "open_cases_per_position", "cases/position",
+            "Time-averaged open cases per case-worker position (the caseload, unallocated reports included)";
     }
 }
 
@@ -218,6 +227,8 @@ catalogue! {
         Overtime => "overtime_share", "share", "Overtime as a share of contracted hours worked";
         ManagerStress => "manager_mean_stress", "stress units", "Mean stress of employed unit managers";
         ChildrenWaiting => "children_waiting", "children", "Mean number of cross-agency children waiting for their first help";
+        ErrorRate => "decision_error_rate", "share", "Share of cases closed this month with a wrong final decision";
+        Inconsistency => "decision_inconsistency", "share", "Expected share of this month's decisions that depended on who decided";
     }
 }
 

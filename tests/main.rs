@@ -5,6 +5,7 @@ mod support;
 mod calibration;
 mod cli;
 mod cluster;
+mod consistency;
 mod determinism;
 mod docs;
 mod invariants;

@@ -242,3 +242,39 @@ fn a_named_person_keeps_families_and_referrals_on_track() {
         assert_eq!(without[Outcome::NamedPersonHours], 0.0);
     }
 }
+
+/// Falun's promise: when every parent consents, no family gives up and
+/// social services' assessment always reuses the joint team's mapping, every
+/// child tells its story exactly once; with no reuse, a reported child tells
+/// it twice.
+#[test]
+fn reusing_the_joint_mapping_lets_every_child_tell_its_story_once() {
+    let team = |reuse: f64| {
+        move |p: &mut Params| {
+            integrated(p);
+            p.pathway.consent_probability = 1.0;
+            p.pathway.mapping_reuse_share = reuse;
+            // Nobody gives up before the meeting (a family that does is
+            // never heard by the team, and tells its story once or not at all).
+            p.pathway.patience_days = 100_000.0;
+        }
+    };
+    let s = scenario(
+        vec![
+            arm("once", Preset::Control, team(1.0)),
+            arm("never", Preset::Control, team(0.0)),
+            arm("half", Preset::Control, team(0.5)),
+        ],
+        1,
+        3,
+        1,
+    );
+    let told = |a: usize| simulate(&s, &s.arms[a], 0).outcomes[Outcome::StoryTold];
+    assert_eq!(told(0), 1.0);
+    let (never, half) = (told(1), told(2));
+    assert!(never > 1.3, "reported children tell twice: {never}");
+    assert!(
+        1.0 < half && half < never,
+        "{half} not between 1 and {never}"
+    );
+}

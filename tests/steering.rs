@@ -167,3 +167,25 @@ fn responses_are_monotone_in_documentation_demand_and_coaching() {
     assert!(diff(2, Outcome::MeanStress).ci_low > 0.0);
     assert!(mean(&r, 3, Outcome::MeanStress) < mean(&r, 4, Outcome::MeanStress));
 }
+
+/// A worker on sick leave can resign: with almost everyone on long sick
+/// leave almost all the time, people still leave (they could not before).
+#[test]
+fn workers_on_sick_leave_can_resign() {
+    let s = scenario(
+        vec![arm("sick", Preset::Control, |p| {
+            p.organisation.units = 2;
+            p.organisation.workers_per_unit = 10;
+            p.sickness.long_spells_per_year = 200.0;
+            p.sickness.long_spell_mean_days = 1000.0;
+            p.sickness.exhaustion_spell_days = 1000.0;
+            p.turnover.quits_per_year = 1.0;
+        })],
+        2,
+        4,
+        1,
+    );
+    let r = run_experiment(&s, &Options::default(), &mut ()).expect("run");
+    assert!(mean(&r, 0, Outcome::SickLeaveShare) > 0.8);
+    assert!(mean(&r, 0, Outcome::WorkerTurnover) > 0.2);
+}

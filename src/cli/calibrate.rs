@@ -52,6 +52,18 @@ pub fn calibrate(args: &CalibrateArgs) -> anyhow::Result<()> {
             r.pattern.source
         )?;
     }
+    writeln!(
+        out,
+        "\nWhat each pattern constrains (jointly with the others):"
+    )?;
+    for r in &results {
+        writeln!(
+            out,
+            "  {}: {}",
+            r.pattern.outcome.spec().name,
+            r.pattern.constrains
+        )?;
+    }
     let missed = results.iter().filter(|r| !r.met()).count();
     if missed > 0 {
         anyhow::bail!("{missed} of {} patterns missed", results.len());

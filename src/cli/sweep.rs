@@ -216,6 +216,14 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
             "{what}, ranked; details in {}:{table}",
             out.join(INDICES_FILE).display()
         )?;
+        // The bootstrap resamples design points, not replications: the noise
+        // between replications is in every index and not in its interval.
+        note!(
+            "Note: the intervals do not include the noise between replications ({} per point). \
+             That noise adds a floor under every index and inflates minor factors most; \
+             compare factors against the smallest index, and raise `replications` to lower the floor.",
+            spec.replications
+        );
     }
     conclude(&plan, &out, &assembled, &args.common)
 }

@@ -83,6 +83,9 @@ tally!(
     complaints,
     serious_events,
     scandals,
+    decisions_judged,
+    inconsistency_sum,
+    interventions,
     // cost [kSEK]
     cost_ksek,
     // the cross-agency pathway
@@ -130,6 +133,8 @@ impl Tally {
         s[SeriesMetric::Overtime] = ratio(self.hours_overtime, self.hours_contract);
         s[SeriesMetric::ManagerStress] = ratio(self.manager_stress_sum, self.manager_employed_days);
         s[SeriesMetric::ChildrenWaiting] = ratio(self.children_waiting_sum, self.days);
+        s[SeriesMetric::ErrorRate] = ratio(self.wrong_decisions, self.cases_closed);
+        s[SeriesMetric::Inconsistency] = ratio(self.inconsistency_sum, self.decisions_judged);
         s
     }
 
@@ -217,6 +222,10 @@ impl Tally {
         o[NamedPersonHours] = ratio(self.pathway_hours_named_person, children);
         o[PathwayDocumentation] = ratio(self.pathway_hours_documentation, pathway_hours);
         o[AgencyUtilisation] = ratio(self.agency_hours_used, self.agency_hours_available);
+        o[DecisionInconsistency] = ratio(self.inconsistency_sum, self.decisions_judged);
+        o[InvestigationShare] = ratio(self.investigations_opened, self.reports);
+        o[InterventionShare] = ratio(self.interventions, self.investigations_done);
+        o[OpenCasesPerPosition] = ratio(self.open_cases_sum, self.position_days);
         o
     }
 }

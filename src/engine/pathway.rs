@@ -105,6 +105,9 @@ struct Child {
     /// not done yet: referrals start when it is.
     awaiting_assessment: bool,
     meeting_pending: bool,
+    /// Social services' assessment relies on the joint meeting's mapping
+    /// instead of hearing the child itself.
+    reuses_mapping: bool,
     named_person: bool,
     /// Waiting days the family will bear before giving up.
     patience: f64,
@@ -297,6 +300,14 @@ impl Pathway {
             needed[1] = true;
         }
         let integrated = p.steering.integrated_team && consent;
+        // A reported child in the joint team whose social-services
+        // assessment reuses the team's mapping tells its story once, at the
+        // meeting. Drawn from a stream of its own, so that the child's other
+        // draws (and the silo arm) stay as they were.
+        let reused = integrated && unit.is_some() && {
+            let u: f64 = stream(self.seed, Purpose::Mapping, u64::from(id)).r#gen();
+            u < w.mapping_reuse_share
+        };
         let mut child = Child {
             arrival: day,
             unit,
@@ -306,13 +317,15 @@ impl Pathway {
             entry_intake: false,
             awaiting_assessment: false,
             meeting_pending: false,
+            reuses_mapping: reused,
             named_person: p.steering.named_person,
             patience,
             waited: 0.0,
             first_help: None,
             full_help: None,
-            // A report is heard in social services' initial assessment.
-            tellings: u32::from(unit.is_some()),
+            // A report is heard in social services' initial assessment,
+            // unless the assessment reuses the joint team's mapping.
+            tellings: u32::from(unit.is_some() && !reused),
             handoffs: 0,
             bounces: 0,
             dropped: false,
@@ -475,8 +488,12 @@ impl Pathway {
             self.meetings.pop();
             let c = &self.children[id as usize];
             if !c.any_waiting() {
-                self.children[id as usize].meeting_pending = false;
-                continue; // the family gave up before the meeting
+                // The family gave up before the meeting: there is no joint
+                // mapping, so social services heard the child itself.
+                let c = &mut self.children[id as usize];
+                c.meeting_pending = false;
+                c.tellings += u32::from(c.reuses_mapping);
+                continue;
             }
             let takes_part: [bool; AGENCIES] =
                 std::array::from_fn(|a| a == SCHOOL_HEALTH || c.need[a] == Need::Pending);

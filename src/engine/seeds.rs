@@ -31,6 +31,15 @@ pub enum Purpose {
     Pathway = 5,
     /// Every draw of one cross-agency child; index = the child's number.
     Child = 6,
+    /// The personal tendency to intervene of one person in a case-worker
+    /// position, drawn once when they start; index =
+    /// `position << 33 | generation << 1 | consultant`, so that the n-th
+    /// employee of a position has the same tendency in every arm.
+    Tendency = 7,
+    /// Whether social services' assessment of a reported child in the joint
+    /// team reuses the team's mapping; index = the child's number (a stream
+    /// of its own, so that the child's other draws stay as they were).
+    Mapping = 8,
 }
 
 /// SplitMix64's finaliser: a bijective mixer with good avalanche.

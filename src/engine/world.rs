@@ -2,7 +2,7 @@
 //!
 //! One call of [`World::step`] is one calendar day, in this phase order:
 //!
-//! 1. steering events due today (reforms);
+//! 1. events: steering events due today (reforms);
 //! 2. demand: today's reports of concern arrive at their unit;
 //! 3. consequences: errors decided earlier surface (complaints, serious
 //!    events, scandals), bringing blame, inspection work and, under control,
@@ -10,17 +10,19 @@
 //! 4. staff: hires, departures, returns from and onsets of sick leave, quit
 //!    decisions (draws on every weekday, whatever the state, so that the
 //!    streams stay aligned across arms);
-//! 5. the other agencies (see [`super::pathway`]): referrals arrive; on
-//!    weekdays, joint meetings, then each agency's documentation, help under
-//!    way, intakes and new help; families lose patience;
+//! 5. agencies (see [`super::pathway`]): referrals arrive; on weekdays,
+//!    joint meetings, then each agency's documentation, help under way,
+//!    intakes and new help; families lose patience;
 //! 6. managers (weekdays): allocation, reporting, approvals, recruitment,
 //!    rehabilitation, and coaching with what is left;
-//! 7. case workers (weekdays): administration, coaching, oversight work,
+//! 7. case work (weekdays): administration, coaching, oversight work,
 //!    follow-ups, the unit's pathway hours, then cases by deadline, cutting
-//!    corners under pressure;
-//! 8. stress, exhaustion, responsibility and blame of everyone;
-//! 9. the steering chain: rules decay; at month end, the KPI check;
-//! 10. observation.
+//!    corners under pressure; decisions, shifted by each worker's own
+//!    tendency to intervene;
+//! 8. people, after the work day: stress, exhaustion, responsibility and
+//!    blame of everyone, salaries, follow-up accrual, the day's counts;
+//! 9. steering chain: rules decay; at month end, the KPI check;
+//! 10. observation: at a month's end, the month's series row.
 //!
 //! All randomness comes from streams keyed by purpose (see [`super::seeds`]).
 
@@ -34,7 +36,7 @@ use super::observe::Tally;
 use super::pathway::{Pathway, PathwayLedger};
 use super::seeds::{Purpose, Rng, replication_seed, stream};
 use crate::model::params::Params;
-use crate::model::rules::{self, DecisionInputs, StrainInputs};
+use crate::model::rules::{self, DecisionInputs, SpreadInputs, StrainInputs};
 use crate::outcome::SeriesValues;
 use crate::scenario::{Arm, DAYS_PER_YEAR, Scenario, Trigger};
 use crate::stats::DayHistogram;
@@ -175,6 +177,10 @@ struct Position {
     coaching_today: f64,
     coaching_week: f64,
     strain_today: Option<f64>,
+    /// Personal tendency to intervene of the person in the position, in
+    /// standard deviations (standard normal); how far it shows in a decision
+    /// is `rules::threshold_spread`.
+    tendency: f64,
     rng: Rng,
 }
 
@@ -262,6 +268,16 @@ struct LogRisks {
     quit_newcomer: f64,
 }
 
+/// The personal tendency to intervene of the person who starts in position
+/// `i`: the `generation`-th employee, or the consultant who covers after
+/// them. One standard-normal value from a stream of its own, so that the
+/// n-th person in a position has the same tendency in every arm.
+fn draw_tendency(seed: u64, i: usize, generation: u32, consultant: bool) -> f64 {
+    let index = (i as u64) << 33 | u64::from(generation) << 1 | u64::from(consultant);
+    let u: f64 = stream(seed, Purpose::Tendency, index).r#gen();
+    rules::normal_quantile(u.clamp(1e-12, 1.0 - 1e-12))
+}
+
 impl LogRisks {
     fn new(p: &Params) -> Self {
         LogRisks {
@@ -277,6 +293,8 @@ impl LogRisks {
 /// One run's world.
 pub(crate) struct World<'a> {
     params: Params,
+    /// The replication's seed, for streams started during the run.
+    seed: u64,
     arm: &'a Arm,
     horizon: u32,
     /// First day of the first month after warm-up: outcomes count from here.
@@ -420,6 +438,7 @@ impl<'a> World<'a> {
                     coaching_today: 0.0,
                     coaching_week: params.steering.coaching_hours,
                     strain_today: None,
+                    tendency: draw_tendency(seed, index as usize, 0, false),
                     rng: stream(seed, Purpose::Position, index),
                 });
             }
@@ -450,6 +469,7 @@ impl<'a> World<'a> {
             ..Ledger::default()
         };
         World {
+            seed,
             arm,
             horizon: scenario.horizon_days,
             outcome_start: first_month_start_from(scenario.warmup_days),
@@ -810,8 +830,14 @@ impl<'a> World<'a> {
                         let back = vacation_end(i, day, vacation_days);
                         self.reassign(i, back);
                     }
-                    if weekday && !self.positions[i].sick(day) && !vacation {
-                        self.sickness_and_quits(i, u);
+                    if weekday && !vacation {
+                        if self.positions[i].sick(day) {
+                            // A worker on sick leave may resign too (many
+                            // long spells end in a move to another job).
+                            self.quit_decision(i, u);
+                        } else {
+                            self.sickness_and_quits(i, u);
+                        }
                     }
                 }
             }
@@ -866,7 +892,13 @@ impl<'a> World<'a> {
             }
             return;
         }
-        // Quitting.
+        self.quit_decision(i, u);
+    }
+
+    /// Whether worker `i` resigns today (`u[2]`), and if so whether a
+    /// consultant will cover the vacancy (`u[3]`).
+    fn quit_decision(&mut self, i: usize, u: [f64; 4]) {
+        let day = self.day;
         let t = &self.params.turnover;
         let pos = &self.positions[i];
         if pos.leaving_day == NEVER {
@@ -906,6 +938,12 @@ impl<'a> World<'a> {
         } else {
             Occupant::Vacant { until }
         };
+        if pos.consultant_after {
+            pos.tendency = draw_tendency(self.seed, i, pos.generation, true);
+        }
+        // The leaver's eroded standard goes with them: a consultant works to
+        // the full standard (and never adjusts it), a new hire starts at it.
+        pos.standard = 1.0;
         pos.leaving_day = NEVER;
         pos.sick_until = 0;
         pos.partial_until = 0;
@@ -929,6 +967,7 @@ impl<'a> World<'a> {
         pos.blame = 0.0;
         pos.standard = 1.0;
         pos.coaching_week = 0.0;
+        pos.tendency = draw_tendency(self.seed, i, pos.generation, false);
         self.ledger.hires += 1;
         // A hire who starts inside their vacation weeks hands on what is urgent.
         let vacation_days = self.params.organisation.vacation_days;
@@ -1083,7 +1122,7 @@ impl<'a> World<'a> {
         items.insert(at, id);
     }
 
-    // ---- 5. Managers --------------------------------------------------------
+    // ---- 6. Managers --------------------------------------------------------
 
     fn manager_day(&mut self, u: usize) {
         let day = self.day;
@@ -1201,7 +1240,7 @@ impl<'a> World<'a> {
             * (1.0 + c.payroll_overhead)
     }
 
-    // ---- 6. Case work -------------------------------------------------------
+    // ---- 7. Case work -------------------------------------------------------
 
     fn start_assessment(&mut self, id: u32) {
         let doc = self.documentation_intensity();
@@ -1494,6 +1533,26 @@ impl<'a> World<'a> {
         }
     }
 
+    /// How far worker `i`'s own tendency to intervene shifts a decision on
+    /// case `id` [log-odds]: their tendency times the spread that latitude,
+    /// approval, documentation, experience and coaching allow.
+    fn tilt(&self, i: usize, id: u32, approved: bool) -> f64 {
+        let pos = &self.positions[i];
+        let coached = (pos.coaching_week / self.params.stress.coaching_reference_hours.max(1e-9))
+            .clamp(0.0, 1.0);
+        let spread = rules::threshold_spread(
+            &SpreadInputs {
+                latitude: self.params.steering.decision_latitude,
+                approved,
+                documentation: self.cases[id as usize].documentation,
+                experience: if pos.employed() { pos.experience } else { 1.0 },
+                coached,
+            },
+            &self.params.decisions,
+        );
+        spread * pos.tendency
+    }
+
     /// Relative error risk of a decision by worker `i` on case `id`.
     fn error_probability(&self, i: usize, id: u32) -> f64 {
         let pos = &self.positions[i];
@@ -1525,7 +1584,12 @@ impl<'a> World<'a> {
                 }
                 let base = self.params.decisions.base_error_rate;
                 let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
-                let p_in = rules::screen_in_probability(need, multiplier, &self.params.decisions);
+                let p_norm = rules::screen_in_probability(need, multiplier, &self.params.decisions);
+                // The worker's own threshold shifts the norm's probability.
+                let p_in = rules::tilted_probability(p_norm, self.tilt(i, id, false));
+                self.month.decisions_judged += 1.0;
+                self.month.inconsistency_sum += (p_in - p_norm).abs();
+                let case = &self.cases[id as usize];
                 if case.child != NOBODY {
                     self.pathway
                         .assessment_done(case.child, day, &self.params, &mut self.month);
@@ -1541,9 +1605,16 @@ impl<'a> World<'a> {
                 }
             }
             Stage::Investigation => {
-                let wrong = draws.decide < p_error;
                 let needs_approval = severity >= self.params.steering.approval_threshold
                     && self.params.steering.approval_threshold < 1.0;
+                // A worker who tends to intervene (tilt > 0) misses fewer
+                // needs and intervenes more often without one:
+                // P(miss) = sigmoid(logit(p) - tilt), P(unneeded) = sigmoid(logit(p) + tilt).
+                let tilt = self.tilt(i, id, needs_approval);
+                let p_wrong = rules::tilted_probability(p_error, if need { -tilt } else { tilt });
+                self.month.decisions_judged += 1.0;
+                self.month.inconsistency_sum += (p_wrong - p_error).abs();
+                let wrong = draws.decide < p_wrong;
                 self.remove_item(i, id);
                 let case = &mut self.cases[id as usize];
                 case.wrong = wrong;
@@ -1587,6 +1658,9 @@ impl<'a> World<'a> {
             self.investigation_days.add(duration);
         }
         let intervention = case.need != case.wrong;
+        if intervention {
+            self.month.interventions += 1.0;
+        }
         let worker = case.worker as usize;
         // The responsibility stays with the employee who decided, if still here.
         let decider = &mut self.positions[worker];
@@ -1656,7 +1730,7 @@ impl<'a> World<'a> {
         self.free_cases.push(id);
     }
 
-    // ---- 7. People ----------------------------------------------------------
+    // ---- 8. People (after the work day) -------------------------------------
 
     fn update_people(&mut self) {
         let day = self.day;
@@ -1754,7 +1828,7 @@ impl<'a> World<'a> {
         }
     }
 
-    // ---- 8. Steering chain --------------------------------------------------
+    // ---- 9. Steering chain --------------------------------------------------
 
     fn steering_chain(&mut self) {
         let st = &self.params.steering;
@@ -1768,7 +1842,7 @@ impl<'a> World<'a> {
         self.rules_extra = self.rules_extra.min(ceiling.max(0.0));
     }
 
-    // ---- 9. Observation -----------------------------------------------------
+    // ---- 10. Observation ----------------------------------------------------
 
     fn end_of_day(&mut self) {
         let day = self.day;

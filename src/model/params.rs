@@ -342,7 +342,7 @@ parameters! {
         screening_sensitivity: f64 = 0.93, "probability", 0.0 ..= 1.0,
             "Probability that a child who needs help is screened in for investigation, at base quality",
             "assumption: with the false-positive rate, about 38% of reports lead to investigation (Socialstyrelsen 2019)";
-        screening_false_positive: f64 = 0.13, "probability", 0.0 ..= 1.0,
+        screening_false_positive: f64 = 0.08, "probability", 0.0 ..= 1.0,
             "Probability that a child who does not need help is screened in, at base quality",
             "assumption: calibrated to 38% investigated (Socialstyrelsen 2019)";
         base_error_rate: f64 = 0.08, "probability", 0.0 ..= 0.5,
@@ -372,6 +372,24 @@ parameters! {
         high_stakes_severity: f64 = 0.6, "index 0-1", 0.0 ..= 1.0,
             "Severity from which a decision counts as high-stakes for the decision maker's responsibility load",
             "assumption: the upper part of the severity scale, where a wrong decision can harm a child";
+        threshold_spread_floor: f64 = 0.3, "log-odds", 0.0 ..= 3.0,
+            "Spread (standard deviation across case workers) of the personal tendency to intervene that remains with no delegated latitude and with approval: rules and review do not make judgements alike",
+            "assumption: vignette studies find little agreement between practitioners on the same case, with or without structured decision-making (Bartelink et al. 2014; Keddell 2014); the size is not measured, and 0.3 adds under a tenth to the error rate at base quality";
+        threshold_spread_latitude: f64 = 0.6, "log-odds", 0.0 ..= 5.0,
+            "Extra spread of the tendency to intervene at full decision latitude (scaled by steering.decision_latitude): the more each worker decides alone, the more their own threshold shows",
+            "assumption: delegation lets individual judgement vary (Keddell 2014: individual decision-makers are one driver of variability); set so that the trust preset's spread is about twice the control preset's";
+        approval_alignment: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Share of the latitude part of the spread that a manager's approval removes from decisions that need approval (the second reader pulls towards the unit's norm)",
+            "assumption: a second reader with only the file aligns part of the decision, as approval catches only part of the errors (decisions.approval_catch_rate)";
+        documentation_alignment: f64 = 0.1, "-", 0.0 ..= 2.0,
+            "The latitude part of the spread scales with documentation intensity to the power -alignment (structured templates make judgements a little more alike)",
+            "assumption: small, because structured decision-making gave little or no gain in agreement (Bartelink et al. 2014)";
+        inexperience_spread_factor: f64 = 0.5, "-", 0.0 ..= 5.0,
+            "Extra spread of a worker with no experience (the latitude part is multiplied by 1 + factor * (1 - experience))",
+            "assumption: a newcomer's threshold is not yet settled by cases seen and feedback (Keddell 2014: heuristics develop via feedback)";
+        coaching_alignment: f64 = 0.3, "share", 0.0 ..= 1.0,
+            "Share of the latitude part of the spread removed at full coaching (cases talked through in supervision align thresholds)",
+            "assumption: Keddell 2014 proposes annotated case examples and kind learning systems to improve consistency; supervision is where a unit shares its examples";
     }
 
     /// What happens when a wrong decision surfaces.
@@ -723,6 +741,9 @@ parameters! {
         record_hours: f64 = 1.0, "hours/agency", 0.0 ..= 20.0,
             "Documentation hours each agency still spends on its own record of a child after a joint meeting (it is spared its own intake)",
             "assumption: each agency keeps its own journal by law, but from one shared mapping";
+        mapping_reuse_share: f64 = 0.5, "share", 0.0 ..= 1.0,
+            "Share of reported children in the joint team whose social-services assessment reuses the team's joint mapping, so that the child does not tell its story to social services again (the rest are heard again, e.g. when the concern calls for social services' own hearing)",
+            "assumption: no Falun figure; half way between never (social services always hears the child itself) and always (the promise that a child tells its story once)";
         named_person_hours_per_week: f64 = 0.25, "hours/week", 0.0 ..= 10.0,
             "Time the named person spends per child and week while the child is in the pathway (the named person's own time, outside the three agencies' pools)",
             "assumption: a short weekly contact with the parents";
@@ -772,7 +793,7 @@ mod tests {
             .map(ParamSpec::key)
             .filter(|k| is_pathway_key(k))
             .collect();
-        assert_eq!(pathway.len(), 31 + 2);
+        assert_eq!(pathway.len(), 32 + 2);
         assert!(pathway.contains(&"steering.named_person".to_owned()));
         assert!(!is_pathway_key("steering.coaching_hours"));
     }

@@ -213,6 +213,54 @@ pub fn screen_in_probability(need: bool, error_multiplier: f64, d: &Decisions) -
     }
 }
 
+/// What shapes how far a worker's own threshold shows in a decision.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SpreadInputs {
+    /// Delegated decision latitude in force (`steering.decision_latitude`, 0-1).
+    pub latitude: f64,
+    /// Whether the decision goes to the manager for approval.
+    pub approved: bool,
+    /// Documentation intensity of the case (1 = control standard).
+    pub documentation: f64,
+    /// Experience of the decision maker (0-1).
+    pub experience: f64,
+    /// Coaching received, as a share of the reference (0-1).
+    pub coached: f64,
+}
+
+/// Spread (standard deviation across workers, in log-odds) of the personal
+/// tendency to intervene in a decision:
+///
+/// `s = floor + spread_latitude * latitude * (1 - a_approval [approved]) * documentation^(-a_doc) * (1 + k_exp (1 - experience)) * (1 - a_coach * coached)`
+///
+/// The floor is what rules and review leave; everything else scales the part
+/// that delegation adds. With latitude 0 the spread is the floor.
+pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
+    let approval = if x.approved {
+        1.0 - d.approval_alignment
+    } else {
+        1.0
+    };
+    let delegated = d.threshold_spread_latitude
+        * x.latitude.clamp(0.0, 1.0)
+        * approval
+        * x.documentation.max(0.01).powf(-d.documentation_alignment)
+        * (1.0 + d.inexperience_spread_factor * (1.0 - x.experience.clamp(0.0, 1.0)))
+        * (1.0 - d.coaching_alignment * x.coached.clamp(0.0, 1.0));
+    d.threshold_spread_floor + delegated.max(0.0)
+}
+
+/// A probability of intervening, shifted by a worker's tilt `t` in
+/// log-odds: `1 / (1 + exp(-(logit(p) + t)))`. A tilt of 0, or a certain
+/// outcome (0 or 1), leaves `p` exactly as it is.
+pub fn tilted_probability(p: f64, tilt: f64) -> f64 {
+    if tilt == 0.0 || p <= 0.0 || p >= 1.0 {
+        return p;
+    }
+    let logit = (p / (1.0 - p)).ln() + tilt;
+    1.0 / (1.0 + (-logit).exp())
+}
+
 /// Inverse of the standard normal distribution function (Acklam's rational
 /// approximation, relative error below 1.2e-9), used to turn a uniform draw
 /// into a normal one with exactly one draw.
@@ -277,6 +325,40 @@ pub fn exponential_from_uniform(u: f64, mean: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn threshold_spread_is_the_floor_without_latitude_and_grows_with_it() {
+        let d = crate::model::params::Decisions::default();
+        let x = |latitude: f64, approved: bool| SpreadInputs {
+            latitude,
+            approved,
+            documentation: 1.0,
+            experience: 0.5,
+            coached: 0.5,
+        };
+        assert_eq!(
+            threshold_spread(&x(0.0, true), &d),
+            d.threshold_spread_floor
+        );
+        assert_eq!(
+            threshold_spread(&x(0.0, false), &d),
+            d.threshold_spread_floor
+        );
+        assert!(threshold_spread(&x(0.8, false), &d) > threshold_spread(&x(0.4, false), &d));
+        assert!(threshold_spread(&x(0.8, true), &d) < threshold_spread(&x(0.8, false), &d));
+    }
+
+    #[test]
+    fn a_tilt_of_zero_leaves_a_probability_exactly_as_it_is() {
+        for p in [0.0, 1e-9, 0.08, 0.5, 0.93, 1.0] {
+            assert_eq!(tilted_probability(p, 0.0), p);
+            // Tilting the complement the other way is the complement.
+            let t = tilted_probability(p, 0.7) + tilted_probability(1.0 - p, -0.7);
+            assert!((t - 1.0).abs() < 1e-12 || p == 0.0 || p == 1.0, "{p}: {t}");
+        }
+        assert!(tilted_probability(0.1, 1.0) > 0.1);
+        assert!(tilted_probability(0.1, -1.0) < 0.1);
+    }
 
     #[test]
     fn time_factor_follows_the_elasticity_and_floor() {

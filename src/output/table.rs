@@ -28,6 +28,7 @@ pub fn default_table_outcomes() -> Vec<Outcome> {
         InvestigationDaysMean,
         OpenCasesMean,
         DecisionErrorRate,
+        DecisionInconsistency,
         SeriousEvents,
         Scandals,
         PersonnelCost,
@@ -361,9 +362,9 @@ mod tests {
             .iter()
             .map(|o| o.spec().name)
             .collect();
-        assert_eq!(names.len(), 18);
+        assert_eq!(names.len(), 19);
         assert_eq!(names[0], "worker_turnover");
-        assert_eq!(names[17], "regime_switches");
+        assert_eq!(names[18], "regime_switches");
     }
 
     #[test]

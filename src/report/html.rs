@@ -53,12 +53,13 @@ pub const PATHWAY_OUTCOMES: [Outcome; 6] = [
 ];
 
 /// The monthly series the report charts.
-pub const KEY_SERIES: [SeriesMetric; 6] = [
+pub const KEY_SERIES: [SeriesMetric; 7] = [
     SeriesMetric::Stress,
     SeriesMetric::SickLeave,
     SeriesMetric::Turnover,
     SeriesMetric::OpenCases,
     SeriesMetric::Overdue,
+    SeriesMetric::ErrorRate,
     SeriesMetric::Documentation,
 ];
 

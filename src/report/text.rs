@@ -41,8 +41,8 @@ texts! {
     /// Heading of the summary.
     SummaryHeading => "Summary", "Sammanfattning";
     /// What was compared.
-    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years}, of which the warm-up at the start ({warmup}) is left out. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}.",
-        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years}, varav insvängningen i början ({warmup}) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}.";
+    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years}, of which the warm-up at the start ({warmup}) is left out. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}. Every outcome is an average over the years after the warm-up: where an alternative is still changing (rules added under control build up for many years), a longer or shorter run gives other differences, so read them with the charts over time.",
+        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years}, varav insvängningen i början ({warmup}) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}. Varje utfall är ett medelvärde över åren efter insvängningen: där ett alternativ fortfarande förändras (regler som läggs till under kontrollstyrning byggs upp under många år) ger en längre eller kortare körning andra skillnader, så läs dem tillsammans med diagrammen över tid.";
     /// How to read the intervals.
     SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
         "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
@@ -471,6 +471,19 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
             "dokumentationens andel av samverkanstimmarna",
         ),
         AgencyUtilisation => ("agencies' utilisation", "verksamheternas beläggning"),
+        DecisionInconsistency => (
+            "decisions that depend on who decides",
+            "beslut som beror på vem som beslutar",
+        ),
+        InvestigationShare => (
+            "share of reports investigated",
+            "andel anmälningar som utreds",
+        ),
+        InterventionShare => (
+            "share of investigations ending in an intervention",
+            "andel utredningar som leder till insats",
+        ),
+        OpenCasesPerPosition => ("open cases per position", "öppna ärenden per tjänst"),
     }
 }
 
@@ -507,6 +520,11 @@ fn series_labels(m: SeriesMetric) -> (&'static str, &'static str) {
         Overtime => ("overtime", "övertid"),
         ManagerStress => ("managers' stress", "chefernas stress"),
         ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
+        ErrorRate => ("wrong decisions", "felaktiga beslut"),
+        Inconsistency => (
+            "decisions that depend on who decides",
+            "beslut som beror på vem som beslutar",
+        ),
     }
 }
 
@@ -720,6 +738,14 @@ const UNITS: &[UnitRow] = &[
     ),
     ("days", 1.0, "days", "days", "dagar", "dagar"),
     ("cases", 1.0, "cases", "cases", "ärenden", "ärenden"),
+    (
+        "cases/position",
+        1.0,
+        "cases per position",
+        "cases per position",
+        "ärenden per tjänst",
+        "ärenden per tjänst",
+    ),
     (
         "cases/year",
         1.0,
@@ -937,6 +963,11 @@ pub fn better(o: Outcome) -> Better {
         | NamedPersonHours
         | PathwayDocumentation
         | AgencyUtilisation => Neither,
+        // Like cases decided alike is part of legal certainty.
+        DecisionInconsistency => Lower,
+        // Flow shares and caseloads describe the work, not its quality.
+        InvestigationShare | InterventionShare => Neither,
+        OpenCasesPerPosition => Lower,
     }
 }
 
