@@ -8,6 +8,7 @@ mod check;
 mod init;
 mod params;
 mod report;
+mod robustness;
 mod run;
 mod sweep;
 
@@ -36,6 +37,9 @@ enum Command {
     Sweep(sweep::SweepArgs),
     /// Sensitivity analysis over the factors of a `[sensitivity]` table.
     Sensitivity(sweep::SensitivityArgs),
+    /// Robustness across plausible worlds: history matching, effects in
+    /// every kept world, and the conditions under which an arm does worse.
+    Robustness(robustness::RobustnessArgs),
     /// Combine the shard folders of a sweep into one results folder.
     Merge(sweep::MergeArgs),
     /// Run one (point, arm, replication) of a sweep's results folder again, alone.
@@ -74,6 +78,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Run(args) => run::run(args),
         Command::Sweep(args) => sweep::sweep(args),
         Command::Sensitivity(args) => sweep::sensitivity(args),
+        Command::Robustness(args) => robustness::robustness(args),
         Command::Merge(args) => sweep::merge(args),
         Command::Replay(args) => sweep::replay(args),
         Command::Check { scenario } => check::check(&scenario),
