@@ -9,6 +9,7 @@ mod docs;
 mod invariants;
 mod pathway;
 mod report;
+mod robustness;
 mod steering;
 mod sweep;
 mod validation;
