@@ -257,6 +257,7 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                 "arm",
                 "outcome",
                 "worse_worlds",
+                "box",
                 "step",
                 "chosen",
                 "n",
@@ -271,11 +272,19 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
             ],
         );
         for d in &a.discoveries {
-            for (step, b) in d.trajectory.iter().enumerate() {
+            let shown = d.chosen.zip(d.shown.as_ref());
+            let boxes = d
+                .trajectory
+                .iter()
+                .enumerate()
+                .map(|(step, b)| ("peel", step, b))
+                .chain(shown.map(|(step, b)| ("shown", step, b)));
+            for (kind, step, b) in boxes {
                 let head = [
                     spec.scenario.arms[d.arm].name.clone(),
                     OUTCOMES[d.outcome as usize].name.to_owned(),
                     d.worse.to_string(),
+                    kind.to_owned(),
                     step.to_string(),
                     (d.chosen == Some(step)).to_string(),
                     b.n.to_string(),
@@ -500,10 +509,11 @@ pub fn write_study(
 /// A PRIM box in words, e.g. `stress.rise_days <= 7.2 and
 /// decisions.approval_catch_rate in [0.5, 0.6]`: only the restricted
 /// parameters, each by the ends that moved from the first box's.
-pub fn box_words(spec: &RobustnessSpec, trajectory: &[crate::robustness::prim::PrimBox], step: usize) -> String {
-    let (Some(first), Some(b)) = (trajectory.first(), trajectory.get(step)) else {
-        return String::new();
-    };
+pub fn box_words(
+    spec: &RobustnessSpec,
+    first: &crate::robustness::prim::PrimBox,
+    b: &crate::robustness::prim::PrimBox,
+) -> String {
     let num = |x: f64| crate::model::params::fmt_num((x * 1000.0).round() / 1000.0);
     let parts: Vec<String> = b
         .restricted
@@ -591,14 +601,21 @@ pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, kept: usize) -> Str
         }
         for d in a.discoveries.iter().filter(|d| d.arm == arm_index) {
             let name = OUTCOMES[d.outcome as usize].name;
-            match d.chosen {
-                Some(step) => {
-                    let b = &d.trajectory[step];
+            match &d.shown {
+                Some(b) if b.restricted.is_empty() => {
+                    let _ = writeln!(
+                        out,
+                        "  {} does worse on {name} in {} worlds, with no parameter range that stands out \
+                         (every restriction of PRIM's box fails the 5 % test)",
+                        arm.name, d.worse
+                    );
+                }
+                Some(b) => {
                     let _ = writeln!(
                         out,
                         "  {} does worse on {name} mostly where {} (coverage {:.2}, density {:.2}; {} of {} worse worlds inside)",
                         arm.name,
-                        box_words(spec, &d.trajectory, step),
+                        box_words(spec, &d.trajectory[0], b),
                         b.coverage,
                         b.density,
                         b.k,

@@ -246,6 +246,83 @@ pub fn choose(trajectory: &[PrimBox], min_coverage: f64) -> Option<usize> {
     best
 }
 
+/// The probability that a binomial variable with `n` trials and success
+/// probability `p` is at least `k`.
+pub fn binomial_at_least(k: usize, n: usize, p: f64) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    if k > n || p <= 0.0 {
+        return 0.0;
+    }
+    if p >= 1.0 {
+        return 1.0;
+    }
+    // ln C(n, i) built up term by term; the sum in linear space from the
+    // largest term is accurate enough for a test at the 5 % level.
+    let mut ln_c = 0.0;
+    let mut terms = Vec::with_capacity(n + 1);
+    for i in 0..=n {
+        if i > 0 {
+            ln_c += ((n - i + 1) as f64).ln() - (i as f64).ln();
+        }
+        if i >= k {
+            terms.push(ln_c + i as f64 * p.ln() + (n - i) as f64 * (1.0 - p).ln());
+        }
+    }
+    let max = terms.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (terms.iter().map(|t| (t - max).exp()).sum::<f64>().ln() + max)
+        .exp()
+        .min(1.0)
+}
+
+/// Drops the restrictions of `chosen` (a box of the trajectory of `x`, `y`,
+/// whose first box is `first`) that do not matter, in the spirit of the
+/// EMA Workbench's quasi-p-values: for each restricted dimension, the box
+/// without that restriction holds `n'` points of which `k'` are cases; the
+/// restriction's quasi-p-value is the chance that `n` points drawn with
+/// density `k' / n'` hold at least the box's `k` cases. The restriction
+/// with the largest value above `significance` is dropped, and the test
+/// repeated, until every restriction left is significant.
+pub fn prune(
+    x: &[Vec<f64>],
+    y: &[bool],
+    first: &PrimBox,
+    chosen: &PrimBox,
+    significance: f64,
+) -> PrimBox {
+    let total_k = y.iter().filter(|&&v| v).count();
+    let count = |limits: &[(f64, f64)]| {
+        let inside = |r: &Vec<f64>| r.iter().zip(limits).all(|(v, (lo, hi))| *v >= *lo && *v <= *hi);
+        let n = x.iter().filter(|r| inside(r)).count();
+        let k = x.iter().zip(y).filter(|(r, c)| **c && inside(r)).count();
+        (n, k)
+    };
+    let mut b = chosen.clone();
+    loop {
+        let mut worst: Option<(f64, usize)> = None;
+        for (i, &d) in b.restricted.iter().enumerate() {
+            let mut without = b.limits.clone();
+            without[d] = first.limits[d];
+            let (n, k) = count(&without);
+            let p = binomial_at_least(b.k, b.n, k as f64 / n as f64);
+            if p > significance && worst.is_none_or(|(q, _)| p > q) {
+                worst = Some((p, i));
+            }
+        }
+        let Some((_, i)) = worst else { break };
+        let d = b.restricted.remove(i);
+        b.limits[d] = first.limits[d];
+        let (n, k) = count(&b.limits);
+        b.n = n;
+        b.k = k;
+        b.coverage = k as f64 / total_k as f64;
+        b.density = k as f64 / n as f64;
+        b.mass = n as f64 / x.len() as f64;
+    }
+    b
+}
+
 /// How well a parameter separates two groups of worlds: the two-sample
 /// Kolmogorov–Smirnov statistic, the largest distance between the two
 /// empirical distribution functions (0: the same distribution, 1: no
@@ -278,7 +355,10 @@ mod tests {
 
     #[test]
     fn quantile_steps_past_ties_like_sdtoolkit() {
-        assert_eq!(quantile(&mut [3.0, 1.0, 2.0, 4.0, 5.0], 0.5), 3.0);
+        // Each value checked against ema_workbench 2.5.3's
+        // `prim_util.get_quantile`. An exact position counts as a tie of
+        // the two order statistics around it: the median steps up.
+        assert_eq!(quantile(&mut [3.0, 1.0, 2.0, 4.0, 5.0], 0.5), 3.5);
         // (n - 1) q = 0.2: between 1 and 2.
         assert_eq!(quantile(&mut [1.0, 2.0, 3.0, 4.0, 5.0], 0.05), 1.5);
         // Ties at the low end: step up to the next distinct value.
@@ -293,6 +373,49 @@ mod tests {
         assert_eq!(separation(&[1.0, 2.0], &[3.0, 4.0]), 1.0);
         assert!((separation(&[1.0, 2.0, 3.0, 4.0], &[3.0, 4.0, 5.0, 6.0]) - 0.5).abs() < 1e-12);
         assert!(separation(&[], &[1.0]).is_nan());
+    }
+
+    #[test]
+    fn binomial_tail_matches_hand_values() {
+        // P(X >= 2 | n = 3, p = 0.5) = 4 / 8.
+        assert!((binomial_at_least(2, 3, 0.5) - 0.5).abs() < 1e-12);
+        // P(X >= 5 | n = 5, p = 0.2) = 0.2^5.
+        assert!((binomial_at_least(5, 5, 0.2) - 0.00032).abs() < 1e-15);
+        assert_eq!(binomial_at_least(0, 5, 0.2), 1.0);
+        assert_eq!(binomial_at_least(6, 5, 0.2), 0.0);
+        assert!((binomial_at_least(1, 1000, 0.01) - (1.0 - 0.99_f64.powi(1000))).abs() < 1e-9);
+    }
+
+    #[test]
+    fn pruning_drops_a_restriction_that_does_not_matter() {
+        // Cases where x0 > 0.5; a box that also restricts x1 to its upper
+        // half only because the peeling went there.
+        let x: Vec<Vec<f64>> = (0..400)
+            .map(|i| vec![(i % 20) as f64 / 20.0, (i / 20) as f64 / 20.0])
+            .collect();
+        let y: Vec<bool> = x.iter().map(|r| r[0] > 0.5).collect();
+        let first = peel(&x, &y, &PrimOptions::default()).unwrap()[0].clone();
+        let inside = |lim: &[(f64, f64)]| {
+            x.iter().zip(&y).filter(|(r, _)| r[0] >= lim[0].0 && r[1] >= lim[1].0).fold(
+                (0, 0),
+                |(n, k), (_, c)| (n + 1, k + usize::from(*c)),
+            )
+        };
+        let limits = vec![(0.55, first.limits[0].1), (0.5, first.limits[1].1)];
+        let (n, k) = inside(&limits);
+        let chosen = PrimBox {
+            limits,
+            n,
+            k,
+            coverage: k as f64 / 180.0,
+            density: k as f64 / n as f64,
+            mass: n as f64 / 400.0,
+            restricted: vec![0, 1],
+        };
+        let pruned = prune(&x, &y, &first, &chosen, 0.05);
+        assert_eq!(pruned.restricted, vec![0]);
+        assert_eq!(pruned.density, 1.0);
+        assert_eq!(pruned.coverage, 1.0);
     }
 
     #[test]

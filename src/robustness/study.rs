@@ -243,8 +243,11 @@ pub struct Discovery {
     /// PRIM's peeling trajectory over the kept worlds, "worse" as the
     /// case of interest.
     pub trajectory: Vec<PrimBox>,
-    /// The box shown ([`prim::choose`]).
+    /// The step of the trajectory chosen ([`prim::choose`]).
     pub chosen: Option<usize>,
+    /// The chosen box with the restrictions that do not matter dropped
+    /// ([`prim::prune`], at the 5 % level): the box shown.
+    pub shown: Option<PrimBox>,
     /// Per uncertain parameter (spec order): how well it separates the
     /// worse worlds from the others ([`prim::separation`]).
     pub separation: Vec<f64>,
@@ -331,6 +334,7 @@ pub fn analyse(
             let x: Vec<Vec<f64>> = mine.iter().map(|e| worlds[e.world].clone()).collect();
             let trajectory = prim::peel(&x, &worse, &spec.prim)?;
             let chosen = prim::choose(&trajectory, spec.min_coverage);
+            let shown = chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
             let separation = (0..spec.uncertain.len())
                 .map(|d| {
                     let (w, other): (Vec<_>, Vec<_>) =
@@ -347,6 +351,7 @@ pub fn analyse(
                 worse: n_worse,
                 trajectory,
                 chosen,
+                shown,
                 separation,
             });
         }
