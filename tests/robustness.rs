@@ -79,11 +79,20 @@ fn prim_reproduces_the_ema_workbench_peeling_trajectory() {
                 (b.density, e[4], "density"),
                 (b.mass, e[5], "mass"),
             ] {
-                assert!((v - w).abs() < 1e-12, "{file} step {step}: {what} {v} vs {w}");
+                assert!(
+                    (v - w).abs() < 1e-12,
+                    "{file} step {step}: {what} {v} vs {w}"
+                );
             }
             for d in 0..3 {
-                assert!((b.limits[d].0 - e[6 + 2 * d]).abs() < 1e-12, "{file} step {step}");
-                assert!((b.limits[d].1 - e[7 + 2 * d]).abs() < 1e-12, "{file} step {step}");
+                assert!(
+                    (b.limits[d].0 - e[6 + 2 * d]).abs() < 1e-12,
+                    "{file} step {step}"
+                );
+                assert!(
+                    (b.limits[d].1 - e[7 + 2 * d]).abs() < 1e-12,
+                    "{file} step {step}"
+                );
             }
         }
     }
@@ -213,8 +222,14 @@ fn copy_dir(from: &Path, to: &Path) {
 fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     let dir = temp_dir("robustness-identity");
     fs::write(dir.join("r.toml"), SPEC).unwrap();
-    let table = ok(&dir, &["robustness", "r.toml", "--out", "one", "--jobs", "1"]);
-    ok(&dir, &["robustness", "r.toml", "--out", "two", "--jobs", "2", "-q"]);
+    let table = ok(
+        &dir,
+        &["robustness", "r.toml", "--out", "one", "--jobs", "1"],
+    );
+    ok(
+        &dir,
+        &["robustness", "r.toml", "--out", "two", "--jobs", "2", "-q"],
+    );
     assert_same(&dir.join("one"), &dir.join("two"), "1 versus 2 threads");
 
     // What the folder holds.
@@ -227,7 +242,11 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     assert!(header.ends_with(
         ",demand.reports_per_position_year,decisions.approval_catch_rate,stress.support_buffer"
     ));
-    let kept = worlds.lines().skip(1).filter(|l| l.split(',').nth(1) == Some("true")).count();
+    let kept = worlds
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(1) == Some("true"))
+        .count();
     assert!(kept > 0 && kept <= 40);
     let manifest: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(dir.join("one/manifest.json")).unwrap()).unwrap();
@@ -242,11 +261,25 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
         .find(|l| l.starts_with("trust,worker_turnover,"))
         .unwrap();
     let cells: Vec<&str> = turnover.split(',').collect();
-    let counts: usize = [5, 6, 7].iter().map(|&i| cells[i].parse::<usize>().unwrap()).sum();
+    let counts: usize = [5, 6, 7]
+        .iter()
+        .map(|&i| cells[i].parse::<usize>().unwrap())
+        .sum();
     assert_eq!(counts, kept, "{turnover}");
 
     // Interrupted: one shard of stage 1, then the whole command.
-    ok(&dir, &["robustness", "r.toml", "--out", "resumed", "--shard", "2/2", "-q"]);
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "resumed",
+            "--shard",
+            "2/2",
+            "-q",
+        ],
+    );
     assert!(!dir.join("resumed/manifest.json").exists());
     assert!(!dir.join("resumed/stage2").exists());
     ok(&dir, &["robustness", "r.toml", "--out", "resumed", "-q"]);
@@ -255,20 +288,89 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     // Shards: stage 1 in two, merged; stage 2 in two from copies, merged.
     for i in 1..=2 {
         let shard = format!("{i}/2");
-        ok(&dir, &["robustness", "r.toml", "--out", &format!("s{i}"), "--shard", &shard, "-q"]);
+        ok(
+            &dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                &format!("s{i}"),
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
     }
     ok(&dir, &["merge", "m", "s1", "s2"]);
     assert!(!dir.join("m/manifest.json").exists());
     copy_dir(&dir.join("m"), &dir.join("c1"));
     copy_dir(&dir.join("m"), &dir.join("c2"));
-    ok(&dir, &["robustness", "r.toml", "--out", "c1", "--shard", "1/2", "-q"]);
-    ok(&dir, &["robustness", "r.toml", "--out", "c2", "--shard", "2/2", "-q"]);
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c1",
+            "--shard",
+            "1/2",
+            "-q",
+        ],
+    );
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c2",
+            "--shard",
+            "2/2",
+            "-q",
+        ],
+    );
     ok(&dir, &["merge", "m2", "c1", "c2"]);
     ok(&dir, &["robustness", "r.toml", "--out", "m2", "-q"]);
-    assert_same(&dir.join("one"), &dir.join("m2"), "both stages sharded and merged");
+    assert_same(
+        &dir.join("one"),
+        &dir.join("m2"),
+        "both stages sharded and merged",
+    );
     // Or stage 2 unsharded on the merged stage 1.
     ok(&dir, &["robustness", "r.toml", "--out", "m", "-q"]);
     assert_same(&dir.join("one"), &dir.join("m"), "stage 1 merged");
+
+    // The report: "How robust is the answer?" in both languages.
+    for (lang, heading, other) in [
+        ("sv", "Hur robust är svaret?", "How robust is the answer?"),
+        ("en", "How robust is the answer?", "Hur robust är svaret?"),
+    ] {
+        let file = format!("report-{lang}.html");
+        ok(&dir, &["report", "one", "--lang", lang, "--out", &file]);
+        let html = fs::read_to_string(dir.join(&file)).unwrap();
+        assert!(
+            html.starts_with("<!DOCTYPE html>")
+                && html.contains(&format!("<html lang=\"{lang}\">"))
+        );
+        assert!(
+            html.contains(
+                "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""
+            )
+        );
+        assert!(!html.contains("<script") && !html.contains("href=\"http"));
+        assert!(html.contains(heading) && !html.contains(other), "{lang}");
+        assert!(
+            !html.contains("{arm}") && !html.contains("{conditions}"),
+            "{lang}"
+        );
+        let svgs = html.matches("<svg").count();
+        assert_eq!(svgs, 1, "one chart per arm other than the baseline");
+        assert_eq!(html.matches("<figure").count(), svgs);
+        assert_eq!(html.matches("role=\"img\"").count(), svgs);
+        assert!(html.contains("<desc") && html.contains("<title"));
+        assert!(!html.contains("NaN"), "{lang}");
+        assert!(dir.join("charts/robustness-arm1.svg").exists());
+    }
 
     // Another spec in the same folder is refused with exit code 2.
     fs::write(dir.join("other.toml"), SPEC.replace("seed = 5", "seed = 6")).unwrap();
@@ -301,7 +403,11 @@ preset = "trust"
          [uncertainty]\nparameters = []\n[uncertainty.range]\n\"stress.rise_days\" = [17, 17]\n"
     );
     fs::write(dir.join("study.toml"), study).unwrap();
-    fs::write(dir.join("run.toml"), format!("{base}\n[stress]\nrise_days = 17\n")).unwrap();
+    fs::write(
+        dir.join("run.toml"),
+        format!("{base}\n[stress]\nrise_days = 17\n"),
+    )
+    .unwrap();
     fs::write(dir.join("default.toml"), base).unwrap();
     ok(&dir, &["robustness", "study.toml", "--out", "study", "-q"]);
     ok(&dir, &["run", "run.toml", "--out", "run", "-q"]);
@@ -341,11 +447,31 @@ fn robustness_spec_mistakes_name_file_line_and_key() {
     for (tail, line, needle) in [
         ("[robustness]\nwordls = 5\n", 7, "robustness.wordls"),
         ("[robustness]\ncutoff = \"high\"\n", 7, "robustness.cutoff"),
-        ("[uncertainty]\nparameters = [\"stress.rise_dayz\"]\n", 7, "stress.rise_days"),
-        ("[uncertainty]\nparameters = [\"organisation.units\"]\n", 7, "no plausible range"),
-        ("[uncertainty.range]\n\"stress.rise_days\" = [0, 20]\n", 7, "out of range"),
-        ("[uncertainty.range]\n\"stress.rise_days\" = [20, 10]\n", 7, "empty"),
-        ("[uncertainty]\nfix = [\"steering.coaching_hours\"]\n", 7, "not uncertain"),
+        (
+            "[uncertainty]\nparameters = [\"stress.rise_dayz\"]\n",
+            7,
+            "stress.rise_days",
+        ),
+        (
+            "[uncertainty]\nparameters = [\"organisation.units\"]\n",
+            7,
+            "no plausible range",
+        ),
+        (
+            "[uncertainty.range]\n\"stress.rise_days\" = [0, 20]\n",
+            7,
+            "out of range",
+        ),
+        (
+            "[uncertainty.range]\n\"stress.rise_days\" = [20, 10]\n",
+            7,
+            "empty",
+        ),
+        (
+            "[uncertainty]\nfix = [\"steering.coaching_hours\"]\n",
+            7,
+            "not uncertain",
+        ),
     ] {
         let text = format!("{base}\n{tail}");
         fs::write(dir.join("bad.toml"), &text).unwrap();

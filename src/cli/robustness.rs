@@ -56,10 +56,10 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
     }
     let usage = |e: &dyn std::fmt::Display| UsageError(format!("{}: {e}", args.spec.display()));
     let out = args.out.clone().unwrap_or_else(|| {
-        let stem = args
-            .spec
-            .file_stem()
-            .map_or_else(|| "robustness".to_owned(), |s| s.to_string_lossy().into_owned());
+        let stem = args.spec.file_stem().map_or_else(
+            || "robustness".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
         Path::new("results").join(format!("{stem}-robustness"))
     });
     let plan1 = study::stage1_plan(&spec).map_err(|e| usage(&e))?;
@@ -164,7 +164,10 @@ fn usage_if_inconsistent(e: OutputError, context: String) -> anyhow::Error {
 /// assembles its folder once every part is there.
 fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: u8) -> anyhow::Result<Stage> {
     let writer = SweepWriter::open(dir, plan).map_err(|e| {
-        usage_if_inconsistent(e, format!("cannot prepare the results folder {}", dir.display()))
+        usage_if_inconsistent(
+            e,
+            format!("cannot prepare the results folder {}", dir.display()),
+        )
     })?;
     let pending = writer.pending(args.shard);
     let total: usize = pending
@@ -172,8 +175,10 @@ fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: u8) -> anyho
         .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
         .sum();
     let (bar, options) = super::progress(total as u64, args.quiet, args.jobs);
-    run_parts(plan, &pending, &options, |k, units| writer.write_part(k, &units))
-        .with_context(|| format!("running stage {stage} into {}", dir.display()))?;
+    run_parts(plan, &pending, &options, |k, units| {
+        writer.write_part(k, &units)
+    })
+    .with_context(|| format!("running stage {stage} into {}", dir.display()))?;
     bar.finish_and_clear();
     if let Some(shard) = args.shard {
         writer
@@ -182,7 +187,9 @@ fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: u8) -> anyho
     }
     if !writer.pending(None).is_empty() {
         if !args.quiet {
-            let shard = args.shard.map_or(String::new(), |s| format!(" {}/{}", s.index, s.count));
+            let shard = args
+                .shard
+                .map_or(String::new(), |s| format!(" {}/{}", s.index, s.count));
             println!(
                 "Stage {stage}, shard{shard}: done. Merge the shard folders with `tillit merge OUT DIR...`, \
                  then run `tillit robustness {} --out OUT` to go on.",
@@ -214,7 +221,9 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> anyhow::Result<()> {
         })
     };
     merge_stage(STAGE1_DIR)?;
-    let stage2 = shards.iter().all(|s| s.join(STAGE2_DIR).join(output::PARTS_DIR).is_dir());
+    let stage2 = shards
+        .iter()
+        .all(|s| s.join(STAGE2_DIR).join(output::PARTS_DIR).is_dir());
     if stage2 {
         merge_stage(STAGE2_DIR)?;
     }

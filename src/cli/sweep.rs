@@ -187,7 +187,11 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
 
 /// `tillit merge`.
 pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
-    if args.shards.iter().all(|s| super::robustness::is_robustness_folder(s)) {
+    if args
+        .shards
+        .iter()
+        .all(|s| super::robustness::is_robustness_folder(s))
+    {
         return super::robustness::merge(&args.out, &args.shards);
     }
     let assembled = output::merge(&args.out, &args.shards)

@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
-use crate::model::params::{GROUP_DOCS, PARAMETERS, Params};
 use crate::model::params::ParamSpec;
+use crate::model::params::{GROUP_DOCS, PARAMETERS, Params};
 use crate::model::presets::Preset;
 
 /// What the plausible column means (docs/PARAMETERS.md).

@@ -84,7 +84,9 @@ pub fn stage_levels(dir: &Path, worlds: usize) -> Result<Vec<[Level; OUTCOME_COU
         if &rec[2] != "level" {
             continue;
         }
-        let point: usize = rec[0].parse().map_err(|_| bad(format!("row {}: bad point", i + 2)))?;
+        let point: usize = rec[0]
+            .parse()
+            .map_err(|_| bad(format!("row {}: bad point", i + 2)))?;
         let Some(o) = OUTCOMES.iter().position(|o| o.name == &rec[3]) else {
             continue;
         };
@@ -131,12 +133,16 @@ pub fn worlds_csv(spec: &RobustnessSpec, worlds: &[Vec<f64>], matches: &[WorldMa
             .collect();
         record(&mut w, &header);
         for (i, (values, m)) in worlds.iter().zip(matches).enumerate() {
-            let row: Vec<String> = [i.to_string(), m.kept.to_string(), csv_float(m.implausibility)]
-                .into_iter()
-                .chain(m.per_pattern.iter().map(|&x| csv_float(x)))
-                .chain(m.means.iter().map(|&x| csv_float(x)))
-                .chain(values.iter().map(|&x| csv_float(x)))
-                .collect();
+            let row: Vec<String> = [
+                i.to_string(),
+                m.kept.to_string(),
+                csv_float(m.implausibility),
+            ]
+            .into_iter()
+            .chain(m.per_pattern.iter().map(|&x| csv_float(x)))
+            .chain(m.means.iter().map(|&x| csv_float(x)))
+            .chain(values.iter().map(|&x| csv_float(x)))
+            .collect();
             record(&mut w, &row);
         }
         let _ = w.flush();
@@ -151,7 +157,10 @@ pub fn effects_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
         let mut w = csv_writer(&mut buf);
         record(
             &mut w,
-            ["world", "arm", "outcome", "unit", "mean", "sd", "ci_low", "ci_high", "n", "verdict"],
+            [
+                "world", "arm", "outcome", "unit", "mean", "sd", "ci_low", "ci_high", "n",
+                "verdict",
+            ],
         );
         for e in &a.effects {
             let o = &OUTCOMES[e.outcome as usize];
@@ -267,11 +276,13 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                 "mass",
                 "restricted",
                 "parameter",
+                "restricts",
                 "low",
                 "high",
             ],
         );
         for d in &a.discoveries {
+            let first = &d.trajectory[0];
             let shown = d.chosen.zip(d.shown.as_ref());
             let boxes = d
                 .trajectory
@@ -295,14 +306,28 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                     b.restricted.len().to_string(),
                 ];
                 if b.restricted.is_empty() {
-                    record(&mut w, head.iter().cloned().chain(["".into(), "".into(), "".into()]));
+                    record(
+                        &mut w,
+                        head.iter().cloned().chain([
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ]),
+                    );
                 }
                 for &p in &b.restricted {
                     let (low, high) = b.limits[p];
+                    let restricts = match (low != first.limits[p].0, high != first.limits[p].1) {
+                        (true, true) => "both",
+                        (true, false) => "low",
+                        _ => "high",
+                    };
                     record(
                         &mut w,
                         head.iter().cloned().chain([
                             spec.uncertain[p].param.key(),
+                            restricts.to_owned(),
                             csv_float(low),
                             csv_float(high),
                         ]),
@@ -319,7 +344,13 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
 /// in spec order.
 pub fn separation_order(separation: &[f64]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..separation.len()).collect();
-    let key = |i: usize| if separation[i].is_nan() { -1.0 } else { separation[i] };
+    let key = |i: usize| {
+        if separation[i].is_nan() {
+            -1.0
+        } else {
+            separation[i]
+        }
+    };
     order.sort_by(|&i, &j| key(j).total_cmp(&key(i)).then(i.cmp(&j)));
     order
 }
@@ -329,7 +360,10 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
     let mut buf = Vec::new();
     {
         let mut w = csv_writer(&mut buf);
-        record(&mut w, ["arm", "outcome", "rank", "parameter", "separation"]);
+        record(
+            &mut w,
+            ["arm", "outcome", "rank", "parameter", "separation"],
+        );
         for d in &a.discoveries {
             for (rank, p) in separation_order(&d.separation).into_iter().enumerate() {
                 record(
@@ -385,6 +419,7 @@ struct Manifest<'a> {
     kind: &'static str,
     tillit_version: &'static str,
     name: &'a str,
+    language: Option<crate::scenario::Language>,
     arms: Vec<&'a str>,
     baseline: usize,
     worlds: u32,
@@ -411,6 +446,7 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
         kind: "robustness",
         tillit_version: env!("CARGO_PKG_VERSION"),
         name: &spec.scenario.name,
+        language: spec.scenario.language,
         arms: spec.scenario.arms.iter().map(|a| a.name.as_str()).collect(),
         baseline: spec.scenario.baseline,
         worlds: spec.worlds,
@@ -440,7 +476,11 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
                 source: p.source,
             })
             .collect(),
-        outcomes: spec.outcomes.iter().map(|&o| OUTCOMES[o as usize].name).collect(),
+        outcomes: spec
+            .outcomes
+            .iter()
+            .map(|&o| OUTCOMES[o as usize].name)
+            .collect(),
         prim: serde_json::json!({
             "peel_alpha": spec.prim.alpha,
             "min_mass": spec.prim.min_mass,
@@ -478,7 +518,11 @@ pub fn write_study(
     })?;
     super::remove_partials(dir)?;
     let mut renames = Vec::new();
-    for (name, contents) in files.iter().map(|(n, c)| (*n, c.as_str())).chain([(MANIFEST_FILE, manifest)]) {
+    for (name, contents) in files
+        .iter()
+        .map(|(n, c)| (*n, c.as_str()))
+        .chain([(MANIFEST_FILE, manifest)])
+    {
         let to = dir.join(name);
         let partial = super::partial_path(&to);
         let write = |source| OutputError::Write {
@@ -576,7 +620,10 @@ pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, kept: usize) -> Str
             };
             let (b, w) = match r.better_worse() {
                 Some((b, w)) => (pct(b), pct(w)),
-                None => (format!("{} up", pct(r.higher)), format!("{} down", pct(r.lower))),
+                None => (
+                    format!("{} up", pct(r.higher)),
+                    format!("{} down", pct(r.lower)),
+                ),
             };
             let spec_o = &OUTCOMES[outcome as usize];
             let g = |x: f64| {

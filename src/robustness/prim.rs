@@ -118,6 +118,9 @@ pub fn quantile(data: &mut [f64], q: f64) -> f64 {
     (data[lo] + data[hi]) / 2.0
 }
 
+/// A candidate peel: objective, unrestricted dimensions, limits, points kept.
+type Candidate = (f64, usize, Vec<(f64, f64)>, Vec<usize>);
+
 /// The peeling trajectory of `x` (rows of equal length) labelled by `y`,
 /// from the box of all points (step 0) to the last peel.
 pub fn peel(x: &[Vec<f64>], y: &[bool], options: &PrimOptions) -> Result<Vec<PrimBox>, PrimError> {
@@ -129,7 +132,9 @@ pub fn peel(x: &[Vec<f64>], y: &[bool], options: &PrimOptions) -> Result<Vec<Pri
             y.len()
         )));
     }
-    if x.iter().any(|r| r.len() != dims || r.iter().any(|v| !v.is_finite())) {
+    if x.iter()
+        .any(|r| r.len() != dims || r.iter().any(|v| !v.is_finite()))
+    {
         return Err(PrimError::Shape(
             "a row of another length or a value that is not finite".into(),
         ));
@@ -141,9 +146,10 @@ pub fn peel(x: &[Vec<f64>], y: &[bool], options: &PrimOptions) -> Result<Vec<Pri
     let total_k = y.iter().filter(|&&v| v).count();
     let init: Vec<(f64, f64)> = (0..dims)
         .map(|d| {
-            x.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| {
-                (lo.min(r[d]), hi.max(r[d]))
-            })
+            x.iter()
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| {
+                    (lo.min(r[d]), hi.max(r[d]))
+                })
         })
         .collect();
     let make = |limits: Vec<(f64, f64)>, inside: &[usize]| {
@@ -173,17 +179,27 @@ pub fn peel(x: &[Vec<f64>], y: &[bool], options: &PrimOptions) -> Result<Vec<Pri
     loop {
         let mean_old = mean(&inside);
         // The best candidate: (objective, unrestricted dimensions), first wins ties.
-        let mut best: Option<(f64, usize, Vec<(f64, f64)>, Vec<usize>)> = None;
+        let mut best: Option<Candidate> = None;
         for d in 0..dims {
             for upper in [true, false] {
                 column.clear();
                 column.extend(inside.iter().map(|&i| x[i][d]));
-                let q = if upper { 1.0 - options.alpha } else { options.alpha };
+                let q = if upper {
+                    1.0 - options.alpha
+                } else {
+                    options.alpha
+                };
                 let cut = quantile(&mut column, q);
                 let kept: Vec<usize> = inside
                     .iter()
                     .copied()
-                    .filter(|&i| if upper { x[i][d] <= cut } else { x[i][d] >= cut })
+                    .filter(|&i| {
+                        if upper {
+                            x[i][d] <= cut
+                        } else {
+                            x[i][d] >= cut
+                        }
+                    })
                     .collect();
                 let mut lims = limits.clone();
                 if upper {
@@ -293,7 +309,11 @@ pub fn prune(
 ) -> PrimBox {
     let total_k = y.iter().filter(|&&v| v).count();
     let count = |limits: &[(f64, f64)]| {
-        let inside = |r: &Vec<f64>| r.iter().zip(limits).all(|(v, (lo, hi))| *v >= *lo && *v <= *hi);
+        let inside = |r: &Vec<f64>| {
+            r.iter()
+                .zip(limits)
+                .all(|(v, (lo, hi))| *v >= *lo && *v <= *hi)
+        };
         let n = x.iter().filter(|r| inside(r)).count();
         let k = x.iter().zip(y).filter(|(r, c)| **c && inside(r)).count();
         (n, k)
@@ -396,10 +416,10 @@ mod tests {
         let y: Vec<bool> = x.iter().map(|r| r[0] > 0.5).collect();
         let first = peel(&x, &y, &PrimOptions::default()).unwrap()[0].clone();
         let inside = |lim: &[(f64, f64)]| {
-            x.iter().zip(&y).filter(|(r, _)| r[0] >= lim[0].0 && r[1] >= lim[1].0).fold(
-                (0, 0),
-                |(n, k), (_, c)| (n + 1, k + usize::from(*c)),
-            )
+            x.iter()
+                .zip(&y)
+                .filter(|(r, _)| r[0] >= lim[0].0 && r[1] >= lim[1].0)
+                .fold((0, 0), |(n, k), (_, c)| (n + 1, k + usize::from(*c)))
         };
         let limits = vec![(0.55, first.limits[0].1), (0.5, first.limits[1].1)];
         let (n, k) = inside(&limits);

@@ -155,8 +155,17 @@ struct Checker<'t> {
 }
 
 impl<'t> Checker<'t> {
-    fn push(&mut self, kind: ErrorKind, at: usize, key: &str, message: String, help: Option<String>) {
-        let mut d = Diagnostic::new(kind, message).at(self.text, at).with_key(key);
+    fn push(
+        &mut self,
+        kind: ErrorKind,
+        at: usize,
+        key: &str,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut d = Diagnostic::new(kind, message)
+            .at(self.text, at)
+            .with_key(key);
         d.help = help;
         self.diagnostics.push(d);
     }
@@ -187,7 +196,11 @@ impl<'t> Checker<'t> {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => format!(
                     "`[{section}]` takes {}",
-                    allowed.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                    allowed
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             };
             self.push(
@@ -215,7 +228,12 @@ impl<'t> Checker<'t> {
                 ErrorKind::OutOfRange,
                 value.span().start,
                 key,
-                format!("{} is out of range: allowed {} ..= {}", fmt_num(x), fmt_num(low), fmt_num(high)),
+                format!(
+                    "{} is out of range: allowed {} ..= {}",
+                    fmt_num(x),
+                    fmt_num(low),
+                    fmt_num(high)
+                ),
                 None,
             );
             return None;
@@ -245,7 +263,12 @@ impl<'t> Checker<'t> {
         Some(n)
     }
 
-    fn choice(&mut self, value: &Value, key: &str, choices: &[&'static str]) -> Option<&'static str> {
+    fn choice(
+        &mut self,
+        value: &Value,
+        key: &str,
+        choices: &[&'static str],
+    ) -> Option<&'static str> {
         let DeValue::String(name) = value.get_ref() else {
             self.wrong_type(value, key, "a text in quotes");
             return None;
@@ -257,10 +280,20 @@ impl<'t> Checker<'t> {
             Some(s) => format!("did you mean `{s}`?"),
             None => format!(
                 "choose one of {}",
-                choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ")
+                choices
+                    .iter()
+                    .map(|c| format!("`{c}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         };
-        self.push(ErrorKind::Invalid, value.span().start, key, format!("unknown value `{name}`"), Some(help));
+        self.push(
+            ErrorKind::Invalid,
+            value.span().start,
+            key,
+            format!("unknown value `{name}`"),
+            Some(help),
+        );
         None
     }
 
@@ -288,7 +321,13 @@ impl<'t> Checker<'t> {
                 Some(s) => format!("did you mean `{s}`?"),
                 None => "`tillit params` lists every parameter key (`group.name`)".to_owned(),
             };
-            self.push(ErrorKind::UnknownKey, at, key, format!("unknown parameter `{name}`"), Some(help));
+            self.push(
+                ErrorKind::UnknownKey,
+                at,
+                key,
+                format!("unknown parameter `{name}`"),
+                Some(help),
+            );
         }
         found
     }
@@ -315,11 +354,14 @@ impl<'t> Checker<'t> {
         let cutoff = get("cutoff")
             .and_then(|v| self.real(v, "robustness.cutoff", 0.0, 1e6))
             .unwrap_or(DEFAULT_CUTOFF);
-        let measure = match get("measure").and_then(|v| self.choice(v, "robustness.measure", MEASURES)) {
-            Some("second_max") => Measure::SecondMax,
-            _ => Measure::Max,
-        };
-        let objective = match get("objective").and_then(|v| self.choice(v, "robustness.objective", OBJECTIVES)) {
+        let measure =
+            match get("measure").and_then(|v| self.choice(v, "robustness.measure", MEASURES)) {
+                Some("second_max") => Measure::SecondMax,
+                _ => Measure::Max,
+            };
+        let objective = match get("objective")
+            .and_then(|v| self.choice(v, "robustness.objective", OBJECTIVES))
+        {
             Some("lenient1") => Objective::Lenient1,
             _ => Objective::Original,
         };
@@ -395,7 +437,13 @@ impl<'t> Checker<'t> {
                 for (name, at) in self.strings(v, "uncertainty.parameters") {
                     if let Some(p) = self.parameter(&name, at, "uncertainty.parameters") {
                         if out.iter().any(|q| std::ptr::eq(*q, p)) {
-                            self.push(ErrorKind::Invalid, at, "uncertainty.parameters", format!("`{name}` is listed twice"), None);
+                            self.push(
+                                ErrorKind::Invalid,
+                                at,
+                                "uncertainty.parameters",
+                                format!("`{name}` is listed twice"),
+                                None,
+                            );
                         }
                         out.push(p);
                     }
@@ -411,13 +459,19 @@ impl<'t> Checker<'t> {
                 for (k, v) in t.iter() {
                     let name: &str = k.get_ref();
                     let key = format!("uncertainty.range.{name}");
-                    let Some(p) = self.parameter(name, k.span().start, &key) else { continue };
+                    let Some(p) = self.parameter(name, k.span().start, &key) else {
+                        continue;
+                    };
                     if let Some((low, high)) = self.pair(p, v, &key) {
                         ranges.push((p, low, high));
                     }
                 }
             }
-            Some((v, _)) => self.wrong_type(v, "uncertainty.range", "a table of `\"group.name\" = [low, high]`"),
+            Some((v, _)) => self.wrong_type(
+                v,
+                "uncertainty.range",
+                "a table of `\"group.name\" = [low, high]`",
+            ),
         }
         for (p, _, _) in &ranges {
             if !chosen.iter().any(|q| std::ptr::eq(*q, *p)) {
@@ -426,11 +480,25 @@ impl<'t> Checker<'t> {
         }
         if let Some(v) = table.get("fix") {
             for (name, at) in self.strings(v, "uncertainty.fix") {
-                let Some(p) = self.parameter(&name, at, "uncertainty.fix") else { continue };
+                let Some(p) = self.parameter(&name, at, "uncertainty.fix") else {
+                    continue;
+                };
                 if ranges.iter().any(|(q, _, _)| std::ptr::eq(*q, p)) {
-                    self.push(ErrorKind::Invalid, at, "uncertainty.fix", format!("`{name}` is both fixed and given a range"), Some("keep one of the two".to_owned()));
+                    self.push(
+                        ErrorKind::Invalid,
+                        at,
+                        "uncertainty.fix",
+                        format!("`{name}` is both fixed and given a range"),
+                        Some("keep one of the two".to_owned()),
+                    );
                 } else if !chosen.iter().any(|q| std::ptr::eq(*q, p)) {
-                    self.push(ErrorKind::Invalid, at, "uncertainty.fix", format!("`{name}` is not uncertain here, so there is nothing to fix"), None);
+                    self.push(
+                        ErrorKind::Invalid,
+                        at,
+                        "uncertainty.fix",
+                        format!("`{name}` is not uncertain here, so there is nothing to fix"),
+                        None,
+                    );
                 }
                 chosen.retain(|q| !std::ptr::eq(*q, p));
             }
@@ -447,7 +515,11 @@ impl<'t> Checker<'t> {
                 .map(|&(_, l, h)| (l, h))
                 .or_else(|| p.plausible().and_then(|q| q.range));
             match range {
-                Some((low, high)) => out.push(Uncertain { param: p, low, high }),
+                Some((low, high)) => out.push(Uncertain {
+                    param: p,
+                    low,
+                    high,
+                }),
                 None => {
                     let at = table.get("parameters").map_or(0, |v| v.span().start);
                     self.push(
@@ -455,7 +527,10 @@ impl<'t> Checker<'t> {
                         at,
                         "uncertainty.parameters",
                         format!("`{}` is a scenario choice with no plausible range", p.key()),
-                        Some(format!("give it one in `[uncertainty.range]`, e.g. `\"{}\" = [low, high]`", p.key())),
+                        Some(format!(
+                            "give it one in `[uncertainty.range]`, e.g. `\"{}\" = [low, high]`",
+                            p.key()
+                        )),
                     );
                 }
             }
@@ -488,14 +563,29 @@ impl<'t> Checker<'t> {
                     item.span().start,
                     key,
                     message,
-                    Some(format!("`{}` allows {} ({})", p.key(), p.range_text(), p.unit)),
+                    Some(format!(
+                        "`{}` allows {} ({})",
+                        p.key(),
+                        p.range_text(),
+                        p.unit
+                    )),
                 );
                 return None;
             }
             *end = x;
         }
         if ends[0] > ends[1] {
-            self.push(ErrorKind::Invalid, value.span().start, key, format!("the range {} ..= {} is empty", fmt_num(ends[0]), fmt_num(ends[1])), Some("write the lower end first".to_owned()));
+            self.push(
+                ErrorKind::Invalid,
+                value.span().start,
+                key,
+                format!(
+                    "the range {} ..= {} is empty",
+                    fmt_num(ends[0]),
+                    fmt_num(ends[1])
+                ),
+                Some("write the lower end first".to_owned()),
+            );
             return None;
         }
         Some((ends[0], ends[1]))

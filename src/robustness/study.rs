@@ -121,7 +121,10 @@ pub fn history_match(
     levels
         .iter()
         .map(|l| {
-            let means: Vec<f64> = PATTERNS.iter().map(|p| l[p.outcome as usize].mean).collect();
+            let means: Vec<f64> = PATTERNS
+                .iter()
+                .map(|p| l[p.outcome as usize].mean)
+                .collect();
             let per_pattern: Vec<f64> = PATTERNS
                 .iter()
                 .map(|p| {
@@ -334,11 +337,11 @@ pub fn analyse(
             let x: Vec<Vec<f64>> = mine.iter().map(|e| worlds[e.world].clone()).collect();
             let trajectory = prim::peel(&x, &worse, &spec.prim)?;
             let chosen = prim::choose(&trajectory, spec.min_coverage);
-            let shown = chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
+            let shown =
+                chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
             let separation = (0..spec.uncertain.len())
                 .map(|d| {
-                    let (w, other): (Vec<_>, Vec<_>) =
-                        x.iter().zip(&worse).partition(|(_, w)| **w);
+                    let (w, other): (Vec<_>, Vec<_>) = x.iter().zip(&worse).partition(|(_, w)| **w);
                     prim::separation(
                         &w.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
                         &other.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
@@ -361,7 +364,10 @@ pub fn analyse(
 
 /// The outcome names in pattern order (worlds.csv's columns).
 pub fn pattern_outcomes() -> Vec<&'static str> {
-    PATTERNS.iter().map(|p| OUTCOMES[p.outcome as usize].name).collect()
+    PATTERNS
+        .iter()
+        .map(|p| OUTCOMES[p.outcome as usize].name)
+        .collect()
 }
 
 #[cfg(test)]

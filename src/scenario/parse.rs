@@ -489,7 +489,11 @@ impl Checker<'_> {
                         .filter(|k| {
                             !matches!(
                                 **k,
-                                "arm" | "event" | "sweep" | "sensitivity" | "robustness"
+                                "arm"
+                                    | "event"
+                                    | "sweep"
+                                    | "sensitivity"
+                                    | "robustness"
                                     | "uncertainty"
                             )
                         })
