@@ -90,7 +90,9 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
                 let q = p.plausible();
                 let (low, high) = match q.and_then(|q| q.range) {
                     Some((l, h)) => (fmt_num(l), fmt_num(h)),
-                    None => (String::new(), String::new()),
+                    // A fixed parameter has no range: `NA`, as every tillit CSV
+                    // writes a missing value.
+                    None => ("NA".to_owned(), "NA".to_owned()),
                 };
                 w.write_record([
                     p.key(),

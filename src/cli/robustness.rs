@@ -38,6 +38,14 @@ pub struct RobustnessArgs {
     /// No progress bar and no table: for scripts.
     #[arg(long, short)]
     quiet: bool,
+    /// Also write report.html ("How robust is the answer?") and charts/*.svg
+    /// into the results folder (not for a shard).
+    #[arg(long, conflicts_with = "shard")]
+    report: bool,
+    /// Language of the report: `sv` or `en` [default: the scenario's
+    /// `language`, else en]. Needs `--report`.
+    #[arg(long, value_parser = super::report::parse_language, requires = "report")]
+    lang: Option<tillit::scenario::Language>,
 }
 
 /// Why a stage stopped short of its end.
@@ -140,6 +148,12 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
             print!("{}", output::robustness_table(&spec, &analysis, kept.len()));
         }
         println!("\nResults: {}", out.display());
+    }
+    if args.report {
+        let html = super::report::write(&out, args.lang, None)?;
+        if !args.quiet {
+            println!("Report: {}", html.display());
+        }
     }
     let failed = record.failures[0] + record.failures[1];
     if failed > 0 {
