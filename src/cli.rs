@@ -19,6 +19,7 @@ mod init;
 mod params;
 mod progress;
 mod report;
+mod robustness;
 mod run;
 mod slurm;
 mod sweep;
@@ -48,6 +49,9 @@ enum Command {
     Sweep(sweep::SweepArgs),
     /// Sensitivity analysis over the factors of a `[sensitivity]` table.
     Sensitivity(sweep::SensitivityArgs),
+    /// Robustness across plausible worlds: history matching, effects in
+    /// every kept world, and the conditions under which an arm does worse.
+    Robustness(robustness::RobustnessArgs),
     /// Combine the shard folders of a sweep into one results folder.
     Merge(sweep::MergeArgs),
     /// Run one (point, arm, replication) of a sweep's results folder again, alone.
@@ -89,6 +93,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Run(args) => run::run(args),
         Command::Sweep(args) => sweep::sweep(args),
         Command::Sensitivity(args) => sweep::sensitivity(args),
+        Command::Robustness(args) => robustness::robustness(args),
         Command::Merge(args) => sweep::merge(args),
         Command::Replay(args) => sweep::replay(args),
         Command::Slurm(args) => slurm::slurm(args),

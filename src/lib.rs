@@ -50,6 +50,7 @@ pub mod model;
 pub mod outcome;
 pub mod output;
 pub mod report;
+pub mod robustness;
 pub mod scenario;
 pub mod sensitivity;
 pub mod stats;

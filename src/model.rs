@@ -5,6 +5,7 @@
 //! or prints: rules receive the values (and the generator) they need.
 
 pub mod params;
+pub mod plausible;
 pub mod presets;
 pub mod reference;
 pub mod rules;

@@ -21,6 +21,7 @@
 pub mod charts;
 pub mod html;
 pub mod load;
+pub mod robustness;
 pub mod svg;
 pub mod text;
 
@@ -108,12 +109,20 @@ pub struct ReportFiles {
 
 /// Reads the finished results folder `dir` and writes its report.
 pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, ReportError> {
-    let results = load_results(dir)?;
-    let language = options
-        .language
-        .or(results.manifest.scenario.language)
-        .unwrap_or_default();
-    let page = html::build(&results, language);
+    let (page, language) = if robustness::is_robustness(dir) {
+        let language = options
+            .language
+            .or(robustness::load_manifest(dir)?.language)
+            .unwrap_or_default();
+        (robustness::build(dir, language)?, language)
+    } else {
+        let results = load_results(dir)?;
+        let language = options
+            .language
+            .or(results.manifest.scenario.language)
+            .unwrap_or_default();
+        (html::build(&results, language), language)
+    };
     let html_path = options.out.clone().unwrap_or_else(|| dir.join(REPORT_FILE));
     let charts_dir = html_path
         .parent()

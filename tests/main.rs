@@ -12,6 +12,7 @@ mod invariants;
 mod pathway;
 mod references;
 mod report;
+mod robustness;
 mod steering;
 mod sweep;
 mod tidy;

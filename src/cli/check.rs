@@ -94,5 +94,17 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
     for line in studies {
         writeln!(out, "  {line}")?;
     }
+    if has_table(&text, "robustness") || has_table(&text, "uncertainty") {
+        let spec = tillit::robustness::spec::load(path)?;
+        writeln!(
+            out,
+            "  robustness: {} worlds over {} uncertain parameters, {} replications, cut-off {} ({})",
+            spec.worlds,
+            spec.uncertain.len(),
+            spec.replications,
+            spec.cutoff,
+            spec.measure.name()
+        )?;
+    }
     Ok(())
 }

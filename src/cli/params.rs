@@ -46,6 +46,15 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
                 )?;
                 writeln!(out, "    {}", p.meaning)?;
                 writeln!(out, "    source: {}", p.source)?;
+                if let Some(q) = p.plausible() {
+                    writeln!(
+                        out,
+                        "    plausible: {} ({}): {}",
+                        q.range_text(),
+                        q.role.name(),
+                        q.reason
+                    )?;
+                }
             }
             writeln!(out, "\nPresets (steering levers that differ from control):")?;
             for preset in Preset::ALL {
@@ -64,8 +73,27 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["key", "unit", "default", "min", "max", "meaning", "source"])?;
+            w.write_record([
+                "key",
+                "unit",
+                "default",
+                "min",
+                "max",
+                "meaning",
+                "source",
+                "role",
+                "plausible_low",
+                "plausible_high",
+                "plausible_reason",
+            ])?;
             for p in PARAMETERS {
+                let q = p.plausible();
+                let (low, high) = match q.and_then(|q| q.range) {
+                    Some((l, h)) => (fmt_num(l), fmt_num(h)),
+                    // A fixed parameter has no range: `NA`, as every tillit CSV
+                    // writes a missing value.
+                    None => ("NA".to_owned(), "NA".to_owned()),
+                };
                 w.write_record([
                     p.key(),
                     p.unit.to_string(),
@@ -74,6 +102,10 @@ pub fn params(args: &ParamsArgs) -> anyhow::Result<()> {
                     fmt_num(p.max),
                     p.meaning.to_string(),
                     p.source.to_string(),
+                    q.map_or("", |q| q.role.name()).to_owned(),
+                    low,
+                    high,
+                    q.map_or("", |q| q.reason).to_owned(),
                 ])?;
             }
             w.flush()?;

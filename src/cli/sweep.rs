@@ -230,6 +230,13 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
 
 /// `tillit merge`.
 pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
+    if args
+        .shards
+        .iter()
+        .all(|s| super::robustness::is_robustness_folder(s))
+    {
+        return super::robustness::merge(&args.out, &args.shards);
+    }
     let assembled = output::merge(&args.out, &args.shards)
         .map_err(|e| usage_if_inconsistent(e, "cannot merge the shards"))?;
     note!(

@@ -4,8 +4,26 @@
 
 use std::fmt::Write;
 
+use crate::model::params::ParamSpec;
 use crate::model::params::{GROUP_DOCS, PARAMETERS, Params};
 use crate::model::presets::Preset;
+
+/// What the plausible column means (docs/PARAMETERS.md).
+const PLAUSIBLE_INTRO: &str = "The *plausible* column is the range a robustness study \
+(`tillit robustness`, docs/ROBUSTNESS.md) draws worlds from, with its role and reason: \
+*assumed* values are uncertain by default; *measured* values have a range but stay at their \
+default unless a scenario's `[uncertainty]` table names them; *fixed* values are choices of \
+the scenario (size, working time, legal deadlines, outcome definitions, steering levers) and \
+are never varied unless a scenario gives them a range. Without a source, an assumption's \
+range is ±50 % around its default, cut to the allowed range.";
+
+/// A parameter's plausible range, role and reason, for the table.
+fn plausible_cell(p: &ParamSpec) -> String {
+    match p.plausible() {
+        Some(q) => format!("{} ({}): {}", q.range_text(), q.role.name(), q.reason),
+        None => "not yet classified".to_owned(),
+    }
+}
 
 /// The whole of docs/PARAMETERS.md.
 pub fn parameters_markdown() -> String {
@@ -27,22 +45,28 @@ fn write_reference(md: &mut String) -> std::fmt::Result {
          full references in `docs/REFERENCES.md`; \"assumption\" marks a value with no \
          source, with the reason."
     )?;
+    writeln!(md)?;
+    writeln!(md, "{PLAUSIBLE_INTRO}")?;
     for (group, doc) in GROUP_DOCS {
         writeln!(md)?;
         writeln!(md, "## `[{group}]`")?;
         writeln!(md)?;
         writeln!(md, "{}", doc.trim())?;
         writeln!(md)?;
-        writeln!(md, "| key | unit | default | range | meaning | source |")?;
-        writeln!(md, "|---|---|---|---|---|---|")?;
+        writeln!(
+            md,
+            "| key | unit | default | range | plausible | meaning | source |"
+        )?;
+        writeln!(md, "|---|---|---|---|---|---|---|")?;
         for p in PARAMETERS.iter().filter(|p| p.group == *group) {
             writeln!(
                 md,
-                "| `{}` | {} | {} | {} | {} | {} |",
+                "| `{}` | {} | {} | {} | {} | {} | {} |",
                 p.key(),
                 p.unit,
                 p.format_value(p.default),
                 p.range_text(),
+                plausible_cell(p),
                 p.meaning,
                 p.source
             )?;

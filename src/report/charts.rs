@@ -481,6 +481,28 @@ pub fn stacked_shares(
     categories: &[String],
     rows: &[StackRow],
 ) -> Chart {
+    stacked_shares_described(
+        id,
+        lang,
+        title,
+        caption,
+        |rows| tf(lang, Key::TimeUseDesc, &[("rows", rows)]),
+        categories,
+        rows,
+    )
+}
+
+/// [`stacked_shares`] with a text alternative of the caller's: `desc`
+/// turns the sentence listing every bar's shares into the description.
+pub fn stacked_shares_described(
+    id: &str,
+    lang: Language,
+    title: &str,
+    caption: &str,
+    desc: impl Fn(&str) -> String,
+    categories: &[String],
+    rows: &[StackRow],
+) -> Chart {
     let (width, left, right, bar_h, gap) = (760.0, 118.0, 20.0, 26.0, 12.0);
     let top = 34.0;
     let bars_end = top + (bar_h + gap) * rows.len() as f64;
@@ -501,7 +523,7 @@ pub fn stacked_shares(
             format!("{}: {}.", r.label, parts.join(", "))
         })
         .collect();
-    let desc = tf(lang, Key::TimeUseDesc, &[("rows", &rows_text.join(" "))]);
+    let desc = desc(&rows_text.join(" "));
     let mut svg = Svg::new(id, width, height, title, &desc);
     svg.text(8.0, 18.0, title, title_style());
     let sx = Scale {

@@ -402,7 +402,8 @@ pub struct Page {
 /// only the inline style applies.
 pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-const CSS: &str = r#"
+/// The report's style sheet (shared with the robustness report).
+pub(crate) const CSS: &str = r#"
 :root { color-scheme: light; }
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #1a1a1a; background: #ffffff; margin: 0; line-height: 1.5; }
 header, main, footer { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }

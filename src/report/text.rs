@@ -33,6 +33,59 @@ macro_rules! texts {
 }
 
 texts! {
+    /// Heading of a robustness study's report.
+    RobustHeading => "How robust is the answer?", "Hur robust är svaret?";
+    /// What a robustness study did.
+    RobustIntro => "Every comparison of a single scenario rests on one set of assumed values. Here the comparison was repeated in {worlds} plausible worlds, each drawing the {params} uncertain assumptions from their plausible ranges. Worlds in which {baseline} does not reproduce the Swedish patterns (staff turnover, long sick spells, time use and overdue investigations; implausibility above {cutoff}) were ruled out; {kept} worlds remained. In each of them every alternative was simulated {reps} times, with the same reports of concern and the same luck.",
+        "Varje jämförelse av ett enskilt scenario vilar på en uppsättning antagna värden. Här upprepades jämförelsen i {worlds} rimliga världar, där var och en drar de {params} osäkra antagandena ur deras rimliga intervall. Världar där {baseline} inte återger de svenska mönstren (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar; implausibilitet över {cutoff}) uteslöts; {kept} världar återstod. I var och en av dem simulerades varje alternativ {reps} gånger, med samma orosanmälningar och samma slump.";
+    /// How to read shares of worlds.
+    RobustCaution => "A share of worlds is not a probability about reality: the worlds are spread evenly over ranges that are judgements. “Better” and “worse” mean that the 95% interval of the difference in that world excludes zero; “no clear difference” also covers worlds where a few simulations cannot tell.",
+        "En andel världar är ingen sannolikhet om verkligheten: världarna är jämnt spridda över intervall som är bedömningar. ”Bättre” och ”sämre” betyder att 95-procentsintervallet för skillnaden i den världen inte innehåller noll; ”ingen tydlig skillnad” omfattar också världar där några få simuleringar inte kan avgöra.";
+    /// When history matching kept no world.
+    RobustNoWorlds => "No world was kept: in every world drawn, the baseline misses a Swedish pattern by far. The plausible ranges need another look.",
+        "Ingen värld återstod: i varje dragen värld missar utgångsläget ett svenskt mönster med bred marginal. De rimliga intervallen behöver ses över.";
+    /// Heading per arm.
+    RobustArmHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
+    /// Chart title per arm.
+    RobustChartTitle => "{arm} against {baseline}: share of worlds", "{arm} mot {baseline}: andel världar";
+    /// Chart caption per arm.
+    RobustChartCaption => "Share of the {kept} plausible worlds in which {arm} is better than {baseline}, not clearly different, or worse, per outcome.",
+        "Andel av de {kept} rimliga världarna där {arm} är bättre än {baseline}, inte tydligt annorlunda, eller sämre, per utfall.";
+    /// Chart description per arm.
+    RobustChartDesc => "Stacked bars, one per outcome, of the share of worlds per verdict. {rows}",
+        "Staplade staplar, en per utfall, med andelen världar per bedömning. {rows}";
+    /// Category: better.
+    RobustBetter => "better", "bättre";
+    /// Category: no clear difference.
+    RobustUnclear => "no clear difference", "ingen tydlig skillnad";
+    /// Category: worse.
+    RobustWorse => "worse", "sämre";
+    /// Table column: outcome.
+    RobustTableOutcome => "Outcome", "Utfall";
+    /// Table column: median effect.
+    RobustTableMedian => "Median difference across worlds", "Median av skillnaden över världarna";
+    /// Table column: 5-95 % range.
+    RobustTableRange => "5–95% of worlds", "5–95 % av världarna";
+    /// A PRIM box in words.
+    RobustBox => "{arm} does worse on {outcome} mostly in worlds where {conditions}: {k} of the {worse} worlds where it does worse lie there (coverage {coverage}), and it does worse in {share} of the {n} worlds there (density {density}).",
+        "{arm} blir sämre på {outcome} främst i världar där {conditions}: {k} av de {worse} världar där det blir sämre ligger där (täckning {coverage}), och det blir sämre i {share} av de {n} världarna där (täthet {density}).";
+    /// No box stands out.
+    RobustNoBox => "{arm} does worse on {outcome} in {worse} of {kept} worlds, with no range of assumptions that stands out.",
+        "{arm} blir sämre på {outcome} i {worse} av {kept} världar, utan något intervall av antaganden som sticker ut.";
+    /// No mixed verdict.
+    RobustNeverWorse => "On the outcomes studied, {arm} does worse than {baseline} in either no world or every world: there is no boundary to describe.",
+        "På de studerade utfallen blir {arm} sämre än {baseline} i antingen ingen värld eller alla: det finns ingen gräns att beskriva.";
+    /// Joins conditions.
+    RobustAnd => " and ", " och ";
+    /// A condition: at least.
+    RobustAtLeast => "{param} is at least {value}", "{param} är minst {value}";
+    /// A condition: at most.
+    RobustAtMost => "{param} is at most {value}", "{param} är högst {value}";
+    /// A condition: between.
+    RobustBetween => "{param} lies between {low} and {high}", "{param} ligger mellan {low} och {high}";
+    /// Where the numbers are.
+    RobustFiles => "Every world's values and implausibility are in worlds.csv, every world's differences in effects.csv, the shares in robustness.csv, and PRIM's boxes in boxes.csv (docs/ROBUSTNESS.md describes each column).",
+        "Varje världs värden och implausibilitet finns i worlds.csv, varje världs skillnader i effects.csv, andelarna i robustness.csv och PRIM:s lådor i boxes.csv (docs/ROBUSTNESS.md beskriver varje kolumn).";
     /// Page title.
     ReportTitle => "Report: {name}", "Rapport: {name}";
     /// Line under the title.

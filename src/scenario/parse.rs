@@ -69,6 +69,8 @@ const TOP_KEYS: &[&str] = &[
     "event",
     "sweep",
     "sensitivity",
+    "robustness",
+    "uncertainty",
 ];
 /// Keys of an `[[arm]]` other than levers and parameter tables.
 const ARM_KEYS: &[&str] = &["name", "preset", "description"];
@@ -480,11 +482,21 @@ impl Checker<'_> {
             Place::Top => (
                 "unknown top-level key".to_owned(),
                 format!(
-                    "the top level takes {}, `[[arm]]`, `[[event]]`, `[sweep]`, `[sensitivity]` \
-                     and the tables {}",
+                    "the top level takes {}, `[[arm]]`, `[[event]]`, `[sweep]`, `[sensitivity]`, \
+                     `[robustness]`, `[uncertainty]` and the tables {}",
                     TOP_KEYS
                         .iter()
-                        .filter(|k| !matches!(**k, "arm" | "event" | "sweep" | "sensitivity"))
+                        .filter(|k| {
+                            !matches!(
+                                **k,
+                                "arm"
+                                    | "event"
+                                    | "sweep"
+                                    | "sensitivity"
+                                    | "robustness"
+                                    | "uncertainty"
+                            )
+                        })
                         .map(|k| format!("`{k}`"))
                         .collect::<Vec<_>>()
                         .join(", "),
@@ -560,8 +572,9 @@ impl Checker<'_> {
                 "language" => raw.language = self.language(value, name),
                 "arm" => raw.arms = self.arms(value),
                 "event" => raw.events = self.events(value),
-                // Read by `crate::sweep::spec`, which checks them itself.
-                "sweep" | "sensitivity" => {}
+                // Read by `crate::sweep::spec` and `crate::robustness::spec`,
+                // which check them themselves.
+                "sweep" | "sensitivity" | "robustness" | "uncertainty" => {}
                 STEERING => self.push(
                     ErrorKind::Invalid,
                     key.span().start,

@@ -29,6 +29,9 @@ pub enum PlanKind {
     Morris,
     /// A Sobol analysis of a `[sensitivity]` table.
     Sobol,
+    /// A stage of a robustness study (`crate::robustness`): worlds as
+    /// points.
+    Robustness,
 }
 
 impl PlanKind {
@@ -38,6 +41,7 @@ impl PlanKind {
             PlanKind::Sweep => "sweep",
             PlanKind::Morris => "morris",
             PlanKind::Sobol => "sobol",
+            PlanKind::Robustness => "robustness",
         }
     }
 }

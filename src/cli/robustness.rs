@@ -1,0 +1,263 @@
+//! `tillit robustness`: a robustness study across plausible worlds, run as
+//! two sweep plans into one folder (docs/ROBUSTNESS.md).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::Args;
+
+use super::UsageError;
+use tillit::output::{
+    self, BOXES_FILE, EFFECTS_FILE, OutputError, ROBUSTNESS_FILE, SEPARATION_FILE, SPEC_FILE,
+    STAGE1_DIR, STAGE2_DIR, StudyRecord, SweepWriter, WORLDS_FILE,
+};
+use tillit::robustness::spec::{self, MAX_WORLDS};
+use tillit::robustness::study;
+use tillit::sweep::{Plan, Shard, run_parts};
+
+/// Arguments of `tillit robustness`.
+#[derive(Debug, Args)]
+pub struct RobustnessArgs {
+    /// A scenario file; its `[robustness]` and `[uncertainty]` tables are
+    /// optional.
+    spec: PathBuf,
+    /// Worlds to draw [default: the file's `[robustness] worlds`, else 100].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WORLDS)))]
+    worlds: Option<u32>,
+    /// Results folder [default: results/<scenario file name without
+    /// .toml>-robustness]. Run again with the same folder to resume.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Worker threads [default: every core]. Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
+    jobs: Option<u32>,
+    /// Run only the i-th of n disjoint parts of the current stage (e.g.
+    /// `2/3`); combine the folders with `tillit merge`, then run again.
+    #[arg(long, value_parser = |s: &str| Shard::parse(s))]
+    shard: Option<Shard>,
+    /// No progress bar and no table: for scripts.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Also write report.html ("How robust is the answer?") and charts/*.svg
+    /// into the results folder (not for a shard).
+    #[arg(long, conflicts_with = "shard")]
+    report: bool,
+    /// Language of the report: `sv` or `en` [default: the scenario's
+    /// `language`, else en]. Needs `--report`.
+    #[arg(long, value_parser = super::report::parse_language, requires = "report")]
+    lang: Option<tillit::scenario::Language>,
+}
+
+/// Why a stage stopped short of its end.
+enum Stage {
+    /// Every part is there: the stage's folder is complete.
+    Done(output::Assembled),
+    /// A shard ran; other parts are elsewhere.
+    Partial,
+}
+
+/// `tillit robustness`.
+pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
+    let mut spec = spec::load(&args.spec)?;
+    if let Some(n) = args.worlds {
+        spec.worlds = n;
+    }
+    let usage = |e: &dyn std::fmt::Display| UsageError(format!("{}: {e}", args.spec.display()));
+    let out = args.out.clone().unwrap_or_else(|| {
+        let stem = args.spec.file_stem().map_or_else(
+            || "robustness".to_owned(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        Path::new("results").join(format!("{stem}-robustness"))
+    });
+    let plan1 = study::stage1_plan(&spec).map_err(|e| usage(&e))?;
+    if !args.quiet {
+        note!(
+            "Stage 1: the baseline arm `{}` in {} worlds over {} uncertain parameters, {} replications each ({} runs).",
+            plan1.scenario.arms[0].name,
+            spec.worlds,
+            spec.uncertain.len(),
+            spec.replications,
+            plan1.run_count()
+        );
+    }
+    let stage1_dir = out.join(STAGE1_DIR);
+    let Stage::Done(assembled1) = run_stage(&plan1, &stage1_dir, &args, 1)? else {
+        return Ok(());
+    };
+    let worlds = study::worlds(&spec);
+    let levels = output::stage_levels(&stage1_dir, worlds.len())
+        .with_context(|| format!("cannot read stage 1's results in {}", stage1_dir.display()))?;
+    let matches = study::history_match(&levels, spec.cutoff, spec.measure);
+    let kept: Vec<usize> = (0..worlds.len()).filter(|&w| matches[w].kept).collect();
+    if !args.quiet {
+        note!(
+            "History matching: {} of {} worlds kept (implausibility <= {} by the {} over {} patterns).",
+            kept.len(),
+            worlds.len(),
+            spec.cutoff,
+            spec.measure.name(),
+            tillit::calibration::PATTERNS.len()
+        );
+    }
+    let plan2 = study::stage2_plan(&spec, &worlds, &kept).map_err(|e| usage(&e))?;
+    let mut record = StudyRecord {
+        kept: kept.len(),
+        stage1_hash: plan1.hash(),
+        stage2_hash: String::new(),
+        failures: [assembled1.failures.len(), 0],
+    };
+    let analysis = match &plan2 {
+        None => study::Analysis::default(),
+        Some(plan2) => {
+            if !args.quiet {
+                note!(
+                    "Stage 2: {} arms in the {} kept worlds ({} runs, common random numbers).",
+                    plan2.scenario.arms.len(),
+                    kept.len(),
+                    plan2.run_count()
+                );
+            }
+            record.stage2_hash = plan2.hash();
+            let Stage::Done(assembled2) = run_stage(plan2, &out.join(STAGE2_DIR), &args, 2)? else {
+                return Ok(());
+            };
+            record.failures[1] = assembled2.failures.len();
+            study::analyse(&spec, &worlds, &kept, &assembled2.differences)
+                .context("scenario discovery failed")?
+        }
+    };
+    let files = [
+        (WORLDS_FILE, output::worlds_csv(&spec, &worlds, &matches)),
+        (EFFECTS_FILE, output::effects_csv(&spec, &analysis)),
+        (ROBUSTNESS_FILE, output::robustness_csv(&spec, &analysis)),
+        (BOXES_FILE, output::boxes_csv(&spec, &analysis)),
+        (SEPARATION_FILE, output::separation_csv(&spec, &analysis)),
+        (SPEC_FILE, spec.source.clone()),
+    ];
+    output::write_study(&out, &files, &output::manifest_json(&spec, &record))
+        .with_context(|| format!("cannot write the results to {}", out.display()))?;
+    if !args.quiet {
+        if kept.is_empty() {
+            note!(
+                "No world was kept: in every world drawn, the baseline misses a calibration pattern \
+                 by more than the cut-off. Check the ranges in [uncertainty] (worlds.csv shows each \
+                 pattern's implausibility)."
+            );
+        } else {
+            write!(
+                std::io::stdout().lock(),
+                "{}",
+                output::robustness_table(&spec, &analysis, kept.len())
+            )?;
+        }
+        note!("Results: {}", out.display());
+    }
+    if args.report {
+        let html = super::report::write(&out, args.lang, None)?;
+        if !args.quiet {
+            note!("Report: {}", html.display());
+        }
+    }
+    let failed = record.failures[0] + record.failures[1];
+    if failed > 0 {
+        anyhow::bail!(
+            "{failed} runs failed (listed in {}/manifest.json and {}/manifest.json); their worlds \
+             use the replications that succeeded",
+            stage1_dir.display(),
+            out.join(STAGE2_DIR).display()
+        );
+    }
+    Ok(())
+}
+
+fn usage_if_inconsistent(e: OutputError, context: String) -> anyhow::Error {
+    match e {
+        OutputError::Inconsistent { .. } => UsageError(format!("{context}: {e}")).into(),
+        other => anyhow::Error::new(other).context(context),
+    }
+}
+
+/// Runs a stage's pending parts (of the shard, if one is given) and
+/// assembles its folder once every part is there.
+fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: u8) -> anyhow::Result<Stage> {
+    let writer = SweepWriter::open(dir, plan).map_err(|e| {
+        usage_if_inconsistent(
+            e,
+            format!("cannot prepare the results folder {}", dir.display()),
+        )
+    })?;
+    let pending = writer.pending(args.shard);
+    let total: usize = pending
+        .iter()
+        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
+        .sum();
+    let (bar, options) = super::progress::start(total as u64, args.quiet, args.jobs);
+    run_parts(plan, &pending, &options, |k, units| {
+        writer.write_part(k, &units)
+    })
+    .with_context(|| format!("running stage {stage} into {}", dir.display()))?;
+    bar.finish();
+    if let Some(shard) = args.shard {
+        writer
+            .write_shard_manifest(shard)
+            .with_context(|| format!("cannot write the shard manifest in {}", dir.display()))?;
+    }
+    if !writer.pending(None).is_empty() {
+        if !args.quiet {
+            let shard = args
+                .shard
+                .map_or(String::new(), |s| format!(" {}/{}", s.index, s.count));
+            note!(
+                "Stage {stage}, shard{shard}: done. Merge the shard folders with `tillit merge OUT DIR...`, \
+                 then run `tillit robustness {} --out OUT` to go on.",
+                args.spec.display()
+            );
+        }
+        return Ok(Stage::Partial);
+    }
+    let assembled = writer
+        .finish(true, |_| Vec::new())
+        .with_context(|| format!("cannot write stage {stage}'s results to {}", dir.display()))?;
+    Ok(Stage::Done(assembled))
+}
+
+/// Whether the shard folders are a robustness study's (they have a
+/// `stage1/` sweep folder).
+pub fn is_robustness_folder(dir: &Path) -> bool {
+    dir.join(STAGE1_DIR).join(output::PARTS_DIR).is_dir()
+}
+
+/// `tillit merge` of robustness shard folders: merges stage 1, and stage 2
+/// where every shard has one. The study's own files are written by running
+/// `tillit robustness` on the merged folder.
+pub fn merge(out: &Path, shards: &[PathBuf]) -> anyhow::Result<()> {
+    let merge_stage = |stage: &str| -> anyhow::Result<output::Assembled> {
+        let dirs: Vec<PathBuf> = shards.iter().map(|s| s.join(stage)).collect();
+        output::merge(&out.join(stage), &dirs).map_err(|e| {
+            usage_if_inconsistent(e, format!("cannot merge the shards' {stage} folders"))
+        })
+    };
+    merge_stage(STAGE1_DIR)?;
+    let stage2 = shards
+        .iter()
+        .all(|s| s.join(STAGE2_DIR).join(output::PARTS_DIR).is_dir());
+    if stage2 {
+        merge_stage(STAGE2_DIR)?;
+    }
+    note!(
+        "Merged {} robustness shard folders into {} (stage 1{}). Run `tillit robustness SPEC --out {}` \
+         (with the same --worlds) to {}.",
+        shards.len(),
+        out.display(),
+        if stage2 { " and stage 2" } else { "" },
+        out.display(),
+        if stage2 {
+            "write the study's files"
+        } else {
+            "run stage 2 (or copy the folder to each machine and run it with --shard i/n)"
+        }
+    );
+    Ok(())
+}

@@ -1,0 +1,485 @@
+//! Robustness studies: PRIM against a known box and the EMA Workbench's
+//! trajectory, history matching against the calibration patterns, and
+//! `tillit robustness` end to end (byte-identical folders across threads,
+//! resume and shards; collapsed ranges give `tillit run`'s effects; spec
+//! mistakes with file, line and key).
+
+use std::fs;
+use std::path::Path;
+
+use rand::{Rng, SeedableRng};
+use tillit::calibration::{self, PATTERNS};
+use tillit::experiment::{Options, run_experiment};
+use tillit::outcome::Outcome;
+use tillit::robustness::history::{Measure, combine, implausibility};
+use tillit::robustness::prim::{Objective, PrimOptions, peel};
+
+use crate::support::{temp_dir, tillit};
+
+#[test]
+fn prim_recovers_a_known_box() {
+    let mut rng = rand_pcg::Pcg64Mcg::seed_from_u64(7);
+    let x: Vec<Vec<f64>> = (0..2000)
+        .map(|_| (0..5).map(|_| rng.r#gen::<f64>()).collect())
+        .collect();
+    // The box: x0 above 0.6 and x1 below 0.4 (mass 0.16); three noise
+    // dimensions.
+    let y: Vec<bool> = x.iter().map(|r| r[0] > 0.6 && r[1] < 0.4).collect();
+    let trajectory = peel(&x, &y, &PrimOptions::default()).unwrap();
+    assert_eq!(trajectory[0].coverage, 1.0);
+    let best = trajectory
+        .iter()
+        .filter(|b| b.coverage > 0.9 && b.density > 0.9)
+        .max_by(|a, b| (a.coverage * a.density).total_cmp(&(b.coverage * b.density)))
+        .expect("a box with coverage and density above 0.9");
+    assert_eq!(best.restricted, vec![0, 1], "{best:?}");
+    assert!((best.limits[0].0 - 0.6).abs() < 0.03, "{:?}", best.limits);
+    assert!((best.limits[1].1 - 0.4).abs() < 0.03, "{:?}", best.limits);
+    // Peeling never grows the box, and density rises to the end.
+    for w in trajectory.windows(2) {
+        assert!(w[1].n < w[0].n);
+    }
+    assert!(trajectory.last().unwrap().density > 0.99);
+}
+
+/// tests/data/prim/: the data and the EMA Workbench's trajectories
+/// (make_fixture.py says how they were made).
+fn fixture(name: &str) -> Vec<Vec<f64>> {
+    let path = crate::support::root().join("tests/data/prim").join(name);
+    let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .collect()
+}
+
+#[test]
+fn prim_reproduces_the_ema_workbench_peeling_trajectory() {
+    let data = fixture("data.csv");
+    let x: Vec<Vec<f64>> = data.iter().map(|r| r[..3].to_vec()).collect();
+    let y: Vec<bool> = data.iter().map(|r| r[3] == 1.0).collect();
+    for (file, objective) in [
+        ("expected-original.csv", Objective::Original),
+        ("expected-lenient1.csv", Objective::Lenient1),
+    ] {
+        let expected = fixture(file);
+        let options = PrimOptions {
+            alpha: 0.05,
+            min_mass: 0.05,
+            objective,
+        };
+        let got = peel(&x, &y, &options).unwrap();
+        assert_eq!(got.len(), expected.len(), "{file}: steps");
+        for (b, e) in got.iter().zip(&expected) {
+            let step = e[0];
+            assert_eq!(b.n as f64, e[1], "{file} step {step}: n");
+            assert_eq!(b.k as f64, e[2], "{file} step {step}: k");
+            for (v, w, what) in [
+                (b.coverage, e[3], "coverage"),
+                (b.density, e[4], "density"),
+                (b.mass, e[5], "mass"),
+            ] {
+                assert!(
+                    (v - w).abs() < 1e-12,
+                    "{file} step {step}: {what} {v} vs {w}"
+                );
+            }
+            for d in 0..3 {
+                assert!(
+                    (b.limits[d].0 - e[6 + 2 * d]).abs() < 1e-12,
+                    "{file} step {step}"
+                );
+                assert!(
+                    (b.limits[d].1 - e[7 + 2 * d]).abs() < 1e-12,
+                    "{file} step {step}"
+                );
+            }
+        }
+    }
+}
+
+/// The calibration scenario with `tweak`, its implausibility per pattern,
+/// and the baseline's summaries.
+fn match_world(
+    tweak: impl Fn(&mut tillit::model::params::Params),
+) -> (Vec<f64>, Vec<tillit::stats::Summary>) {
+    let mut s = calibration::scenario(3, 20261128);
+    tweak(&mut s.arms[0].params);
+    let result = run_experiment(&s, &Options::default(), &mut ()).unwrap();
+    let summaries: Vec<_> = PATTERNS
+        .iter()
+        .map(|p| result.arms[0].outcomes[p.outcome as usize])
+        .collect();
+    let i = PATTERNS
+        .iter()
+        .zip(&summaries)
+        .map(|(p, s)| implausibility(p, s.mean, s.sd, s.n as usize))
+        .collect();
+    (i, summaries)
+}
+
+#[test]
+fn history_matching_keeps_the_default_world_and_rules_out_a_far_miss() {
+    let (default, _) = match_world(|_| {});
+    assert!(
+        combine(&default, Measure::Max) <= 3.0,
+        "the default world should be kept: {default:?}"
+    );
+    // Three times the quit rate: turnover far above 20-35 % a year.
+    let (far, summaries) = match_world(|p| p.turnover.quits_per_year *= 3.0);
+    assert!(combine(&far, Measure::Max) > 3.0, "{far:?}");
+    let t = PATTERNS
+        .iter()
+        .position(|p| p.outcome == Outcome::WorkerTurnover)
+        .unwrap();
+    let (p, s) = (PATTERNS[t], summaries[t]);
+    // By hand: midpoint 0.275, observation sd (0.35 - 0.20) / 4 = 0.0375.
+    assert_eq!((p.low, p.high), (0.20, 0.35));
+    let hand = (s.mean - 0.275).abs() / (0.0375_f64.powi(2) + s.sd.powi(2) / s.n as f64).sqrt();
+    assert!((far[t] - hand).abs() < 1e-12, "{} vs {hand}", far[t]);
+    assert!(far[t] > 3.0);
+}
+
+/// 40 worlds x 2 replications of a small department over three years:
+/// stage 1 in 2 parts, stage 2 in several.
+const SPEC: &str = r#"
+name = "tiny robustness"
+seed = 5
+replications = 2
+years = 3
+warmup_years = 1
+[organisation]
+units = 2
+workers_per_unit = 8
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust_without_support"
+
+[robustness]
+worlds = 40
+replications = 2
+cutoff = 4
+min_coverage = 0.3
+
+[uncertainty]
+parameters = ["stress.rise_days", "decisions.approval_catch_rate", "demand.reports_per_position_year"]
+fix = ["stress.rise_days"]
+[uncertainty.range]
+"stress.support_buffer" = [0.1, 1.0]
+"#;
+
+const FILES: [&str; 13] = [
+    "worlds.csv",
+    "effects.csv",
+    "robustness.csv",
+    "boxes.csv",
+    "separation.csv",
+    "spec.toml",
+    "manifest.json",
+    "stage1/runs.csv",
+    "stage1/summary.csv",
+    "stage1/manifest.json",
+    "stage2/runs.csv",
+    "stage2/summary.csv",
+    "stage2/manifest.json",
+];
+
+fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = tillit(dir, args);
+    assert!(
+        out.status.success(),
+        "tillit {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn assert_same(a: &Path, b: &Path, what: &str) {
+    for name in FILES {
+        let x = fs::read(a.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let y = fs::read(b.join(name)).unwrap_or_else(|e| panic!("{name}: {e} ({what})"));
+        assert!(x == y, "{name} differs: {what}");
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
+    let dir = temp_dir("robustness-identity");
+    fs::write(dir.join("r.toml"), SPEC).unwrap();
+    let table = ok(
+        &dir,
+        &["robustness", "r.toml", "--out", "one", "--jobs", "1"],
+    );
+    ok(
+        &dir,
+        &["robustness", "r.toml", "--out", "two", "--jobs", "2", "-q"],
+    );
+    assert_same(&dir.join("one"), &dir.join("two"), "1 versus 2 threads");
+
+    // What the folder holds.
+    assert!(table.contains("trust vs control across"), "{table}");
+    let worlds = fs::read_to_string(dir.join("one/worlds.csv")).unwrap();
+    assert_eq!(worlds.lines().count(), 41);
+    let header = worlds.lines().next().unwrap();
+    assert!(header.starts_with("world,kept,implausibility,implausibility_worker_turnover,"));
+    // Registry order; the fixed parameter is gone, the ranged one added.
+    assert!(header.ends_with(
+        ",demand.reports_per_position_year,decisions.approval_catch_rate,stress.support_buffer"
+    ));
+    let kept = worlds
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(1) == Some("true"))
+        .count();
+    assert!(kept > 0 && kept <= 40);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("one/manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["kind"], "robustness");
+    assert_eq!(manifest["kept"], kept);
+    let effects = fs::read_to_string(dir.join("one/effects.csv")).unwrap();
+    let outcomes = tillit::outcome::OUTCOMES.len();
+    assert_eq!(effects.lines().count(), 1 + kept * outcomes);
+    let robustness = fs::read_to_string(dir.join("one/robustness.csv")).unwrap();
+    let turnover = robustness
+        .lines()
+        .find(|l| l.starts_with("trust,worker_turnover,"))
+        .unwrap();
+    let cells: Vec<&str> = turnover.split(',').collect();
+    let counts: usize = [5, 6, 7]
+        .iter()
+        .map(|&i| cells[i].parse::<usize>().unwrap())
+        .sum();
+    assert_eq!(counts, kept, "{turnover}");
+
+    // Interrupted: one shard of stage 1, then the whole command.
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "resumed",
+            "--shard",
+            "2/2",
+            "-q",
+        ],
+    );
+    assert!(!dir.join("resumed/manifest.json").exists());
+    assert!(!dir.join("resumed/stage2").exists());
+    ok(&dir, &["robustness", "r.toml", "--out", "resumed", "-q"]);
+    assert_same(&dir.join("one"), &dir.join("resumed"), "resumed");
+
+    // Shards: stage 1 in two, merged; stage 2 in two from copies, merged.
+    for i in 1..=2 {
+        let shard = format!("{i}/2");
+        ok(
+            &dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                &format!("s{i}"),
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
+    }
+    ok(&dir, &["merge", "m", "s1", "s2"]);
+    assert!(!dir.join("m/manifest.json").exists());
+    copy_dir(&dir.join("m"), &dir.join("c1"));
+    copy_dir(&dir.join("m"), &dir.join("c2"));
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c1",
+            "--shard",
+            "1/2",
+            "-q",
+        ],
+    );
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c2",
+            "--shard",
+            "2/2",
+            "-q",
+        ],
+    );
+    ok(&dir, &["merge", "m2", "c1", "c2"]);
+    ok(&dir, &["robustness", "r.toml", "--out", "m2", "-q"]);
+    assert_same(
+        &dir.join("one"),
+        &dir.join("m2"),
+        "both stages sharded and merged",
+    );
+    // Or stage 2 unsharded on the merged stage 1.
+    ok(&dir, &["robustness", "r.toml", "--out", "m", "-q"]);
+    assert_same(&dir.join("one"), &dir.join("m"), "stage 1 merged");
+
+    // The report: "How robust is the answer?" in both languages.
+    for (lang, heading, other) in [
+        ("sv", "Hur robust är svaret?", "How robust is the answer?"),
+        ("en", "How robust is the answer?", "Hur robust är svaret?"),
+    ] {
+        let file = format!("report-{lang}.html");
+        ok(&dir, &["report", "one", "--lang", lang, "--out", &file]);
+        let html = fs::read_to_string(dir.join(&file)).unwrap();
+        assert!(
+            html.starts_with("<!DOCTYPE html>")
+                && html.contains(&format!("<html lang=\"{lang}\">"))
+        );
+        assert!(
+            html.contains(
+                "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\""
+            )
+        );
+        assert!(!html.contains("<script") && !html.contains("href=\"http"));
+        assert!(html.contains(heading) && !html.contains(other), "{lang}");
+        assert!(
+            !html.contains("{arm}") && !html.contains("{conditions}"),
+            "{lang}"
+        );
+        let svgs = html.matches("<svg").count();
+        assert_eq!(svgs, 1, "one chart per arm other than the baseline");
+        assert_eq!(html.matches("<figure").count(), svgs);
+        assert_eq!(html.matches("role=\"img\"").count(), svgs);
+        assert!(html.contains("<desc") && html.contains("<title"));
+        assert!(!html.contains("NaN"), "{lang}");
+        assert!(dir.join("charts/robustness-arm1.svg").exists());
+    }
+
+    // Another spec in the same folder is refused with exit code 2.
+    fs::write(dir.join("other.toml"), SPEC.replace("seed = 5", "seed = 6")).unwrap();
+    let out = tillit(&dir, &["robustness", "other.toml", "--out", "one", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_same(&dir.join("one"), &dir.join("two"), "after the refusal");
+}
+
+#[test]
+fn ranges_collapsed_to_a_point_give_the_effects_of_tillit_run_at_that_point() {
+    let dir = temp_dir("robustness-point");
+    let base = r#"
+name = "point"
+seed = 9
+replications = 3
+years = 3
+warmup_years = 1
+[organisation]
+units = 2
+workers_per_unit = 8
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust"
+"#;
+    let study = format!(
+        "{base}\n[robustness]\nworlds = 2\nreplications = 3\ncutoff = 1000000\n\
+         [uncertainty]\nparameters = []\n[uncertainty.range]\n\"stress.rise_days\" = [17, 17]\n"
+    );
+    fs::write(dir.join("study.toml"), study).unwrap();
+    fs::write(
+        dir.join("run.toml"),
+        format!("{base}\n[stress]\nrise_days = 17\n"),
+    )
+    .unwrap();
+    fs::write(dir.join("default.toml"), base).unwrap();
+    ok(&dir, &["robustness", "study.toml", "--out", "study", "-q"]);
+    ok(&dir, &["run", "run.toml", "--out", "run", "-q"]);
+    ok(&dir, &["run", "default.toml", "--out", "default", "-q"]);
+    let summary = |folder: &str| -> Vec<(String, String)> {
+        fs::read_to_string(dir.join(folder).join("summary.csv"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("trust,difference_to_control,"))
+            .map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                (c[2].to_owned(), c[4..9].join(","))
+            })
+            .collect()
+    };
+    let run = summary("run");
+    let effects = fs::read_to_string(dir.join("study/effects.csv")).unwrap();
+    for world in ["0", "1"] {
+        let rows: Vec<(String, String)> = effects
+            .lines()
+            .filter(|l| l.starts_with(&format!("{world},trust,")))
+            .map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                (c[2].to_owned(), c[4..9].join(","))
+            })
+            .collect();
+        assert_eq!(rows, run, "world {world}");
+    }
+    // The world's value was applied: the default gives other numbers.
+    assert_ne!(summary("default"), run);
+}
+
+#[test]
+fn robustness_spec_mistakes_name_file_line_and_key() {
+    let dir = temp_dir("robustness-bad");
+    let base = "name = \"bad\"\n[[arm]]\nname = \"control\"\npreset = \"control\"\n";
+    for (tail, line, needle) in [
+        ("[robustness]\nwordls = 5\n", 7, "robustness.wordls"),
+        ("[robustness]\ncutoff = \"high\"\n", 7, "robustness.cutoff"),
+        (
+            "[uncertainty]\nparameters = [\"stress.rise_dayz\"]\n",
+            7,
+            "stress.rise_days",
+        ),
+        (
+            "[uncertainty]\nparameters = [\"organisation.units\"]\n",
+            7,
+            "no plausible range",
+        ),
+        (
+            "[uncertainty.range]\n\"stress.rise_days\" = [0, 20]\n",
+            7,
+            "out of range",
+        ),
+        (
+            "[uncertainty.range]\n\"stress.rise_days\" = [20, 10]\n",
+            7,
+            "empty",
+        ),
+        (
+            "[uncertainty]\nfix = [\"steering.coaching_hours\"]\n",
+            7,
+            "not uncertain",
+        ),
+    ] {
+        let text = format!("{base}\n{tail}");
+        fs::write(dir.join("bad.toml"), &text).unwrap();
+        let out = tillit(&dir, &["robustness", "bad.toml", "--out", "o", "-q"]);
+        assert_eq!(out.status.code(), Some(2), "{tail}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("bad.toml:{line}:")), "{tail}: {err}");
+        assert!(err.contains(needle), "{tail}: {err}");
+        assert!(!dir.join("o").exists(), "{tail}: nothing is written");
+    }
+}
