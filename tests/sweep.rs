@@ -461,7 +461,7 @@ fn shipped_sweep_and_sensitivity_scenarios_resolve() {
     assert!(falun.scenario.arms_differ_in_pathway());
     let spec = load_sensitivity(&root.join("sensitivity.toml")).unwrap();
     let (_, morris) = plan(&spec, Method::Morris).unwrap();
-    assert_eq!(morris.run_count(), 10 * 11 * 2);
+    assert_eq!(morris.run_count(), 10 * 11 * 8);
     let (_, sobol) = plan(&spec, Method::Sobol).unwrap();
     assert_eq!(sobol.points.len(), 64 * 12);
 }
