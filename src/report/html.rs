@@ -28,7 +28,7 @@ use crate::scenario::{DAYS_PER_YEAR, Language};
 use crate::stats::Summary;
 
 /// The outcomes the summary and the outcome charts show, in this order.
-pub const KEY_OUTCOMES: [Outcome; 10] = [
+pub const KEY_OUTCOMES: [Outcome; 11] = [
     Outcome::WorkerTurnover,
     Outcome::SickLeaveShare,
     Outcome::LongSickSpells,
@@ -36,6 +36,7 @@ pub const KEY_OUTCOMES: [Outcome; 10] = [
     Outcome::InvestigationsOverdue,
     Outcome::OpenCasesMean,
     Outcome::DecisionErrorRate,
+    Outcome::DecisionInconsistency,
     Outcome::SeriousEvents,
     Outcome::TimeDirect,
     Outcome::PersonnelCost,
