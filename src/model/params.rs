@@ -396,7 +396,7 @@ parameters! {
     consequences: Consequences {
         serious_event_probability: f64 = 0.04, "probability", 0.0 ..= 1.0,
             "Probability that a missed need later leads to a serious event",
-            "assumption: a few missed needs lead to harm that surfaces; gives about 20 serious events a year in a 200-worker department";
+            "assumption: a few missed needs lead to harm that surfaces; gives about 24 serious events a year in a 200-worker department under control, inside the lex Sarah pattern (IVO 2023)";
         serious_event_delay_days: f64 = 180.0, "days", 1.0 ..= 3650.0,
             "Mean delay (exponential) from a missed need to its serious event",
             "assumption: harm tends to surface within months";
@@ -408,7 +408,7 @@ parameters! {
             "assumption: complaints come within weeks to months";
         scandal_probability: f64 = 0.10, "probability", 0.0 ..= 1.0,
             "Probability that a serious event becomes a media scandal",
-            "assumption: a minority of serious events reach the media; gives about 2 scandals a year under control";
+            "assumption: a minority of serious events reach the media; gives about 2.3 to 2.5 scandals a year under control";
         blame_shock: f64 = 1.0, "stress units", 0.0 ..= 10.0,
             "Blame added to the decision maker when a serious event surfaces, at blame culture 1 (a complaint brings complaint_blame_share of it)",
             "assumption: a serious event weighs about as much as a normal day's demands for a while";
