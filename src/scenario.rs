@@ -12,7 +12,7 @@ mod diagnostic;
 pub(crate) mod parse;
 
 pub use diagnostic::{Diagnostic, ErrorKind, ScenarioError};
-pub use parse::{from_str, load};
+pub use parse::{MAX_ARM_NAME, MAX_ARMS, MAX_EVENTS, from_str, is_arm_name, load};
 
 use serde::Serialize;
 
