@@ -8,6 +8,7 @@ mod determinism;
 mod docs;
 mod invariants;
 mod pathway;
+mod reliability;
 mod report;
 mod steering;
 mod sweep;
