@@ -361,6 +361,9 @@ fn runs_never_replace_sweeps_or_files_tillit_did_not_write() {
     assert_eq!(fs::read_to_string(dir.join("notes.csv")).unwrap(), "mine\n");
     ok(&replay("notes.csv", true));
     ok(&replay("notes.csv", false));
+    // Into the results folder itself, beside the results: allowed.
+    ok(&replay("w/replayed.csv", false));
+    assert!(dir.join("w/replayed.csv").exists() && !dir.join("w/.tillit.lock").exists());
 }
 
 /// Runs `check` on a scenario with a table design whose file is `file`,
@@ -371,12 +374,18 @@ fn check_table(dir: &Path, file: &str) -> Output {
          [[sweep.factor]]\nkey = \"demand.severity_mean\"\n"
     );
     fs::write(dir.join("t.toml"), spec).unwrap();
-    let mut child = spawn(dir, &["check", "t.toml"]);
+    within_20_seconds(dir, &["check", "t.toml"])
+}
+
+/// Runs tillit, killed (and the test failed) if it takes more than 20
+/// seconds.
+fn within_20_seconds(dir: &Path, args: &[&str]) -> Output {
+    let mut child = spawn(dir, args);
     let start = Instant::now();
     while child.try_wait().expect("wait").is_none() {
         if start.elapsed() > Duration::from_secs(20) {
             child.kill().expect("kill");
-            panic!("check on {file} hangs");
+            panic!("tillit {args:?} hangs");
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -393,7 +402,18 @@ fn table_files_must_be_small_regular_files_and_errors_quote_little() {
     let made = Command::new("mkfifo").arg(&fifo).status();
     if made.is_ok_and(|s| s.success()) {
         refused(&check_table(&dir, "pipe.csv"), &["not a regular file"]);
+        // The scenario file itself, too.
+        for command in ["check", "run", "sweep"] {
+            refused(
+                &within_20_seconds(&dir, &[command, "pipe.csv"]),
+                &["not a regular file"],
+            );
+        }
     }
+    refused(
+        &within_20_seconds(&dir, &["check", "/dev/zero"]),
+        &["not a regular file"],
+    );
     refused(&check_table(&dir, "."), &["folder"]);
     let big = fs::File::create(dir.join("big.csv")).unwrap();
     big.set_len(17 << 20).unwrap();

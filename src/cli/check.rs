@@ -40,7 +40,10 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
         ));
     }
     // The [sweep] and [sensitivity] tables, when there are any.
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let text = tillit::scenario::read_bounded(path, tillit::scenario::MAX_SCENARIO_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
     if has_table(&text, "sweep") {
         let spec = load_sweep(path)?;
         let plan = Plan::from_sweep(&spec)

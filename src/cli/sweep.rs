@@ -224,6 +224,13 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    // Where the series goes is checked (and its folder locked) first, so
+    // that a series written into the results folder itself shares that
+    // lock; and before the run, so no time is spent on a refused path.
+    let series_lock = match &args.series {
+        Some(path) => Some(check_series_path(path, args.force)?),
+        None => None,
+    };
     // Never read while another tillit replaces the folder's files.
     let _read_lock = FolderLock::shared(folder)?;
     let read = |path: &Path| -> anyhow::Result<String> {
@@ -280,11 +287,6 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
             names.join(", ")
         ))
         .into());
-    };
-    // Check where the series goes before spending the time on the run.
-    let series_lock = match &args.series {
-        Some(path) => Some(check_series_path(path, args.force)?),
-        None => None,
     };
     let run = simulate(&scenario, arm, args.replication);
     let seed = tillit::engine::seeds::replication_seed(scenario.seed, args.replication);

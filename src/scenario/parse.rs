@@ -57,6 +57,46 @@ pub const MAX_ARMS: usize = 64;
 pub const MAX_EVENTS: usize = 100;
 /// Longest arm name, in characters.
 pub const MAX_ARM_NAME: usize = 64;
+/// Largest scenario file, in bytes.
+pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
+
+/// Reads the file at `path` if it is a regular file (not a folder, device
+/// or pipe, which could block or never end) of at most `max` bytes, with a
+/// reader that stops after `max`. The error says why in a short sentence.
+pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, Read};
+    let meta = std::fs::metadata(path)?;
+    let not_regular = || {
+        Error::other(if meta.is_dir() {
+            "it is a folder, not a file"
+        } else {
+            "it is not a regular file (a device or a pipe?)"
+        })
+    };
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let too_big = || {
+        Error::other(format!(
+            "it is larger than {} MiB, the most allowed",
+            max >> 20
+        ))
+    };
+    if meta.len() > max {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path)?;
+    // Checked again on the open file: the path may have changed since.
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
 
 /// Whether `name` may name an arm: a letter first, then letters, digits,
 /// `_` and `-`, at most [`MAX_ARM_NAME`] characters. Arm names become CSV
@@ -134,7 +174,7 @@ const TRIGGER_KEYS: &[&str] = &["at_year", "at_day", "after_scandals"];
 /// is as for [`from_str`], with the path as given used as the origin.
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_bounded(path, MAX_SCENARIO_BYTES).map_err(|e| {
         ScenarioError::new(
             &origin,
             vec![Diagnostic::new(

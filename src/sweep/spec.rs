@@ -245,15 +245,16 @@ pub fn has_table(text: &str, name: &str) -> bool {
 
 fn read(path: &Path) -> Result<(String, String), ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        ScenarioError::new(
-            &origin,
-            vec![Diagnostic::new(
-                ErrorKind::Io,
-                format!("cannot read scenario file `{origin}`: {e}"),
-            )],
-        )
-    })?;
+    let bytes =
+        crate::scenario::read_bounded(path, crate::scenario::MAX_SCENARIO_BYTES).map_err(|e| {
+            ScenarioError::new(
+                &origin,
+                vec![Diagnostic::new(
+                    ErrorKind::Io,
+                    format!("cannot read scenario file `{origin}`: {e}"),
+                )],
+            )
+        })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, origin)),
         // The scenario parser reports it with its position.
@@ -1216,36 +1217,7 @@ impl<'t> Checker<'t> {
 /// folder) of at most [`MAX_TABLE_BYTES`], as UTF-8 text, with a bounded
 /// reader. The error is a short sentence.
 fn read_table_file(path: &Path) -> Result<String, String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if !meta.is_file() {
-        return Err(if meta.is_dir() {
-            "it is a folder, not a CSV file".to_owned()
-        } else {
-            "it is not a regular file (a device or a pipe?); give a CSV file".to_owned()
-        });
-    }
-    let too_big = || {
-        format!(
-            "it is larger than {} MiB, the most a table design may be",
-            MAX_TABLE_BYTES >> 20
-        )
-    };
-    if meta.len() > MAX_TABLE_BYTES {
-        return Err(too_big());
-    }
-    let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    // Checked again on the open file: the path may have changed since.
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Err("it is not a regular file; give a CSV file".to_owned());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_TABLE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
-    if bytes.len() as u64 > MAX_TABLE_BYTES {
-        return Err(too_big());
-    }
+    let bytes = crate::scenario::read_bounded(path, MAX_TABLE_BYTES).map_err(|e| e.to_string())?;
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "it is not UTF-8 text (the first bad byte is at offset {})",
