@@ -2,7 +2,7 @@
 //! manifest that does not match its files.
 //!
 //! New files are written into the staging folder `<dir>/.tillit-new/` and
-//! synced ([`Staging`]). [`Staging::commit`] then, holding the folder's
+//! synced (`Staging`). `Staging::commit` then, holding the folder's
 //! lock:
 //!
 //! 1. writes the list of files it is about to place (the journal,
@@ -19,7 +19,7 @@
 //! A failure in steps 1 to 5 moves every file back where it was (the new
 //! ones into staging, the old ones out of `.tillit-old/`, the old manifest
 //! last), so the folder holds the earlier results exactly as before. If the
-//! process dies in those steps instead, [`recover`], which every writer
+//! process dies in those steps instead, `recover`, which every writer
 //! calls after taking the lock, does the same from the journal: an
 //! interrupted replacement is undone by the next tillit command that writes
 //! the folder. The list of files is data: a writer that adds a file adds
