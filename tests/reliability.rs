@@ -107,7 +107,7 @@ fn a_second_run_into_the_same_folder_is_refused_and_the_first_completes() {
             "--out",
             "o",
             "--reps",
-            "40",
+            "150",
             "--jobs",
             "1",
             "-q",
@@ -122,16 +122,16 @@ fn a_second_run_into_the_same_folder_is_refused_and_the_first_completes() {
     let pid = format!("pid {}", first.id());
     refused(
         &second,
-        &["o is in use by another tillit process", &pid, "--reps 40"],
+        &["o is in use by another tillit process", &pid, "--reps 150"],
     );
     let out = first.wait_with_output().expect("wait");
     ok(&out);
     let runs = fs::read_to_string(dir.join("o/runs.csv")).expect("runs.csv");
-    assert_eq!(runs.lines().count(), 1 + 40 * 2, "the first run's rows");
+    assert_eq!(runs.lines().count(), 1 + 150 * 2, "the first run's rows");
     assert!(
         fs::read_to_string(dir.join("o/manifest.json"))
             .unwrap()
-            .contains("--reps 40")
+            .contains("--reps 150")
     );
     assert!(!dir.join("o/.tillit.lock").exists() && !dir.join("o/.tillit-new").exists());
     ok(&tillit(&dir, &["report", "o"]));
@@ -140,13 +140,16 @@ fn a_second_run_into_the_same_folder_is_refused_and_the_first_completes() {
 #[test]
 fn a_second_sweep_into_the_same_folder_is_refused_and_the_first_completes() {
     let dir = setup("two-sweeps");
+    // Long enough to be caught holding the folder.
+    let slow = SWEEP.replace("replications = 2", "replications = 12");
+    fs::write(dir.join("slow.toml"), slow).unwrap();
     let mut first = spawn(
         &dir,
-        &["sweep", "s.toml", "--out", "w", "--jobs", "1", "-q"],
+        &["sweep", "slow.toml", "--out", "w", "--jobs", "1", "-q"],
     );
     let held = wait_for_lock(&mut first, &dir.join("w"));
     assert!(held, "the first sweep finished before it could be caught");
-    let second = tillit(&dir, &["sweep", "s.toml", "--out", "w", "-q"]);
+    let second = tillit(&dir, &["sweep", "slow.toml", "--out", "w", "-q"]);
     refused(
         &second,
         &[
@@ -162,7 +165,7 @@ fn a_second_sweep_into_the_same_folder_is_refused_and_the_first_completes() {
     refused(&tillit(&dir, &["merge", "w", "w"]), &["in use"]);
     ok(&first.wait_with_output().expect("wait"));
     let runs = fs::read_to_string(dir.join("w/runs.csv")).expect("runs.csv");
-    assert_eq!(runs.lines().count(), 1 + 6 * 2 * 2);
+    assert_eq!(runs.lines().count(), 1 + 6 * 12 * 2);
     ok(&tillit(&dir, &["report", "w"]));
 }
 
@@ -179,7 +182,7 @@ fn a_killed_run_leaves_the_earlier_results_and_its_lock_blocks_nobody() {
             "--out",
             "o",
             "--reps",
-            "40",
+            "150",
             "--jobs",
             "1",
             "-q",
