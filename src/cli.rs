@@ -8,8 +8,7 @@
 /// work into an error.
 macro_rules! note {
     ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let _ = $crate::cli::tell(&format!($($arg)*));
     }};
 }
 
@@ -24,10 +23,13 @@ mod run;
 mod slurm;
 mod sweep;
 
+use std::borrow::Cow;
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use tillit::output::OutputError;
 use tillit::report::ReportError;
 use tillit::scenario::{self, Scenario, ScenarioError};
 
@@ -86,9 +88,17 @@ enum Command {
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// The command line as the user would retype it, for manifests and lock
+/// files.
+pub fn command_line() -> String {
+    std::env::args().collect::<Vec<_>>().join(" ")
+}
+
 /// Parses the arguments and runs the subcommand.
 pub fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    // A second tillit refused a folder this one holds names it by this.
+    tillit::output::set_holder_note(&command_line());
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Sweep(args) => sweep::sweep(args),
@@ -132,16 +142,63 @@ pub fn load_scenario(path: Option<&std::path::Path>) -> Result<Scenario, Scenari
     }
 }
 
-/// Exit code for an error: 2 for usage and scenario errors and for a
-/// missing or invalid results folder, 1 otherwise.
+/// Exit code for an error: 2 for usage and scenario errors, for a missing,
+/// invalid or damaged results folder, for a folder another process holds,
+/// and for a write refused because it would replace what tillit did not
+/// write; 1 otherwise.
 pub fn exit_code(err: &anyhow::Error) -> u8 {
     let usage = err.chain().any(|e| {
         e.is::<ScenarioError>()
             || e.is::<UsageError>()
             || e.downcast_ref::<ReportError>()
                 .is_some_and(ReportError::is_input)
+            || e.downcast_ref::<OutputError>()
+                .is_some_and(OutputError::is_input)
     });
     if usage { 2 } else { 1 }
+}
+
+/// `text` with every control character escaped (`\u{1b}`), so that text
+/// from a scenario, a results folder or a path can neither move the cursor
+/// nor retitle or clear the terminal. Line breaks and tabs stay, and so
+/// does everything else; the bidirectional-text controls are escaped too.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Prints a result, `text` and a line break, on stdout, made [`safe`].
+/// A closed pipe comes back as an error, which `main` ends quietly with 0.
+pub fn say(text: &str) -> std::io::Result<()> {
+    writeln!(std::io::stdout().lock(), "{}", safe(text))
+}
+
+/// Prints talk (notes, paths, timings), `text` and a line break, on stderr,
+/// made [`safe`]. Results go to stdout ([`say`]), so that redirected
+/// results are the same bytes on every run. A closed stderr is ignored: it
+/// must not turn finished work into an error, so this never fails.
+pub fn tell(text: &str) -> std::io::Result<()> {
+    let _ = writeln!(std::io::stderr().lock(), "{}", safe(text));
+    Ok(())
+}
+
+/// Prints `warning: text` on stderr, made [`safe`].
+pub fn warn(text: &str) {
+    let _ = tell(&format!("warning: {text}"));
 }
 
 /// Whether the error is a closed pipe on output (`tillit params | head`).
@@ -164,6 +221,11 @@ pub fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("internal error in tillit{place}: {message} (this is a bug; please report it)");
+        eprintln!(
+            "{}",
+            safe(&format!(
+                "internal error in tillit{place}: {message} (this is a bug; please report it)"
+            ))
+        );
     }));
 }

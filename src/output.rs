@@ -27,16 +27,24 @@
 //! | [`SUMMARY_FILE`] | `arm, comparison, outcome, unit, mean, sd, ci_low, ci_high, n` | per arm and outcome: `comparison` = `level`; for each non-baseline arm also `difference_to_<baseline>` (paired, arm minus baseline) |
 //! | [`MANIFEST_FILE`] | pretty JSON | version, command, timestamps, seeds, threads, timings, failures, the resolved scenario |
 //!
-//! Every file is written as `<name>.partial` and renamed into place only
-//! when the experiment has finished, `manifest.json` last: a folder with a
-//! `manifest.json` is complete, one without it is not.
+//! Every file is written into the staging folder `.tillit-new/` and put in
+//! place only when the experiment has finished, `manifest.json` last: a
+//! folder with a `manifest.json` is complete, one without it is not, and
+//! a failure at any step leaves the earlier results as they were (see
+//! [`commit`] and docs/RELIABILITY.md). A writer holds the folder's lock
+//! ([`FolderLock`]) from its first file to its last, and overwrites or
+//! removes only files tillit wrote ([`owned`]).
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+pub mod commit;
 mod error;
 pub(crate) mod format;
+pub(crate) mod fs_ops;
 mod indices;
+pub mod lock;
+pub mod owned;
 mod results_dir;
 mod robustness_dir;
 mod sweep_dir;
@@ -45,7 +53,9 @@ mod table;
 
 pub use error::OutputError;
 pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};
-pub use results_dir::{ManifestInfo, ResultsWriter};
+pub use lock::{FolderLock, LOCK_FILE, set_holder_note};
+pub use owned::{CHARTS_DIR, REPORT_FILE};
+pub use results_dir::{Finished, ManifestInfo, RUN_FILES, ResultsWriter};
 pub use robustness_dir::{
     BOXES_FILE, EFFECTS_FILE, ROBUSTNESS_FILE, ROBUSTNESS_FORMAT, SEPARATION_FILE, STAGE1_DIR,
     STAGE2_DIR, StudyRecord, WORLDS_FILE, box_words, boxes_csv, effects_csv, manifest_json,
@@ -53,7 +63,7 @@ pub use robustness_dir::{
     write_study,
 };
 pub use sweep_dir::{
-    Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_outcomes_csv,
+    Assembled, SWEEP_FILES, SweepFailure, SweepWriter, merge, part_file_name, replay_outcomes_csv,
     replay_series_csv,
 };
 pub use sweep_table::{sweep_table, sweep_table_outcomes};
@@ -159,24 +169,74 @@ pub(crate) fn partial_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Removes every `*.partial` file in `dir`, left by an interrupted run.
-pub(crate) fn remove_partials(dir: &Path) -> Result<(), OutputError> {
+/// Removes the `<name>.partial` files in `dir` that tillit leaves when it
+/// is interrupted while writing a file atomically: those whose `<name>`
+/// `ours` accepts. Other files, and links, are left alone.
+pub(crate) fn remove_partials(dir: &Path, ours: impl Fn(&str) -> bool) -> Result<(), OutputError> {
     let listing = |source| OutputError::Remove {
         path: dir.to_owned(),
         source,
     };
     for entry in fs::read_dir(dir).map_err(listing)? {
         let entry = entry.map_err(listing)?;
-        let partial = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.ends_with(PARTIAL_SUFFIX));
-        if partial && entry.file_type().map_err(listing)?.is_file() {
-            fs::remove_file(entry.path()).map_err(|source| OutputError::Remove {
+        let name = entry.file_name();
+        let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(PARTIAL_SUFFIX)) else {
+            continue;
+        };
+        if ours(stem) && entry.file_type().map_err(listing)?.is_file() {
+            fs_ops::remove_file(&entry.path()).map_err(|source| OutputError::Remove {
                 path: entry.path(),
                 source,
             })?;
         }
     }
     Ok(())
+}
+
+/// Writes `bytes` to `path` atomically: `<path>.partial`, synced, renamed
+/// over `path`. On a failure the `.partial` file is removed and `path` is
+/// as it was. The caller holds the folder's lock.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
+    let partial = partial_path(path);
+    let result = fs_ops::write_new(&partial, bytes)
+        .map_err(|source| OutputError::Write {
+            path: partial.clone(),
+            source,
+        })
+        .and_then(|()| {
+            fs_ops::rename(&partial, path).map_err(|source| OutputError::Rename {
+                from: partial.clone(),
+                to: path.to_owned(),
+                source,
+            })
+        });
+    if result.is_err() {
+        let _ = fs_ops::remove_file(&partial);
+    }
+    result
+}
+
+/// Whether `name` in `dir` is a file of tillit's results that no other
+/// output may replace: one its manifest lists, the manifest, a sweep's
+/// file or part, or one of tillit's hidden files.
+pub fn is_results_file(dir: &Path, name: &str) -> bool {
+    let existing = owned::Existing::of(dir);
+    let sweep_name =
+        SWEEP_FILES.contains(&name) || [MANIFEST_FILE, INDICES_FILE, SHARD_FILE].contains(&name);
+    let in_parts = dir.file_name().is_some_and(|n| n == PARTS_DIR) && dir.join(PLAN_FILE).exists();
+    existing.owns(name)
+        || !commit::is_plain_name(name)
+        || (existing.sweep_parts && sweep_name)
+        || in_parts
+}
+
+/// Whether the file at `path` is the monthly series of a replay that
+/// tillit wrote (`tillit replay --series`): a regular file that starts the
+/// way [`replay_series_csv`] starts. Such a file may be replaced.
+pub fn is_replay_series_file(path: &Path) -> bool {
+    let first = crate::outcome::SERIES_METRICS
+        .first()
+        .map_or("", |m| m.name);
+    owned::read_head(path, 256)
+        .is_some_and(|head| head.starts_with(&format!("month,metric,value\n1,{first},")))
 }

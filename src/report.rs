@@ -16,7 +16,13 @@
 //!
 //! [`write_report`] writes [`REPORT_FILE`] (or the path asked for) and one
 //! SVG file per chart in [`CHARTS_DIR`] beside it, each first as
-//! `<name>.partial` and then renamed into place, the HTML last.
+//! `<name>.partial` and then renamed into place, the HTML last. The HTML
+//! lists its chart files in a meta element; the next report at the same
+//! path removes the charts of that list it no longer has, and nothing else.
+//! A file at the report's path or a chart's that tillit did not write is
+//! never overwritten without [`ReportOptions::force`], and the files of a
+//! results folder never are. The folder the report goes into is locked
+//! while it is written (see [`crate::output::FolderLock`]).
 
 pub mod charts;
 pub mod html;
@@ -29,15 +35,17 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::output::owned::{self, Existing};
+use crate::output::{FolderLock, OutputError, commit, fs_ops};
 use crate::scenario::Language;
 
+pub use crate::output::{CHARTS_DIR, REPORT_FILE};
 pub use load::{ResultsFolder, load_results};
 
-/// Name of the report in a results folder.
-pub const REPORT_FILE: &str = "report.html";
-
-/// Folder beside the report that holds every chart as an SVG file.
-pub const CHARTS_DIR: &str = "charts";
+/// The file name of the chart with id `id` in [`CHARTS_DIR`].
+pub fn chart_file_name(id: &str) -> String {
+    format!("{id}.svg")
+}
 
 /// A results folder that cannot be read, or a report that cannot be
 /// written. The Display names the path.
@@ -76,13 +84,22 @@ pub enum ReportError {
         /// The I/O error.
         source: io::Error,
     },
+    /// The folder is in use, or the report would replace a file tillit did
+    /// not write or a file of a results folder.
+    #[error(transparent)]
+    Output(#[from] OutputError),
 }
 
 impl ReportError {
     /// Whether the error is in the input (a missing or malformed results
-    /// folder) rather than in writing the report.
+    /// folder, a folder in use, a path that would overwrite something)
+    /// rather than in writing the report.
     pub fn is_input(&self) -> bool {
-        !matches!(self, ReportError::Write { .. })
+        match self {
+            ReportError::Write { .. } => false,
+            ReportError::Output(e) => e.is_input(),
+            _ => true,
+        }
     }
 }
 
@@ -94,6 +111,9 @@ pub struct ReportOptions {
     /// Where to write the HTML; `None`: [`REPORT_FILE`] in the results
     /// folder. The charts go to [`CHARTS_DIR`] beside it.
     pub out: Option<PathBuf>,
+    /// Replace an HTML or SVG file at the report's paths that tillit did not
+    /// write. (The files of a results folder are never replaced.)
+    pub force: bool,
 }
 
 /// What [`write_report`] wrote.
@@ -105,10 +125,53 @@ pub struct ReportFiles {
     pub charts: Vec<PathBuf>,
     /// The language it is written in.
     pub language: Language,
+    /// Old charts that could not be removed, and notes such as an
+    /// interrupted earlier write that was undone; never a failure.
+    pub warnings: Vec<String>,
 }
 
 /// Reads the finished results folder `dir` and writes its report.
 pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, ReportError> {
+    if !dir.is_dir() {
+        // The reason in the reader's words.
+        load_results(dir)?;
+    }
+    let html_path = options.out.clone().unwrap_or_else(|| dir.join(REPORT_FILE));
+    let refuse = |path: &Path, message: String| {
+        ReportError::Output(OutputError::Refused {
+            path: path.to_owned(),
+            message,
+        })
+    };
+    if html_path.is_dir() {
+        return Err(refuse(
+            &html_path,
+            format!(
+                "it is a folder; give the path of the HTML file, e.g. {}",
+                html_path.join(REPORT_FILE).display()
+            ),
+        ));
+    }
+    let Some(name) = html_path.file_name().and_then(|n| n.to_str()) else {
+        return Err(refuse(&html_path, "it has no file name".to_owned()));
+    };
+    let parent = match html_path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    fs_ops::create_dir_all(&parent).map_err(|source| ReportError::Write {
+        path: parent.clone(),
+        source,
+    })?;
+    let _out_lock = FolderLock::exclusive(&parent)?;
+    let mut warnings = Vec::new();
+    let same_folder = fs::canonicalize(&parent).ok() == fs::canonicalize(dir).ok();
+    let _results_lock = if same_folder {
+        warnings.extend(commit::recover(dir)?);
+        None
+    } else {
+        Some(FolderLock::shared(dir)?)
+    };
     let (page, language) = if robustness::is_robustness(dir) {
         let language = options
             .language
@@ -123,62 +186,89 @@ pub fn write_report(dir: &Path, options: &ReportOptions) -> Result<ReportFiles, 
             .unwrap_or_default();
         (html::build(&results, language), language)
     };
-    let html_path = options.out.clone().unwrap_or_else(|| dir.join(REPORT_FILE));
-    let charts_dir = html_path
-        .parent()
-        .map_or_else(|| PathBuf::from(CHARTS_DIR), |p| p.join(CHARTS_DIR));
-    fs::create_dir_all(&charts_dir).map_err(|source| ReportError::Write {
+
+    // Never over results, never over what tillit did not write.
+    let existing = Existing::of(&parent);
+    if existing.owns(name) || name.starts_with(".tillit") || !commit::is_plain_name(name) {
+        return Err(refuse(
+            &html_path,
+            "it is a file of the results in that folder, which a report never replaces; \
+             choose another --out"
+                .to_owned(),
+        ));
+    }
+    let previous = owned::report_charts(&html_path);
+    if fs::symlink_metadata(&html_path).is_ok() && previous.is_none() && !options.force {
+        return Err(refuse(
+            &html_path,
+            "it exists and tillit did not write it; choose another --out, or pass --force to \
+             replace it"
+                .to_owned(),
+        ));
+    }
+
+    let charts_dir = parent.join(CHARTS_DIR);
+    if charts_dir.exists() && !charts_dir.is_dir() {
+        return Err(refuse(
+            &charts_dir,
+            "the charts go into this folder, but it is a file".to_owned(),
+        ));
+    }
+    let charts: Vec<PathBuf> = page
+        .charts
+        .iter()
+        .map(|c| charts_dir.join(chart_file_name(&c.id)))
+        .collect();
+    if !options.force
+        && let Some(foreign) = charts
+            .iter()
+            .find(|p| fs::symlink_metadata(p).is_ok() && !owned::is_tillit_chart(p))
+    {
+        return Err(refuse(
+            foreign,
+            "it exists and tillit did not write it; choose another --out, or pass --force \
+                 to replace it"
+                .to_owned(),
+        ));
+    }
+    fs_ops::create_dir_all(&charts_dir).map_err(|source| ReportError::Write {
         path: charts_dir.clone(),
         source,
     })?;
-    let mut charts = Vec::with_capacity(page.charts.len());
-    for chart in &page.charts {
-        let path = charts_dir.join(format!("{}.svg", chart.id));
-        write_atomically(&path, &chart.standalone_svg())?;
-        charts.push(path);
+    for (chart, path) in page.charts.iter().zip(&charts) {
+        write_atomically(path, &chart.standalone_svg())?;
     }
     write_atomically(&html_path, &page.html)?;
-    remove_stale_charts(&charts_dir, &charts)?;
+    warnings.extend(owned::remove_charts(
+        &charts_dir,
+        &previous.unwrap_or_default(),
+        &charts,
+    ));
     Ok(ReportFiles {
         html: html_path,
         charts,
         language,
+        warnings,
     })
 }
 
-/// Writes `text` to `<path>.partial`, syncs it and renames it to `path`.
-/// Removes the SVG files in `charts_dir` that the report just written does
-/// not have: charts of an earlier report of another shape, which would
-/// otherwise sit beside it as if they belonged to it.
-fn remove_stale_charts(charts_dir: &Path, current: &[PathBuf]) -> Result<(), ReportError> {
-    let listing = |source| ReportError::Write {
-        path: charts_dir.to_owned(),
-        source,
-    };
-    for entry in fs::read_dir(charts_dir).map_err(listing)? {
-        let path = entry.map_err(listing)?.path();
-        let svg = path.extension().is_some_and(|e| e == "svg");
-        if svg && !current.contains(&path) {
-            fs::remove_file(&path).map_err(|source| ReportError::Write {
-                path: path.clone(),
-                source,
-            })?;
-        }
-    }
-    Ok(())
-}
-
+/// Writes `text` to `<path>.partial`, syncs it and renames it to `path`;
+/// on a failure removes the `.partial` file.
 fn write_atomically(path: &Path, text: &str) -> Result<(), ReportError> {
     let partial = crate::output::partial_path(path);
-    let write_error = |source| ReportError::Write {
-        path: partial.clone(),
-        source,
-    };
-    let file = fs::File::create(&partial).map_err(write_error)?;
-    io::Write::write_all(&mut &file, text.as_bytes()).map_err(write_error)?;
-    file.sync_all().map_err(write_error)?;
-    fs::rename(&partial, path).map_err(|source| ReportError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    let result = fs_ops::write_new(&partial, text.as_bytes())
+        .map_err(|source| ReportError::Write {
+            path: partial.clone(),
+            source,
+        })
+        .and_then(|()| {
+            fs_ops::rename(&partial, path).map_err(|source| ReportError::Write {
+                path: path.to_owned(),
+                source,
+            })
+        });
+    if result.is_err() {
+        let _ = fs_ops::remove_file(&partial);
+    }
+    result
 }

@@ -12,7 +12,10 @@ mod diagnostic;
 pub(crate) mod parse;
 
 pub use diagnostic::{Diagnostic, ErrorKind, ScenarioError};
-pub use parse::{from_str, load};
+pub use parse::{
+    MAX_ARM_NAME, MAX_ARMS, MAX_EVENTS, MAX_SCENARIO_BYTES, from_str, is_arm_name, load,
+    read_bounded,
+};
 
 use serde::Serialize;
 

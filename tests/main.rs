@@ -11,6 +11,7 @@ mod docs;
 mod invariants;
 mod pathway;
 mod references;
+mod reliability;
 mod report;
 mod robustness;
 mod steering;

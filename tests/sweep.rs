@@ -282,14 +282,18 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
         .unwrap();
     assert_eq!(turnover.split(',').nth(1), row.split(',').nth(column));
 
-    // A damaged part is reported, never a panic, and the final files stay.
+    // A damaged part is reported as damaged input (exit code 2) with what
+    // to do, never as a failed write or a panic, and the final files stay.
     let before = fs::read(dir.join("r/runs.csv")).unwrap();
     fs::write(dir.join("r/parts/part-000000.csv"), "0,control,0,1,2\n").unwrap();
     let out = tillit(&dir, &["sweep", "s.toml", "--out", "r", "-q"]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("damaged part file") && !err.contains("panicked"),
+        err.contains("part-000000.csv is damaged")
+            && err.contains("delete it and run the same command again")
+            && !err.contains("cannot write")
+            && !err.contains("panicked"),
         "{err}"
     );
     assert_eq!(before, fs::read(dir.join("r/runs.csv")).unwrap());

@@ -1,6 +1,5 @@
 //! `tillit check`: validate a scenario without running it.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::{UsageError, count_product, load_scenario, plural};
@@ -9,28 +8,37 @@ use tillit::scenario::DAYS_PER_YEAR;
 use tillit::sweep::Plan;
 use tillit::sweep::spec::{has_table, load_sensitivity, load_sweep};
 
-/// Loads the scenario and prints what it would run. Every check runs
-/// before anything is printed, so `ok` means the whole file passed.
+/// Loads the scenario and its `[sweep]`, `[sensitivity]`, `[robustness]`
+/// and `[uncertainty]` tables, and only when every check has passed prints
+/// "ok" and what it would run, with the true number of runs of each study.
 pub fn check(path: &Path) -> anyhow::Result<()> {
     let scenario = load_scenario(Some(path))?;
-    // The [sweep] and [sensitivity] tables, when there are any.
-    let text = std::fs::read_to_string(path).unwrap_or_default();
-    let mut studies = Vec::new();
-    if has_table(&text, "sweep") {
-        let spec = load_sweep(path)?;
-        let plan =
-            Plan::from_sweep(&spec).map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
-        studies.push(format!(
-            "sweep: {}, {} ({}): {} = {} runs",
-            plural(plan.factors.len(), "factor"),
-            plural(plan.points.len(), "point"),
-            plan.design,
+    let text = tillit::scenario::read_bounded(path, tillit::scenario::MAX_SCENARIO_BYTES)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default();
+    let invalid = |e: &dyn std::fmt::Display| UsageError(format!("{}: {e}", path.display()));
+    let runs = |plan: &Plan| {
+        format!(
+            "{} = {} runs",
             count_product(&[
                 (plan.points.len(), "point"),
                 (plan.scenario.arms.len(), "arm"),
                 (plan.replications as usize, "replication"),
             ]),
-            plan.run_count(),
+            plan.run_count()
+        )
+    };
+    let mut studies = Vec::new();
+    if has_table(&text, "sweep") {
+        let spec = load_sweep(path)?;
+        let plan = Plan::from_sweep(&spec).map_err(|e| invalid(&e))?;
+        studies.push(format!(
+            "sweep: {}, {} ({}): {}",
+            plural(plan.factors.len(), "factor"),
+            plural(plan.points.len(), "point"),
+            plan.design,
+            runs(&plan),
         ));
     }
     if has_table(&text, "sensitivity") {
@@ -41,32 +49,32 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
             plural(spec.outcomes.len(), "outcome"),
         ));
         for (method, name) in [(Method::Morris, "morris"), (Method::Sobol, "sobol")] {
-            let (_, plan) = analysis::plan(&spec, method)
-                .map_err(|e| UsageError(format!("{}: {e}", path.display())))?;
-            studies.push(format!(
-                "  --method {name}: {} = {} runs",
-                count_product(&[
-                    (plan.points.len(), "point"),
-                    (plan.scenario.arms.len(), "arm"),
-                    (plan.replications as usize, "replication"),
-                ]),
-                plan.run_count(),
-            ));
+            let (_, plan) = analysis::plan(&spec, method).map_err(|e| invalid(&e))?;
+            studies.push(format!("  --method {name}: {}", runs(&plan)));
         }
     }
+    if has_table(&text, "robustness") || has_table(&text, "uncertainty") {
+        let spec = tillit::robustness::spec::load(path)?;
+        studies.push(format!(
+            "robustness: {} over {}, {}, cut-off {} ({})",
+            plural(spec.worlds as usize, "world"),
+            plural(spec.uncertain.len(), "uncertain parameter"),
+            plural(spec.replications as usize, "replication"),
+            spec.cutoff,
+            spec.measure.name()
+        ));
+    }
 
-    let mut out = std::io::stdout().lock();
     let years = f64::from(scenario.horizon_days) / f64::from(DAYS_PER_YEAR);
     let warmup = f64::from(scenario.warmup_days) / f64::from(DAYS_PER_YEAR);
-    writeln!(
-        out,
+    let mut lines = vec![format!(
         "{}: ok: \"{}\", {years} years ({warmup} warm-up), seed {}",
         path.display(),
-        scenario.name.escape_debug(),
+        scenario.name,
         scenario.seed
-    )?;
+    )];
     if let Some(language) = scenario.language {
-        writeln!(out, "  reports in: {}", language.code())?;
+        lines.push(format!("  reports in: {}", language.code()));
     }
     for (i, arm) in scenario.arms.iter().enumerate() {
         let baseline = if i == scenario.baseline {
@@ -74,37 +82,22 @@ pub fn check(path: &Path) -> anyhow::Result<()> {
         } else {
             ""
         };
-        writeln!(
-            out,
+        lines.push(format!(
             "  arm {}{baseline}: preset {}, {}",
-            arm.name.escape_debug(),
+            arm.name,
             arm.preset.name(),
             plural(arm.events.len(), "event"),
-        )?;
+        ));
     }
-    writeln!(
-        out,
+    lines.push(format!(
         "  run: {} = {} runs",
         count_product(&[
             (scenario.arms.len(), "arm"),
             (scenario.replications as usize, "replication"),
         ]),
         scenario.run_count()
-    )?;
-    for line in studies {
-        writeln!(out, "  {line}")?;
-    }
-    if has_table(&text, "robustness") || has_table(&text, "uncertainty") {
-        let spec = tillit::robustness::spec::load(path)?;
-        writeln!(
-            out,
-            "  robustness: {} worlds over {} uncertain parameters, {} replications, cut-off {} ({})",
-            spec.worlds,
-            spec.uncertain.len(),
-            spec.replications,
-            spec.cutoff,
-            spec.measure.name()
-        )?;
-    }
+    ));
+    lines.extend(studies.into_iter().map(|s| format!("  {s}")));
+    super::say(&lines.join("\n"))?;
     Ok(())
 }

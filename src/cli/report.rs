@@ -26,11 +26,15 @@ pub struct ReportArgs {
     /// charts go to charts/ beside it.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace an HTML or SVG file at the report's paths that tillit did not
+    /// write (the files of a results folder are never replaced).
+    #[arg(long)]
+    force: bool,
 }
 
 /// Writes the report.
 pub fn report(args: &ReportArgs) -> anyhow::Result<()> {
-    let html = write(&args.results, args.lang, args.out.clone())?;
+    let html = write(&args.results, args.lang, args.out.clone(), args.force)?;
     note!("Report: {}", html.display());
     Ok(())
 }
@@ -41,12 +45,17 @@ pub fn write(
     results: &Path,
     lang: Option<Language>,
     out: Option<PathBuf>,
+    force: bool,
 ) -> anyhow::Result<PathBuf> {
     let options = ReportOptions {
         language: lang,
         out,
+        force,
     };
     let files = write_report(results, &options)
         .with_context(|| format!("cannot make a report of {}", results.display()))?;
+    for warning in &files.warnings {
+        super::warn(warning);
+    }
     Ok(files.html)
 }

@@ -136,8 +136,11 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         (SEPARATION_FILE, output::separation_csv(&spec, &analysis)),
         (SPEC_FILE, spec.source.clone()),
     ];
-    output::write_study(&out, &files, &output::manifest_json(&spec, &record))
+    let warnings = output::write_study(&out, &files, &output::manifest_json(&spec, &record))
         .with_context(|| format!("cannot write the results to {}", out.display()))?;
+    for warning in &warnings {
+        super::warn(warning);
+    }
     if !args.quiet {
         if kept.is_empty() {
             note!(
@@ -155,7 +158,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         note!("Results: {}", out.display());
     }
     if args.report {
-        let html = super::report::write(&out, args.lang, None)?;
+        let html = super::report::write(&out, args.lang, None, false)?;
         if !args.quiet {
             note!("Report: {}", html.display());
         }

@@ -1,16 +1,15 @@
 //! `tillit run`: run a scenario, write the results folder, print the comparison.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use anyhow::Context;
 use clap::Args;
 
-use super::load_scenario;
+use super::{load_scenario, say, tell, warn};
 use tillit::experiment::run_experiment;
 use tillit::outcome::Outcome;
-use tillit::output::{ManifestInfo, ResultsWriter, comparison_table, table_outcomes};
+use tillit::output::{FolderLock, ManifestInfo, ResultsWriter, comparison_table, table_outcomes};
 use tillit::scenario::Language;
 
 /// Arguments of `tillit run`.
@@ -25,8 +24,15 @@ pub struct RunArgs {
     #[arg(long)]
     seed: Option<u64>,
     /// Results folder [default: results/<scenario file name without .toml>, or results/default].
+    /// Earlier results of `tillit run` there are replaced only when the new
+    /// ones are complete.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Replace files in the results folder (and, with --report, at the
+    /// report's paths) that have the names of results but that tillit did
+    /// not write.
+    #[arg(long)]
+    force: bool,
     /// Worker threads [default: every core]. Results do not depend on it.
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1024))]
     jobs: Option<u32>,
@@ -59,8 +65,10 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| default_out(args.scenario.as_deref()));
     let started = unix_now();
-    let mut writer = ResultsWriter::create(&out, &scenario)
+    let mut writer = ResultsWriter::create_with(&out, &scenario, args.force)
         .with_context(|| format!("cannot prepare the results folder {}", out.display()))?;
+    // Held until the report is written too: no other tillit gets in between.
+    let _lock = FolderLock::exclusive(writer.dir())?;
 
     let (bar, options) = super::progress::start(scenario.run_count() as u64, args.quiet, args.jobs);
     let result = run_experiment(&scenario, &options, &mut writer)
@@ -70,20 +78,21 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
     let info = ManifestInfo {
         started_unix: started,
         finished_unix: unix_now(),
-        command: std::env::args().collect::<Vec<_>>().join(" "),
+        command: super::command_line(),
     };
-    let folder = writer
+    let finished = writer
         .finish(&result, &info)
         .with_context(|| format!("cannot write the results to {}", out.display()))?;
+    for warning in &finished.warnings {
+        warn(warning);
+    }
+    let folder = finished.dir;
 
     for failure in &result.failures {
-        note!(
-            "warning: arm {}, replication {} (seed {}) failed and is left out: {}",
-            failure.arm,
-            failure.replication,
-            failure.seed,
-            failure.message
-        );
+        warn(&format!(
+            "arm {}, replication {} (seed {}) failed and is left out: {}",
+            failure.arm, failure.replication, failure.seed, failure.message
+        ));
     }
     if !args.quiet {
         let outcomes: Vec<Outcome> = if args.all {
@@ -91,16 +100,9 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
         } else {
             table_outcomes(&scenario)
         };
-        let mut stdout = std::io::stdout().lock();
-        writeln!(
-            stdout,
-            "{}",
-            comparison_table(&scenario, &result, &outcomes)
-        )?;
+        say(&comparison_table(&scenario, &result, &outcomes))?;
         let per_rep = result.elapsed_seconds / scenario.run_count().max(1) as f64;
-        // Talk (timings, paths) goes to stderr, so that `tillit run > table.txt`
-        // holds only the table and is the same on every run.
-        note!(
+        tell(&format!(
             "{} runs in {:.1} s on {} threads ({:.0} ms per run, {:.2e} agent-days/s). Results: {}",
             scenario.run_count(),
             result.elapsed_seconds,
@@ -108,12 +110,12 @@ pub fn run(args: RunArgs) -> anyhow::Result<()> {
             per_rep * 1000.0,
             result.agent_days / result.elapsed_seconds.max(1e-9),
             folder.display()
-        );
+        ))?;
     }
     if args.report {
-        let html = super::report::write(&folder, args.lang, None)?;
+        let html = super::report::write(&folder, args.lang, None, args.force)?;
         if !args.quiet {
-            note!("Report: {}", html.display());
+            tell(&format!("Report: {}", html.display()))?;
         }
     }
     if !result.failures.is_empty() {

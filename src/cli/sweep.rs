@@ -1,20 +1,19 @@
 //! `tillit sweep`, `tillit sensitivity`, `tillit merge` and `tillit replay`:
 //! running a plan of points into a resumable results folder, and using it.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 
-use super::UsageError;
+use super::{UsageError, say, tell, warn};
 use tillit::analysis::{self, Method};
 use tillit::engine::simulate;
 use tillit::model::params::is_pathway_key;
 use tillit::output::{
-    self, Assembled, INDICES_FILE, MANIFEST_FILE, OutputError, POINTS_FILE, SPEC_FILE, SweepWriter,
-    indices_csv, ranking_table, replay_outcomes_csv, replay_series_csv, sweep_table,
-    sweep_table_outcomes,
+    self, Assembled, FolderLock, INDICES_FILE, MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE,
+    POINTS_FILE, SPEC_FILE, SweepWriter, indices_csv, ranking_table, replay_outcomes_csv,
+    replay_series_csv, sweep_table, sweep_table_outcomes,
 };
 use tillit::scenario::Language;
 use tillit::sweep::spec::{Overrides, load_sensitivity_with, load_sweep_with};
@@ -146,8 +145,13 @@ pub struct ReplayArgs {
     #[arg(long)]
     replication: u32,
     /// Where to write the run's monthly series [default: print only the outcomes].
+    /// An existing file is replaced only with --force, and never a file of
+    /// a results folder.
     #[arg(long)]
     series: Option<PathBuf>,
+    /// Replace an existing --series file that tillit did not write.
+    #[arg(long)]
+    force: bool,
 }
 
 /// `tillit sweep`.
@@ -156,10 +160,9 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     let plan =
         Plan::from_sweep(&spec).map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
     let out = out_dir(&args.common, &args.spec, "");
-    let done = run_plan(&plan, &out, &args.common)?;
-    if done.is_none() {
+    let Some(_lock) = run_plan(&plan, &out, &args.common)? else {
         return Ok(());
-    }
+    };
     // The table needs every point's summaries in memory: only for sweeps
     // small enough to read on a terminal.
     let show = !args.common.quiet && plan.points.len() <= MAX_TABLE_POINTS;
@@ -167,21 +170,17 @@ pub fn sweep(args: SweepArgs) -> anyhow::Result<()> {
     if show && plan.scenario.arms.len() > 1 {
         let labels: Vec<String> = plan.factors.iter().map(|f| f.label()).collect();
         let arms: Vec<String> = plan.scenario.arms.iter().map(|a| a.name.clone()).collect();
-        writeln!(
-            std::io::stdout().lock(),
-            "{}",
-            sweep_table(
-                &labels,
-                &plan.points,
-                &arms,
-                plan.scenario.baseline,
-                &assembled.differences,
-                &sweep_table_outcomes(
-                    plan.scenario.arms_differ_in_pathway()
-                        || plan.factors.iter().any(|f| is_pathway_key(&f.param.key()))
-                )
-            )
-        )?;
+        say(&sweep_table(
+            &labels,
+            &plan.points,
+            &arms,
+            plan.scenario.baseline,
+            &assembled.differences,
+            &sweep_table_outcomes(
+                plan.scenario.arms_differ_in_pathway()
+                    || plan.factors.iter().any(|f| is_pathway_key(&f.param.key())),
+            ),
+        ))?;
     }
     conclude(&plan, &out, &assembled, &args.common)
 }
@@ -197,9 +196,9 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
     let (design, plan) = analysis::plan(&spec, method)
         .map_err(|e| UsageError(format!("{}: {e}", args.spec.display())))?;
     let out = out_dir(&args.common, &args.spec, suffix);
-    if run_plan(&plan, &out, &args.common)?.is_none() {
+    let Some(_lock) = run_plan(&plan, &out, &args.common)? else {
         return Ok(());
-    }
+    };
     let mut table = String::new();
     let assembled = finish(&out, true, |a| {
         let rows = analysis::analyse(&spec, &design, &a.means)?;
@@ -211,11 +210,10 @@ pub fn sensitivity(args: SensitivityArgs) -> anyhow::Result<()> {
             Method::Morris => "Morris elementary effects (mu*: change over the factor's range)",
             Method::Sobol => "Sobol total (ST) and first-order (S1) indices",
         };
-        writeln!(
-            std::io::stdout().lock(),
+        say(&format!(
             "{what}, ranked; details in {}:{table}",
             out.join(INDICES_FILE).display()
-        )?;
+        ))?;
         // The bootstrap resamples design points, not replications: the noise
         // between replications is in every index and not in its interval.
         note!(
@@ -238,13 +236,16 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
         return super::robustness::merge(&args.out, &args.shards);
     }
     let assembled = output::merge(&args.out, &args.shards)
-        .map_err(|e| usage_if_inconsistent(e, "cannot merge the shards"))?;
-    note!(
+        .map_err(|e| output_error(e, "cannot merge the shards"))?;
+    for warning in &assembled.warnings {
+        warn(warning);
+    }
+    tell(&format!(
         "Merged {} shard folders into {}{}",
         args.shards.len(),
         args.out.display(),
         failures_note(&assembled)
-    );
+    ))?;
     // A sensitivity analysis's indices need its spec and method: merging
     // assembles the runs, `tillit sensitivity` on the folder computes them.
     let kind = std::fs::read_to_string(args.out.join(MANIFEST_FILE))
@@ -252,33 +253,77 @@ pub fn merge(args: MergeArgs) -> anyhow::Result<()> {
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .and_then(|m| m.get("kind")?.as_str().map(str::to_owned));
     if matches!(kind.as_deref(), Some("morris" | "sobol")) {
-        note!(
+        tell(&format!(
             "This is a sensitivity analysis: run `tillit sensitivity SPEC --method METHOD --out {}` \
              to write indices.csv (every run is already done).",
             args.out.display()
-        );
+        ))?;
     }
     Ok(())
 }
 
 /// `tillit replay`.
 pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
-    let read = |name: &str| -> anyhow::Result<String> {
-        let path = args.results.join(name);
-        std::fs::read_to_string(&path).map_err(|e| {
+    let folder = &args.results;
+    if !folder.is_dir() {
+        return Err(UsageError(format!(
+            "{} is not a folder; give the results folder of a sweep or sensitivity analysis",
+            folder.display()
+        ))
+        .into());
+    }
+    // Where the series goes is checked (and its folder locked) first, so
+    // that a series written into the results folder itself shares that
+    // lock; and before the run, so no time is spent on a refused path.
+    let series_lock = match &args.series {
+        Some(path) => Some(check_series_path(path, args.force)?),
+        None => None,
+    };
+    // Never read while another tillit replaces the folder's files.
+    let _read_lock = FolderLock::shared(folder)?;
+    let read = |path: &Path| -> anyhow::Result<String> {
+        std::fs::read_to_string(path).map_err(|e| {
             UsageError(format!(
                 "cannot read {} ({e}); is {} a sweep results folder?",
                 path.display(),
-                args.results.display()
+                folder.display()
             ))
             .into()
         })
     };
-    let spec_path = args.results.join(SPEC_FILE);
+    // A finished folder has its own copies; an unfinished one has the parts'.
+    let finished = folder.join(MANIFEST_FILE).is_file();
+    let base = if finished {
+        folder.clone()
+    } else {
+        folder.join(PARTS_DIR)
+    };
+    let plan_file = base.join(if finished { MANIFEST_FILE } else { PLAN_FILE });
+    let replications = serde_json::from_str::<serde_json::Value>(&read(&plan_file)?)
+        .ok()
+        .and_then(|m| m.get("replications")?.as_u64())
+        .ok_or_else(|| {
+            UsageError(format!(
+                "{} does not say how many replications the sweep has; is {} a sweep results \
+                 folder?",
+                plan_file.display(),
+                folder.display()
+            ))
+        })?;
+    if u64::from(args.replication) >= replications {
+        return Err(UsageError(format!(
+            "there is no replication {}; the sweep in {} has replications 0 to {}",
+            args.replication,
+            folder.display(),
+            replications.saturating_sub(1)
+        ))
+        .into());
+    }
+    let spec_path = base.join(SPEC_FILE);
     let scenario = replay::point_scenario(
-        &read(SPEC_FILE)?,
+        &read(&spec_path)?,
         &spec_path.display().to_string(),
-        &read(POINTS_FILE)?,
+        &read(&base.join(POINTS_FILE))?,
         args.point,
     )
     .map_err(|e| UsageError(e.to_string()))?;
@@ -293,19 +338,56 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
     };
     let run = simulate(&scenario, arm, args.replication);
     let seed = tillit::engine::seeds::replication_seed(scenario.seed, args.replication);
-    let mut stdout = std::io::stdout().lock();
-    writeln!(
-        stdout,
+    say(&format!(
         "point {}, arm {}, replication {} (seed {seed})",
         args.point, args.arm, args.replication
-    )?;
-    write!(stdout, "{}", replay_outcomes_csv(&run.outcomes))?;
+    ))?;
+    say(replay_outcomes_csv(&run.outcomes).trim_end())?;
     if let Some(path) = &args.series {
-        std::fs::write(path, replay_series_csv(&run.series))
+        output::write_file_atomically(path, replay_series_csv(&run.series).as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
-        note!("Monthly series: {}", path.display());
+        tell(&format!("Monthly series: {}", path.display()))?;
     }
+    drop(series_lock);
     Ok(())
+}
+
+/// Locks the folder `path` goes into and refuses a path that would replace
+/// a file of a results folder, or (without `force`) any existing file.
+fn check_series_path(path: &Path, force: bool) -> anyhow::Result<FolderLock> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let refuse = |message: &str| -> anyhow::Error {
+        OutputError::Refused {
+            path: path.to_owned(),
+            message: message.to_owned(),
+        }
+        .into()
+    };
+    if path.is_dir() {
+        return Err(refuse("it is a folder; give the path of a CSV file"));
+    }
+    if !parent.is_dir() {
+        return Err(refuse("its folder does not exist"));
+    }
+    let lock = FolderLock::exclusive(&parent)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if output::is_results_file(&parent, name) {
+        return Err(refuse(
+            "it is a file of the results in that folder, which a replay never replaces; choose \
+             another --series",
+        ));
+    }
+    let exists = std::fs::symlink_metadata(path).is_ok();
+    if exists && !force && !output::is_replay_series_file(path) {
+        return Err(refuse(
+            "it exists and is not a series tillit wrote; choose another --series, or pass \
+             --force to replace it",
+        ));
+    }
+    Ok(lock)
 }
 
 /// `--out`, or `results/<file stem><suffix>`.
@@ -323,22 +405,22 @@ pub(super) fn default_out(spec: &Path, suffix: &str) -> PathBuf {
     Path::new("results").join(format!("{stem}{suffix}"))
 }
 
-fn usage_if_inconsistent(e: OutputError, context: &str) -> anyhow::Error {
-    match e {
-        OutputError::Inconsistent { .. } => UsageError(format!("{context}: {e}")).into(),
-        other => anyhow::Error::new(other).context(context.to_owned()),
-    }
+/// `e` with `context`; the exit code follows [`OutputError::is_input`].
+fn output_error(e: OutputError, context: &str) -> anyhow::Error {
+    anyhow::Error::new(e).context(context.to_owned())
 }
 
 /// Runs the plan's pending parts (of the shard, if one is given). Returns
-/// `None` for a shard (nothing to assemble), else `Some(())`.
-fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Option<()>> {
+/// `None` for a shard (nothing to assemble), else the folder's lock, to
+/// hold until the results and the report are written.
+fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Option<FolderLock>> {
     let writer = SweepWriter::open(out, plan).map_err(|e| {
-        usage_if_inconsistent(
+        output_error(
             e,
             &format!("cannot prepare the results folder {}", out.display()),
         )
     })?;
+    let lock = FolderLock::exclusive(out)?;
     let pending = writer.pending(args.shard);
     let total: usize = pending
         .iter()
@@ -355,16 +437,16 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
             .write_shard_manifest(shard)
             .with_context(|| format!("cannot write the shard manifest in {}", out.display()))?;
         if !args.quiet {
-            note!(
+            tell(&format!(
                 "Shard {}/{}: {total} runs done. Merge the shard folders with `tillit merge OUT DIR...`. Folder: {}",
                 shard.index,
                 shard.count,
                 out.display()
-            );
+            ))?;
         }
         return Ok(None);
     }
-    Ok(Some(()))
+    Ok(Some(lock))
 }
 
 fn finish(
@@ -372,8 +454,12 @@ fn finish(
     keep_means: bool,
     analyse: impl FnOnce(&Assembled) -> anyhow::Result<Vec<(&'static str, String)>>,
 ) -> anyhow::Result<Assembled> {
-    let writer = SweepWriter::reopen(out)
-        .with_context(|| format!("cannot reopen the results folder {}", out.display()))?;
+    let writer = SweepWriter::reopen(out).map_err(|e| {
+        output_error(
+            e,
+            &format!("cannot reopen the results folder {}", out.display()),
+        )
+    })?;
     let mut analysis_error = None;
     let assembled = writer
         .finish(keep_means, |a| match analyse(a) {
@@ -383,9 +469,19 @@ fn finish(
                 Vec::new()
             }
         })
-        .with_context(|| format!("cannot write the results to {}", out.display()))?;
+        .map_err(|e| {
+            let context = if e.is_input() {
+                format!("cannot assemble the results in {}", out.display())
+            } else {
+                format!("cannot write the results to {}", out.display())
+            };
+            output_error(e, &context)
+        })?;
     if let Some(e) = analysis_error {
         return Err(e.context("the analysis failed"));
+    }
+    for warning in &assembled.warnings {
+        warn(warning);
     }
     Ok(assembled)
 }
@@ -402,7 +498,7 @@ fn failures_note(a: &Assembled) -> String {
 /// asked for.
 fn conclude(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyhow::Result<()> {
     if !args.quiet {
-        note!(
+        tell(&format!(
             "{} = {} runs. Results: {}{}",
             super::count_product(&[
                 (plan.points.len(), "point"),
@@ -412,22 +508,18 @@ fn conclude(plan: &Plan, out: &Path, a: &Assembled, args: &RunPlanArgs) -> anyho
             plan.run_count(),
             out.display(),
             failures_note(a)
-        );
+        ))?;
     }
     for f in a.failures.iter().take(10) {
-        note!(
-            "warning: point {}, arm {}, replication {} (seed {}) failed and is left out: {}",
-            f.point,
-            f.arm,
-            f.replication,
-            f.seed,
-            f.message
-        );
+        warn(&format!(
+            "point {}, arm {}, replication {} (seed {}) failed and is left out: {}",
+            f.point, f.arm, f.replication, f.seed, f.message
+        ));
     }
     if args.report {
-        let html = super::report::write(out, args.lang, None)?;
+        let html = super::report::write(out, args.lang, None, false)?;
         if !args.quiet {
-            note!("Report: {}", html.display());
+            tell(&format!("Report: {}", html.display()))?;
         }
     }
     if !a.failures.is_empty() {

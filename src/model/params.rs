@@ -115,6 +115,10 @@ impl ParamSpec {
 pub fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
+    } else if x.is_finite() && x != 0.0 && !(1e-6..1e15).contains(&x.abs()) {
+        // Shortest round-trip digits with an exponent: `1e308`, not 309
+        // digits; `2.5e-9`, not nine zeros.
+        format!("{x:e}")
     } else {
         format!("{x}")
     }

@@ -61,6 +61,46 @@ pub enum OutputError {
         /// The serialisation error.
         source: serde_json::Error,
     },
+    /// Another process is writing the folder (or reading it while this one
+    /// wants to write). Nothing was changed.
+    #[error(
+        "{} is in use by another tillit process ({holder}); wait for it to finish, or choose another folder",
+        path.display()
+    )]
+    Locked {
+        /// The folder.
+        path: PathBuf,
+        /// Who holds it, as its lock file says: `pid 123: tillit run ...`.
+        holder: String,
+    },
+    /// Writing would overwrite or remove something tillit did not write, or
+    /// results of another kind. Nothing was changed.
+    #[error("refusing to write {}: {message}", path.display())]
+    Refused {
+        /// The file or folder that would have been overwritten.
+        path: PathBuf,
+        /// Why, and what to do instead.
+        message: String,
+    },
+    /// A file of a results folder that tillit wrote earlier (a part, the
+    /// plan) is damaged. Nothing was changed.
+    #[error("{} is damaged: {message}", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and what to do.
+        message: String,
+    },
+    /// Replacing the results failed and the earlier results could not be
+    /// put back at once: the folder has no manifest (it is incomplete), and
+    /// the next tillit command that writes it puts the earlier files back.
+    #[error("{} is incomplete: {message}", path.display())]
+    Incomplete {
+        /// The folder.
+        path: PathBuf,
+        /// What failed, and where the earlier files are.
+        message: String,
+    },
     /// The values handed over do not fit the scenario the writer was
     /// created for (for example a result with a different number of arms).
     #[error("cannot write {}: {message}", path.display())]
@@ -70,4 +110,16 @@ pub enum OutputError {
         /// What does not fit.
         message: String,
     },
+}
+
+impl OutputError {
+    /// Whether the error is in what the user asked for or gave (a folder in
+    /// use, one that would be overwritten, a damaged input) rather than in
+    /// writing: the command line exits with 2 for these, with 1 otherwise.
+    pub fn is_input(&self) -> bool {
+        matches!(
+            self,
+            OutputError::Locked { .. } | OutputError::Refused { .. } | OutputError::Damaged { .. }
+        )
+    }
 }

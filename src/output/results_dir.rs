@@ -1,14 +1,18 @@
 //! The results folder: runs.csv and series.csv streamed as runs finish,
 //! series_summary.csv, summary.csv and manifest.json written at the end,
-//! every file renamed into place only when all of them are complete.
+//! every file put in place only when all of them are complete (see
+//! [`super::commit`]).
 
-use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use super::commit::{self, Staging};
 use super::format::{csv_float, push_csv_float, utc_timestamp};
+use super::fs_ops::{self, StepWriter};
+use super::lock::FolderLock;
+use super::owned::{self, Existing};
 use super::{
     MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_COLUMNS,
     SERIES_SUMMARY_FILE, SUMMARY_COLUMNS, SUMMARY_FILE,
@@ -18,6 +22,10 @@ use crate::experiment::{ExperimentResult, RunRecord, RunSink};
 use crate::outcome::{OUTCOMES, SERIES_METRICS};
 use crate::scenario::Scenario;
 use crate::stats::Summary;
+
+/// The data files of a run's results folder, in the order they are put in
+/// place; `manifest.json` follows them and lists them in `files`.
+pub const RUN_FILES: [&str; 4] = [RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_FILE, SUMMARY_FILE];
 
 /// What the manifest records that only the caller knows: the library never
 /// reads the clock or the command line.
@@ -32,51 +40,65 @@ pub struct ManifestInfo {
     pub command: String,
 }
 
+/// What [`ResultsWriter::finish`] did.
+#[derive(Clone, Debug)]
+pub struct Finished {
+    /// The results folder, complete.
+    pub dir: PathBuf,
+    /// What went wrong after the results were complete (a leftover that
+    /// could not be removed), and notes such as an interrupted earlier
+    /// write that was undone; for the user to read, never a failure.
+    pub warnings: Vec<String>,
+}
+
 /// Writes a results folder (see the [module docs](super) for the files and
 /// their columns).
 ///
 /// Create it before the experiment, pass it as the [`RunSink`], then call
 /// [`ResultsWriter::finish`] with the result. Until `finish` returns, the
-/// folder holds only `*.partial` files; a writer dropped without `finish`
-/// (an error, Ctrl-C) leaves them there, and the next `create` in the same
-/// folder removes them.
+/// new files wait in the staging folder `.tillit-new/` and the folder
+/// keeps the complete results of an earlier run, if it had them; a writer
+/// dropped without `finish` (an error) removes its staging folder, and one
+/// that never got to (Ctrl-C, a crash) leaves it for the next writer to
+/// remove. The writer holds the folder's lock from `create` until it is
+/// dropped.
 pub struct ResultsWriter {
     dir: PathBuf,
     scenario: Scenario,
-    runs: PartialCsv,
-    series: PartialCsv,
+    runs: StagedCsv,
+    series: StagedCsv,
     /// Scratch buffer for formatting numbers without allocating per cell.
     cell: String,
+    /// What the earlier results were, for what `finish` removes with them.
+    existing: Existing,
+    /// Notes from [`commit::recover`], passed on by `finish`.
+    notes: Vec<String>,
+    staging: Staging,
+    _lock: FolderLock,
 }
 
-/// A CSV file being written under its `.partial` name.
-struct PartialCsv {
+/// A CSV file being written into the staging folder.
+struct StagedCsv {
     path: PathBuf,
-    partial: PathBuf,
-    writer: csv::Writer<File>,
+    writer: csv::Writer<StepWriter>,
 }
 
-impl PartialCsv {
-    fn create(dir: &Path, name: &str) -> Result<Self, OutputError> {
-        let path = dir.join(name);
-        let partial = super::partial_path(&path);
-        let file = File::create(&partial).map_err(|source| OutputError::Write {
-            path: partial.clone(),
+impl StagedCsv {
+    fn create(staging: &Staging, name: &str) -> Result<Self, OutputError> {
+        let path = staging.path(name);
+        let file = StepWriter::create(&path).map_err(|source| OutputError::Write {
+            path: path.clone(),
             source,
         })?;
         let writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(file);
-        Ok(Self {
-            path,
-            partial,
-            writer,
-        })
+        Ok(Self { path, writer })
     }
 
     fn write_error(&self, e: csv::Error) -> OutputError {
         OutputError::Write {
-            path: self.partial.clone(),
+            path: self.path.clone(),
             source: e.into(),
         }
     }
@@ -103,57 +125,74 @@ impl PartialCsv {
             .map_err(|e| self.write_error(e))
     }
 
-    /// Flushes and syncs the `.partial` file; returns (partial, final) paths.
-    fn close(self) -> Result<(PathBuf, PathBuf), OutputError> {
-        let Self {
-            path,
-            partial,
-            writer,
-        } = self;
+    /// Flushes and syncs the staged file.
+    fn close(self) -> Result<(), OutputError> {
+        let Self { path, writer } = self;
         let file = writer.into_inner().map_err(|e| OutputError::Write {
-            path: partial.clone(),
+            path: path.clone(),
             source: e.into_error(),
         })?;
-        file.sync_all().map_err(|source| OutputError::Write {
-            path: partial.clone(),
-            source,
-        })?;
-        Ok((partial, path))
+        file.sync_and_close()
+            .map_err(|source| OutputError::Write { path, source })
     }
 }
 
-fn remove_if_present(path: &Path) -> Result<(), OutputError> {
-    match fs::remove_file(path) {
-        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(OutputError::Remove {
-            path: path.to_owned(),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
+/// Whether `name` is a file a `tillit run` of any version wrote, for
+/// removing the `.partial` files an older version left.
+fn is_run_file(name: &str) -> bool {
+    RUN_FILES.contains(&name) || name == MANIFEST_FILE
 }
 
 impl ResultsWriter {
+    /// Opens `dir` as a results folder for `scenario` (see
+    /// [`ResultsWriter::create_with`]), refusing to replace files that
+    /// tillit did not write.
+    pub fn create(dir: &Path, scenario: &Scenario) -> Result<Self, OutputError> {
+        Self::create_with(dir, scenario, false)
+    }
+
     /// Opens `dir` as a results folder for `scenario`: creates it if needed,
-    /// removes stale `*.partial` files of an interrupted run, and starts
-    /// `runs.csv.partial` and `series.csv.partial` with their header rows.
+    /// takes its lock, undoes an interrupted earlier write, and starts
+    /// `runs.csv` and `series.csv` with their header rows in the staging
+    /// folder.
+    ///
+    /// Refused ([`OutputError::Refused`]) when the folder holds the results
+    /// of a sweep or sensitivity analysis, or (unless `force`) files with
+    /// the names of the results that no tillit manifest lists. Refused
+    /// ([`OutputError::Locked`]) when another process holds the folder.
     ///
     /// Complete results of an earlier run in `dir` stay untouched until
-    /// [`ResultsWriter::finish`] replaces them, so an interrupted run loses
-    /// nothing that was already written.
-    pub fn create(dir: &Path, scenario: &Scenario) -> Result<Self, OutputError> {
-        fs::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
+    /// [`ResultsWriter::finish`] replaces them, so an interrupted or failed
+    /// run loses nothing that was already written.
+    pub fn create_with(dir: &Path, scenario: &Scenario, force: bool) -> Result<Self, OutputError> {
+        fs_ops::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
             path: dir.to_owned(),
             source,
         })?;
-        super::remove_partials(dir)?;
+        let lock = FolderLock::exclusive(dir)?;
+        let notes = commit::recover(dir)?;
+        let existing = Existing::of(dir);
+        if existing.sweep_parts || existing.is_study() {
+            return Err(OutputError::Refused {
+                path: dir.to_owned(),
+                message: "it holds the results of a sweep or sensitivity analysis; a run would \
+                          mix with them: choose another folder"
+                    .to_owned(),
+            });
+        }
+        let mut names: Vec<&str> = RUN_FILES.to_vec();
+        names.push(MANIFEST_FILE);
+        owned::check_foreign(dir, &existing, &names, force)?;
+        super::remove_partials(dir, is_run_file)?;
 
-        let mut runs = PartialCsv::create(dir, RUNS_FILE)?;
+        let staging = Staging::begin(dir)?;
+        let mut runs = StagedCsv::create(&staging, RUNS_FILE)?;
         runs.record(
             ["arm", "replication", "seed"]
                 .into_iter()
                 .chain(OUTCOMES.iter().map(|o| o.name)),
         )?;
-        let mut series = PartialCsv::create(dir, SERIES_FILE)?;
+        let mut series = StagedCsv::create(&staging, SERIES_FILE)?;
         series.record(["arm", "replication", "month", "metric", "value"])?;
 
         Ok(Self {
@@ -162,6 +201,10 @@ impl ResultsWriter {
             runs,
             series,
             cell: String::new(),
+            existing,
+            notes,
+            staging,
+            _lock: lock,
         })
     }
 
@@ -184,7 +227,7 @@ impl ResultsWriter {
     }
 
     fn write_run(&mut self, run: &RunRecord<'_>) -> Result<(), OutputError> {
-        let arm = self.arm_name(run.arm, &self.runs.partial)?.to_owned();
+        let arm = self.arm_name(run.arm, &self.runs.path)?.to_owned();
         let replication = run.replication.to_string();
 
         self.runs.field(&arm)?;
@@ -214,17 +257,20 @@ impl ResultsWriter {
         Ok(())
     }
 
-    /// Writes the aggregates, then renames every file into place, the
-    /// manifest last. Returns the results folder.
+    /// Writes the aggregates, then puts every file in place, the manifest
+    /// last (see [`super::commit`]); removes the report made from the
+    /// earlier results in the folder, if tillit made one.
     ///
     /// Writes `series_summary.csv`, `summary.csv` and `manifest.json`.
     /// `result` must come from an experiment on the scenario given to
     /// [`ResultsWriter::create`].
+    ///
+    /// On an error the folder holds what it held before `create`.
     pub fn finish(
         self,
         result: &ExperimentResult,
         manifest_extra: &ManifestInfo,
-    ) -> Result<PathBuf, OutputError> {
+    ) -> Result<Finished, OutputError> {
         if result.arms.len() != self.scenario.arms.len() {
             return Err(OutputError::Inconsistent {
                 path: self.dir.join(SUMMARY_FILE),
@@ -236,31 +282,40 @@ impl ResultsWriter {
             });
         }
 
-        let series_summary = self.write_series_summary(result)?;
-        let summary = self.write_summary(result)?;
-        let manifest = self.write_manifest(result, manifest_extra)?;
-        let runs = self.runs.close()?;
-        let series = self.series.close()?;
+        self.write_series_summary(result)?;
+        self.write_summary(result)?;
+        self.write_manifest(result, manifest_extra)?;
+        let Self {
+            dir,
+            runs,
+            series,
+            existing,
+            notes,
+            staging,
+            _lock,
+            ..
+        } = self;
+        runs.close()?;
+        series.close()?;
 
-        // The old manifest goes first, so that while the data files are being
-        // replaced the folder never looks complete with mixed contents.
-        remove_if_present(&self.dir.join(MANIFEST_FILE))?;
-        for (from, to) in [runs, series, series_summary, summary, manifest] {
-            fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
-        }
-        Ok(self.dir)
+        let obsolete = owned::obsolete(&existing, &RUN_FILES);
+        let mut warnings = notes;
+        warnings.extend(staging.commit(&RUN_FILES, MANIFEST_FILE, &obsolete.files)?);
+        warnings.extend(owned::remove_charts(
+            &dir.join(owned::CHARTS_DIR),
+            &obsolete.charts,
+            &[],
+        ));
+        Ok(Finished { dir, warnings })
     }
 
-    /// Writes `series_summary.csv.partial`; returns (partial, final) paths.
+    /// Writes `series_summary.csv` into the staging folder.
     ///
     /// The aggregates have a file of their own, so that `series.csv` holds
     /// one kind of row (a run's month) and its `replication` column only
     /// numbers: a reader that groups it gets what it expects.
-    fn write_series_summary(
-        &self,
-        result: &ExperimentResult,
-    ) -> Result<(PathBuf, PathBuf), OutputError> {
-        let mut file = PartialCsv::create(&self.dir, SERIES_SUMMARY_FILE)?;
+    fn write_series_summary(&self, result: &ExperimentResult) -> Result<(), OutputError> {
+        let mut file = StagedCsv::create(&self.staging, SERIES_SUMMARY_FILE)?;
         file.record(SERIES_SUMMARY_COLUMNS)?;
         for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
             for (m, month) in summary.series.iter().enumerate() {
@@ -283,14 +338,14 @@ impl ResultsWriter {
         file.close()
     }
 
-    /// Writes `summary.csv.partial`; returns (partial, final) paths.
+    /// Writes `summary.csv` into the staging folder.
     ///
     /// Levels and paired differences share one file, told apart by the
     /// `comparison` column (`level`, or `difference_to_<baseline arm>` for
     /// this arm minus the baseline, paired by replication), so that one
     /// filter selects either and both keep the same columns and units.
-    fn write_summary(&self, result: &ExperimentResult) -> Result<(PathBuf, PathBuf), OutputError> {
-        let mut file = PartialCsv::create(&self.dir, SUMMARY_FILE)?;
+    fn write_summary(&self, result: &ExperimentResult) -> Result<(), OutputError> {
+        let mut file = StagedCsv::create(&self.staging, SUMMARY_FILE)?;
         file.record(SUMMARY_COLUMNS)?;
         let baseline = self.scenario.arms.get(self.scenario.baseline);
         let difference = format!(
@@ -325,14 +380,13 @@ impl ResultsWriter {
         file.close()
     }
 
-    /// Writes `manifest.json.partial`; returns (partial, final) paths.
+    /// Writes `manifest.json` into the staging folder.
     fn write_manifest(
         &self,
         result: &ExperimentResult,
         info: &ManifestInfo,
-    ) -> Result<(PathBuf, PathBuf), OutputError> {
-        let path = self.dir.join(MANIFEST_FILE);
-        let partial = super::partial_path(&path);
+    ) -> Result<(), OutputError> {
+        let partial = self.staging.path(MANIFEST_FILE);
         let s = &self.scenario;
         let manifest = Manifest {
             tillit_version: env!("CARGO_PKG_VERSION"),
@@ -361,7 +415,7 @@ impl ResultsWriter {
                     message: &f.message,
                 })
                 .collect(),
-            files: [RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_FILE, SUMMARY_FILE],
+            files: &RUN_FILES,
             scenario: s,
         };
         let mut text =
@@ -370,14 +424,7 @@ impl ResultsWriter {
                 source,
             })?;
         text.push('\n');
-        let write_error = |source| OutputError::Write {
-            path: partial.clone(),
-            source,
-        };
-        let file = File::create(&partial).map_err(write_error)?;
-        io::Write::write_all(&mut &file, text.as_bytes()).map_err(write_error)?;
-        file.sync_all().map_err(write_error)?;
-        Ok((partial, path))
+        self.staging.write(MANIFEST_FILE, text.as_bytes())
     }
 }
 
@@ -414,7 +461,7 @@ struct Manifest<'a> {
     replication_seeds: Vec<u64>,
     runs: usize,
     failures: Vec<FailureEntry<'a>>,
-    files: [&'static str; 4],
+    files: &'a [&'static str],
     scenario: &'a Scenario,
 }
 
@@ -433,7 +480,11 @@ mod tests {
     use crate::model::params::Params;
     use crate::model::presets::Preset;
     use crate::outcome::{OUTCOME_COUNT, OutcomeValues, SERIES_COUNT, SeriesValues};
+    use crate::output::commit::{BACKUP_DIR, STAGING_DIR};
+    use crate::output::fs_ops::{Op, failpoint};
     use crate::scenario::Arm;
+    use std::collections::BTreeMap;
+    use std::fs;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     /// A fresh, empty folder under the system temp dir, removed on drop.
@@ -550,7 +601,7 @@ mod tests {
     fn write_folder(dir: &Path, scenario: &Scenario) -> PathBuf {
         let mut writer = ResultsWriter::create(dir, scenario).unwrap();
         feed(&mut writer, scenario, 3);
-        writer.finish(&result(scenario, 3), &info()).unwrap()
+        writer.finish(&result(scenario, 3), &info()).unwrap().dir
     }
 
     fn names_in(dir: &Path) -> Vec<String> {
@@ -567,14 +618,19 @@ mod tests {
     }
 
     #[test]
-    fn files_are_partial_until_finish() {
+    fn files_are_staged_until_finish() {
         let tmp = TempDir::new("partial");
         let s = scenario(&["control", "trust"]);
         let mut writer = ResultsWriter::create(&tmp.0, &s).unwrap();
         feed(&mut writer, &s, 3);
-        assert_eq!(names_in(&tmp.0), ["runs.csv.partial", "series.csv.partial"]);
-        let dir = writer.finish(&result(&s, 3), &info()).unwrap();
-        assert_eq!(dir, tmp.0);
+        assert_eq!(names_in(&tmp.0), [".tillit-new", ".tillit.lock"]);
+        assert_eq!(
+            names_in(&tmp.0.join(STAGING_DIR)),
+            ["runs.csv", "series.csv"]
+        );
+        let finished = writer.finish(&result(&s, 3), &info()).unwrap();
+        assert_eq!(finished.dir, tmp.0);
+        assert!(finished.warnings.is_empty(), "{:?}", finished.warnings);
         assert_eq!(
             names_in(&tmp.0),
             [
@@ -594,6 +650,7 @@ mod tests {
         write_folder(&tmp.0, &s);
         let earlier = read(&tmp.0, "runs.csv");
         fs::write(tmp.0.join("summary.csv.partial"), "half").unwrap();
+        fs::write(tmp.0.join("notes.partial"), "mine").unwrap();
         fs::write(tmp.0.join("notes.txt"), "mine").unwrap();
         // An interrupted second run: created, never finished.
         let writer = ResultsWriter::create(&tmp.0, &s).unwrap();
@@ -602,16 +659,259 @@ mod tests {
             names_in(&tmp.0),
             [
                 "manifest.json",
+                "notes.partial",
                 "notes.txt",
                 "runs.csv",
-                "runs.csv.partial",
                 "series.csv",
-                "series.csv.partial",
                 "series_summary.csv",
                 "summary.csv"
             ]
         );
         assert_eq!(read(&tmp.0, "runs.csv"), earlier);
+    }
+
+    #[test]
+    fn files_tillit_did_not_write_are_refused_unless_forced() {
+        let tmp = TempDir::new("foreign");
+        fs::create_dir_all(&tmp.0).unwrap();
+        fs::write(tmp.0.join("runs.csv"), "mine\n").unwrap();
+        let s = scenario(&["control"]);
+        let err = ResultsWriter::create(&tmp.0, &s).err().unwrap();
+        assert!(err.is_input(), "{err}");
+        assert!(err.to_string().contains("--force"), "{err}");
+        assert_eq!(read(&tmp.0, "runs.csv"), "mine\n");
+        write_folder_forced(&tmp.0, &s);
+        assert!(read(&tmp.0, "runs.csv").starts_with("arm,"));
+
+        // A sweep's folder is refused even with force.
+        let sweep = TempDir::new("sweep-kind");
+        fs::create_dir_all(sweep.0.join("parts")).unwrap();
+        fs::write(sweep.0.join("parts/plan.json"), "{}").unwrap();
+        let err = ResultsWriter::create_with(&sweep.0, &s, true)
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("sweep"), "{err}");
+    }
+
+    fn write_folder_forced(dir: &Path, scenario: &Scenario) {
+        let mut writer = ResultsWriter::create_with(dir, scenario, true).unwrap();
+        feed(&mut writer, scenario, 3);
+        writer.finish(&result(scenario, 3), &info()).unwrap();
+    }
+
+    #[test]
+    fn a_new_run_removes_the_report_of_the_old_one_and_nothing_else() {
+        let tmp = TempDir::new("old-report");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let charts = tmp.0.join("charts");
+        fs::create_dir_all(&charts).unwrap();
+        fs::write(
+            tmp.0.join("report.html"),
+            "<html><head><meta name=\"generator\" content=\"tillit 0.1.0\">\n\
+             <meta name=\"tillit-charts\" content=\"a.svg\">\n</head></html>",
+        )
+        .unwrap();
+        let chart = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{}\n<svg/>",
+            crate::output::owned::CHART_MARKER
+        );
+        fs::write(charts.join("a.svg"), &chart).unwrap();
+        fs::write(charts.join("mine.svg"), &chart).unwrap();
+        write_folder(&tmp.0, &s);
+        assert!(!tmp.0.join("report.html").exists());
+        assert!(!charts.join("a.svg").exists());
+        assert!(charts.join("mine.svg").exists(), "not the report's: kept");
+    }
+
+    /// Every file in `dir` and below, by path, with its bytes; the lock
+    /// file (left behind only by a process that died) is left out.
+    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let rel = path.strip_prefix(root).unwrap().display().to_string();
+                if rel == crate::output::LOCK_FILE {
+                    continue;
+                }
+                if path.is_dir() {
+                    out.insert(format!("{rel}/"), Vec::new());
+                    walk(root, &path, out);
+                } else {
+                    out.insert(rel, fs::read(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(dir, dir, &mut out);
+        out
+    }
+
+    fn restore(dir: &Path, snap: &BTreeMap<String, Vec<u8>>) {
+        let _ = fs::remove_dir_all(dir);
+        fs::create_dir_all(dir).unwrap();
+        for (rel, bytes) in snap {
+            match rel.strip_suffix('/') {
+                Some(d) => fs::create_dir_all(dir.join(d)).unwrap(),
+                None => fs::write(dir.join(rel), bytes).unwrap(),
+            }
+        }
+    }
+
+    /// The invariant: a folder with a manifest holds exactly the files of
+    /// one complete write, the old or the new.
+    fn assert_consistent(
+        snap: &BTreeMap<String, Vec<u8>>,
+        old: &BTreeMap<String, Vec<u8>>,
+        new: &BTreeMap<String, Vec<u8>>,
+        what: &str,
+    ) {
+        let Some(manifest) = snap.get(MANIFEST_FILE) else {
+            return;
+        };
+        let whole = if Some(manifest) == old.get(MANIFEST_FILE) {
+            old
+        } else {
+            assert_eq!(
+                Some(manifest),
+                new.get(MANIFEST_FILE),
+                "{what}: a strange manifest"
+            );
+            new
+        };
+        for name in RUN_FILES {
+            assert_eq!(
+                snap.get(name),
+                whole.get(name),
+                "{what}: {name} does not match its manifest"
+            );
+        }
+    }
+
+    /// Replaces the results in `dir` by those of `s` (four months), as
+    /// `tillit run` does; any error as text.
+    fn replace(dir: &Path, s: &Scenario) -> Result<Finished, String> {
+        let mut writer = ResultsWriter::create(dir, s).map_err(|e| e.to_string())?;
+        for r in 0..s.replications {
+            for a in 0..s.arms.len() {
+                let outcomes = OutcomeValues([f64::from(r) + a as f64; OUTCOME_COUNT]);
+                let series: Vec<SeriesValues> = (0..4)
+                    .map(|m| SeriesValues([m as f64; SERIES_COUNT]))
+                    .collect();
+                let run = RunRecord {
+                    arm: a,
+                    replication: r,
+                    seed: replication_seed(s.seed, r),
+                    outcomes: &outcomes,
+                    series: &series,
+                };
+                writer.run_finished(&run).map_err(|e| e.to_string())?;
+            }
+        }
+        writer
+            .finish(&result(s, 4), &info())
+            .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_failure_at_any_step_leaves_the_old_results_or_the_new_ones() {
+        let old_scenario = scenario(&["control", "trust"]);
+        let mut new_scenario = scenario(&["control", "trust", "hybrid"]);
+        new_scenario.seed = 7;
+        let tmp = TempDir::new("failpoints");
+        write_folder(&tmp.0, &old_scenario);
+        let old = snapshot(&tmp.0);
+        let (done, steps) = failpoint::count(|| replace(&tmp.0, &new_scenario));
+        assert!(done.unwrap().warnings.is_empty());
+        let new = snapshot(&tmp.0);
+        assert_ne!(old, new);
+        assert!(steps.len() > 30, "{steps:?}");
+        // Every kind of step is there to fail.
+        for op in [Op::Create, Op::Write, Op::Sync, Op::Rename, Op::Remove] {
+            assert!(
+                steps.iter().any(|(o, _)| *o == op),
+                "no {op:?} step: {steps:?}"
+            );
+        }
+        // The commit point: the rename of the new manifest into place.
+        let commit_point = steps
+            .iter()
+            .rposition(|(op, p)| *op == Op::Rename && p.ends_with(MANIFEST_FILE))
+            .unwrap();
+
+        for (n, (op, path)) in steps.iter().enumerate() {
+            let what = format!("step {n}, {op:?} {}", path.display());
+            // An I/O error the program sees: the old results, exactly, or
+            // (after the commit point) the new ones with a warning.
+            restore(&tmp.0, &old);
+            let outcome =
+                failpoint::failing(n, failpoint::Mode::Once, || replace(&tmp.0, &new_scenario));
+            let after = snapshot(&tmp.0);
+            assert_consistent(&after, &old, &new, &what);
+            match outcome {
+                Err(e) => {
+                    assert!(
+                        n <= commit_point,
+                        "{what}: failed after the commit point: {e}"
+                    );
+                    assert_eq!(after, old, "{what}: {e}");
+                }
+                Ok(finished) => {
+                    let visible: BTreeMap<_, _> = after
+                        .iter()
+                        .filter(|(k, _)| !k.starts_with(".tillit"))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
+                    assert_eq!(visible, new, "{what}");
+                    assert!(
+                        n > commit_point || *op == Op::Remove,
+                        "{what}: a failure before the commit point went unnoticed"
+                    );
+                    if after != new {
+                        assert!(
+                            !finished.warnings.is_empty(),
+                            "{what}: leftovers, no warning"
+                        );
+                    }
+                    // Leftovers are the next writer's to remove.
+                    let _lock = FolderLock::exclusive(&tmp.0).unwrap();
+                    commit::recover(&tmp.0).unwrap();
+                    assert_eq!(snapshot(&tmp.0), new, "{what}: after recovery");
+                }
+            }
+
+            // The process dies at this step: nothing after it reaches the
+            // disk. The next writer finds the old results or the new ones.
+            restore(&tmp.0, &old);
+            let outcome =
+                failpoint::failing(n, failpoint::Mode::Crash, || replace(&tmp.0, &new_scenario));
+            let crashed = snapshot(&tmp.0);
+            assert_consistent(&crashed, &old, &new, &what);
+            if crashed.contains_key(MANIFEST_FILE) {
+                let visible: Vec<&String> = crashed
+                    .keys()
+                    .filter(|k| !k.starts_with(".tillit"))
+                    .collect();
+                let expected: Vec<&String> = if crashed.get(MANIFEST_FILE) == old.get(MANIFEST_FILE)
+                {
+                    old.keys().collect()
+                } else {
+                    new.keys().collect()
+                };
+                assert_eq!(visible, expected, "{what}: stray files beside a manifest");
+            }
+            let _lock = FolderLock::exclusive(&tmp.0).unwrap();
+            commit::recover(&tmp.0).unwrap();
+            let recovered = snapshot(&tmp.0);
+            if outcome.is_ok() {
+                assert_eq!(recovered, new, "{what}: crashed after completing");
+            } else if n > commit_point {
+                assert_eq!(recovered, new, "{what}");
+            } else {
+                assert_eq!(recovered, old, "{what}: crashed before the commit point");
+            }
+            assert!(!tmp.0.join(STAGING_DIR).exists() && !tmp.0.join(BACKUP_DIR).exists());
+        }
     }
 
     #[test]
@@ -759,7 +1059,7 @@ mod tests {
         };
         let err = writer.run_finished(&bad).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
-        assert!(err.to_string().contains("runs.csv.partial"), "{err}");
+        assert!(err.to_string().contains("runs.csv"), "{err}");
 
         let two_arms = result(&scenario(&["a", "b"]), 1);
         let err = writer.finish(&two_arms, &info()).unwrap_err().to_string();

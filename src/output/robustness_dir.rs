@@ -504,50 +504,30 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
     text
 }
 
-/// Writes `files` (name, contents) into `dir` as `.partial`, then removes
-/// an older manifest and renames everything into place, the manifest
-/// (`manifest`) last.
+/// Writes `files` (name, contents) and the manifest into `dir`, holding
+/// the folder's lock: staged first, then put in place with the manifest
+/// last ([`super::commit`]), so that the folder always holds either the
+/// complete old study or the complete new one. Returns warnings about
+/// cleanup that failed after the new files were complete.
 pub fn write_study(
     dir: &Path,
     files: &[(&str, String)],
     manifest: &str,
-) -> Result<(), OutputError> {
-    fs::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
+) -> Result<Vec<String>, OutputError> {
+    super::fs_ops::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
         path: dir.to_owned(),
         source,
     })?;
-    super::remove_partials(dir)?;
-    let mut renames = Vec::new();
-    for (name, contents) in files
-        .iter()
-        .map(|(n, c)| (*n, c.as_str()))
-        .chain([(MANIFEST_FILE, manifest)])
-    {
-        let to = dir.join(name);
-        let partial = super::partial_path(&to);
-        let write = |source| OutputError::Write {
-            path: partial.clone(),
-            source,
-        };
-        let mut file = fs::File::create(&partial).map_err(write)?;
-        std::io::Write::write_all(&mut file, contents.as_bytes()).map_err(write)?;
-        file.sync_all().map_err(write)?;
-        renames.push((partial, to));
+    let _lock = super::FolderLock::exclusive(dir)?;
+    let mut warnings = super::commit::recover(dir)?;
+    let staging = super::commit::Staging::begin(dir)?;
+    for (name, contents) in files {
+        staging.write(name, contents.as_bytes())?;
     }
-    let manifest_final = dir.join(MANIFEST_FILE);
-    match fs::remove_file(&manifest_final) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-            return Err(OutputError::Remove {
-                path: manifest_final,
-                source: e,
-            });
-        }
-        _ => {}
-    }
-    for (from, to) in renames {
-        fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
-    }
-    Ok(())
+    staging.write(MANIFEST_FILE, manifest.as_bytes())?;
+    let names: Vec<&str> = files.iter().map(|(n, _)| *n).collect();
+    warnings.extend(staging.commit(&names, MANIFEST_FILE, &[])?);
+    Ok(warnings)
 }
 
 /// A PRIM box in words, e.g. `stress.rise_days <= 7.2 and

@@ -6,21 +6,27 @@
 //! finished. A restart with the same folder finds the parts that exist and
 //! runs only the others; `parts/plan.json` says which work the parts belong
 //! to, and a folder of another plan is refused. When every part is there,
-//! the final files are assembled from the parts in part order, written as
-//! `.partial` and renamed into place, `manifest.json` last. Because the final
-//! files depend only on the parts' bytes, a resumed run, a run with another
-//! thread count, and merged shards all give the same bytes.
+//! the final files are assembled from the parts in part order into the
+//! staging folder and put in place, `manifest.json` last (see
+//! [`super::commit`]). Because the final files depend only on the parts'
+//! bytes, a resumed run, a run with another thread count, and merged shards
+//! all give the same bytes. A writer holds the folder's lock from `open`
+//! until it is dropped.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::commit::{self, Staging};
 use super::format::{csv_float, parse_csv_float, push_csv_float};
+use super::fs_ops::{self, StepWriter};
+use super::lock::FolderLock;
+use super::owned::{self, Existing};
 use super::{
-    MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE, SHARD_FILE,
-    SPEC_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
+    INDICES_FILE, MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE, POINTS_FILE, RUNS_FILE,
+    SHARD_FILE, SPEC_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::model::params::PARAMETERS;
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
@@ -87,6 +93,26 @@ pub struct Assembled {
     /// When asked for: per point, per arm, the paired difference to the
     /// baseline of every outcome (`None` for the baseline arm).
     pub differences: Vec<Vec<Option<[Summary; OUTCOME_COUNT]>>>,
+    /// What went wrong after the results were complete (a leftover that
+    /// could not be removed), and notes such as an interrupted earlier
+    /// write that was undone; for the user to read, never a failure.
+    pub warnings: Vec<String>,
+}
+
+/// The data files of a sweep's results folder, in the order they are put
+/// in place (a sensitivity analysis adds `indices.csv`); `manifest.json`
+/// follows them and lists them in `files`.
+pub const SWEEP_FILES: [&str; 4] = [RUNS_FILE, SUMMARY_FILE, POINTS_FILE, SPEC_FILE];
+
+/// Whether `name` is a file that a sweep writes atomically in its folder
+/// or in `parts/`, for removing the `.partial` files of an interrupted one.
+fn is_sweep_file(name: &str) -> bool {
+    let part = name
+        .strip_prefix("part-")
+        .and_then(|n| n.strip_suffix(".csv"))
+        .is_some_and(|k| k.len() == 6 && k.bytes().all(|b| b.is_ascii_digit()));
+    part || SWEEP_FILES.contains(&name)
+        || [PLAN_FILE, SHARD_FILE, MANIFEST_FILE, INDICES_FILE].contains(&name)
 }
 
 /// A sweep's results folder (see docs/SWEEPS.md for its files).
@@ -95,6 +121,9 @@ pub struct SweepWriter {
     info: PlanInfo,
     /// The bytes of parts/plan.json.
     plan_json: String,
+    /// Notes from [`commit::recover`], passed on by `finish`.
+    notes: Vec<String>,
+    _lock: FolderLock,
 }
 
 fn write_err(path: &Path) -> impl Fn(io::Error) -> OutputError + '_ {
@@ -111,22 +140,7 @@ fn read_err(path: &Path, source: io::Error) -> OutputError {
     }
 }
 
-/// Writes `bytes` to `path` atomically: `.partial`, sync, rename.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let partial = super::partial_path(path);
-    write_partial(&partial, bytes)?;
-    fs::rename(&partial, path).map_err(|source| OutputError::Rename {
-        from: partial,
-        to: path.to_owned(),
-        source,
-    })
-}
-
-fn write_partial(partial: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-    let mut file = File::create(partial).map_err(write_err(partial))?;
-    file.write_all(bytes).map_err(write_err(partial))?;
-    file.sync_all().map_err(write_err(partial))
-}
+use super::write_file_atomically as write_atomic;
 
 fn csv_writer(buf: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
     csv::WriterBuilder::new()
@@ -149,48 +163,63 @@ pub fn part_file_name(k: usize) -> String {
 }
 
 impl SweepWriter {
-    /// Opens `dir` for `plan`: creates it and `parts/`, removes `.partial`
-    /// files of an interrupted run, and writes `parts/plan.json`,
-    /// `parts/spec.toml` and `parts/points.csv`. A folder holding parts of a
-    /// different plan, or the results of `tillit run`, is refused.
+    /// Opens `dir` for `plan`: creates it and `parts/`, takes its lock,
+    /// undoes an interrupted earlier write, removes `.partial` files of an
+    /// interrupted run, and writes `parts/plan.json`, `parts/spec.toml` and
+    /// `parts/points.csv`. Refused: a folder holding parts of a different
+    /// plan ([`OutputError::Refused`]) or a damaged plan
+    /// ([`OutputError::Damaged`]), the results of `tillit run`, files with
+    /// the names of a sweep's results that tillit did not write, and a
+    /// folder another process holds ([`OutputError::Locked`]).
     pub fn open(dir: &Path, plan: &Plan) -> Result<Self, OutputError> {
+        fs_ops::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
+            path: dir.to_owned(),
+            source,
+        })?;
+        let lock = FolderLock::exclusive(dir)?;
+        let notes = commit::recover(dir)?;
         let parts = dir.join(PARTS_DIR);
         let plan_path = parts.join(PLAN_FILE);
         let (info, plan_json) = plan_json(plan)?;
         match fs::read_to_string(&plan_path) {
             Ok(existing) if existing != plan_json => {
-                let other = serde_json::from_str::<PlanInfo>(&existing)
-                    .map_or_else(|_| "unknown".to_owned(), |i| i.spec_hash);
-                return Err(OutputError::Inconsistent {
-                    path: dir.to_owned(),
-                    message: format!(
-                        "the folder holds parts of another spec (hash {other}; this one is {}); \
-                         choose another output folder or delete this one",
-                        info.spec_hash
-                    ),
+                return Err(match serde_json::from_str::<PlanInfo>(&existing) {
+                    Ok(other) => OutputError::Refused {
+                        path: dir.to_owned(),
+                        message: format!(
+                            "the folder holds parts of another spec (hash {}; this one is {}); \
+                             choose another output folder or delete this one",
+                            other.spec_hash, info.spec_hash
+                        ),
+                    },
+                    Err(e) => damaged_plan(&plan_path, &e.to_string()),
                 });
             }
             Ok(_) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                if dir.join(MANIFEST_FILE).exists() {
-                    return Err(OutputError::Inconsistent {
+                let existing = Existing::of(dir);
+                if existing.manifest || existing.sweep_parts {
+                    return Err(OutputError::Refused {
                         path: dir.to_owned(),
-                        message: "the folder holds other results (it has a manifest.json but no \
-                                  parts/plan.json); choose another output folder"
+                        message: "the folder holds other results (it has a manifest.json or a \
+                                  shard.json but no parts/plan.json); choose another output folder"
                             .to_owned(),
                     });
                 }
+                let mut names: Vec<&str> = SWEEP_FILES.to_vec();
+                names.extend([INDICES_FILE, SHARD_FILE]);
+                owned::check_foreign(dir, &existing, &names, false)?;
             }
             Err(e) => return Err(read_err(&plan_path, e)),
         }
         // Only now that the folder is known to be ours or new: a refused
-        // folder is left exactly as it was.
-        fs::create_dir_all(&parts).map_err(|source| OutputError::CreateDir {
+        // folder is left as it was.
+        fs_ops::create_dir_all(&parts).map_err(|source| OutputError::CreateDir {
             path: parts.clone(),
             source,
         })?;
-        super::remove_partials(dir)?;
-        super::remove_partials(&parts)?;
+        super::remove_partials(dir, is_sweep_file)?;
+        super::remove_partials(&parts, is_sweep_file)?;
         write_atomic(&parts.join(SPEC_FILE), plan.source.as_bytes())?;
         write_atomic(&parts.join(POINTS_FILE), &points_csv(plan))?;
         write_atomic(&plan_path, plan_json.as_bytes())?;
@@ -198,35 +227,24 @@ impl SweepWriter {
             dir: dir.to_owned(),
             info,
             plan_json,
+            notes,
+            _lock: lock,
         })
     }
 
     /// Reopens a folder written by [`SweepWriter::open`], from its
-    /// `parts/plan.json` alone (for merging).
+    /// `parts/plan.json` alone, to finish it: takes its lock and undoes an
+    /// interrupted earlier write.
     pub fn reopen(dir: &Path) -> Result<Self, OutputError> {
-        let path = dir.join(PARTS_DIR).join(PLAN_FILE);
-        let plan_json = fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
-        let info: PlanInfo =
-            serde_json::from_str(&plan_json).map_err(|e| OutputError::Inconsistent {
-                path: path.clone(),
-                message: format!("not a sweep plan: {e}"),
-            })?;
-        let sane = !info.arms.is_empty()
-            && info.baseline < info.arms.len()
-            && info.replications > 0
-            && info.points_per_part > 0
-            && info.parts == info.points.div_ceil(info.points_per_part);
-        if !sane {
-            return Err(OutputError::Inconsistent {
-                path,
-                message: "the plan is damaged (arms, baseline, replications or parts do not fit)"
-                    .to_owned(),
-            });
-        }
+        let lock = FolderLock::exclusive(dir)?;
+        let notes = commit::recover(dir)?;
+        let (info, plan_json) = load_plan(dir)?;
         Ok(Self {
             dir: dir.to_owned(),
             info,
             plan_json,
+            notes,
+            _lock: lock,
         })
     }
 
@@ -361,9 +379,12 @@ impl SweepWriter {
 
     /// Assembles the final files from the parts (every part must be
     /// there), writes `extra` files (name, contents) made by `analyse` from
-    /// what was assembled, and renames everything into place, the manifest
-    /// last. With `keep_means`, [`Assembled::means`] and
-    /// [`Assembled::differences`] are filled (memory grows with the points).
+    /// what was assembled, and puts everything in place, the manifest last
+    /// (see [`super::commit`]); a `shard.json` and the report made from
+    /// earlier results are removed with them. With `keep_means`,
+    /// [`Assembled::means`] and [`Assembled::differences`] are filled
+    /// (memory grows with the points). On an error the folder's final files
+    /// are as they were.
     pub fn finish(
         &self,
         keep_means: bool,
@@ -371,7 +392,7 @@ impl SweepWriter {
     ) -> Result<Assembled, OutputError> {
         let missing = self.pending(None);
         if !missing.is_empty() {
-            return Err(OutputError::Inconsistent {
+            return Err(OutputError::Refused {
                 path: self.dir.join(PARTS_DIR),
                 message: format!(
                     "{} of {} parts are missing (the first is {}); run the rest, or merge the \
@@ -382,15 +403,15 @@ impl SweepWriter {
                 ),
             });
         }
+        let existing = Existing::of(&self.dir);
+        let staging = Staging::begin(&self.dir)?;
         let mut assembled = Assembled::default();
-        let runs_final = self.dir.join(RUNS_FILE);
-        let summary_final = self.dir.join(SUMMARY_FILE);
-        let runs_partial = super::partial_path(&runs_final);
-        let summary_partial = super::partial_path(&summary_final);
+        let runs_path = staging.path(RUNS_FILE);
+        let summary_path = staging.path(SUMMARY_FILE);
         let mut runs =
-            io::BufWriter::new(File::create(&runs_partial).map_err(write_err(&runs_partial))?);
+            io::BufWriter::new(StepWriter::create(&runs_path).map_err(write_err(&runs_path))?);
         let mut summary = io::BufWriter::new(
-            File::create(&summary_partial).map_err(write_err(&summary_partial))?,
+            StepWriter::create(&summary_path).map_err(write_err(&summary_path))?,
         );
         // Every row carries its point's factor values, as written in
         // points.csv, so that runs.csv is analysed without a join.
@@ -407,7 +428,7 @@ impl SweepWriter {
             );
             let _ = w.flush();
         }
-        runs.write_all(&header).map_err(write_err(&runs_partial))?;
+        runs.write_all(&header).map_err(write_err(&runs_path))?;
         let mut header = Vec::new();
         {
             let mut w = csv_writer(&mut header);
@@ -416,7 +437,7 @@ impl SweepWriter {
         }
         summary
             .write_all(&header)
-            .map_err(write_err(&summary_partial))?;
+            .map_err(write_err(&summary_path))?;
 
         let arms = self.info.arms.len();
         let reps = self.info.replications as usize;
@@ -473,7 +494,7 @@ impl SweepWriter {
                 }
                 let _ = w.flush();
             }
-            runs.write_all(&out).map_err(write_err(&runs_partial))?;
+            runs.write_all(&out).map_err(write_err(&runs_path))?;
             let expected = self.part_len(k) * per_point;
             if rows.len() != expected {
                 return Err(bad_part(
@@ -487,63 +508,45 @@ impl SweepWriter {
                 let values: Vec<Option<&[f64; OUTCOME_COUNT]>> =
                     chunk.iter().map(|(_, v)| v.as_ref()).collect();
                 let text = self.point_summary(point, &values, keep_means.then_some(&mut assembled));
-                summary
-                    .write_all(&text)
-                    .map_err(write_err(&summary_partial))?;
+                summary.write_all(&text).map_err(write_err(&summary_path))?;
             }
         }
-        for (w, p) in [(runs, &runs_partial), (summary, &summary_partial)] {
+        for (w, p) in [(runs, &runs_path), (summary, &summary_path)] {
             let file = w.into_inner().map_err(|e| OutputError::Write {
                 path: p.clone(),
                 source: e.into_error(),
             })?;
-            file.sync_all().map_err(write_err(p))?;
+            file.sync_and_close().map_err(write_err(p))?;
         }
 
-        let mut renames = vec![(runs_partial, runs_final), (summary_partial, summary_final)];
+        let mut files: Vec<&str> = SWEEP_FILES.to_vec();
         for name in [POINTS_FILE, SPEC_FILE] {
             let from = self.dir.join(PARTS_DIR).join(name);
             let bytes = fs::read(&from).map_err(|e| read_err(&from, e))?;
-            let to = self.dir.join(name);
-            let partial = super::partial_path(&to);
-            write_partial(&partial, &bytes)?;
-            renames.push((partial, to));
+            staging.write(name, &bytes)?;
         }
         for (name, contents) in analyse(&assembled) {
-            let to = self.dir.join(name);
-            let partial = super::partial_path(&to);
-            write_partial(&partial, contents.as_bytes())?;
-            renames.push((partial, to));
+            staging.write(name, contents.as_bytes())?;
+            if !files.contains(&name) {
+                files.push(name);
+            }
         }
-        let manifest_final = self.dir.join(MANIFEST_FILE);
-        let manifest_partial = super::partial_path(&manifest_final);
-        let text = self.manifest(&assembled.failures, &manifest_partial)?;
-        write_partial(&manifest_partial, text.as_bytes())?;
-        renames.push((manifest_partial, manifest_final.clone()));
+        let manifest_path = staging.path(MANIFEST_FILE);
+        let text = self.manifest(&assembled.failures, &files, &manifest_path)?;
+        staging.write(MANIFEST_FILE, text.as_bytes())?;
 
-        match fs::remove_file(&manifest_final) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(OutputError::Remove {
-                    path: manifest_final,
-                    source: e,
-                });
-            }
-            _ => {}
-        }
-        for (from, to) in renames {
-            fs::rename(&from, &to).map_err(|source| OutputError::Rename { from, to, source })?;
-        }
         // A folder that started as a shard is a shard no longer.
-        let shard = self.dir.join(SHARD_FILE);
-        match fs::remove_file(&shard) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                return Err(OutputError::Remove {
-                    path: shard,
-                    source: e,
-                });
-            }
-            _ => {}
-        }
+        let mut obsolete = owned::obsolete(&existing, &files);
+        obsolete.files.push(SHARD_FILE.to_owned());
+        assembled.warnings = self.notes.clone();
+        assembled
+            .warnings
+            .extend(staging.commit(&files, MANIFEST_FILE, &obsolete.files)?);
+        assembled.warnings.extend(owned::remove_charts(
+            &self.dir.join(owned::CHARTS_DIR),
+            &obsolete.charts,
+            &[],
+        ));
         Ok(assembled)
     }
 
@@ -570,10 +573,10 @@ impl SweepWriter {
                 let Some(v) = v else { continue };
                 for o in 0..OUTCOME_COUNT {
                     level[a][o].push(v[o]);
-                    if a != base {
-                        if let Some(b) = rep[base] {
-                            diff[a][o].push(v[o] - b[o]);
-                        }
+                    if a != base
+                        && let Some(b) = rep[base]
+                    {
+                        diff[a][o].push(v[o] - b[o]);
                     }
                 }
             }
@@ -634,8 +637,14 @@ impl SweepWriter {
         buf
     }
 
-    /// manifest.json: parts/plan.json with the failures added.
-    fn manifest(&self, failures: &[SweepFailure], path: &Path) -> Result<String, OutputError> {
+    /// manifest.json: parts/plan.json with the failures and the list of
+    /// files added.
+    fn manifest(
+        &self,
+        failures: &[SweepFailure],
+        files: &[&str],
+        path: &Path,
+    ) -> Result<String, OutputError> {
         let json = |source| OutputError::Json {
             path: path.to_owned(),
             source,
@@ -646,10 +655,7 @@ impl SweepWriter {
                 "failures".to_owned(),
                 serde_json::to_value(failures).map_err(json)?,
             );
-            map.insert(
-                "files".to_owned(),
-                serde_json::json!([RUNS_FILE, SUMMARY_FILE, POINTS_FILE, SPEC_FILE]),
-            );
+            map.insert("files".to_owned(), serde_json::json!(files));
         }
         let mut text = serde_json::to_string_pretty(&value).map_err(json)?;
         text.push('\n');
@@ -658,10 +664,53 @@ impl SweepWriter {
 }
 
 fn bad_part(path: &Path, message: &str) -> OutputError {
-    OutputError::Inconsistent {
+    OutputError::Damaged {
         path: path.to_owned(),
-        message: format!("damaged part file ({message}); delete it and run again"),
+        message: format!(
+            "{message}; this part file is damaged: delete it and run the same command again to \
+             redo that part"
+        ),
     }
+}
+
+fn damaged_plan(path: &Path, message: &str) -> OutputError {
+    OutputError::Damaged {
+        path: path.to_owned(),
+        message: format!(
+            "it is not the plan tillit wrote ({message}); delete the folder's parts/ to start \
+             the sweep over, or choose another folder"
+        ),
+    }
+}
+
+/// Reads and checks `parts/plan.json` of `dir`.
+fn load_plan(dir: &Path) -> Result<(PlanInfo, String), OutputError> {
+    let path = dir.join(PARTS_DIR).join(PLAN_FILE);
+    let plan_json = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(OutputError::Refused {
+                path: dir.to_owned(),
+                message: "it is not a sweep's results folder (it has no parts/plan.json)"
+                    .to_owned(),
+            });
+        }
+        Err(e) => return Err(read_err(&path, e)),
+    };
+    let info: PlanInfo =
+        serde_json::from_str(&plan_json).map_err(|e| damaged_plan(&path, &e.to_string()))?;
+    let sane = !info.arms.is_empty()
+        && info.baseline < info.arms.len()
+        && info.replications > 0
+        && info.points_per_part > 0
+        && info.parts == info.points.div_ceil(info.points_per_part);
+    if !sane {
+        return Err(damaged_plan(
+            &path,
+            "the plan is damaged: its arms, baseline, replications or parts do not fit",
+        ));
+    }
+    Ok((info, plan_json))
 }
 
 /// parts/plan.json: the manifest without failures, and the info it holds.
@@ -763,59 +812,87 @@ fn points_csv(plan: &Plan) -> Vec<u8> {
 /// the final files as a single run would. Returns what was assembled.
 pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
     let Some(first) = shards.first() else {
-        return Err(OutputError::Inconsistent {
+        return Err(OutputError::Refused {
             path: out.to_owned(),
             message: "no shard folders to merge".to_owned(),
         });
     };
-    let reference = SweepWriter::reopen(first)?;
-    for shard in &shards[1..] {
-        let other = SweepWriter::reopen(shard)?;
-        if other.plan_json != reference.plan_json {
-            return Err(OutputError::Inconsistent {
+    fs_ops::create_dir_all(out).map_err(|source| OutputError::CreateDir {
+        path: out.to_owned(),
+        source,
+    })?;
+    let _lock = FolderLock::exclusive(out)?;
+    commit::recover(out)?;
+    // Each shard is read under a shared lock: never while a sweep writes it.
+    let mut shard_locks = Vec::new();
+    let mut plans = Vec::new();
+    for shard in shards {
+        if !shard.is_dir() {
+            return Err(OutputError::Refused {
+                path: shard.clone(),
+                message: "it is not a folder; give the shard folders of `tillit sweep --shard`"
+                    .to_owned(),
+            });
+        }
+        shard_locks.push(FolderLock::shared(shard)?);
+        plans.push(load_plan(shard)?);
+    }
+    let (reference_info, reference_json) = &plans[0];
+    for (shard, (info, json)) in shards.iter().zip(&plans).skip(1) {
+        if json != reference_json {
+            return Err(OutputError::Refused {
                 path: shard.clone(),
                 message: format!(
                     "this shard belongs to another spec (hash {}, the first shard's is {})",
-                    other.info.spec_hash, reference.info.spec_hash
+                    info.spec_hash, reference_info.spec_hash
                 ),
             });
         }
     }
     let parts_out = out.join(PARTS_DIR);
-    fs::create_dir_all(&parts_out).map_err(|source| OutputError::CreateDir {
-        path: parts_out.clone(),
-        source,
-    })?;
     let plan_out = parts_out.join(PLAN_FILE);
     match fs::read_to_string(&plan_out) {
-        Ok(existing) if existing != reference.plan_json => {
-            return Err(OutputError::Inconsistent {
-                path: out.to_owned(),
-                message: "the output folder holds parts of another spec".to_owned(),
+        Ok(existing) if existing != *reference_json => {
+            return Err(match serde_json::from_str::<PlanInfo>(&existing) {
+                Ok(_) => OutputError::Refused {
+                    path: out.to_owned(),
+                    message: "the output folder holds parts of another spec; merge into a new \
+                              folder"
+                        .to_owned(),
+                },
+                Err(e) => damaged_plan(&plan_out, &e.to_string()),
             });
         }
         Ok(_) => {}
         // Never merge over the results of something else (a `tillit run`).
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            if out.join(MANIFEST_FILE).exists() {
-                return Err(OutputError::Inconsistent {
+            let existing = Existing::of(out);
+            if existing.manifest || existing.sweep_parts {
+                return Err(OutputError::Refused {
                     path: out.to_owned(),
                     message: "the output folder holds other results; merge into a new folder"
                         .to_owned(),
                 });
             }
+            let mut names: Vec<&str> = SWEEP_FILES.to_vec();
+            names.extend([INDICES_FILE, SHARD_FILE]);
+            owned::check_foreign(out, &existing, &names, false)?;
         }
         Err(e) => return Err(read_err(&plan_out, e)),
     }
-    super::remove_partials(&parts_out)?;
+    fs_ops::create_dir_all(&parts_out).map_err(|source| OutputError::CreateDir {
+        path: parts_out.clone(),
+        source,
+    })?;
+    super::remove_partials(&parts_out, is_sweep_file)?;
     for name in [SPEC_FILE, POINTS_FILE] {
         let from = first.join(PARTS_DIR).join(name);
         let bytes = fs::read(&from).map_err(|e| read_err(&from, e))?;
         write_atomic(&parts_out.join(name), &bytes)?;
     }
-    write_atomic(&plan_out, reference.plan_json.as_bytes())?;
+    write_atomic(&plan_out, reference_json.as_bytes())?;
     let merged = SweepWriter::reopen(out)?;
-    for k in 0..reference.info.parts {
+    for k in 0..reference_info.parts {
         let mut found: Option<(Vec<u8>, &PathBuf)> = None;
         for shard in shards {
             let path = shard.join(PARTS_DIR).join(part_file_name(k));
@@ -826,10 +903,11 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
             };
             match &found {
                 Some((b, other)) if *b != bytes => {
-                    return Err(OutputError::Inconsistent {
+                    return Err(OutputError::Refused {
                         path: path.clone(),
                         message: format!(
-                            "{} differs from the same part in {}",
+                            "{} differs from the same part in {}; one of them is damaged: \
+                             delete it and run its shard again",
                             part_file_name(k),
                             other.display()
                         ),
@@ -847,17 +925,18 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> Result<Assembled, OutputError> {
                 write_atomic(&merged.part_path(k), &bytes)?;
             }
             None => {
-                return Err(OutputError::Inconsistent {
+                return Err(OutputError::Refused {
                     path: out.to_owned(),
                     message: format!(
                         "no shard holds {} (point {} onwards); run the missing shard first",
                         part_file_name(k),
-                        k * reference.info.points_per_part
+                        k * reference_info.points_per_part
                     ),
                 });
             }
         }
     }
+    drop(shard_locks);
     merged.finish(false, |_| Vec::new())
 }
 
@@ -892,4 +971,224 @@ pub fn replay_outcomes_csv(outcomes: &crate::outcome::OutcomeValues) -> String {
         let _ = w.flush();
     }
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outcome::OutcomeValues;
+    use crate::output::commit::{BACKUP_DIR, STAGING_DIR};
+    use crate::output::fs_ops::{Op, failpoint};
+    use std::collections::BTreeMap;
+
+    const SPEC: &str = r#"
+name = "tiny"
+replications = 2
+years = 2
+warmup_years = 1
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "trust"
+preset = "trust"
+[sweep]
+design = "factorial"
+[[sweep.factor]]
+key = "demand.severity_mean"
+values = [0.3, 0.5, 0.7]
+"#;
+
+    fn temp(tag: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("tillit-sweepdir-{}-{tag}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn plan() -> Plan {
+        let spec = crate::sweep::spec::sweep_from_str(SPEC, "s.toml", None).unwrap();
+        Plan::from_sweep(&spec).unwrap()
+    }
+
+    /// Writes every part, with outcomes shifted by `shift`.
+    fn write_parts(writer: &SweepWriter, plan: &Plan, shift: f64) {
+        for k in 0..plan.parts() {
+            let mut units = Vec::new();
+            for point in plan.part_points(k) {
+                for replication in 0..plan.replications {
+                    for arm in 0..plan.scenario.arms.len() {
+                        let x = shift + (point + arm) as f64 + f64::from(replication) / 4.0;
+                        // With a shift, one run fails, so that the manifest
+                        // (which lists failures) differs too.
+                        let failed = shift > 0.0 && (point, arm, replication) == (0, 1, 0);
+                        units.push(UnitResult {
+                            point,
+                            arm,
+                            replication,
+                            seed: 1,
+                            outcomes: if failed {
+                                Err("boom".to_owned())
+                            } else {
+                                Ok(OutcomeValues([x; OUTCOME_COUNT]))
+                            },
+                        });
+                    }
+                }
+            }
+            writer.write_part(k, &units).unwrap();
+        }
+    }
+
+    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+            for entry in fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let rel = path.strip_prefix(root).unwrap().display().to_string();
+                if rel == crate::output::LOCK_FILE {
+                    continue;
+                }
+                if path.is_dir() {
+                    out.insert(format!("{rel}/"), Vec::new());
+                    walk(root, &path, out);
+                } else {
+                    out.insert(rel, fs::read(&path).unwrap());
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk(dir, dir, &mut out);
+        out
+    }
+
+    fn restore(dir: &Path, snap: &BTreeMap<String, Vec<u8>>) {
+        let _ = fs::remove_dir_all(dir);
+        fs::create_dir_all(dir).unwrap();
+        for (rel, bytes) in snap {
+            match rel.strip_suffix('/') {
+                Some(d) => fs::create_dir_all(dir.join(d)).unwrap(),
+                None => fs::write(dir.join(rel), bytes).unwrap(),
+            }
+        }
+    }
+
+    fn finish(dir: &Path, indices: &str) -> Result<Assembled, OutputError> {
+        SweepWriter::reopen(dir)?.finish(false, |_| vec![(INDICES_FILE, indices.to_owned())])
+    }
+
+    #[test]
+    fn a_failure_at_any_step_of_finishing_leaves_the_old_results_or_the_new_ones() {
+        let dir = temp("failpoints");
+        let plan = plan();
+        {
+            let writer = SweepWriter::open(&dir, &plan).unwrap();
+            write_parts(&writer, &plan, 0.0);
+            writer
+                .finish(false, |_| vec![(INDICES_FILE, "old\n".to_owned())])
+                .unwrap();
+            // The parts change (as when a damaged part is run again), and
+            // the folder was once a shard.
+            write_parts(&writer, &plan, 10.0);
+            fs::write(dir.join(SHARD_FILE), "{}\n").unwrap();
+        }
+        let old = snapshot(&dir);
+        let (done, steps) = failpoint::count(|| finish(&dir, "new\n"));
+        assert!(done.unwrap().warnings.is_empty());
+        let new = snapshot(&dir);
+        assert!(
+            !new.contains_key(SHARD_FILE),
+            "a finished folder is no shard"
+        );
+        let files = [
+            RUNS_FILE,
+            SUMMARY_FILE,
+            POINTS_FILE,
+            SPEC_FILE,
+            INDICES_FILE,
+        ];
+        for name in [RUNS_FILE, SUMMARY_FILE, INDICES_FILE, MANIFEST_FILE] {
+            assert!(old.get(name) != new.get(name), "{name} is the same");
+        }
+        for op in [Op::Create, Op::Write, Op::Sync, Op::Rename, Op::Remove] {
+            assert!(steps.iter().any(|(o, _)| *o == op), "no {op:?} step");
+        }
+        let commit_point = steps
+            .iter()
+            .rposition(|(op, p)| *op == Op::Rename && p.ends_with(MANIFEST_FILE))
+            .unwrap();
+        let consistent = |snap: &BTreeMap<String, Vec<u8>>, what: &str| {
+            let Some(manifest) = snap.get(MANIFEST_FILE) else {
+                return;
+            };
+            let whole = if Some(manifest) == old.get(MANIFEST_FILE) {
+                &old
+            } else {
+                &new
+            };
+            assert!(
+                Some(manifest) == whole.get(MANIFEST_FILE),
+                "{what}: a strange manifest"
+            );
+            for name in files {
+                assert!(
+                    snap.get(name) == whole.get(name),
+                    "{what}: {name} does not match"
+                );
+            }
+        };
+        for (n, (op, path)) in steps.iter().enumerate() {
+            let what = format!("step {n}, {op:?} {}", path.display());
+            restore(&dir, &old);
+            let outcome = failpoint::failing(n, failpoint::Mode::Once, || finish(&dir, "new\n"));
+            let after = snapshot(&dir);
+            consistent(&after, &what);
+            match outcome {
+                Err(e) => assert!(after == old, "{what}: {e}: not the old results"),
+                Ok(a) => {
+                    assert!(n > commit_point, "{what}: a failure went unnoticed");
+                    if after != new {
+                        assert!(!a.warnings.is_empty(), "{what}: leftovers, no warning");
+                    }
+                }
+            }
+            restore(&dir, &old);
+            let outcome = failpoint::failing(n, failpoint::Mode::Crash, || finish(&dir, "new\n"));
+            consistent(&snapshot(&dir), &what);
+            // The next writer undoes or completes it.
+            let reopened = SweepWriter::reopen(&dir).unwrap();
+            drop(reopened);
+            let recovered = snapshot(&dir);
+            if outcome.is_ok() || n > commit_point {
+                assert!(recovered == new, "{what}: not the new results");
+            } else {
+                assert!(recovered == old, "{what}: not the old results");
+            }
+            assert!(!dir.join(STAGING_DIR).exists() && !dir.join(BACKUP_DIR).exists());
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn damaged_plans_and_parts_say_so() {
+        let dir = temp("damaged");
+        let plan = plan();
+        let writer = SweepWriter::open(&dir, &plan).unwrap();
+        write_parts(&writer, &plan, 0.0);
+        drop(writer);
+        fs::write(dir.join(PARTS_DIR).join(part_file_name(0)), "0,control,x\n").unwrap();
+        let err = finish(&dir, "").unwrap_err();
+        assert!(err.is_input(), "{err}");
+        let text = err.to_string();
+        assert!(
+            text.contains("part-000000.csv is damaged") && text.contains("delete it"),
+            "{text}"
+        );
+        fs::write(dir.join(PARTS_DIR).join(PLAN_FILE), "{ garbled").unwrap();
+        let err = SweepWriter::open(&dir, &plan).err().unwrap().to_string();
+        assert!(
+            err.contains("plan.json is damaged") && !err.contains("another spec"),
+            "{err}"
+        );
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

@@ -1358,17 +1358,28 @@ impl Builder<'_> {
             Key::Subtitle,
             &[("version", &self.results.manifest.tillit_version)],
         );
+        // The chart files this report writes beside it: a later report or
+        // run removes these and nothing else.
+        let chart_files: Vec<String> = self
+            .charts
+            .iter()
+            .map(|c| super::chart_file_name(&c.id))
+            .collect();
+        let chart_files = chart_files.join(" ");
         let mut html = String::with_capacity(self.body.len() + CSS.len() + 2048);
         let _ = write!(
             html,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <meta name=\"generator\" content=\"tillit {}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n\
+             <meta name=\"generator\" content=\"tillit {}\">\n\
+             <meta name=\"{}\" content=\"{}\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n\
              <header>\n<h1>{}</h1>\n<p class=\"sub\">{}</p>\n",
             lang.code(),
             CSP,
             env!("CARGO_PKG_VERSION"),
+            crate::output::owned::REPORT_CHARTS_META,
+            escape(&chart_files),
             escape(&title),
             CSS,
             escape(&title),

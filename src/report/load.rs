@@ -28,10 +28,11 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::ReportError;
+use crate::output::commit::{BACKUP_DIR, STAGING_DIR};
 use crate::output::{
-    MANIFEST_FILE, MORRIS_INDEX_COLUMNS, PARTIAL_SUFFIX, RESULTS_FORMAT, RUNS_FILE,
-    SERIES_SUMMARY_COLUMNS, SERIES_SUMMARY_FILE, SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS,
-    SUMMARY_FILE, SWEEP_FORMAT,
+    MANIFEST_FILE, MORRIS_INDEX_COLUMNS, PARTIAL_SUFFIX, PARTS_DIR, PLAN_FILE, RESULTS_FORMAT,
+    RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_COLUMNS, SERIES_SUMMARY_FILE, SHARD_FILE,
+    SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::scenario::Language;
 use crate::stats::Summary;
@@ -168,6 +169,9 @@ pub struct Manifest {
     pub master_seed: u64,
     /// Replications per arm.
     pub replications: u32,
+    /// The seed of each replication, when recorded.
+    #[serde(default)]
+    pub replication_seeds: Vec<u64>,
     /// Failed runs, as written.
     #[serde(default)]
     pub failures: Vec<serde_json::Value>,
@@ -374,18 +378,9 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
     }
     let manifest_path = dir.join(MANIFEST_FILE);
     if !manifest_path.is_file() {
-        let partial = fs::read_dir(dir)
-            .map_err(read_error(dir))?
-            .filter_map(Result::ok)
-            .any(|e| e.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX));
-        let reason = if partial {
-            "it has no manifest.json, only .partial files: the run did not finish"
-        } else {
-            "it has no manifest.json (run `tillit run` to make one)"
-        };
         return Err(ReportError::NotResults {
             path: dir.to_owned(),
-            reason: reason.to_owned(),
+            reason: unfinished_reason(dir)?,
         });
     }
     let text = fs::read_to_string(&manifest_path).map_err(read_error(&manifest_path))?;
@@ -410,9 +405,47 @@ pub fn load_results(dir: &Path) -> Result<ResultsFolder, ReportError> {
             "the scenario has no arms or no baseline arm",
         ));
     }
+    // Which runs the files must hold: every arm of every replication,
+    // replication by replication, but for the runs that failed.
+    let arms: Vec<&str> = s.arms.iter().map(|a| a.name.as_str()).collect();
+    let failed: Vec<(String, u64)> = manifest
+        .failures
+        .iter()
+        .filter_map(|f| {
+            Some((
+                f.get("arm")?.as_str()?.to_owned(),
+                f.get("replication")?.as_u64()?,
+            ))
+        })
+        .collect();
+    let mut expected_runs = Vec::new();
+    for rep in 0..manifest.replications {
+        for arm in &arms {
+            if !failed.iter().any(|(a, r)| a == arm && *r == u64::from(rep)) {
+                expected_runs.push((arm.to_string(), rep));
+            }
+        }
+    }
+    let (runs_per_arm, outcomes) = count_runs(
+        &dir.join(RUNS_FILE),
+        &expected_runs,
+        &manifest.replication_seeds,
+    )?;
     let summary = read_summary(&dir.join(SUMMARY_FILE))?;
-    let series = read_series(&dir.join(SERIES_SUMMARY_FILE))?;
-    let runs_per_arm = count_runs(&dir.join(RUNS_FILE))?;
+    check_summary(
+        &dir.join(SUMMARY_FILE),
+        &summary,
+        &arms,
+        s.baseline,
+        &outcomes,
+    )?;
+    let months = check_series(&dir.join(SERIES_FILE), &expected_runs)?;
+    let series = read_series_summary(
+        &dir.join(SERIES_SUMMARY_FILE),
+        &expected_runs,
+        &arms,
+        &months,
+    )?;
     Ok(ResultsFolder {
         dir: dir.to_owned(),
         manifest,
@@ -453,6 +486,42 @@ fn check_format(
     ))
 }
 
+/// Why a folder without a manifest is not (yet) a results folder, and
+/// what to do.
+fn unfinished_reason(dir: &Path) -> Result<String, ReportError> {
+    if let Ok(text) = fs::read_to_string(dir.join(SHARD_FILE)) {
+        let shard = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|j| {
+                let s = j.get("shard")?;
+                Some(format!("{}/{}", s.get("index")?, s.get("count")?))
+            })
+            .unwrap_or_else(|| "one".to_owned());
+        return Ok(format!(
+            "it is shard {shard} of a sweep, not a finished results folder: merge the shard \
+             folders with `tillit merge OUT SHARD_DIR...` and make the report of OUT"
+        ));
+    }
+    if dir.join(PARTS_DIR).join(PLAN_FILE).is_file() {
+        return Ok(format!(
+            "the sweep or sensitivity analysis in it did not finish: run `tillit sweep` (or \
+             `tillit sensitivity`) with `--out {}` again to finish it",
+            dir.display()
+        ));
+    }
+    let unfinished = dir.join(STAGING_DIR).exists()
+        || dir.join(BACKUP_DIR).exists()
+        || fs::read_dir(dir)
+            .map_err(read_error(dir))?
+            .filter_map(Result::ok)
+            .any(|e| e.file_name().to_string_lossy().ends_with(PARTIAL_SUFFIX));
+    Ok(if unfinished {
+        "it has no manifest.json: the run did not finish (run it again)".to_owned()
+    } else {
+        "it has no manifest.json (run `tillit run` to make one)".to_owned()
+    })
+}
+
 /// Reads a sweep or sensitivity folder (see the module doc).
 fn load_study(
     dir: &Path,
@@ -481,7 +550,26 @@ fn load_study(
         ));
     }
     let points = read_points(&dir.join("points.csv"), &m.factors)?;
-    let levels = read_point_summary(&dir.join(SUMMARY_FILE))?;
+    if m.points > 0 && points.len() != m.points {
+        return Err(invalid(
+            &dir.join("points.csv"),
+            None,
+            format!(
+                "it has {} points but the manifest says {}; the folder is damaged: run the \
+                 sweep again into a new folder",
+                points.len(),
+                m.points
+            ),
+        ));
+    }
+    let arms: Vec<&str> = s.arms.iter().map(|a| a.name.as_str()).collect();
+    let levels = read_point_summary(&dir.join(SUMMARY_FILE), points.len(), &arms)?;
+    // The report does not read a sweep's runs.csv, but checks it when it
+    // is there (the fixtures of older versions left it out).
+    let runs = dir.join(RUNS_FILE);
+    if runs.is_file() {
+        check_study_runs(&runs, points.len(), &arms, m.replications)?;
+    }
     let indices = if matches!(m.kind.as_str(), "morris" | "sobol") {
         let path = dir.join("indices.csv");
         if !path.exists() {
@@ -509,6 +597,7 @@ fn load_study(
         finished_utc: String::new(),
         master_seed: m.scenario.seed,
         replications: m.replications,
+        replication_seeds: Vec::new(),
         failures: m.failures,
         scenario: m.scenario,
     };
@@ -563,23 +652,158 @@ fn read_points(path: &Path, factors: &[Factor]) -> Result<Vec<Vec<f64>>, ReportE
     Ok(points)
 }
 
-fn read_point_summary(path: &Path) -> Result<Vec<(usize, SummaryRow)>, ReportError> {
+fn read_point_summary(
+    path: &Path,
+    points: usize,
+    arms: &[&str],
+) -> Result<Vec<(usize, SummaryRow)>, ReportError> {
     let mut rdr = reader(path)?;
     let columns: Vec<&str> = std::iter::once("point").chain(SUMMARY_COLUMNS).collect();
     check_header(path, &mut rdr, &columns)?;
     let mut rows = Vec::new();
+    // Every point has the same rows (arm, comparison, outcome), in the same
+    // order as point 0, and the points come in order, each once.
+    let mut template: Vec<(String, String, String)> = Vec::new();
+    let (mut point, mut at) = (0usize, 0usize);
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
-        if record.get(2) != Some("level") {
-            continue;
-        }
-        let point = record
+        let line = line_of(&record);
+        let p = record
             .get(0)
             .and_then(|c| c.parse::<usize>().ok())
-            .ok_or_else(|| invalid(path, line_of(&record), "point is not a whole number"))?;
-        rows.push((point, summary_row(path, &record, 1)?));
+            .ok_or_else(|| invalid(path, line, "point is not a whole number"))?;
+        let key = (
+            record.get(1).unwrap_or("").to_owned(),
+            record.get(2).unwrap_or("").to_owned(),
+            record.get(3).unwrap_or("").to_owned(),
+        );
+        if p == point + 1 && at == template.len() && !template.is_empty() {
+            (point, at) = (p, 0);
+        }
+        if p != point {
+            return Err(damaged_row(
+                path,
+                line,
+                &format!("a row of point {point}"),
+                &format!("point {p}"),
+            ));
+        }
+        if point == 0 {
+            if !arms.contains(&key.0.as_str()) {
+                return Err(invalid(
+                    path,
+                    line,
+                    format!("no arm `{}` in the manifest; the folder is damaged", key.0),
+                ));
+            }
+            if template.contains(&key) {
+                return Err(damaged_row(
+                    path,
+                    line,
+                    "each arm, comparison and outcome once per point",
+                    &format!("`{}, {}, {}` again", key.0, key.1, key.2),
+                ));
+            }
+            template.push(key.clone());
+        } else if template.get(at) != Some(&key) {
+            let expected = template.get(at).map_or("the next point".to_owned(), |k| {
+                format!("`{}, {}, {}`", k.0, k.1, k.2)
+            });
+            return Err(damaged_row(
+                path,
+                line,
+                &expected,
+                &format!("`{}, {}, {}`", key.0, key.1, key.2),
+            ));
+        }
+        at += 1;
+        if key.1 == "level" {
+            rows.push((p, summary_row(path, &record, 1)?));
+        }
+    }
+    let complete = points == 0 || (point + 1 == points && at == template.len());
+    if !complete {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "it ends at point {point} (row {at} of {}); the sweep has {points} points: rows \
+                 are missing, so the folder is damaged",
+                template.len()
+            ),
+        ));
     }
     Ok(rows)
+}
+
+/// A sweep's runs.csv: per point, per replication, per arm, one row.
+fn check_study_runs(
+    path: &Path,
+    points: usize,
+    arms: &[&str],
+    replications: u32,
+) -> Result<(), ReportError> {
+    let mut rdr = reader(path)?;
+    check_header(path, &mut rdr, &["point", "arm", "replication", "seed"])?;
+    let mut expected = (0..points)
+        .flat_map(|p| (0..replications).flat_map(move |r| arms.iter().map(move |a| (p, *a, r))));
+    let mut record = csv::StringRecord::new();
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(invalid(path, None, format!("cannot read a row: {e}"))),
+        }
+        let found = (
+            record.get(0).unwrap_or(""),
+            record.get(1).unwrap_or(""),
+            record.get(2).unwrap_or(""),
+        );
+        let describe =
+            |(p, a, r): (&str, &str, &str)| format!("point {p}, arm {a}, replication {r}");
+        match expected.next() {
+            Some((p, a, r)) if (p.to_string().as_str(), a, r.to_string().as_str()) == found => {}
+            Some((p, a, r)) => {
+                return Err(damaged_row(
+                    path,
+                    line_of(&record),
+                    &describe((&p.to_string(), a, &r.to_string())),
+                    &describe(found),
+                ));
+            }
+            None => {
+                return Err(damaged_row(
+                    path,
+                    line_of(&record),
+                    "the end of the file",
+                    &describe(found),
+                ));
+            }
+        }
+    }
+    if let Some((p, a, r)) = expected.next() {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "it ends before point {p}, arm {a}, replication {r}: rows are missing, so the \
+                 folder is damaged"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A row that is not the one the manifest says comes next.
+fn damaged_row(path: &Path, line: Option<u64>, expected: &str, found: &str) -> ReportError {
+    invalid(
+        path,
+        line,
+        format!(
+            "expected {expected}, found {found}: a row is missing, duplicated or out of order, \
+             so the folder is damaged; make it again with the command in its manifest"
+        ),
+    )
 }
 
 fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
@@ -667,6 +891,60 @@ fn read_summary(path: &Path) -> Result<Vec<SummaryRow>, ReportError> {
     Ok(rows)
 }
 
+/// The rows of a run's summary.csv, against the manifest: per arm, every
+/// outcome's level, then (for an arm other than the baseline) every
+/// outcome's paired difference to the baseline.
+fn check_summary(
+    path: &Path,
+    rows: &[SummaryRow],
+    arms: &[&str],
+    baseline: usize,
+    outcomes: &[String],
+) -> Result<(), ReportError> {
+    let difference = format!("difference_to_{}", arms[baseline]);
+    let mut expected = Vec::new();
+    for (a, arm) in arms.iter().enumerate() {
+        for o in outcomes {
+            expected.push((*arm, "level", o.as_str()));
+        }
+        if a != baseline {
+            for o in outcomes {
+                expected.push((*arm, difference.as_str(), o.as_str()));
+            }
+        }
+    }
+    for (i, (row, want)) in rows.iter().zip(&expected).enumerate() {
+        let found = (
+            row.arm.as_str(),
+            row.comparison.as_str(),
+            row.outcome.as_str(),
+        );
+        if found != *want {
+            return Err(damaged_row(
+                path,
+                Some(i as u64 + 2),
+                &format!("`{}, {}, {}`", want.0, want.1, want.2),
+                &format!("`{}, {}, {}`", found.0, found.1, found.2),
+            ));
+        }
+    }
+    if rows.len() != expected.len() {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "it has {} rows; {} arms and {} outcomes make {}: rows are missing or \
+                 duplicated, so the folder is damaged",
+                rows.len(),
+                arms.len(),
+                outcomes.len(),
+                expected.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// A row of summary.csv whose `arm` column is column `at` (0 in a run's
 /// folder, 1 after a sweep's `point`).
 fn summary_row(
@@ -694,9 +972,45 @@ fn summary_row(
     })
 }
 
-fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint>>, ReportError> {
+/// Checks the keys of series.csv against the manifest: per run (in the
+/// order of runs.csv), months 1 to M and the metrics in each. Returns the
+/// (month, metric) keys of one run. The metrics and M are learnt from the
+/// first run's rows (so a folder of a version with other metrics reads
+/// too), and every other run must have the same.
+fn check_series(path: &Path, runs: &[(String, u32)]) -> Result<Vec<(u32, String)>, ReportError> {
+    let mut rdr = reader(path)?;
+    check_header(
+        path,
+        &mut rdr,
+        &["arm", "replication", "month", "metric", "value"],
+    )?;
+    let mut record = csv::StringRecord::new();
+    let mut keys = SeriesKeys::new(path, runs);
+    loop {
+        match rdr.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(invalid(path, None, format!("cannot read a row: {e}"))),
+        }
+        keys.row(&record)?;
+    }
+    keys.finish()
+}
+
+/// Reads series_summary.csv: per arm that has a run (in scenario order),
+/// the (month, metric) rows of one run in series.csv's order.
+fn read_series_summary(
+    path: &Path,
+    runs: &[(String, u32)],
+    arms: &[&str],
+    months: &[(u32, String)],
+) -> Result<BTreeMap<(String, String), Vec<SeriesPoint>>, ReportError> {
     let mut rdr = reader(path)?;
     check_header(path, &mut rdr, &SERIES_SUMMARY_COLUMNS)?;
+    let mut expected = arms
+        .iter()
+        .filter(|arm| runs.iter().any(|(a, _)| a == *arm))
+        .flat_map(|arm| months.iter().map(move |(m, k)| (*arm, *m, k.as_str())));
     let mut out: BTreeMap<(String, String), Vec<SeriesPoint>> = BTreeMap::new();
     let mut record = csv::StringRecord::new();
     loop {
@@ -706,10 +1020,28 @@ fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint
             Err(e) => return Err(invalid(path, None, format!("cannot read a row: {e}"))),
         }
         let line = line_of(&record);
-        let month = record
-            .get(1)
-            .and_then(|m| m.parse::<u32>().ok())
-            .ok_or_else(|| invalid(path, line, "month is not a whole number"))?;
+        let found = (
+            record.get(0).unwrap_or(""),
+            record.get(1).unwrap_or(""),
+            record.get(2).unwrap_or(""),
+        );
+        let show = |a: &str, m: &str, k: &str| format!("`{a}, month {m}, {k}`");
+        let Some((arm, month, metric)) = expected.next() else {
+            return Err(damaged_row(
+                path,
+                line,
+                "the end of the file",
+                &show(found.0, found.1, found.2),
+            ));
+        };
+        if (arm, month.to_string().as_str(), metric) != found {
+            return Err(damaged_row(
+                path,
+                line,
+                &show(arm, &month.to_string(), metric),
+                &show(found.0, found.1, found.2),
+            ));
+        }
         let num = |i: usize, name: &str| {
             record
                 .get(i)
@@ -722,25 +1054,230 @@ fn read_series(path: &Path) -> Result<BTreeMap<(String, String), Vec<SeriesPoint
             ci_low: num(5, "ci_low")?,
             ci_high: num(6, "ci_high")?,
         };
-        out.entry((record[0].to_owned(), record[2].to_owned()))
+        out.entry((arm.to_owned(), metric.to_owned()))
             .or_default()
             .push(point);
     }
-    for points in out.values_mut() {
-        points.sort_by_key(|p| p.month);
+    if let Some((arm, month, metric)) = expected.next() {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "it ends before the row of arm {arm}, month {month}, {metric}: rows are missing, \
+                 so the folder is damaged"
+            ),
+        ));
     }
     Ok(out)
 }
 
-fn count_runs(path: &Path) -> Result<BTreeMap<String, usize>, ReportError> {
+/// The keys of series.csv, checked row by row (see [`check_series`]).
+struct SeriesKeys<'a> {
+    path: &'a Path,
+    /// The runs in file order: (arm, replication).
+    blocks: &'a [(String, u32)],
+    /// (month, metric) of one run, in order, learnt from the first block.
+    template: Vec<(u32, String)>,
+    learnt: bool,
+    block: usize,
+    pos: usize,
+}
+
+impl<'a> SeriesKeys<'a> {
+    fn new(path: &'a Path, runs: &'a [(String, u32)]) -> Self {
+        SeriesKeys {
+            path,
+            blocks: runs,
+            template: Vec::new(),
+            learnt: false,
+            block: 0,
+            pos: 0,
+        }
+    }
+
+    fn row(&mut self, record: &csv::StringRecord) -> Result<(), ReportError> {
+        let line = line_of(record);
+        let found = (
+            record.get(0).unwrap_or(""),
+            record.get(1).unwrap_or(""),
+            record.get(2).unwrap_or(""),
+            record.get(3).unwrap_or(""),
+        );
+        let show = |a: &str, r: &str, m: &str, k: &str| format!("`{a}, {r}, month {m}, {k}`");
+        if !self.learnt {
+            let Some((arm, rep)) = self.blocks.first() else {
+                return Err(damaged_row(
+                    self.path,
+                    line,
+                    "no rows (no run worked)",
+                    &show(found.0, found.1, found.2, found.3),
+                ));
+            };
+            if found.0 == arm && found.1 == rep.to_string() {
+                let month = found
+                    .2
+                    .parse::<u32>()
+                    .map_err(|_| invalid(self.path, line, "month is not a whole number"))?;
+                self.template.push((month, found.3.to_owned()));
+                return Ok(());
+            }
+            self.learn()?;
+        }
+        let Some((arm, rep)) = self.blocks.get(self.block) else {
+            return Err(damaged_row(
+                self.path,
+                line,
+                "the end of the file",
+                &show(found.0, found.1, found.2, found.3),
+            ));
+        };
+        let (month, metric) = &self.template[self.pos];
+        let (rep, month) = (rep.to_string(), month.to_string());
+        if (arm.as_str(), rep.as_str(), month.as_str(), metric.as_str()) != found {
+            return Err(damaged_row(
+                self.path,
+                line,
+                &show(arm, &rep, &month, metric),
+                &show(found.0, found.1, found.2, found.3),
+            ));
+        }
+        self.pos += 1;
+        if self.pos == self.template.len() {
+            self.pos = 0;
+            self.block += 1;
+        }
+        Ok(())
+    }
+
+    /// Checks the first run's rows (months 1 to M, the same metrics in each
+    /// month) and makes them the template of every other block.
+    fn learn(&mut self) -> Result<(), ReportError> {
+        let metrics: Vec<&str> = self
+            .template
+            .iter()
+            .take_while(|(m, _)| *m == 1)
+            .map(|(_, k)| k.as_str())
+            .collect();
+        let k = metrics.len();
+        let repeated = metrics
+            .iter()
+            .enumerate()
+            .any(|(i, m)| metrics[..i].contains(m));
+        let regular = k > 0
+            && !repeated
+            && self.template.len().is_multiple_of(k)
+            && self
+                .template
+                .iter()
+                .enumerate()
+                .all(|(i, (m, name))| *m as usize == i / k + 1 && name == metrics[i % k]);
+        if !regular {
+            let (arm, rep) = self
+                .blocks
+                .first()
+                .map_or(("", 0), |(a, r)| (a.as_str(), *r));
+            return Err(invalid(
+                self.path,
+                None,
+                format!(
+                    "the rows of arm {arm}, replication {rep} are not months 1, 2, ... with the same \
+                     metrics in each: rows are missing or duplicated, so the folder is damaged"
+                ),
+            ));
+        }
+        self.learnt = true;
+        self.block = 1;
+        self.pos = 0;
+        Ok(())
+    }
+
+    /// Checks that every run had its rows; returns one run's keys.
+    fn finish(mut self) -> Result<Vec<(u32, String)>, ReportError> {
+        if !self.learnt && !self.template.is_empty() {
+            self.learn()?;
+        }
+        if let Some((arm, rep)) = self.blocks.get(self.block) {
+            return Err(invalid(
+                self.path,
+                None,
+                format!(
+                    "it ends before the rows of arm {arm}, replication {rep}: rows are missing, \
+                     so the folder is damaged"
+                ),
+            ));
+        }
+        Ok(self.template)
+    }
+}
+
+/// Counts the rows of runs.csv per arm, checking that they are the runs
+/// `expected` (arm, replication) in that order, with the seeds `seeds`
+/// (when recorded); returns the counts and the outcome columns.
+fn count_runs(
+    path: &Path,
+    expected: &[(String, u32)],
+    seeds: &[u64],
+) -> Result<(BTreeMap<String, usize>, Vec<String>), ReportError> {
     let mut rdr = reader(path)?;
     check_header(path, &mut rdr, &["arm", "replication", "seed"])?;
+    let outcomes: Vec<String> = rdr
+        .headers()
+        .map_err(|e| invalid(path, Some(1), format!("cannot read the header: {e}")))?
+        .iter()
+        .skip(3)
+        .map(str::to_owned)
+        .collect();
     let mut counts = BTreeMap::new();
+    let mut i = 0;
     for record in rdr.records() {
         let record = record.map_err(|e| invalid(path, None, format!("cannot read a row: {e}")))?;
-        *counts.entry(record[0].to_owned()).or_insert(0) += 1;
+        let line = line_of(&record);
+        let found = (record.get(0).unwrap_or(""), record.get(1).unwrap_or(""));
+        let show = |a: &str, r: &str| format!("arm {a}, replication {r}");
+        let Some((arm, rep)) = expected.get(i) else {
+            return Err(damaged_row(
+                path,
+                line,
+                "the end of the file",
+                &show(found.0, found.1),
+            ));
+        };
+        if (arm.as_str(), rep.to_string().as_str()) != found {
+            return Err(damaged_row(
+                path,
+                line,
+                &show(arm, &rep.to_string()),
+                &show(found.0, found.1),
+            ));
+        }
+        if let Some(seed) = seeds.get(*rep as usize)
+            && record.get(2) != Some(seed.to_string().as_str())
+        {
+            return Err(invalid(
+                path,
+                line,
+                format!(
+                    "replication {rep} has seed {}, but the manifest says {seed}: these rows \
+                         are from another run, so the folder is damaged",
+                    record.get(2).unwrap_or("")
+                ),
+            ));
+        }
+        *counts.entry(found.0.to_owned()).or_insert(0) += 1;
+        i += 1;
     }
-    Ok(counts)
+    if let Some((arm, rep)) = expected.get(i) {
+        return Err(invalid(
+            path,
+            None,
+            format!(
+                "it has {i} runs; the manifest says {} (arm {arm}, replication {rep} is the \
+                 first missing): the folder is damaged",
+                expected.len()
+            ),
+        ));
+    }
+    Ok((counts, outcomes))
 }
 
 #[cfg(test)]

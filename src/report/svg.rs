@@ -333,6 +333,8 @@ impl Svg {
         let mut out = String::with_capacity(self.body.len() + 512);
         if standalone {
             out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+            out.push_str(crate::output::owned::CHART_MARKER);
+            out.push('\n');
         }
         let _ = write!(
             out,

@@ -51,6 +51,89 @@ const MAX_YEARS: f64 = 100.0;
 const MAX_SCANDALS: i128 = 1000;
 /// Longest scandal window, in days.
 const MAX_WITHIN_DAYS: i128 = 3650;
+/// Most arms in a scenario.
+pub const MAX_ARMS: usize = 64;
+/// Most `[[event]]` tables in a scenario.
+pub const MAX_EVENTS: usize = 100;
+/// Longest arm name, in characters.
+pub const MAX_ARM_NAME: usize = 64;
+/// Largest scenario file, in bytes.
+pub const MAX_SCENARIO_BYTES: u64 = 4 << 20;
+
+/// Reads the file at `path` if it is a regular file (not a folder, device
+/// or pipe, which could block or never end) of at most `max` bytes, with a
+/// reader that stops after `max`. The error says why in a short sentence.
+pub fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, Read};
+    let meta = std::fs::metadata(path)?;
+    let not_regular = || {
+        Error::other(if meta.is_dir() {
+            "it is a folder, not a file"
+        } else {
+            "it is not a regular file (a device or a pipe?)"
+        })
+    };
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let too_big = || {
+        Error::other(format!(
+            "it is larger than {} MiB, the most allowed",
+            max >> 20
+        ))
+    };
+    if meta.len() > max {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path)?;
+    // Checked again on the open file: the path may have changed since.
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Whether `name` may name an arm: a letter first, then letters, digits,
+/// `_` and `-`, at most [`MAX_ARM_NAME`] characters. Arm names become CSV
+/// cells, file-name parts and terminal text, so they can start neither a
+/// spreadsheet formula (`=`, `+`, `-`, `@`) nor a control sequence.
+pub fn is_arm_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(char::is_alphabetic)
+        && chars.all(|c| c.is_alphabetic() || c.is_ascii_digit() || c == '_' || c == '-')
+        && name.chars().count() <= MAX_ARM_NAME
+}
+
+/// `name` made into an arm name, for a suggestion.
+fn arm_name_like(name: &str) -> String {
+    let mut out: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphabetic() || c.is_ascii_digit() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .skip_while(|c| !c.is_alphabetic())
+        .take(MAX_ARM_NAME)
+        .collect();
+    while out.contains("__") {
+        out = out.replace("__", "_");
+    }
+    let out = out.trim_end_matches('_').to_owned();
+    if out.is_empty() {
+        "arm_1".to_owned()
+    } else {
+        out
+    }
+}
 
 /// The group whose keys are steering levers, set per arm and per event.
 const STEERING: &str = "steering";
@@ -93,7 +176,7 @@ const TRIGGER_KEYS: &[&str] = &["at_year", "at_day", "after_scandals"];
 /// is as for [`from_str`], with the path as given used as the origin.
 pub fn load(path: &Path) -> Result<Scenario, ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = read_bounded(path, MAX_SCENARIO_BYTES).map_err(|e| {
         ScenarioError::new(
             &origin,
             vec![Diagnostic::new(
@@ -180,8 +263,49 @@ pub(crate) fn syntax_diagnostic(text: &str, error: &toml::de::Error) -> Diagnost
     let d = Diagnostic::new(ErrorKind::Syntax, format!("invalid TOML: {message}"));
     match error.span() {
         Some(span) => d.at(text, span.start),
-        None => d,
+        // The parser gives no position for some errors (nesting beyond its
+        // recursion limit): point at the most deeply nested line.
+        None => d
+            .at(text, deepest_line(text))
+            .with_help("tables, arrays or dotted keys are nested too deeply here".to_owned()),
     }
+}
+
+/// The byte offset of the start of the line where tables, arrays, inline
+/// tables or dotted keys nest most deeply (a rough reading that skips
+/// strings and comments; only used to place an error the parser could not).
+fn deepest_line(text: &str) -> usize {
+    let (mut best, mut best_depth) = (0, 0);
+    let mut open = 0usize;
+    let mut line_start = 0;
+    let mut dots = 0usize;
+    let mut in_string: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if let Some(q) = in_string {
+            if c == q || c == '\n' {
+                in_string = None;
+            }
+            continue;
+        }
+        match c {
+            '"' | '\'' => in_string = Some(c),
+            '#' => in_string = Some('\n'),
+            '[' | '{' => open += 1,
+            ']' | '}' => open = open.saturating_sub(1),
+            '.' => dots += 1,
+            '\n' => {
+                line_start = i + 1;
+                dots = 0;
+            }
+            _ => {}
+        }
+        let depth = open + dots;
+        if depth > best_depth {
+            best_depth = depth;
+            best = line_start;
+        }
+    }
+    best
 }
 
 /// A value that may be left out (default), be wrong (already reported), or be
@@ -639,7 +763,21 @@ impl Checker<'_> {
             return Vec::new();
         };
         let mut arms = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        if let Some(extra) = items.get(MAX_ARMS) {
+            self.push(
+                ErrorKind::OutOfRange,
+                extra.span().start,
+                &format!("arm[{}]", MAX_ARMS + 1),
+                format!(
+                    "the scenario has {} arms; at most {MAX_ARMS} are allowed",
+                    items.len()
+                ),
+                Some(
+                    "compare fewer arms at a time, or vary a parameter with a `[sweep]`".to_owned(),
+                ),
+            );
+        }
+        for (i, item) in items.iter().enumerate().take(MAX_ARMS) {
             let path = format!("arm[{}]", i + 1);
             match item.get_ref() {
                 DeValue::Table(table) => arms.push(self.arm(table, item.span().start, path)),
@@ -708,9 +846,27 @@ impl Checker<'_> {
                 Some("every arm needs a unique name, e.g. `name = \"trust\"`".to_owned()),
             );
         } else if let Some((name, at)) = &arm.name {
+            let key = format!("{}.name", arm.path);
             if name.trim().is_empty() {
-                let key = format!("{}.name", arm.path);
                 self.push(ErrorKind::Invalid, *at, &key, "the arm name is empty", None);
+                arm.name = None;
+            } else if !is_arm_name(name) {
+                let shown: String = name.chars().take(MAX_ARM_NAME).collect();
+                let more = if shown.len() < name.len() { "..." } else { "" };
+                self.push(
+                    ErrorKind::Invalid,
+                    *at,
+                    &key,
+                    format!(
+                        "the arm name `{}{more}` is not an identifier",
+                        shown.escape_default()
+                    ),
+                    Some(format!(
+                        "an arm name starts with a letter and has only letters, digits, `_` and \
+                         `-`, at most {MAX_ARM_NAME} characters; e.g. `{}`",
+                        arm_name_like(name)
+                    )),
+                );
                 arm.name = None;
             }
         }
@@ -736,7 +892,19 @@ impl Checker<'_> {
             return Vec::new();
         };
         let mut events = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        if let Some(extra) = items.get(MAX_EVENTS) {
+            self.push(
+                ErrorKind::OutOfRange,
+                extra.span().start,
+                &format!("event[{}]", MAX_EVENTS + 1),
+                format!(
+                    "the scenario has {} events; at most {MAX_EVENTS} are allowed",
+                    items.len()
+                ),
+                None,
+            );
+        }
+        for (i, item) in items.iter().enumerate().take(MAX_EVENTS) {
             let path = format!("event[{}]", i + 1);
             match item.get_ref() {
                 DeValue::Table(table) => {
@@ -826,16 +994,16 @@ impl Checker<'_> {
                 }
             }
         }
-        if let Some((_, at)) = event.within_days {
-            if !table.contains_key("after_scandals") {
-                self.push(
-                    ErrorKind::Invalid,
-                    at,
-                    &format!("{}.within_days", event.path),
-                    "`within_days` only goes with `after_scandals`",
-                    None,
-                );
-            }
+        if let Some((_, at)) = event.within_days
+            && !table.contains_key("after_scandals")
+        {
+            self.push(
+                ErrorKind::Invalid,
+                at,
+                &format!("{}.within_days", event.path),
+                "`within_days` only goes with `after_scandals`",
+                None,
+            );
         }
         event
     }
@@ -960,33 +1128,33 @@ impl Checker<'_> {
             Field::Given(x, at) => Some((x, Some(at))),
             Field::Bad => None,
         };
-        if let Some((warmup, warmup_at)) = warmup {
-            if warmup >= years || days(warmup) >= horizon_days {
-                let (at, key, message) = match warmup_at {
-                    Some(at) => (
-                        at,
-                        "warmup_years",
-                        format!(
-                            "the warm-up ({} years) must be shorter than the run (`years` = {})",
-                            fmt_num(warmup),
-                            fmt_num(years)
-                        ),
+        if let Some((warmup, warmup_at)) = warmup
+            && (warmup >= years || days(warmup) >= horizon_days)
+        {
+            let (at, key, message) = match warmup_at {
+                Some(at) => (
+                    at,
+                    "warmup_years",
+                    format!(
+                        "the warm-up ({} years) must be shorter than the run (`years` = {})",
+                        fmt_num(warmup),
+                        fmt_num(years)
                     ),
-                    None => (
-                        years_at.unwrap_or(0),
-                        "years",
-                        format!(
-                            "the run ({} years) must be longer than the default warm-up of {} years",
-                            fmt_num(years),
-                            fmt_num(DEFAULT_WARMUP_YEARS)
-                        ),
+                ),
+                None => (
+                    years_at.unwrap_or(0),
+                    "years",
+                    format!(
+                        "the run ({} years) must be longer than the default warm-up of {} years",
+                        fmt_num(years),
+                        fmt_num(DEFAULT_WARMUP_YEARS)
                     ),
-                };
-                let help = "the warm-up is the first part of the run, left out of the outcomes; \
+                ),
+            };
+            let help = "the warm-up is the first part of the run, left out of the outcomes; \
                             set `warmup_years` below `years`"
-                    .to_owned();
-                self.push(ErrorKind::Invalid, at, key, message, Some(help));
-            }
+                .to_owned();
+            self.push(ErrorKind::Invalid, at, key, message, Some(help));
         }
         for event in &raw.events {
             let (day, at, key) = match event.trigger {

@@ -87,7 +87,7 @@ impl MorrisDesign {
         levels: u32,
         seed: u64,
     ) -> Result<Self, MorrisError> {
-        if levels < 2 || levels % 2 != 0 {
+        if levels < 2 || !levels.is_multiple_of(2) {
             return Err(MorrisError::Levels(levels));
         }
         if factors == 0 || trajectories == 0 {

@@ -45,12 +45,12 @@ pub fn point_scenario(
         })
         .collect::<Result<_, _>>()?;
     for f in &factors {
-        if let Some(arm) = &f.arm {
-            if !scenario.arms.iter().any(|a| a.name == *arm) {
-                return Err(ReplayError::Points(format!(
-                    "no arm `{arm}` in the scenario"
-                )));
-            }
+        if let Some(arm) = &f.arm
+            && !scenario.arms.iter().any(|a| a.name == *arm)
+        {
+            return Err(ReplayError::Points(format!(
+                "no arm `{arm}` in the scenario"
+            )));
         }
     }
     let mut count = 0;

@@ -22,6 +22,13 @@ type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Most points a sweep or an analysis may have.
 pub const MAX_POINTS: usize = 1_000_000;
+/// Most factors of a sweep or an analysis.
+pub const MAX_FACTORS: usize = 50;
+/// Largest table design file, in bytes (about 100,000 points of ten
+/// factors).
+pub const MAX_TABLE_BYTES: u64 = 16 << 20;
+/// Longest piece of a table design file shown in a message, in characters.
+const SNIPPET_CHARS: usize = 40;
 /// Most steps of a factorial range.
 const MAX_STEPS: i128 = 10_000;
 /// Default Morris trajectories.
@@ -276,15 +283,16 @@ pub fn has_table(text: &str, name: &str) -> bool {
 
 fn read(path: &Path) -> Result<(String, String), ScenarioError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
-        ScenarioError::new(
-            &origin,
-            vec![Diagnostic::new(
-                ErrorKind::Io,
-                format!("cannot read scenario file `{origin}`: {e}"),
-            )],
-        )
-    })?;
+    let bytes =
+        crate::scenario::read_bounded(path, crate::scenario::MAX_SCENARIO_BYTES).map_err(|e| {
+            ScenarioError::new(
+                &origin,
+                vec![Diagnostic::new(
+                    ErrorKind::Io,
+                    format!("cannot read scenario file `{origin}`: {e}"),
+                )],
+            )
+        })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok((text, origin)),
         // The scenario parser reports it with its position.
@@ -647,7 +655,19 @@ impl<'t> Checker<'t> {
             }
             Some(value) => match value.get_ref() {
                 DeValue::Array(items) => {
-                    for (i, item) in items.iter().enumerate() {
+                    if let Some(extra) = items.get(MAX_FACTORS) {
+                        self.push(
+                            ErrorKind::OutOfRange,
+                            extra.span().start,
+                            &format!("{section}.factor[{}]", MAX_FACTORS + 1),
+                            format!(
+                                "`[{section}]` has {} factors; at most {MAX_FACTORS} are allowed",
+                                items.len()
+                            ),
+                            None,
+                        );
+                    }
+                    for (i, item) in items.iter().enumerate().take(MAX_FACTORS) {
                         let path = format!("{section}.factor[{}]", i + 1);
                         match item.get_ref() {
                             DeValue::Table(t) => out.push((path, item.span().start, t)),
@@ -742,16 +762,16 @@ impl<'t> Checker<'t> {
             ("file", is_table, "table"),
             ("seed", lhs, "latin_hypercube"),
         ] {
-            if let (Some(v), false) = (table.get(key), only) {
-                if design_name.is_some() {
-                    self.push(
-                        ErrorKind::Invalid,
-                        v.span().start,
-                        &format!("sweep.{key}"),
-                        format!("`{key}` goes only with `design = \"{design}\"`"),
-                        None,
-                    );
-                }
+            if let (Some(v), false) = (table.get(key), only)
+                && design_name.is_some()
+            {
+                self.push(
+                    ErrorKind::Invalid,
+                    v.span().start,
+                    &format!("sweep.{key}"),
+                    format!("`{key}` goes only with `design = \"{design}\"`"),
+                    None,
+                );
             }
         }
 
@@ -997,9 +1017,11 @@ impl<'t> Checker<'t> {
             return fail(self, format!("cannot read `{shown}` here"));
         };
         let path = base.join(file);
-        let text = match std::fs::read_to_string(&path) {
+        let text = match read_table_file(&path) {
             Ok(t) => t,
-            Err(e) => return fail(self, format!("cannot read `{}`: {e}", path.display())),
+            Err(message) => {
+                return fail(self, format!("cannot read `{}`: {message}", path.display()));
+            }
         };
         let origin = path.display().to_string();
         let mut reader = csv::ReaderBuilder::new()
@@ -1024,7 +1046,7 @@ impl<'t> Checker<'t> {
                     problems.push(format!(
                         "{origin}:1: the header must name the factors in order: `{}`, found `{}`",
                         labels.join(","),
-                        header.join(",")
+                        snippet(&header.join(","))
                     ));
                     break;
                 }
@@ -1042,9 +1064,10 @@ impl<'t> Checker<'t> {
                         )),
                     },
                     Err(_) => problems.push(format!(
-                        "{origin}:{line}:{}: column `{}`: `{cell}` is not a number",
+                        "{origin}:{line}:{}: column `{}`: `{}` is not a number",
                         col + 1,
-                        labels[col]
+                        labels[col],
+                        snippet(cell)
                     )),
                 }
             }
@@ -1108,16 +1131,16 @@ impl<'t> Checker<'t> {
         let levels = whole(self, "levels", 2, 100, DEFAULT_LEVELS);
         let samples = whole(self, "samples", 2, 1_000_000, DEFAULT_SAMPLES);
         let bootstrap = whole(self, "bootstrap", 0, 100_000, DEFAULT_BOOTSTRAP);
-        if let Some(v) = table.get("levels") {
-            if levels % 2 != 0 {
-                self.push(
-                    ErrorKind::Invalid,
-                    v.span().start,
-                    "sensitivity.levels",
-                    format!("Morris levels must be even, not {levels}"),
-                    Some("4 is the usual choice".to_owned()),
-                );
-            }
+        if let Some(v) = table.get("levels")
+            && levels % 2 != 0
+        {
+            self.push(
+                ErrorKind::Invalid,
+                v.span().start,
+                "sensitivity.levels",
+                format!("Morris levels must be even, not {levels}"),
+                Some("4 is the usual choice".to_owned()),
+            );
         }
         let confidence = match table.get("confidence") {
             Some(v) => {
@@ -1180,18 +1203,16 @@ impl<'t> Checker<'t> {
         let morris = (trajectories as usize).checked_mul(k + 1);
         let sobol = (samples as usize).checked_mul(k + 2);
         for (key, points) in [("trajectories", morris), ("samples", sobol)] {
-            if let Some(v) = table.get(key) {
-                if points.is_none_or(|n| n > MAX_POINTS) {
-                    self.push(
-                        ErrorKind::OutOfRange,
-                        v.span().start,
-                        &format!("sensitivity.{key}"),
-                        format!(
-                            "with {k} factors, `{key}` gives more than {MAX_POINTS} design points"
-                        ),
-                        Some("use fewer, or fewer factors".to_owned()),
-                    );
-                }
+            if let Some(v) = table.get(key)
+                && points.is_none_or(|n| n > MAX_POINTS)
+            {
+                self.push(
+                    ErrorKind::OutOfRange,
+                    v.span().start,
+                    &format!("sensitivity.{key}"),
+                    format!("with {k} factors, `{key}` gives more than {MAX_POINTS} design points"),
+                    Some("use fewer, or fewer factors".to_owned()),
+                );
             }
         }
         Some(SensitivitySpec {
@@ -1255,6 +1276,33 @@ impl<'t> Checker<'t> {
         }
         ok.then_some(out)
     }
+}
+
+/// Reads a table design's file: a regular file (not a device, pipe or
+/// folder) of at most [`MAX_TABLE_BYTES`], as UTF-8 text, with a bounded
+/// reader. The error is a short sentence.
+fn read_table_file(path: &Path) -> Result<String, String> {
+    let bytes = crate::scenario::read_bounded(path, MAX_TABLE_BYTES).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "it is not UTF-8 text (the first bad byte is at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// At most [`SNIPPET_CHARS`] characters of `text`, control characters
+/// escaped, for a message.
+fn snippet(text: &str) -> String {
+    let mut out: String = text
+        .chars()
+        .take(SNIPPET_CHARS)
+        .flat_map(char::escape_default)
+        .collect();
+    if text.chars().count() > SNIPPET_CHARS {
+        out.push_str("...");
+    }
+    out
 }
 
 #[cfg(test)]
