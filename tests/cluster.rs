@@ -111,6 +111,16 @@ fn job_ids(printed: &str) -> (String, String) {
     (words[2].to_owned(), words[words.len() - 1].to_owned())
 }
 
+/// Whether the array job (any of its tasks) or the merge job is still
+/// queued or running. A folder is compared only once its writers are gone.
+fn in_queue(array: &str, merge: &str) -> bool {
+    let queue = ok(&run("squeue", &["-h", "-o", "%i"]), "squeue");
+    queue.lines().any(|l| {
+        let id = l.trim();
+        id == array || id.starts_with(&format!("{array}_")) || id == merge
+    })
+}
+
 #[test]
 #[ignore = "needs a running Slurm: bash .ci/slurm up (bash .ci/run does it)"]
 fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_killed_task() {
@@ -135,9 +145,11 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
     // Three tasks and the merge, untouched.
     let printed = submit("whole");
     assert!(printed.contains("(3 tasks), merge job "), "{printed}");
-    wait_until("the merge of `whole`", || {
-        dir.join("whole/manifest.json").exists()
+    let (array, merge_id) = job_ids(&printed);
+    wait_until("the jobs of `whole` to leave the queue", || {
+        !in_queue(&array, &merge_id)
     });
+    assert!(dir.join("whole/manifest.json").exists());
     assert_same(&dir.join("single"), &dir.join("whole"));
     // Array task ids start at 1 and are the shard numbers.
     let log = fs::read_to_string(dir.join("whole-slurm/logs/task-1.log")).unwrap();
@@ -165,10 +177,7 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
     ok(&run("scancel", &[&format!("{array}_2")]), "scancel");
     let shard_json = dir.join("killed-slurm/shards/shard-2/shard.json");
     wait_until("task 2 and the merge to leave the queue", || {
-        let queue = ok(&run("squeue", &["-h", "-o", "%i"]), "squeue");
-        !queue
-            .lines()
-            .any(|l| l.starts_with(&format!("{array}_")) || l.trim() == merge_id)
+        !in_queue(&array, &merge_id)
     });
     assert!(!shard_json.exists(), "task 2 finished before it was killed");
     assert!(!dir.join("killed/manifest.json").exists());
@@ -194,7 +203,7 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
     );
     let again = again.trim().split(';').next().unwrap().to_owned();
     let merge_script = dir.join("killed-slurm/merge.sh");
-    ok(
+    let merge_again = ok(
         &run(
             "sbatch",
             &[
@@ -206,9 +215,11 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
         ),
         "sbatch merge.sh",
     );
-    wait_until("the merge of `killed`", || {
-        dir.join("killed/manifest.json").exists()
+    let merge_again = merge_again.trim().split(';').next().unwrap().to_owned();
+    wait_until("the second merge of `killed` to leave the queue", || {
+        !in_queue(&again, &merge_again)
     });
+    assert!(dir.join("killed/manifest.json").exists());
     assert_same(&dir.join("single"), &dir.join("killed"));
     // The second run of task 2 did only the parts the first had not.
     let log = fs::read_to_string(dir.join("killed-slurm/logs/task-2.log")).unwrap();
