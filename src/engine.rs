@@ -25,6 +25,9 @@ pub struct RunOutput {
     pub outcomes: OutcomeValues,
     /// One entry per simulated month, warm-up included.
     pub series: Vec<SeriesValues>,
+    /// The outcomes of each simulated year (twelve months; the last may be
+    /// shorter), warm-up included, each measured over that year alone.
+    pub yearly: Vec<OutcomeValues>,
 }
 
 /// Simulates replication `replication` of `arm`.

@@ -53,6 +53,13 @@ pub struct ArmSummary {
     /// Per month and series metric, across the replications that had a
     /// value that month (`n` counts them).
     pub series: Vec<[Summary; SERIES_COUNT]>,
+    /// Per simulated year (warm-up included) and outcome, across the
+    /// replications that had a value that year.
+    pub yearly: Vec<[Summary; OUTCOME_COUNT]>,
+    /// Per simulated year and outcome, the paired difference to the
+    /// baseline, over the replications where both had a value; `None` for
+    /// the baseline arm.
+    pub yearly_difference: Option<Vec<[Summary; OUTCOME_COUNT]>>,
 }
 
 /// A run that failed, with what is needed to replay it alone.
@@ -241,6 +248,8 @@ struct ArmFold {
     outcomes: Vec<Running>,
     difference: Vec<Running>,
     series: Vec<[Running; SERIES_COUNT]>,
+    yearly: Vec<[Running; OUTCOME_COUNT]>,
+    yearly_difference: Vec<[Running; OUTCOME_COUNT]>,
 }
 
 impl ArmFold {
@@ -269,6 +278,24 @@ impl ArmFold {
                 }
             }
         }
+        // Years as months: a year without a value in one run is left out
+        // there, and a difference needs both runs' values.
+        if self.yearly.len() < out.yearly.len() {
+            let empty = [Running::default(); OUTCOME_COUNT];
+            self.yearly.resize(out.yearly.len(), empty);
+            self.yearly_difference.resize(out.yearly.len(), empty);
+        }
+        for (year, values) in out.yearly.iter().enumerate() {
+            for (k, &x) in values.0.iter().enumerate() {
+                if !x.is_nan() {
+                    self.yearly[year][k].push(x);
+                }
+                let base = baseline.and_then(|b| b.yearly.get(year)).map(|v| v.0[k]);
+                if let Some(b) = base.filter(|b| !b.is_nan() && !x.is_nan()) {
+                    self.yearly_difference[year][k].push(x - b);
+                }
+            }
+        }
     }
 
     fn finish(self, is_baseline: bool) -> ArmSummary {
@@ -283,8 +310,17 @@ impl ArmFold {
                 .iter()
                 .map(|m| std::array::from_fn(|k| m[k].summary()))
                 .collect(),
+            yearly: summarise_years(&self.yearly),
+            yearly_difference: (!is_baseline).then(|| summarise_years(&self.yearly_difference)),
         }
     }
+}
+
+fn summarise_years(years: &[[Running; OUTCOME_COUNT]]) -> Vec<[Summary; OUTCOME_COUNT]> {
+    years
+        .iter()
+        .map(|y| std::array::from_fn(|k| y[k].summary()))
+        .collect()
 }
 
 /// The message of a panic payload (a `&str` or a `String`), for reports.

@@ -24,6 +24,7 @@
 //! | [`RUNS_FILE`] | `arm, replication, seed,` then every outcome name in [`OUTCOMES`](crate::outcome::OUTCOMES) order | one per arm and replication |
 //! | [`SERIES_FILE`] | `arm, replication, month, metric, value` | one per run, month (from 1) and series metric |
 //! | [`SERIES_SUMMARY_FILE`] | `arm, month, metric, mean, sd, ci_low, ci_high, n` | per arm, month and series metric: the aggregate over replications |
+//! | [`YEARLY_SUMMARY_FILE`] | `arm, comparison, year, outcome, unit, mean, sd, ci_low, ci_high, n` | as summary.csv, per simulated year (from 1, warm-up included): per arm the levels year by year, then the paired differences; a run without a value that year is left out and `n` counts the rest |
 //! | [`SUMMARY_FILE`] | `arm, comparison, outcome, unit, mean, sd, ci_low, ci_high, n` | per arm and outcome: `comparison` = `level`; for each non-baseline arm also `difference_to_<baseline>` (paired, arm minus baseline) |
 //! | [`MANIFEST_FILE`] | pretty JSON | version, command, timestamps, seeds, threads, timings, failures, the resolved scenario |
 //!
@@ -82,6 +83,20 @@ pub const SUMMARY_COLUMNS: [&str; 9] = [
     "n",
 ];
 
+/// The columns of `summary_by_year.csv`: summary.csv's, with the year.
+pub const YEARLY_SUMMARY_COLUMNS: [&str; 10] = [
+    "arm",
+    "comparison",
+    "year",
+    "outcome",
+    "unit",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "n",
+];
+
 /// The columns of `series_summary.csv`.
 pub const SERIES_SUMMARY_COLUMNS: [&str; 8] = [
     "arm", "month", "metric", "mean", "sd", "ci_low", "ci_high", "n",
@@ -124,6 +139,10 @@ pub const SERIES_FILE: &str = "series.csv";
 /// and metric.
 pub const SERIES_SUMMARY_FILE: &str = "series_summary.csv";
 
+/// Per arm, simulated year and outcome: summary.csv's statistics for that
+/// year alone, warm-up years included.
+pub const YEARLY_SUMMARY_FILE: &str = "summary_by_year.csv";
+
 /// Per arm and outcome: mean, spread, interval and n, levels and paired
 /// differences to the baseline.
 pub const SUMMARY_FILE: &str = "summary.csv";
@@ -158,7 +177,8 @@ pub const SWEEP_FORMAT: u32 = 2;
 
 /// Version of the results-folder layout, recorded in the manifest; raised
 /// whenever a file name, column or row convention changes. 2: the series
-/// aggregates moved from `series.csv` to `series_summary.csv`.
+/// aggregates moved from `series.csv` to `series_summary.csv`, and
+/// `summary_by_year.csv` was added.
 pub const RESULTS_FORMAT: u32 = 2;
 
 /// `path` with `.partial` added: where a file is written before it is

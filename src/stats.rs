@@ -133,6 +133,12 @@ impl DayHistogram {
         self.total += 1;
     }
 
+    /// Forgets every duration (keeping the bins).
+    pub fn clear(&mut self) {
+        self.counts.fill(0);
+        self.total = 0;
+    }
+
     /// The smallest duration with at least a share `q` of values at or below
     /// it; NaN when empty.
     pub fn quantile(&self, q: f64) -> f64 {

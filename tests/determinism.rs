@@ -39,6 +39,7 @@ fn run_cli(dir: &std::path::Path, jobs: &str, out: &str) -> Vec<Vec<u8>> {
         "summary.csv",
         "series.csv",
         "series_summary.csv",
+        "summary_by_year.csv",
     ]
     .iter()
     .map(|f| std::fs::read(dir.join(out).join(f)).expect("output file"))

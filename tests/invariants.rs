@@ -84,3 +84,33 @@ fn littles_law_holds_for_open_cases() {
         }
     }
 }
+
+#[test]
+fn outcomes_year_by_year_add_up_to_the_outcomes_of_the_window() {
+    // 6 whole years, 2 of warm-up: the window is years 3 to 6.
+    let s = scenario(
+        vec![arm("control", Preset::Control, |p| {
+            p.organisation.units = 2;
+        })],
+        1,
+        6,
+        2,
+    );
+    let run = tillit::engine::simulate(&s, &s.arms[0], 0);
+    assert_eq!(run.yearly.len(), 6);
+    for outcome in [
+        Outcome::Reports,
+        Outcome::Investigations,
+        Outcome::Complaints,
+    ] {
+        let k = outcome as usize;
+        let mean_of_years: f64 = run.yearly[2..].iter().map(|y| y.0[k]).sum::<f64>() / 4.0;
+        let window = run.outcomes.0[k];
+        assert!(
+            (mean_of_years - window).abs() <= 1e-9 * window.abs().max(1.0),
+            "{outcome:?}: years {mean_of_years} vs window {window}"
+        );
+    }
+    // The warm-up years are measured too.
+    assert!(run.yearly[0].0[Outcome::Reports as usize] > 0.0);
+}

@@ -226,6 +226,8 @@ pub(crate) struct Pathway {
     agency: AgencyParams,
     heard_scratch: Vec<u32>,
     first_help_days: DayHistogram,
+    /// Days to first help in the calendar year in progress (warm-up too).
+    year_first_help_days: DayHistogram,
     ledger: PathwayLedger,
 }
 
@@ -244,6 +246,7 @@ impl Pathway {
             agency: AgencyParams::new(params),
             heard_scratch: Vec::new(),
             first_help_days: DayHistogram::new(1000),
+            year_first_help_days: DayHistogram::new(1000),
             ledger: PathwayLedger::default(),
         }
     }
@@ -629,6 +632,7 @@ impl Pathway {
                 if counted {
                     self.first_help_days.add(wait);
                 }
+                self.year_first_help_days.add(wait);
             }
             if c.help_left[a] <= 1e-9 {
                 c.need[a] = Need::Done;
@@ -700,6 +704,14 @@ impl Pathway {
     /// The 90th percentile of days to first help after warm-up.
     pub(crate) fn first_help_p90(&self) -> f64 {
         self.first_help_days.quantile(0.9)
+    }
+
+    /// The 90th percentile of days to first help in the year now ending;
+    /// starts the next year's count.
+    pub(crate) fn take_year_first_help_p90(&mut self) -> f64 {
+        let p90 = self.year_first_help_days.quantile(0.9);
+        self.year_first_help_days.clear();
+        p90
     }
 
     /// Counts the children not done where they actually are.

@@ -37,7 +37,7 @@ use super::pathway::{Pathway, PathwayLedger};
 use super::seeds::{Purpose, Rng, replication_seed, stream};
 use crate::model::params::Params;
 use crate::model::rules::{self, DecisionInputs, SpreadInputs, StrainInputs};
-use crate::outcome::SeriesValues;
+use crate::outcome::{OutcomeValues, SeriesValues};
 use crate::scenario::{Arm, DAYS_PER_YEAR, Scenario, Trigger};
 use crate::stats::DayHistogram;
 
@@ -324,6 +324,13 @@ pub(crate) struct World<'a> {
     run: Tally,
     investigation_days: DayHistogram,
     series: Vec<SeriesValues>,
+    /// The calendar year in progress (warm-up included), and its
+    /// investigation times and the regime switches before it, for the
+    /// outcomes year by year.
+    year: Tally,
+    year_investigation_days: DayHistogram,
+    switches_before_year: u32,
+    yearly: Vec<OutcomeValues>,
     ledger: Ledger,
     pathway: Pathway,
 }
@@ -495,6 +502,10 @@ impl<'a> World<'a> {
             month: Tally::default(),
             run: Tally::default(),
             investigation_days: DayHistogram::new(3 * DAYS_PER_YEAR as usize),
+            year: Tally::default(),
+            year_investigation_days: DayHistogram::new(3 * DAYS_PER_YEAR as usize),
+            switches_before_year: 0,
+            yearly: Vec::new(),
             series: Vec::new(),
             ledger,
             pathway: Pathway::new(&params, seed),
@@ -521,6 +532,7 @@ impl<'a> World<'a> {
             crate::engine::RunOutput {
                 outcomes,
                 series: self.series,
+                yearly: self.yearly,
             },
             self.ledger,
         )
@@ -1657,6 +1669,7 @@ impl<'a> World<'a> {
         if day >= self.outcome_start {
             self.investigation_days.add(duration);
         }
+        self.year_investigation_days.add(duration);
         let intervention = case.need != case.wrong;
         if intervention {
             self.month.interventions += 1.0;
@@ -1853,6 +1866,20 @@ impl<'a> World<'a> {
             // A month counts towards outcomes when it starts after warm-up.
             if month_start(month_of(day)) >= self.outcome_start {
                 self.run.merge(&month);
+            }
+            // Every twelfth month (and the last) closes a year of the
+            // outcomes year by year, warm-up years included.
+            self.year.merge(&month);
+            if month_of(day) % 12 == 11 || day + 1 == self.horizon {
+                let year = std::mem::take(&mut self.year);
+                self.yearly.push(year.outcomes(
+                    &self.year_investigation_days,
+                    self.pathway.take_year_first_help_p90(),
+                    self.documentation_intensity(),
+                    self.regime_switches - self.switches_before_year,
+                ));
+                self.year_investigation_days.clear();
+                self.switches_before_year = self.regime_switches;
             }
         }
     }

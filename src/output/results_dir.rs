@@ -15,7 +15,8 @@ use super::lock::FolderLock;
 use super::owned::{self, Existing};
 use super::{
     MANIFEST_FILE, OutputError, RESULTS_FORMAT, RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_COLUMNS,
-    SERIES_SUMMARY_FILE, SUMMARY_COLUMNS, SUMMARY_FILE,
+    SERIES_SUMMARY_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, YEARLY_SUMMARY_COLUMNS,
+    YEARLY_SUMMARY_FILE,
 };
 use crate::engine::seeds::replication_seed;
 use crate::experiment::{ExperimentResult, RunRecord, RunSink};
@@ -25,7 +26,13 @@ use crate::stats::Summary;
 
 /// The data files of a run's results folder, in the order they are put in
 /// place; `manifest.json` follows them and lists them in `files`.
-pub const RUN_FILES: [&str; 4] = [RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_FILE, SUMMARY_FILE];
+pub const RUN_FILES: [&str; 5] = [
+    RUNS_FILE,
+    SERIES_FILE,
+    SERIES_SUMMARY_FILE,
+    SUMMARY_FILE,
+    YEARLY_SUMMARY_FILE,
+];
 
 /// What the manifest records that only the caller knows: the library never
 /// reads the clock or the command line.
@@ -283,6 +290,7 @@ impl ResultsWriter {
         }
 
         self.write_series_summary(result)?;
+        self.write_yearly_summary(result)?;
         self.write_summary(result)?;
         self.write_manifest(result, manifest_extra)?;
         let Self {
@@ -338,6 +346,52 @@ impl ResultsWriter {
         file.close()
     }
 
+    /// Writes `summary_by_year.csv` into the staging folder: summary.csv's
+    /// rows for each simulated year (warm-up included), so that an effect's
+    /// path over the years is seen, not only its average over the window.
+    fn write_yearly_summary(&self, result: &ExperimentResult) -> Result<(), OutputError> {
+        let mut file = StagedCsv::create(&self.staging, YEARLY_SUMMARY_FILE)?;
+        file.record(YEARLY_SUMMARY_COLUMNS)?;
+        let difference = self.difference_label();
+        for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
+            let mut blocks = vec![("level", &summary.yearly)];
+            if let Some(differences) = &summary.yearly_difference {
+                blocks.push((difference.as_str(), differences));
+            }
+            for (comparison, years) in blocks {
+                for (year, values) in years.iter().enumerate() {
+                    let year = (year + 1).to_string();
+                    for (spec, s) in OUTCOMES.iter().zip(values) {
+                        let [mean, sd, low, high] =
+                            [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+                        file.record([
+                            arm.name.as_str(),
+                            comparison,
+                            &year,
+                            spec.name,
+                            spec.unit,
+                            &mean,
+                            &sd,
+                            &low,
+                            &high,
+                            &s.n.to_string(),
+                        ])?;
+                    }
+                }
+            }
+        }
+        file.close()
+    }
+
+    /// `difference_to_<baseline arm>`, the comparison of paired differences.
+    fn difference_label(&self) -> String {
+        let baseline = self.scenario.arms.get(self.scenario.baseline);
+        format!(
+            "difference_to_{}",
+            baseline.map_or("baseline", |a| a.name.as_str())
+        )
+    }
+
     /// Writes `summary.csv` into the staging folder.
     ///
     /// Levels and paired differences share one file, told apart by the
@@ -347,11 +401,7 @@ impl ResultsWriter {
     fn write_summary(&self, result: &ExperimentResult) -> Result<(), OutputError> {
         let mut file = StagedCsv::create(&self.staging, SUMMARY_FILE)?;
         file.record(SUMMARY_COLUMNS)?;
-        let baseline = self.scenario.arms.get(self.scenario.baseline);
-        let difference = format!(
-            "difference_to_{}",
-            baseline.map_or("baseline", |a| a.name.as_str())
-        );
+        let difference = self.difference_label();
         let mut row = |arm: &str, comparison: &str, outcome: usize, s: &Summary| {
             let spec = &OUTCOMES[outcome];
             let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
@@ -550,6 +600,9 @@ mod tests {
                 series: (0..months)
                     .map(|m| std::array::from_fn(|k| summary(m as f64 + k as f64 / 8.0)))
                     .collect(),
+                yearly: vec![std::array::from_fn(|o| summary(o as f64 + a as f64)); 2],
+                yearly_difference: (a != scenario.baseline)
+                    .then(|| vec![std::array::from_fn(|o| summary(o as f64 * 0.1)); 2]),
             })
             .collect();
         ExperimentResult {
@@ -638,7 +691,8 @@ mod tests {
                 "runs.csv",
                 "series.csv",
                 "series_summary.csv",
-                "summary.csv"
+                "summary.csv",
+                "summary_by_year.csv"
             ]
         );
     }
@@ -664,7 +718,8 @@ mod tests {
                 "runs.csv",
                 "series.csv",
                 "series_summary.csv",
-                "summary.csv"
+                "summary.csv",
+                "summary_by_year.csv"
             ]
         );
         assert_eq!(read(&tmp.0, "runs.csv"), earlier);
@@ -971,6 +1026,27 @@ mod tests {
         let metric = SERIES_METRICS[0].name;
         assert_eq!(lines[1], format!("control,1,{metric},0,0.5,-0.25,0.25,2"));
         assert!(lines.last().unwrap().starts_with("trust,3,"));
+    }
+
+    #[test]
+    fn summary_by_year_holds_levels_then_differences_year_by_year() {
+        let tmp = TempDir::new("yearly");
+        let s = scenario(&["control", "trust"]);
+        write_folder(&tmp.0, &s);
+        let text = read(&tmp.0, "summary_by_year.csv");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "arm,comparison,year,outcome,unit,mean,sd,ci_low,ci_high,n"
+        );
+        // Two years: control's levels, trust's levels and differences.
+        assert_eq!(lines.len(), 1 + 3 * 2 * OUTCOME_COUNT);
+        assert_eq!(
+            lines[1],
+            "control,level,1,worker_turnover,share/year,0,0.5,-0.25,0.25,2"
+        );
+        assert!(lines[1 + OUTCOME_COUNT].starts_with("control,level,2,worker_turnover,"));
+        assert!(lines[1 + 4 * OUTCOME_COUNT].starts_with("trust,difference_to_control,1,"));
     }
 
     #[test]

@@ -335,6 +335,8 @@ mod tests {
             outcomes,
             paired_difference,
             series: Vec::new(),
+            yearly: Vec::new(),
+            yearly_difference: None,
         };
         ExperimentResult {
             arms: vec![
