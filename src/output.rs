@@ -47,9 +47,9 @@ pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};
 pub use results_dir::{ManifestInfo, ResultsWriter};
 pub use robustness_dir::{
     BOXES_FILE, EFFECTS_FILE, ROBUSTNESS_FILE, ROBUSTNESS_FORMAT, SEPARATION_FILE, STAGE1_DIR,
-    STAGE2_DIR, StudyRecord, WORLDS_FILE, box_words, boxes_csv, effects_csv, manifest_json,
-    robustness_csv, robustness_table, separation_csv, separation_order, stage_levels, worlds_csv,
-    write_study,
+    STAGE2_DIR, StudyRecord, WAVE2_DIR, WORLDS_FILE, box_words, boxes_csv, effects_csv,
+    manifest_json, robustness_csv, robustness_table, separation_csv, separation_order,
+    stage_levels, worlds_csv, write_study,
 };
 pub use sweep_dir::{
     Assembled, SweepFailure, SweepWriter, merge, part_file_name, replay_outcomes_csv,

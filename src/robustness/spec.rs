@@ -45,6 +45,7 @@ pub const DEFAULT_OUTCOMES: [Outcome; 8] = [
 
 const ROBUSTNESS_KEYS: &[&str] = &[
     "worlds",
+    "waves",
     "replications",
     "seed",
     "cutoff",
@@ -79,8 +80,11 @@ pub struct RobustnessSpec {
     pub source: String,
     /// The uncertain parameters, in registry order.
     pub uncertain: Vec<Uncertain>,
-    /// Worlds to draw.
+    /// Worlds to draw in each wave.
     pub worlds: u32,
+    /// Waves of history matching: 1, or 2 (a second wave of `worlds`
+    /// worlds drawn inside the box of the worlds the first kept).
+    pub waves: u32,
     /// Replications per world and arm (stage 1 and stage 2).
     pub replications: u32,
     /// Seed of the design.
@@ -345,6 +349,9 @@ impl<'t> Checker<'t> {
         let worlds = get("worlds")
             .and_then(|v| self.whole(v, "robustness.worlds", 1, i128::from(MAX_WORLDS)))
             .map_or(DEFAULT_WORLDS, |n| n as u32);
+        let waves = get("waves")
+            .and_then(|v| self.whole(v, "robustness.waves", 1, 2))
+            .map_or(1, |n| n as u32);
         let replications = get("replications")
             .and_then(|v| self.whole(v, "robustness.replications", 1, 100_000))
             .map_or(DEFAULT_REPLICATIONS, |n| n as u32);
@@ -403,6 +410,7 @@ impl<'t> Checker<'t> {
             source: text.to_owned(),
             uncertain,
             worlds,
+            waves,
             replications,
             seed,
             cutoff,
