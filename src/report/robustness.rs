@@ -213,6 +213,9 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
                 ],
             ),
             |rows| tf(lang, Key::RobustChartDesc, &[("rows", rows)]),
+            // Better blue, unclear yellow, worse vermillion (Okabe-Ito), as
+            // the report's findings mark better and worse.
+            &[0, 6, 3],
             &categories,
             &stack,
         );
