@@ -267,6 +267,29 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
         .sum();
     assert_eq!(counts, kept, "{turnover}");
 
+    // Every file's rows have as many fields as its header.
+    let mut rows_of = std::collections::HashMap::new();
+    for name in [
+        "worlds.csv",
+        "effects.csv",
+        "robustness.csv",
+        "boxes.csv",
+        "separation.csv",
+    ] {
+        let text = fs::read_to_string(dir.join("one").join(name)).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let width = reader.headers().unwrap().len();
+        let rows = reader
+            .records()
+            .map(|r| assert_eq!(r.unwrap().len(), width, "{name}"))
+            .count();
+        assert!(text.ends_with('\n'), "{name}");
+        rows_of.insert(name, rows);
+    }
+    // Three uncertain parameters ranked for each arm and outcome PRIM searched.
+    assert_eq!(rows_of["separation.csv"] % 3, 0);
+    assert_eq!(rows_of["boxes.csv"] > 0, rows_of["separation.csv"] > 0);
+
     // Interrupted: one shard of stage 1, then the whole command.
     ok(
         &dir,

@@ -370,7 +370,14 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
         let mut w = csv_writer(&mut buf);
         record(
             &mut w,
-            ["arm", "outcome", "rank", "parameter", "separation"],
+            [
+                "arm",
+                "outcome",
+                "rank",
+                "parameter",
+                "separation",
+                "separation_better_worse",
+            ],
         );
         for d in &a.discoveries {
             for (rank, p) in separation_order(&d.separation).into_iter().enumerate() {
@@ -382,6 +389,7 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                         (rank + 1).to_string(),
                         spec.uncertain[p].param.key(),
                         csv_float(d.separation[p]),
+                        csv_float(d.separation_better[p]),
                     ],
                 );
             }
@@ -694,6 +702,19 @@ pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, drawn: usize, kept:
                         arm.name, d.worse
                     );
                 }
+            }
+            let top: Vec<String> = separation_order(&d.separation)
+                .into_iter()
+                .take(3)
+                .filter(|&p| d.separation[p].is_finite())
+                .map(|p| format!("{} {:.2}", spec.uncertain[p].param.key(), d.separation[p]))
+                .collect();
+            if !top.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    assumptions that best separate those worlds (Kolmogorov-Smirnov): {}",
+                    top.join(", ")
+                );
             }
         }
     }

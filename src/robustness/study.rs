@@ -316,6 +316,9 @@ pub struct Discovery {
     /// Per uncertain parameter (spec order): how well it separates the
     /// worse worlds from the others ([`prim::separation`]).
     pub separation: Vec<f64>,
+    /// The same between the worlds where the arm is better and those where
+    /// it is worse (NaN when it is better in none).
+    pub separation_better: Vec<f64>,
 }
 
 /// The analysis of stage 2.
@@ -401,14 +404,20 @@ pub fn analyse(
             let chosen = prim::choose(&trajectory, spec.min_coverage);
             let shown =
                 chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
+            let values = |d: usize, keep: &dyn Fn(&Effect) -> bool| -> Vec<f64> {
+                mine.iter()
+                    .zip(&x)
+                    .filter(|(e, _)| keep(e))
+                    .map(|(_, r)| r[d])
+                    .collect()
+            };
+            let is_worse = |e: &Effect| e.verdict.is_worse(outcome);
+            let is_better = |e: &Effect| e.verdict.word(outcome) == "better";
             let separation = (0..spec.uncertain.len())
-                .map(|d| {
-                    let (w, other): (Vec<_>, Vec<_>) = x.iter().zip(&worse).partition(|(_, w)| **w);
-                    prim::separation(
-                        &w.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
-                        &other.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
-                    )
-                })
+                .map(|d| prim::separation(&values(d, &is_worse), &values(d, &|e| !is_worse(e))))
+                .collect();
+            let separation_better = (0..spec.uncertain.len())
+                .map(|d| prim::separation(&values(d, &is_worse), &values(d, &is_better)))
                 .collect();
             a.discoveries.push(Discovery {
                 arm,
@@ -418,6 +427,7 @@ pub fn analyse(
                 chosen,
                 shown,
                 separation,
+                separation_better,
             });
         }
     }
