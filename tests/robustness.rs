@@ -606,3 +606,69 @@ fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first
         );
     }
 }
+
+/// Renders `html` in headless Chromium: (screenshot size, log).
+fn render(html: &Path, png: &Path, profile: &Path) -> (u64, String) {
+    let out = std::process::Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "chromium failed:\n{log}");
+    (fs::metadata(png).map(|m| m.len()).unwrap_or(0), log)
+}
+
+#[test]
+fn the_robustness_report_renders_in_headless_chromium_without_console_messages() {
+    if !Path::new("/usr/bin/chromium").exists() {
+        if std::env::var("TILLIT_SKIP_BROWSER").as_deref() == Ok("1") {
+            eprintln!("skipping the browser test: TILLIT_SKIP_BROWSER=1 and no /usr/bin/chromium");
+            return;
+        }
+        panic!("the browser test needs /usr/bin/chromium, or TILLIT_SKIP_BROWSER=1 to skip");
+    }
+    let dir = temp_dir("robustness-browser");
+    fs::write(dir.join("r.toml"), SPEC).unwrap();
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "r",
+            "-q",
+            "--report",
+            "--lang",
+            "sv",
+        ],
+    );
+    let blank = dir.join("blank.html");
+    fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").unwrap();
+    let profile = dir.join("profile");
+    let (blank_size, _) = render(&blank, &dir.join("blank.png"), &profile);
+    let (size, log) = render(&dir.join("r/report.html"), &dir.join("r.png"), &profile);
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(
+        console.is_empty(),
+        "console messages:\n{}",
+        console.join("\n")
+    );
+    assert!(
+        size > 10 * blank_size.max(1),
+        "blank screenshot: {size} bytes vs {blank_size}"
+    );
+}
