@@ -21,7 +21,8 @@ pub struct RobustnessArgs {
     /// A scenario file; its `[robustness]` and `[uncertainty]` tables are
     /// optional.
     spec: PathBuf,
-    /// Worlds to draw [default: the file's `[robustness] worlds`, else 100].
+    /// Worlds to draw in each wave [default: the file's `[robustness] worlds`,
+    /// else 100].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WORLDS)))]
     worlds: Option<u32>,
     /// Results folder [default: results/<scenario file name without
