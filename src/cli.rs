@@ -54,7 +54,8 @@ enum Command {
     /// Robustness across plausible worlds: history matching, effects in
     /// every kept world, and the conditions under which an arm does worse.
     Robustness(robustness::RobustnessArgs),
-    /// Combine the shard folders of a sweep into one results folder.
+    /// Combine the shard folders of a sweep, sensitivity analysis or robustness
+    /// study into one results folder.
     Merge(sweep::MergeArgs),
     /// Run one (point, arm, replication) of a sweep's results folder again, alone.
     Replay(sweep::ReplayArgs),

@@ -237,7 +237,7 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     let worlds = fs::read_to_string(dir.join("one/worlds.csv")).unwrap();
     assert_eq!(worlds.lines().count(), 41);
     let header = worlds.lines().next().unwrap();
-    assert!(header.starts_with("world,kept,implausibility,implausibility_worker_turnover,"));
+    assert!(header.starts_with("world,wave,kept,implausibility,implausibility_worker_turnover,"));
     // Registry order; the fixed parameter is gone, the ranged one added.
     assert!(header.ends_with(
         ",demand.reports_per_position_year,decisions.approval_catch_rate,stress.support_buffer"
@@ -245,7 +245,7 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     let kept = worlds
         .lines()
         .skip(1)
-        .filter(|l| l.split(',').nth(1) == Some("true"))
+        .filter(|l| l.split(',').nth(2) == Some("true"))
         .count();
     assert!(kept > 0 && kept <= 40);
     let manifest: serde_json::Value =
@@ -266,6 +266,29 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
         .map(|&i| cells[i].parse::<usize>().unwrap())
         .sum();
     assert_eq!(counts, kept, "{turnover}");
+
+    // Every file's rows have as many fields as its header.
+    let mut rows_of = std::collections::HashMap::new();
+    for name in [
+        "worlds.csv",
+        "effects.csv",
+        "robustness.csv",
+        "boxes.csv",
+        "separation.csv",
+    ] {
+        let text = fs::read_to_string(dir.join("one").join(name)).unwrap();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let width = reader.headers().unwrap().len();
+        let rows = reader
+            .records()
+            .map(|r| assert_eq!(r.unwrap().len(), width, "{name}"))
+            .count();
+        assert!(text.ends_with('\n'), "{name}");
+        rows_of.insert(name, rows);
+    }
+    // Three uncertain parameters ranked for each arm and outcome PRIM searched.
+    assert_eq!(rows_of["separation.csv"] % 3, 0);
+    assert_eq!(rows_of["boxes.csv"] > 0, rows_of["separation.csv"] > 0);
 
     // Interrupted: one shard of stage 1, then the whole command.
     ok(
@@ -482,4 +505,169 @@ fn robustness_spec_mistakes_name_file_line_and_key() {
         assert!(err.contains(needle), "{tail}: {err}");
         assert!(!dir.join("o").exists(), "{tail}: nothing is written");
     }
+}
+
+#[test]
+fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first() {
+    let dir = temp_dir("robustness-waves");
+    let spec = SPEC.replace("worlds = 40\n", "worlds = 40\nwaves = 2\n");
+    assert_ne!(spec, SPEC);
+    fs::write(dir.join("r.toml"), &spec).unwrap();
+    ok(&dir, &["robustness", "r.toml", "--out", "one", "-q"]);
+    let worlds = fs::read_to_string(dir.join("one/worlds.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = worlds.lines().map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 1 + 80);
+    assert!(rows[1..41].iter().all(|r| r[1] == "1"));
+    assert!(rows[41..].iter().all(|r| r[1] == "2"));
+    let kept1: Vec<&Vec<&str>> = rows[1..41].iter().filter(|r| r[2] == "true").collect();
+    assert!(!kept1.is_empty());
+    for key in [
+        "demand.reports_per_position_year",
+        "decisions.approval_catch_rate",
+        "stress.support_buffer",
+    ] {
+        let c = rows[0].iter().position(|h| *h == key).unwrap();
+        let v = |r: &Vec<&str>| r[c].parse::<f64>().unwrap();
+        let lo = kept1.iter().map(|r| v(r)).fold(f64::INFINITY, f64::min);
+        let hi = kept1.iter().map(|r| v(r)).fold(f64::NEG_INFINITY, f64::max);
+        for r in &rows[41..] {
+            assert!(
+                (lo..=hi).contains(&v(r)),
+                "{key}: {} outside {lo} ..= {hi}",
+                v(r)
+            );
+        }
+    }
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.join("one/manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        (manifest["waves"].as_u64(), manifest["drawn"].as_u64()),
+        (Some(2), Some(80))
+    );
+
+    // Stage 1 sharded and merged, then wave 2 sharded from copies and
+    // merged, then the rest: the same bytes.
+    for i in 1..=2 {
+        let shard = format!("{i}/2");
+        ok(
+            &dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                &format!("s{i}"),
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
+    }
+    ok(&dir, &["merge", "m", "s1", "s2"]);
+    copy_dir(&dir.join("m"), &dir.join("c1"));
+    copy_dir(&dir.join("m"), &dir.join("c2"));
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c1",
+            "--shard",
+            "1/2",
+            "-q",
+        ],
+    );
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "c2",
+            "--shard",
+            "2/2",
+            "-q",
+        ],
+    );
+    assert!(!dir.join("c1/stage2").exists());
+    ok(&dir, &["merge", "m2", "c1", "c2"]);
+    ok(&dir, &["robustness", "r.toml", "--out", "m2", "-q"]);
+    assert_same(
+        &dir.join("one"),
+        &dir.join("m2"),
+        "wave 2 sharded and merged",
+    );
+    for name in ["runs.csv", "summary.csv", "manifest.json"] {
+        let path = format!("stage1-wave2/{name}");
+        assert_eq!(
+            fs::read(dir.join("one").join(&path)).unwrap(),
+            fs::read(dir.join("m2").join(&path)).unwrap(),
+            "{path}"
+        );
+    }
+}
+
+/// Renders `html` in headless Chromium: (screenshot size, log).
+fn render(html: &Path, png: &Path, profile: &Path) -> (u64, String) {
+    let out = std::process::Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--enable-logging=stderr",
+            "--v=0",
+            "--window-size=1200,2000",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .arg(format!("--screenshot={}", png.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    let log = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "chromium failed:\n{log}");
+    (fs::metadata(png).map(|m| m.len()).unwrap_or(0), log)
+}
+
+#[test]
+#[ignore = "needs headless Chromium at /usr/bin/chromium: run bash .ci/run"]
+fn the_robustness_report_renders_in_headless_chromium_without_console_messages() {
+    assert!(
+        Path::new("/usr/bin/chromium").exists(),
+        "the browser test needs headless Chromium at /usr/bin/chromium: install it with \
+         `sudo apt-get install -y chromium` (Debian), or run `bash .ci/run`, which does"
+    );
+    let dir = temp_dir("robustness-browser");
+    fs::write(dir.join("r.toml"), SPEC).unwrap();
+    ok(
+        &dir,
+        &[
+            "robustness",
+            "r.toml",
+            "--out",
+            "r",
+            "-q",
+            "--report",
+            "--lang",
+            "sv",
+        ],
+    );
+    let blank = dir.join("blank.html");
+    fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").unwrap();
+    let profile = dir.join("profile");
+    let (blank_size, _) = render(&blank, &dir.join("blank.png"), &profile);
+    let (size, log) = render(&dir.join("r/report.html"), &dir.join("r.png"), &profile);
+    let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
+    assert!(
+        console.is_empty(),
+        "console messages:\n{}",
+        console.join("\n")
+    );
+    assert!(
+        size > 10 * blank_size.max(1),
+        "blank screenshot: {size} bytes vs {blank_size}"
+    );
 }

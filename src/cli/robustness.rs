@@ -10,7 +10,7 @@ use clap::Args;
 use super::UsageError;
 use tillit::output::{
     self, BOXES_FILE, EFFECTS_FILE, OutputError, ROBUSTNESS_FILE, SEPARATION_FILE, SPEC_FILE,
-    STAGE1_DIR, STAGE2_DIR, StudyRecord, SweepWriter, WORLDS_FILE,
+    STAGE1_DIR, STAGE2_DIR, StudyRecord, SweepWriter, WAVE2_DIR, WORLDS_FILE,
 };
 use tillit::robustness::spec::{self, MAX_WORLDS};
 use tillit::robustness::study;
@@ -22,7 +22,8 @@ pub struct RobustnessArgs {
     /// A scenario file; its `[robustness]` and `[uncertainty]` tables are
     /// optional.
     spec: PathBuf,
-    /// Worlds to draw [default: the file's `[robustness] worlds`, else 100].
+    /// Worlds to draw in each wave [default: the file's `[robustness] worlds`,
+    /// else 100].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_WORLDS)))]
     worlds: Option<u32>,
     /// Results folder [default: results/<scenario file name without
@@ -83,31 +84,60 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         );
     }
     let stage1_dir = out.join(STAGE1_DIR);
-    let Stage::Done(assembled1) = run_stage(&plan1, &stage1_dir, &args, 1)? else {
+    let Stage::Done(assembled1) = run_stage(&plan1, &stage1_dir, &args, "1")? else {
         return Ok(());
     };
-    let worlds = study::worlds(&spec);
+    let mut worlds = study::worlds(&spec);
     let levels = output::stage_levels(&stage1_dir, worlds.len())
         .with_context(|| format!("cannot read stage 1's results in {}", stage1_dir.display()))?;
-    let matches = study::history_match(&levels, spec.cutoff, spec.measure);
-    let kept: Vec<usize> = (0..worlds.len()).filter(|&w| matches[w].kept).collect();
-    if !args.quiet {
-        note!(
-            "History matching: {} of {} worlds kept (implausibility <= {} by the {} over {} patterns).",
-            kept.len(),
-            worlds.len(),
-            spec.cutoff,
-            spec.measure.name(),
-            tillit::calibration::PATTERNS.len()
-        );
-    }
-    let plan2 = study::stage2_plan(&spec, &worlds, &kept).map_err(|e| usage(&e))?;
+    let mut matches = study::history_match(&levels, spec.cutoff, spec.measure);
+    let mut waves = vec![1; worlds.len()];
     let mut record = StudyRecord {
-        kept: kept.len(),
+        drawn: worlds.len(),
         stage1_hash: plan1.hash(),
-        stage2_hash: String::new(),
         failures: [assembled1.failures.len(), 0],
+        ..StudyRecord::default()
     };
+    let kept_of = |matches: &[study::WorldMatch]| -> Vec<usize> {
+        (0..matches.len()).filter(|&w| matches[w].kept).collect()
+    };
+    report_kept(&args, &spec, 1, kept_of(&matches).len(), worlds.len());
+    if spec.waves >= 2 {
+        let second = study::wave2_worlds(&spec, &worlds, &kept_of(&matches));
+        if !second.is_empty() {
+            let plan = study::wave2_plan(&spec, second.clone()).map_err(|e| usage(&e))?;
+            if !args.quiet {
+                note!(
+                    "Wave 2: the baseline in {} worlds inside the box of the kept worlds ({} runs).",
+                    second.len(),
+                    plan.run_count()
+                );
+            }
+            let dir = out.join(WAVE2_DIR);
+            let Stage::Done(assembled) = run_stage(&plan, &dir, &args, "1 (wave 2)")? else {
+                return Ok(());
+            };
+            record.wave2_hash = plan.hash();
+            record.failures[0] += assembled.failures.len();
+            let levels = output::stage_levels(&dir, second.len())
+                .with_context(|| format!("cannot read wave 2's results in {}", dir.display()))?;
+            let more = study::history_match(&levels, spec.cutoff, spec.measure);
+            report_kept(
+                &args,
+                &spec,
+                2,
+                more.iter().filter(|m| m.kept).count(),
+                second.len(),
+            );
+            waves.extend(std::iter::repeat_n(2, second.len()));
+            worlds.extend(second);
+            matches.extend(more);
+            record.drawn = worlds.len();
+        }
+    }
+    let kept = kept_of(&matches);
+    record.kept = kept.len();
+    let plan2 = study::stage2_plan(&spec, &worlds, &kept).map_err(|e| usage(&e))?;
     let analysis = match &plan2 {
         None => study::Analysis::default(),
         Some(plan2) => {
@@ -120,7 +150,8 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
                 );
             }
             record.stage2_hash = plan2.hash();
-            let Stage::Done(assembled2) = run_stage(plan2, &out.join(STAGE2_DIR), &args, 2)? else {
+            let Stage::Done(assembled2) = run_stage(plan2, &out.join(STAGE2_DIR), &args, "2")?
+            else {
                 return Ok(());
             };
             record.failures[1] = assembled2.failures.len();
@@ -129,7 +160,10 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         }
     };
     let files = [
-        (WORLDS_FILE, output::worlds_csv(&spec, &worlds, &matches)),
+        (
+            WORLDS_FILE,
+            output::worlds_csv(&spec, &worlds, &matches, &waves),
+        ),
         (EFFECTS_FILE, output::effects_csv(&spec, &analysis)),
         (ROBUSTNESS_FILE, output::robustness_csv(&spec, &analysis)),
         (BOXES_FILE, output::boxes_csv(&spec, &analysis)),
@@ -152,7 +186,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
             write!(
                 std::io::stdout().lock(),
                 "{}",
-                output::robustness_table(&spec, &analysis, kept.len())
+                output::robustness_table(&spec, &analysis, worlds.len(), kept.len())
             )?;
         }
         note!("Results: {}", out.display());
@@ -182,9 +216,32 @@ fn usage_if_inconsistent(e: OutputError, context: String) -> anyhow::Error {
     }
 }
 
+/// Says how many worlds a wave kept.
+fn report_kept(
+    args: &RobustnessArgs,
+    spec: &spec::RobustnessSpec,
+    wave: u32,
+    kept: usize,
+    of: usize,
+) {
+    if !args.quiet {
+        note!(
+            "History matching{}: {kept} of {of} worlds kept (implausibility <= {} by the {} over {} patterns).",
+            if spec.waves > 1 {
+                format!(", wave {wave}")
+            } else {
+                String::new()
+            },
+            spec.cutoff,
+            spec.measure.name(),
+            tillit::calibration::PATTERNS.len()
+        );
+    }
+}
+
 /// Runs a stage's pending parts (of the shard, if one is given) and
 /// assembles its folder once every part is there.
-fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: u8) -> anyhow::Result<Stage> {
+fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: &str) -> anyhow::Result<Stage> {
     let writer = SweepWriter::open(dir, plan).map_err(|e| {
         usage_if_inconsistent(
             e,

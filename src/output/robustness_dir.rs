@@ -22,6 +22,8 @@ use crate::robustness::study::{Analysis, Level, WorldMatch};
 
 /// Stage 1's sweep folder inside a robustness folder.
 pub const STAGE1_DIR: &str = "stage1";
+/// The second wave's stage-1 sweep folder inside a robustness folder.
+pub const WAVE2_DIR: &str = "stage1-wave2";
 /// Stage 2's sweep folder inside a robustness folder.
 pub const STAGE2_DIR: &str = "stage2";
 /// Every world: values, implausibility, kept or not.
@@ -118,13 +120,18 @@ fn unique(names: impl Iterator<Item = String>) -> Vec<String> {
     out
 }
 
-/// worlds.csv.
-pub fn worlds_csv(spec: &RobustnessSpec, worlds: &[Vec<f64>], matches: &[WorldMatch]) -> String {
+/// worlds.csv; `waves[w]` is world `w`'s wave (1 or 2).
+pub fn worlds_csv(
+    spec: &RobustnessSpec,
+    worlds: &[Vec<f64>],
+    matches: &[WorldMatch],
+    waves: &[u32],
+) -> String {
     let mut buf = Vec::new();
     {
         let mut w = csv_writer(&mut buf);
         let names = || PATTERNS.iter().map(|p| OUTCOMES[p.outcome as usize].name);
-        let header: Vec<String> = ["world", "kept", "implausibility"]
+        let header: Vec<String> = ["world", "wave", "kept", "implausibility"]
             .into_iter()
             .map(str::to_owned)
             .chain(unique(names().map(|n| format!("implausibility_{n}"))))
@@ -132,9 +139,10 @@ pub fn worlds_csv(spec: &RobustnessSpec, worlds: &[Vec<f64>], matches: &[WorldMa
             .chain(spec.uncertain.iter().map(|u| u.param.key()))
             .collect();
         record(&mut w, &header);
-        for (i, (values, m)) in worlds.iter().zip(matches).enumerate() {
+        for (i, ((values, m), wave)) in worlds.iter().zip(matches).zip(waves).enumerate() {
             let row: Vec<String> = [
                 i.to_string(),
+                wave.to_string(),
                 m.kept.to_string(),
                 csv_float(m.implausibility),
             ]
@@ -362,7 +370,14 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
         let mut w = csv_writer(&mut buf);
         record(
             &mut w,
-            ["arm", "outcome", "rank", "parameter", "separation"],
+            [
+                "arm",
+                "outcome",
+                "rank",
+                "parameter",
+                "separation",
+                "separation_better_worse",
+            ],
         );
         for d in &a.discoveries {
             for (rank, p) in separation_order(&d.separation).into_iter().enumerate() {
@@ -374,6 +389,7 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                         (rank + 1).to_string(),
                         spec.uncertain[p].param.key(),
                         csv_float(d.separation[p]),
+                        csv_float(d.separation_better[p]),
                     ],
                 );
             }
@@ -386,13 +402,17 @@ pub fn separation_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
 /// What the manifest records besides the spec.
 #[derive(Clone, Debug, Default)]
 pub struct StudyRecord {
+    /// Worlds drawn in all waves.
+    pub drawn: usize,
     /// Worlds kept by history matching.
     pub kept: usize,
     /// Stage 1's plan hash.
     pub stage1_hash: String,
+    /// The second wave's stage-1 plan hash (empty with one wave).
+    pub wave2_hash: String,
     /// Stage 2's plan hash (empty when no world was kept).
     pub stage2_hash: String,
-    /// Runs that failed in stage 1 and stage 2.
+    /// Runs that failed in stage 1 (both waves) and stage 2.
     pub failures: [usize; 2],
 }
 
@@ -423,6 +443,8 @@ struct Manifest<'a> {
     arms: Vec<&'a str>,
     baseline: usize,
     worlds: u32,
+    waves: u32,
+    drawn: usize,
     kept: usize,
     replications: u32,
     seed: u64,
@@ -434,6 +456,7 @@ struct Manifest<'a> {
     outcomes: Vec<&'static str>,
     prim: serde_json::Value,
     stage1_hash: &'a str,
+    wave2_hash: &'a str,
     stage2_hash: &'a str,
     failures: serde_json::Value,
     files: Vec<&'static str>,
@@ -450,6 +473,8 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
         arms: spec.scenario.arms.iter().map(|a| a.name.as_str()).collect(),
         baseline: spec.scenario.baseline,
         worlds: spec.worlds,
+        waves: spec.waves,
+        drawn: study.drawn,
         kept: study.kept,
         replications: spec.replications,
         seed: spec.seed,
@@ -488,6 +513,7 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
             "min_coverage": spec.min_coverage,
         }),
         stage1_hash: &study.stage1_hash,
+        wave2_hash: &study.wave2_hash,
         stage2_hash: &study.stage2_hash,
         failures: serde_json::json!({ "stage1": study.failures[0], "stage2": study.failures[1] }),
         files: vec![
@@ -564,11 +590,11 @@ pub fn box_words(
 /// kept worlds in which it is better, unclear and worse on each studied
 /// outcome, the spread of the effect, and the PRIM box of the worlds where
 /// it does worse.
-pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, kept: usize) -> String {
+pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, drawn: usize, kept: usize) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
     let base = &spec.scenario.arms[spec.scenario.baseline].name;
-    let ruled_out = spec.worlds as usize - kept;
+    let ruled_out = drawn - kept;
     for (arm_index, arm) in spec.scenario.arms.iter().enumerate() {
         if arm_index == spec.scenario.baseline {
             continue;
@@ -576,7 +602,7 @@ pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, kept: usize) -> Str
         let _ = writeln!(
             out,
             "\n{} vs {base} across {kept} plausible worlds ({} drawn, {ruled_out} ruled out by history matching):",
-            arm.name, spec.worlds
+            arm.name, drawn
         );
         let _ = writeln!(
             out,
@@ -656,6 +682,19 @@ pub fn robustness_table(spec: &RobustnessSpec, a: &Analysis, kept: usize) -> Str
                         arm.name, d.worse
                     );
                 }
+            }
+            let top: Vec<String> = separation_order(&d.separation)
+                .into_iter()
+                .take(3)
+                .filter(|&p| d.separation[p].is_finite())
+                .map(|p| format!("{} {:.2}", spec.uncertain[p].param.key(), d.separation[p]))
+                .collect();
+            if !top.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "    assumptions that best separate those worlds (Kolmogorov-Smirnov): {}",
+                    top.join(", ")
+                );
             }
         }
     }

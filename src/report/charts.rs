@@ -487,19 +487,23 @@ pub fn stacked_shares(
         title,
         caption,
         |rows| tf(lang, Key::TimeUseDesc, &[("rows", rows)]),
+        &(0..categories.len()).collect::<Vec<_>>(),
         categories,
         rows,
     )
 }
 
-/// [`stacked_shares`] with a text alternative of the caller's: `desc`
-/// turns the sentence listing every bar's shares into the description.
+/// [`stacked_shares`] with a text alternative and colours of the caller's:
+/// `desc` turns the sentence listing every bar's shares into the
+/// description, and category `k` is drawn in palette colour `palette[k]`.
+#[allow(clippy::too_many_arguments)]
 pub fn stacked_shares_described(
     id: &str,
     lang: Language,
     title: &str,
     caption: &str,
     desc: impl Fn(&str) -> String,
+    palette: &[usize],
     categories: &[String],
     rows: &[StackRow],
 ) -> Chart {
@@ -548,10 +552,11 @@ pub fn stacked_shares_described(
                 continue;
             }
             let (x0, x1) = (sx.map(acc), sx.map(acc + s * scale));
-            svg.rect(x0, y, x1 - x0, bar_h, colour(k), 1.0);
+            let c = palette.get(k).copied().unwrap_or(k);
+            svg.rect(x0, y, x1 - x0, bar_h, colour(c), 1.0);
             let label = pct(s);
             if x1 - x0 > text_width(&label, 11.0) + 6.0 {
-                let fill = if matches!(k % 8, 0 | 3 | 7) {
+                let fill = if matches!(c % 8, 0 | 3 | 7) {
                     "#ffffff"
                 } else {
                     "#000000"
@@ -587,7 +592,8 @@ pub fn stacked_shares_described(
     for (k, c) in categories.iter().enumerate() {
         let x = 8.0 + col_w * (k % 3) as f64;
         let y = bars_end + 30.0 + 18.0 * (k / 3) as f64;
-        svg.rect(x, y - 10.0, 14.0, 12.0, colour(k), 1.0);
+        let colour_index = palette.get(k).copied().unwrap_or(k);
+        svg.rect(x, y - 10.0, 14.0, 12.0, colour(colour_index), 1.0);
         svg.text(x + 20.0, y, &fit(c, col_w - 26.0, 11.0), small());
     }
     Chart {

@@ -33,8 +33,11 @@ pub struct RobustnessManifest {
     pub arms: Vec<String>,
     /// The baseline arm's index.
     pub baseline: usize,
-    /// Worlds drawn.
+    /// Worlds drawn per wave.
     pub worlds: u64,
+    /// Worlds drawn in all waves (0 in a folder without the field).
+    #[serde(default)]
+    pub drawn: u64,
     /// Worlds kept.
     pub kept: u64,
     /// Replications per world and arm.
@@ -136,7 +139,7 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
             lang,
             Key::RobustIntro,
             &[
-                ("worlds", &m.worlds.to_string()),
+                ("worlds", &m.drawn.max(m.worlds).to_string()),
                 ("params", &m.uncertain.len().to_string()),
                 ("kept", &m.kept.to_string()),
                 ("baseline", &baseline),
@@ -210,6 +213,9 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
                 ],
             ),
             |rows| tf(lang, Key::RobustChartDesc, &[("rows", rows)]),
+            // Better blue, unclear yellow, worse vermillion (Okabe-Ito), as
+            // the report's findings mark better and worse.
+            &[0, 6, 3],
             &categories,
             &stack,
         );

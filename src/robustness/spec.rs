@@ -45,6 +45,7 @@ pub const DEFAULT_OUTCOMES: [Outcome; 8] = [
 
 const ROBUSTNESS_KEYS: &[&str] = &[
     "worlds",
+    "waves",
     "replications",
     "seed",
     "cutoff",
@@ -79,8 +80,11 @@ pub struct RobustnessSpec {
     pub source: String,
     /// The uncertain parameters, in registry order.
     pub uncertain: Vec<Uncertain>,
-    /// Worlds to draw.
+    /// Worlds to draw in each wave.
     pub worlds: u32,
+    /// Waves of history matching: 1, or 2 (a second wave of `worlds`
+    /// worlds drawn inside the box of the worlds the first kept).
+    pub waves: u32,
     /// Replications per world and arm (stage 1 and stage 2).
     pub replications: u32,
     /// Seed of the design.
@@ -345,6 +349,9 @@ impl<'t> Checker<'t> {
         let worlds = get("worlds")
             .and_then(|v| self.whole(v, "robustness.worlds", 1, i128::from(MAX_WORLDS)))
             .map_or(DEFAULT_WORLDS, |n| n as u32);
+        let waves = get("waves")
+            .and_then(|v| self.whole(v, "robustness.waves", 1, 2))
+            .map_or(1, |n| n as u32);
         let replications = get("replications")
             .and_then(|v| self.whole(v, "robustness.replications", 1, 100_000))
             .map_or(DEFAULT_REPLICATIONS, |n| n as u32);
@@ -403,6 +410,7 @@ impl<'t> Checker<'t> {
             source: text.to_owned(),
             uncertain,
             worlds,
+            waves,
             replications,
             seed,
             cutoff,
@@ -590,4 +598,68 @@ impl<'t> Checker<'t> {
         }
         Some((ends[0], ends[1]))
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = "name = \"x\"\n[[arm]]\nname = \"control\"\npreset = \"control\"\n";
+
+    #[test]
+    fn every_assumption_is_uncertain_by_default_with_its_plausible_range() {
+        let spec = from_str(BASE, "x.toml").unwrap();
+        let expected: Vec<String> = crate::model::plausible::uncertain_by_default()
+            .map(|(p, _)| p.key())
+            .collect();
+        let got: Vec<String> = spec.uncertain.iter().map(|u| u.param.key()).collect();
+        assert_eq!(got, expected);
+        for u in &spec.uncertain {
+            assert_eq!(
+                u.param.plausible().and_then(|p| p.range),
+                Some((u.low, u.high))
+            );
+        }
+        assert_eq!(
+            (spec.worlds, spec.waves, spec.replications, spec.cutoff),
+            (DEFAULT_WORLDS, 1, DEFAULT_REPLICATIONS, DEFAULT_CUTOFF)
+        );
+        assert_eq!(spec.measure, Measure::Max);
+        assert_eq!(spec.outcomes, DEFAULT_OUTCOMES.to_vec());
+        let named = from_str(
+            &format!("{BASE}[uncertainty]\nparameters = \"assumptions\"\n"),
+            "x.toml",
+        )
+        .unwrap();
+        assert_eq!(named.uncertain.len(), expected.len());
+    }
+
+    #[test]
+    fn ranges_narrow_widen_and_add_and_fix_removes_in_registry_order() {
+        let text = format!(
+            "{BASE}[uncertainty]\nparameters = [\"stress.rise_days\", \"demand.severity_mean\", \"stress.recovery_days\"]\n\
+             fix = [\"stress.recovery_days\"]\n[uncertainty.range]\n\"stress.rise_days\" = [2, 40]\n\
+             \"steering.coaching_hours\" = [0.5, 0.5]\n"
+        );
+        let spec = from_str(&text, "x.toml").unwrap();
+        let got: Vec<(String, f64, f64)> = spec
+            .uncertain
+            .iter()
+            .map(|u| (u.param.key(), u.low, u.high))
+            .collect();
+        let severity = Params::spec("demand", "severity_mean")
+            .and_then(|p| p.plausible())
+            .and_then(|p| p.range)
+            .unwrap();
+        assert_eq!(
+            got,
+            vec![
+                ("demand.severity_mean".to_owned(), severity.0, severity.1),
+                ("stress.rise_days".to_owned(), 2.0, 40.0),
+                ("steering.coaching_hours".to_owned(), 0.5, 0.5),
+            ]
+        );
+    }
+
+    use crate::model::params::Params;
 }

@@ -35,8 +35,72 @@ fn factors(spec: &RobustnessSpec) -> Vec<Factor> {
         .collect()
 }
 
-/// Stage 1: the baseline arm alone in every world.
+/// The second wave's worlds: `spec.worlds` worlds from a Latin hypercube
+/// (seeded by the spec's seed and the wave) over the box spanned by the
+/// first wave's kept worlds, parameter by parameter; none when the first
+/// wave kept none.
+pub fn wave2_worlds(spec: &RobustnessSpec, first: &[Vec<f64>], kept: &[usize]) -> Vec<Vec<f64>> {
+    if kept.is_empty() {
+        return Vec::new();
+    }
+    let bounds: Vec<(f64, f64)> = (0..spec.uncertain.len())
+        .map(|d| {
+            kept.iter()
+                .map(|&w| first[w][d])
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v), hi.max(v))
+                })
+        })
+        .collect();
+    latin_hypercube(
+        spec.uncertain.len(),
+        spec.worlds as usize,
+        crate::engine::seeds::mix64(spec.seed ^ 0x5741_5645_0002),
+    )
+    .into_iter()
+    .map(|row| {
+        row.iter()
+            .zip(&spec.uncertain)
+            .zip(&bounds)
+            .map(|((&u, p), &(lo, hi))| scale(p.param, lo, hi, u))
+            .collect()
+    })
+    .collect()
+}
+
+/// Stage 1 of the first wave: the baseline arm alone in every world.
 pub fn stage1_plan(spec: &RobustnessSpec) -> Result<Plan, PlanError> {
+    baseline_plan(
+        spec,
+        worlds(spec),
+        format!(
+            "robustness stage=1 latin_hypercube worlds={} seed={}",
+            spec.worlds, spec.seed
+        ),
+    )
+}
+
+/// Stage 1 of the second wave: the baseline arm in the second wave's
+/// worlds ([`wave2_worlds`]).
+pub fn wave2_plan(spec: &RobustnessSpec, worlds: Vec<Vec<f64>>) -> Result<Plan, PlanError> {
+    baseline_plan(
+        spec,
+        worlds,
+        format!(
+            "robustness stage=1 wave=2 latin_hypercube worlds={} seed={} cutoff={} measure={}",
+            spec.worlds,
+            spec.seed,
+            spec.cutoff,
+            spec.measure.name()
+        ),
+    )
+}
+
+fn baseline_plan(
+    spec: &RobustnessSpec,
+    worlds: Vec<Vec<f64>>,
+    design: String,
+) -> Result<Plan, PlanError> {
     let mut scenario = spec.scenario.clone();
     let baseline = scenario.arms[scenario.baseline].clone();
     scenario.arms = vec![baseline];
@@ -46,13 +110,10 @@ pub fn stage1_plan(spec: &RobustnessSpec) -> Result<Plan, PlanError> {
         scenario,
         spec.source.clone(),
         factors(spec),
-        worlds(spec),
+        worlds,
         spec.replications,
         Streams::Common,
-        format!(
-            "robustness stage=1 latin_hypercube worlds={} seed={}",
-            spec.worlds, spec.seed
-        ),
+        design,
     )
 }
 
@@ -75,9 +136,10 @@ pub fn stage2_plan(
         spec.replications,
         Streams::Common,
         format!(
-            "robustness stage=2 kept={} of worlds={} seed={} cutoff={} measure={}",
+            "robustness stage=2 kept={} of worlds={} waves={} seed={} cutoff={} measure={}",
             kept.len(),
-            spec.worlds,
+            worlds.len(),
+            spec.waves,
             spec.seed,
             spec.cutoff,
             spec.measure.name()
@@ -254,6 +316,9 @@ pub struct Discovery {
     /// Per uncertain parameter (spec order): how well it separates the
     /// worse worlds from the others ([`prim::separation`]).
     pub separation: Vec<f64>,
+    /// The same between the worlds where the arm is better and those where
+    /// it is worse (NaN when it is better in none).
+    pub separation_better: Vec<f64>,
 }
 
 /// The analysis of stage 2.
@@ -339,14 +404,20 @@ pub fn analyse(
             let chosen = prim::choose(&trajectory, spec.min_coverage);
             let shown =
                 chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
+            let values = |d: usize, keep: &dyn Fn(&Effect) -> bool| -> Vec<f64> {
+                mine.iter()
+                    .zip(&x)
+                    .filter(|(e, _)| keep(e))
+                    .map(|(_, r)| r[d])
+                    .collect()
+            };
+            let is_worse = |e: &Effect| e.verdict.is_worse(outcome);
+            let is_better = |e: &Effect| e.verdict.word(outcome) == "better";
             let separation = (0..spec.uncertain.len())
-                .map(|d| {
-                    let (w, other): (Vec<_>, Vec<_>) = x.iter().zip(&worse).partition(|(_, w)| **w);
-                    prim::separation(
-                        &w.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
-                        &other.iter().map(|(r, _)| r[d]).collect::<Vec<_>>(),
-                    )
-                })
+                .map(|d| prim::separation(&values(d, &is_worse), &values(d, &|e| !is_worse(e))))
+                .collect();
+            let separation_better = (0..spec.uncertain.len())
+                .map(|d| prim::separation(&values(d, &is_worse), &values(d, &is_better)))
                 .collect();
             a.discoveries.push(Discovery {
                 arm,
@@ -356,6 +427,7 @@ pub fn analyse(
                 chosen,
                 shown,
                 separation,
+                separation_better,
             });
         }
     }
