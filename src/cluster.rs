@@ -11,6 +11,11 @@
 //! Array task ids run from 1 to N (`--array=1-N`), the same numbers as
 //! `--shard i/N`, so task `i` writes shard folder `shard-i`.
 //!
+//! A robustness study runs in stages (history matching needs all of stage
+//! 1 before stage 2 can be planned), so it is submitted as one round of
+//! array plus merge per stage, each round after the last: a task starts
+//! from the merged earlier stages, and the last merge finishes the study.
+//!
 //! What does not: no submission (the command line runs `sbatch`), no clock.
 
 use std::fmt::Write as _;
@@ -44,6 +49,11 @@ pub struct SlurmJob {
     pub study: Vec<String>,
     /// Number of shards, each one array task.
     pub shards: usize,
+    /// One entry per round: the folder, inside a shard folder, whose
+    /// `shard.json` marks a task of that round as finished (`""` for the
+    /// shard folder itself). A sweep has one round; a robustness study one
+    /// per stage (`stage1`, `stage1-wave2`, `stage2`).
+    pub stages: Vec<String>,
     /// The work folder: scripts, logs and shard folders.
     pub work: PathBuf,
     /// The final results folder, written by the merge job.
@@ -90,6 +100,26 @@ impl SlurmJob {
             "i=\"${{SLURM_ARRAY_TASK_ID:?run this script with sbatch}}\""
         );
         let study: Vec<String> = self.study.iter().map(|a| quote(a)).collect();
+        let earlier = &self.stages[..self.stages.len().saturating_sub(1)];
+        if !earlier.is_empty() {
+            // Later rounds start from the merged earlier stages, so that
+            // every task plans the next stage from the same results.
+            let _ = writeln!(
+                s,
+                "shard={}/shard-\"$i\"\nfor stage in {}; do\n    \
+                 if [ -f {}/\"$stage\"/manifest.json ]; then\n        \
+                 rm -rf \"$shard/$stage\" && mkdir -p \"$shard\" && cp -r {}/\"$stage\" \"$shard/$stage\"\n    \
+                 fi\ndone",
+                quote_path(&self.work.join("shards")),
+                earlier
+                    .iter()
+                    .map(|st| quote(st))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                quote_path(&self.out),
+                quote_path(&self.out),
+            );
+        }
         let _ = writeln!(
             s,
             "exec {} {} --shard \"$i/{}\" --jobs \"${{SLURM_CPUS_PER_TASK:-1}}\" --out {}/shard-\"$i\"",
@@ -105,21 +135,29 @@ impl SlurmJob {
     /// again) if any are; else merges them into the results folder and
     /// runs the commands that finish the study.
     pub fn merge_script(&self) -> String {
-        let mut s = self.header(&format!("{}-merge", self.name), "merge.log");
+        let rounds = self.stages.len();
+        let mut s = self.header(&format!("{}-merge", self.name), "merge-%j.log");
         s.push_str("#SBATCH --cpus-per-task=1\n\nset -euo pipefail\n");
+        let stages: Vec<String> = self.stages.iter().map(|st| quote(st)).collect();
+        let _ = writeln!(
+            s,
+            "# The round this merge closes (1 to {rounds}), and the folder whose\n\
+             # shard.json marks a finished task of that round.\n\
+             round=\"${{1:-{rounds}}}\"\nstages=({})\nstage=\"${{stages[$((round - 1))]}}\"",
+            stages.join(" ")
+        );
         let _ = writeln!(s, "shards={}", quote_path(&self.work.join("shards")));
         let _ = writeln!(s, "missing=()");
         let _ = writeln!(s, "for i in $(seq 1 {}); do", self.shards);
         s.push_str(
-            "    # A shard folder is complete once it has its shard.json.\n    \
-             [ -f \"$shards/shard-$i/shard.json\" ] || missing+=(\"$i\")\ndone\n",
+            "    [ -f \"$shards/shard-$i/$stage/shard.json\" ] || missing+=(\"$i\")\ndone\n",
         );
         s.push_str("if [ ${#missing[@]} -gt 0 ]; then\n");
         let _ = writeln!(
             s,
             "    list=$(IFS=,; echo \"${{missing[*]}}\")\n    \
              echo \"shards not finished: $list. Run them again with: sbatch --array=$list {} \
-             (each resumes where it stopped), then this merge again with: sbatch {}\" >&2\n    \
+             (each resumes where it stopped), then this merge again with: sbatch {} $round\" >&2\n    \
              exit 1\nfi",
             quote_path(&self.work.join(ARRAY_SCRIPT)),
             quote_path(&self.work.join(MERGE_SCRIPT)),
@@ -134,9 +172,13 @@ impl SlurmJob {
             quote_path(&self.out),
             shard_dirs.join(" ")
         );
-        for command in &self.after_merge {
-            let args: Vec<String> = command.iter().map(|a| quote(a)).collect();
-            let _ = writeln!(s, "{tillit} {}", args.join(" "));
+        if !self.after_merge.is_empty() {
+            let _ = writeln!(s, "if [ \"$round\" = {rounds} ]; then");
+            for command in &self.after_merge {
+                let args: Vec<String> = command.iter().map(|a| quote(a)).collect();
+                let _ = writeln!(s, "    {tillit} {}", args.join(" "));
+            }
+            s.push_str("fi\n");
         }
         s
     }
@@ -145,21 +187,25 @@ impl SlurmJob {
     /// both job ids. A merge whose array did not finish is cancelled
     /// (`--kill-on-invalid-dep`), not left pending for ever.
     pub fn submit_script(&self) -> String {
-        let mut s = String::from("#!/bin/bash\nset -euo pipefail\n");
+        let rounds = self.stages.len();
+        let mut s = String::from("#!/bin/bash\nset -euo pipefail\nafter=()\n");
+        let _ = writeln!(s, "for round in $(seq 1 {rounds}); do");
         let _ = writeln!(
             s,
-            "array=$(sbatch --parsable {})\narray=${{array%%;*}}",
+            "    array=$(sbatch --parsable \"${{after[@]}}\" {})\n    array=${{array%%;*}}",
             quote_path(&self.work.join(ARRAY_SCRIPT))
         );
         let _ = writeln!(
             s,
-            "merge=$(sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes {})\n\
+            "    merge=$(sbatch --parsable --dependency=afterok:\"$array\" --kill-on-invalid-dep=yes {} \"$round\")\n    \
              merge=${{merge%%;*}}",
             quote_path(&self.work.join(MERGE_SCRIPT))
         );
+        let prefix = if rounds > 1 { "round $round: " } else { "" };
         let _ = writeln!(
             s,
-            "echo \"array job $array ({} tasks), merge job $merge\"",
+            "    echo \"{prefix}array job $array ({} tasks), merge job $merge\"\n    \
+             after=(--dependency=afterok:\"$merge\" --kill-on-invalid-dep=yes)\ndone",
             self.shards
         );
         s
@@ -216,6 +262,7 @@ mod tests {
             tillit: "/opt/tillit/bin/tillit".into(),
             study: vec!["sweep".into(), "/home/a b/spec.toml".into()],
             shards: 3,
+            stages: vec![String::new()],
             work: "/scratch/study-slurm".into(),
             out: "/scratch/study".into(),
             after_merge: vec![vec!["report".into(), "/scratch/study".into()]],
@@ -251,18 +298,47 @@ mod tests {
     fn the_merge_names_missing_shards_and_then_finishes_the_study() {
         let s = job().merge_script();
         assert!(s.contains("for i in $(seq 1 3); do"));
+        assert!(s.contains("[ -f \"$shards/shard-$i/$stage/shard.json\" ]"));
         assert!(s.contains("sbatch --array=$list /scratch/study-slurm/job.sh"));
-        assert!(s.contains(
-            "/opt/tillit/bin/tillit merge /scratch/study \"$shards/shard-1\" \
-             \"$shards/shard-2\" \"$shards/shard-3\"\n/opt/tillit/bin/tillit report /scratch/study\n"
-        ), "{s}");
+        assert!(
+            s.contains(
+                "/opt/tillit/bin/tillit merge /scratch/study \"$shards/shard-1\" \
+             \"$shards/shard-2\" \"$shards/shard-3\"\nif [ \"$round\" = 1 ]; then\n    \
+             /opt/tillit/bin/tillit report /scratch/study\nfi\n"
+            ),
+            "{s}"
+        );
     }
 
     #[test]
     fn submission_chains_the_merge_after_the_whole_array() {
         let s = job().submit_script();
         assert!(s.contains("--dependency=afterok:\"$array\" --kill-on-invalid-dep=yes"));
-        assert!(s.contains("(3 tasks)"));
+        assert!(s.contains("for round in $(seq 1 1); do"));
+        assert!(s.contains("echo \"array job $array (3 tasks), merge job $merge\""));
+    }
+
+    #[test]
+    fn a_study_in_stages_runs_a_round_per_stage_from_the_merged_earlier_ones() {
+        let mut job = job();
+        job.stages = vec!["stage1".into(), "stage2".into()];
+        let array = job.array_script();
+        assert!(array.contains("for stage in stage1; do"), "{array}");
+        assert!(array.contains(
+            "rm -rf \"$shard/$stage\" && mkdir -p \"$shard\" && cp -r /scratch/study/\"$stage\" \"$shard/$stage\""
+        ), "{array}");
+        let merge = job.merge_script();
+        assert!(
+            merge.contains("round=\"${1:-2}\"\nstages=(stage1 stage2)"),
+            "{merge}"
+        );
+        assert!(merge.contains("if [ \"$round\" = 2 ]; then"), "{merge}");
+        let submit = job.submit_script();
+        assert!(submit.contains("for round in $(seq 1 2); do"));
+        assert!(submit.contains("round $round: array job"));
+        assert!(
+            submit.contains("after=(--dependency=afterok:\"$merge\" --kill-on-invalid-dep=yes)")
+        );
     }
 
     #[test]

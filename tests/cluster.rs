@@ -229,3 +229,49 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
         "{log}"
     );
 }
+
+#[test]
+#[ignore = "needs a running Slurm: bash .ci/slurm up (bash .ci/run does it)"]
+fn a_robustness_study_on_slurm_runs_a_round_per_stage_and_equals_a_single_run() {
+    let dir = temp_dir("cluster-robustness");
+    fs::write(dir.join("r.toml"), crate::robustness::SPEC).unwrap();
+    ok(
+        &tillit(&dir, &["robustness", "r.toml", "--out", "single", "-q"]),
+        "single-machine robustness study",
+    );
+    let printed = ok(
+        &tillit(
+            &dir,
+            &[
+                "slurm",
+                "r.toml",
+                "--kind",
+                "robustness",
+                "--shards",
+                "2",
+                "--out",
+                "dist",
+                "--submit",
+            ],
+        ),
+        "tillit slurm --kind robustness --submit",
+    );
+    // Stage 1, then stage 2 planned from the merged stage 1.
+    let rounds: Vec<(String, String)> = printed
+        .lines()
+        .map(|l| {
+            let l = l.split_once(": ").map_or(l, |(_, rest)| rest);
+            job_ids(l)
+        })
+        .collect();
+    assert_eq!(rounds.len(), 2, "{printed}");
+    for (array, merge) in &rounds {
+        wait_until("a round to leave the queue", || !in_queue(array, merge));
+    }
+    for file in crate::robustness::FILES {
+        let single = fs::read(dir.join("single").join(file)).unwrap();
+        let dist =
+            fs::read(dir.join("dist").join(file)).unwrap_or_else(|e| panic!("dist/{file}: {e}"));
+        assert!(single == dist, "{file} differs");
+    }
+}

@@ -142,7 +142,7 @@ fn history_matching_keeps_the_default_world_and_rules_out_a_far_miss() {
 
 /// 40 worlds x 2 replications of a small department over three years:
 /// stage 1 in 2 parts, stage 2 in several.
-const SPEC: &str = r#"
+pub(crate) const SPEC: &str = r#"
 name = "tiny robustness"
 seed = 5
 replications = 2
@@ -171,7 +171,7 @@ fix = ["stress.rise_days"]
 "stress.support_buffer" = [0.1, 1.0]
 "#;
 
-const FILES: [&str; 13] = [
+pub(crate) const FILES: [&str; 13] = [
     "worlds.csv",
     "effects.csv",
     "robustness.csv",

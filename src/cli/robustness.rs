@@ -293,30 +293,34 @@ pub fn is_robustness_folder(dir: &Path) -> bool {
 /// where every shard has one. The study's own files are written by running
 /// `tillit robustness` on the merged folder.
 pub fn merge(out: &Path, shards: &[PathBuf]) -> anyhow::Result<()> {
-    let merge_stage = |stage: &str| -> anyhow::Result<output::Assembled> {
+    // Every stage that all shards have begun, in the order they run; the
+    // study's files come from `tillit robustness` on the merged folder.
+    let mut merged = Vec::new();
+    for stage in [STAGE1_DIR, WAVE2_DIR, STAGE2_DIR] {
+        if !shards
+            .iter()
+            .all(|s| s.join(stage).join(output::PARTS_DIR).is_dir())
+        {
+            continue;
+        }
         let dirs: Vec<PathBuf> = shards.iter().map(|s| s.join(stage)).collect();
         output::merge(&out.join(stage), &dirs).map_err(|e| {
             usage_if_inconsistent(e, format!("cannot merge the shards' {stage} folders"))
-        })
-    };
-    merge_stage(STAGE1_DIR)?;
-    let stage2 = shards
-        .iter()
-        .all(|s| s.join(STAGE2_DIR).join(output::PARTS_DIR).is_dir());
-    if stage2 {
-        merge_stage(STAGE2_DIR)?;
+        })?;
+        merged.push(stage);
     }
+    let done = merged.contains(&STAGE2_DIR);
     note!(
-        "Merged {} robustness shard folders into {} (stage 1{}). Run `tillit robustness SPEC --out {}` \
+        "Merged {} robustness shard folders into {} ({}). Run `tillit robustness SPEC --out {}` \
          (with the same --worlds) to {}.",
         shards.len(),
         out.display(),
-        if stage2 { " and stage 2" } else { "" },
+        merged.join(", "),
         out.display(),
-        if stage2 {
+        if done {
             "write the study's files"
         } else {
-            "run stage 2 (or copy the folder to each machine and run it with --shard i/n)"
+            "run the next stage (or copy the folder to each machine and run it with --shard i/n)"
         }
     );
     Ok(())

@@ -11,6 +11,7 @@ use super::UsageError;
 use super::sweep::{MethodArg, default_out};
 use tillit::analysis::{self, Method};
 use tillit::cluster::{ARRAY_SCRIPT, MERGE_SCRIPT, Resources, SUBMIT_SCRIPT, SlurmJob};
+use tillit::output::{STAGE1_DIR, STAGE2_DIR, WAVE2_DIR};
 use tillit::sweep::Plan;
 use tillit::sweep::spec::{Overrides, load_sensitivity_with, load_sweep_with};
 
@@ -21,6 +22,8 @@ pub enum StudyKind {
     Sweep,
     /// `tillit sensitivity` (with `--method`).
     Sensitivity,
+    /// `tillit robustness`: one round of array and merge per stage.
+    Robustness,
 }
 
 /// Arguments of `tillit slurm`.
@@ -41,9 +44,13 @@ pub struct SlurmArgs {
     /// `sensitivity`]. Scripts, logs and shard folders go to `<OUT>-slurm`.
     #[arg(long)]
     out: Option<PathBuf>,
-    /// Replications per point and arm (passed on to every task).
+    /// Replications per point and arm (passed on to every task; sweep and
+    /// sensitivity only).
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     reps: Option<u32>,
+    /// Worlds per wave (passed on to every task; robustness only).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=1_000_000))]
+    worlds: Option<u32>,
     /// Master seed (passed on to every task).
     #[arg(long)]
     seed: Option<u64>,
@@ -77,10 +84,36 @@ pub fn slurm(args: SlurmArgs) -> anyhow::Result<()> {
         replications: args.reps,
     };
     let invalid = |e: &dyn std::fmt::Display| UsageError(format!("{}: {e}", args.spec.display()));
+    let robustness = matches!(args.kind, StudyKind::Robustness);
+    if robustness && (args.reps.is_some() || args.seed.is_some()) {
+        return Err(UsageError(
+            "--reps and --seed are for sweeps and sensitivity analyses; a robustness study \
+             takes them from its [robustness] table"
+                .to_owned(),
+        )
+        .into());
+    }
+    if !robustness && args.worlds.is_some() {
+        return Err(UsageError("--worlds is for robustness studies".to_owned()).into());
+    }
+    let mut stages = vec![String::new()];
     let (plan, suffix) = match args.kind {
         StudyKind::Sweep => {
             let spec = load_sweep_with(&args.spec, &overrides)?;
             (Plan::from_sweep(&spec).map_err(|e| invalid(&e))?, "")
+        }
+        StudyKind::Robustness => {
+            let mut spec = tillit::robustness::spec::load(&args.spec)?;
+            if let Some(worlds) = args.worlds {
+                spec.worlds = worlds;
+            }
+            stages = [STAGE1_DIR, WAVE2_DIR, STAGE2_DIR]
+                .into_iter()
+                .filter(|&stage| stage != WAVE2_DIR || spec.waves >= 2)
+                .map(str::to_owned)
+                .collect();
+            let plan = tillit::robustness::study::stage1_plan(&spec).map_err(|e| invalid(&e))?;
+            (plan, "-robustness")
         }
         StudyKind::Sensitivity => {
             let spec = load_sensitivity_with(&args.spec, &overrides)?;
@@ -124,6 +157,9 @@ pub fn slurm(args: SlurmArgs) -> anyhow::Result<()> {
     if let Some(seed) = args.seed {
         passed_on.extend(["--seed".to_owned(), seed.to_string()]);
     }
+    if let Some(worlds) = args.worlds {
+        passed_on.extend(["--worlds".to_owned(), worlds.to_string()]);
+    }
     let out_text = out.to_string_lossy().into_owned();
     let (study, after_merge): (Vec<String>, Vec<Vec<String>>) = match args.kind {
         StudyKind::Sweep => {
@@ -156,6 +192,16 @@ pub fn slurm(args: SlurmArgs) -> anyhow::Result<()> {
             }
             (study, vec![indices])
         }
+        StudyKind::Robustness => {
+            let study = [vec!["robustness".to_owned(), spec_text], passed_on].concat();
+            // Every stage merged: `robustness` on the folder runs nothing
+            // more and writes the study's files (and the report).
+            let mut finish = [study.clone(), vec!["--out".to_owned(), out_text.clone()]].concat();
+            if args.report {
+                finish.push("--report".to_owned());
+            }
+            (study, vec![finish])
+        }
     };
     let tillit = std::env::current_exe().context("cannot find the tillit binary")?;
     let job = SlurmJob {
@@ -163,6 +209,7 @@ pub fn slurm(args: SlurmArgs) -> anyhow::Result<()> {
         tillit,
         study,
         shards,
+        stages,
         work,
         out,
         after_merge,
@@ -188,16 +235,40 @@ pub fn slurm(args: SlurmArgs) -> anyhow::Result<()> {
         );
         return Ok(());
     }
-    let array = sbatch(&[job.work.join(ARRAY_SCRIPT).to_string_lossy().as_ref()])?;
-    let merge = sbatch(&[
-        &format!("--dependency=afterok:{array}"),
-        "--kill-on-invalid-dep=yes",
-        job.work.join(MERGE_SCRIPT).to_string_lossy().as_ref(),
-    ])?;
-    writeln!(
-        std::io::stdout().lock(),
-        "array job {array} ({shards} tasks), merge job {merge}"
-    )?;
+    // One round of array and merge per stage, each after the last (the
+    // same chain as submit.sh).
+    let (array_script, merge_script) = (
+        job.work.join(ARRAY_SCRIPT).to_string_lossy().into_owned(),
+        job.work.join(MERGE_SCRIPT).to_string_lossy().into_owned(),
+    );
+    let rounds = job.stages.len();
+    let mut after: Option<String> = None;
+    for round in 1..=rounds {
+        let dependency = after.as_ref().map(|m| format!("--dependency=afterok:{m}"));
+        let mut array_args: Vec<&str> = Vec::new();
+        if let Some(d) = &dependency {
+            array_args.extend([d.as_str(), "--kill-on-invalid-dep=yes"]);
+        }
+        array_args.push(&array_script);
+        let array = sbatch(&array_args)?;
+        let round_text = round.to_string();
+        let merge = sbatch(&[
+            &format!("--dependency=afterok:{array}"),
+            "--kill-on-invalid-dep=yes",
+            &merge_script,
+            &round_text,
+        ])?;
+        let prefix = if rounds > 1 {
+            format!("round {round}: ")
+        } else {
+            String::new()
+        };
+        writeln!(
+            std::io::stdout().lock(),
+            "{prefix}array job {array} ({shards} tasks), merge job {merge}"
+        )?;
+        after = Some(merge);
+    }
     note!(
         "Logs: {}. Results: {} when the merge job has finished.",
         job.logs_dir().display(),
