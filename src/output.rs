@@ -51,6 +51,8 @@ mod robustness_dir;
 mod sweep_dir;
 mod sweep_table;
 mod table;
+#[cfg(test)]
+mod testing;
 
 pub use error::OutputError;
 pub use indices::{IndexRow, IndexValues, indices_csv, ranking_table};

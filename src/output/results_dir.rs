@@ -329,16 +329,16 @@ impl ResultsWriter {
             for (m, month) in summary.series.iter().enumerate() {
                 let month_number = (m + 1).to_string();
                 for (spec, s) in SERIES_METRICS.iter().zip(month) {
-                    let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+                    let [mean, sd, low, high, n] = stat_cells(s);
                     file.record([
                         arm.name.as_str(),
-                        month_number.as_str(),
+                        &month_number,
                         spec.name,
                         &mean,
                         &sd,
                         &low,
                         &high,
-                        &s.n.to_string(),
+                        &n,
                     ])?;
                 }
             }
@@ -362,8 +362,7 @@ impl ResultsWriter {
                 for (year, values) in years.iter().enumerate() {
                     let year = (year + 1).to_string();
                     for (spec, s) in OUTCOMES.iter().zip(values) {
-                        let [mean, sd, low, high] =
-                            [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+                        let [mean, sd, low, high, n] = stat_cells(s);
                         file.record([
                             arm.name.as_str(),
                             comparison,
@@ -374,7 +373,7 @@ impl ResultsWriter {
                             &sd,
                             &low,
                             &high,
-                            &s.n.to_string(),
+                            &n,
                         ])?;
                     }
                 }
@@ -404,17 +403,9 @@ impl ResultsWriter {
         let difference = self.difference_label();
         let mut row = |arm: &str, comparison: &str, outcome: usize, s: &Summary| {
             let spec = &OUTCOMES[outcome];
-            let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+            let [mean, sd, low, high, n] = stat_cells(s);
             file.record([
-                arm,
-                comparison,
-                spec.name,
-                spec.unit,
-                &mean,
-                &sd,
-                &low,
-                &high,
-                &s.n.to_string(),
+                arm, comparison, spec.name, spec.unit, &mean, &sd, &low, &high, &n,
             ])
         };
         for (arm, summary) in self.scenario.arms.iter().zip(&result.arms) {
@@ -523,6 +514,13 @@ struct FailureEntry<'a> {
     message: &'a str,
 }
 
+/// The cells `mean, sd, ci_low, ci_high, n` of a summary, as every
+/// summary file spells them.
+fn stat_cells(s: &Summary) -> [String; 5] {
+    let [mean, sd, low, high] = [s.mean, s.sd, s.ci_low, s.ci_high].map(csv_float);
+    [mean, sd, low, high, s.n.to_string()]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -532,6 +530,7 @@ mod tests {
     use crate::outcome::{OUTCOME_COUNT, OutcomeValues, SERIES_COUNT, SeriesValues};
     use crate::output::commit::{BACKUP_DIR, STAGING_DIR};
     use crate::output::fs_ops::{Op, failpoint};
+    use crate::output::testing::{restore, snapshot};
     use crate::scenario::Arm;
     use std::collections::BTreeMap;
     use std::fs;
@@ -777,40 +776,6 @@ mod tests {
         assert!(!tmp.0.join("report.html").exists());
         assert!(!charts.join("a.svg").exists());
         assert!(charts.join("mine.svg").exists(), "not the report's: kept");
-    }
-
-    /// Every file in `dir` and below, by path, with its bytes; the lock
-    /// file (left behind only by a process that died) is left out.
-    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-            for entry in fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                let rel = path.strip_prefix(root).unwrap().display().to_string();
-                if rel == crate::output::LOCK_FILE {
-                    continue;
-                }
-                if path.is_dir() {
-                    out.insert(format!("{rel}/"), Vec::new());
-                    walk(root, &path, out);
-                } else {
-                    out.insert(rel, fs::read(&path).unwrap());
-                }
-            }
-        }
-        let mut out = BTreeMap::new();
-        walk(dir, dir, &mut out);
-        out
-    }
-
-    fn restore(dir: &Path, snap: &BTreeMap<String, Vec<u8>>) {
-        let _ = fs::remove_dir_all(dir);
-        fs::create_dir_all(dir).unwrap();
-        for (rel, bytes) in snap {
-            match rel.strip_suffix('/') {
-                Some(d) => fs::create_dir_all(dir.join(d)).unwrap(),
-                None => fs::write(dir.join(rel), bytes).unwrap(),
-            }
-        }
     }
 
     /// The invariant: a folder with a manifest holds exactly the files of

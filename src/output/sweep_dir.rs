@@ -979,6 +979,7 @@ mod tests {
     use crate::outcome::OutcomeValues;
     use crate::output::commit::{BACKUP_DIR, STAGING_DIR};
     use crate::output::fs_ops::{Op, failpoint};
+    use crate::output::testing::{restore, snapshot};
     use std::collections::BTreeMap;
 
     const SPEC: &str = r#"
@@ -1037,38 +1038,6 @@ values = [0.3, 0.5, 0.7]
                 }
             }
             writer.write_part(k, &units).unwrap();
-        }
-    }
-
-    fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-        fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-            for entry in fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                let rel = path.strip_prefix(root).unwrap().display().to_string();
-                if rel == crate::output::LOCK_FILE {
-                    continue;
-                }
-                if path.is_dir() {
-                    out.insert(format!("{rel}/"), Vec::new());
-                    walk(root, &path, out);
-                } else {
-                    out.insert(rel, fs::read(&path).unwrap());
-                }
-            }
-        }
-        let mut out = BTreeMap::new();
-        walk(dir, dir, &mut out);
-        out
-    }
-
-    fn restore(dir: &Path, snap: &BTreeMap<String, Vec<u8>>) {
-        let _ = fs::remove_dir_all(dir);
-        fs::create_dir_all(dir).unwrap();
-        for (rel, bytes) in snap {
-            match rel.strip_suffix('/') {
-                Some(d) => fs::create_dir_all(dir.join(d)).unwrap(),
-                None => fs::write(dir.join(rel), bytes).unwrap(),
-            }
         }
     }
 
