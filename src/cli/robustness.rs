@@ -14,7 +14,7 @@ use tillit::output::{
 };
 use tillit::robustness::spec::{self, MAX_WORLDS};
 use tillit::robustness::study;
-use tillit::sweep::{Plan, Shard, run_parts};
+use tillit::sweep::{Plan, Shard};
 
 /// Arguments of `tillit robustness`.
 #[derive(Debug, Args)]
@@ -248,22 +248,15 @@ fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: &str) -> any
             format!("cannot prepare the results folder {}", dir.display()),
         )
     })?;
-    let pending = writer.pending(args.shard);
-    let total: usize = pending
-        .iter()
-        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
-        .sum();
-    let (bar, options) = super::progress::start(total as u64, args.quiet, args.jobs);
-    run_parts(plan, &pending, &options, |k, units| {
-        writer.write_part(k, &units)
-    })
-    .with_context(|| format!("running stage {stage} into {}", dir.display()))?;
-    bar.finish();
-    if let Some(shard) = args.shard {
-        writer
-            .write_shard_manifest(shard)
-            .with_context(|| format!("cannot write the shard manifest in {}", dir.display()))?;
-    }
+    super::sweep::run_pending(
+        plan,
+        &writer,
+        dir,
+        args.shard,
+        args.quiet,
+        args.jobs,
+        &format!("stage {stage}"),
+    )?;
     if !writer.pending(None).is_empty() {
         if !args.quiet {
             let shard = args

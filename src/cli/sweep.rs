@@ -421,21 +421,16 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         )
     })?;
     let lock = FolderLock::exclusive(out)?;
-    let pending = writer.pending(args.shard);
-    let total: usize = pending
-        .iter()
-        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
-        .sum();
-    let (bar, options) = super::progress::start(total as u64, args.quiet, args.jobs);
-    run_parts(plan, &pending, &options, |k, units| {
-        writer.write_part(k, &units)
-    })
-    .with_context(|| format!("running the sweep into {}", out.display()))?;
-    bar.finish();
+    let total = run_pending(
+        plan,
+        &writer,
+        out,
+        args.shard,
+        args.quiet,
+        args.jobs,
+        "the sweep",
+    )?;
     if let Some(shard) = args.shard {
-        writer
-            .write_shard_manifest(shard)
-            .with_context(|| format!("cannot write the shard manifest in {}", out.display()))?;
         if !args.quiet {
             tell(&format!(
                 "Shard {}/{}: {total} runs done. Merge the shard folders with `tillit merge OUT DIR...`. Folder: {}",
@@ -447,6 +442,37 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         return Ok(None);
     }
     Ok(Some(lock))
+}
+
+/// Runs the plan's parts that `writer`'s folder `dir` lacks (of `shard`,
+/// if given) with progress, and marks a shard's folder as such. Returns
+/// the number of runs done. `what` names the plan in an error.
+pub(super) fn run_pending(
+    plan: &Plan,
+    writer: &SweepWriter,
+    dir: &Path,
+    shard: Option<Shard>,
+    quiet: bool,
+    jobs: Option<u32>,
+    what: &str,
+) -> anyhow::Result<usize> {
+    let pending = writer.pending(shard);
+    let total: usize = pending
+        .iter()
+        .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
+        .sum();
+    let (bar, options) = super::progress::start(total as u64, quiet, jobs);
+    run_parts(plan, &pending, &options, |k, units| {
+        writer.write_part(k, &units)
+    })
+    .with_context(|| format!("running {what} into {}", dir.display()))?;
+    bar.finish();
+    if let Some(shard) = shard {
+        writer
+            .write_shard_manifest(shard)
+            .with_context(|| format!("cannot write the shard manifest in {}", dir.display()))?;
+    }
+    Ok(total)
 }
 
 fn finish(
