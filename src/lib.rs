@@ -52,5 +52,6 @@ pub mod output;
 pub mod report;
 pub mod scenario;
 pub mod sensitivity;
+pub mod serve;
 pub mod stats;
 pub mod sweep;
