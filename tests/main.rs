@@ -11,6 +11,7 @@ mod invariants;
 mod pathway;
 mod references;
 mod report;
+mod serve;
 mod steering;
 mod sweep;
 mod tidy;
