@@ -254,6 +254,18 @@ async function step(days) {
   await act("/step", { days });
 }
 
+// First day of month m: months are twelfths of the 365-day year, as in the engine.
+function monthStart(m) {
+  return Math.ceil((m * 365) / 12);
+}
+
+// Runs to the end of the current month.
+function stepMonth() {
+  const snap = app.state && app.state.arms[0].snapshot;
+  if (!snap) return Promise.resolve();
+  return step(Math.max(1, monthStart(snap.months + 1) - snap.day));
+}
+
 function target() {
   const v = $("target").value;
   return v === "all" || !sideBySide() ? undefined : Number(v);
@@ -407,13 +419,13 @@ function drawDepartment(arm, cls) {
   box.append(svg);
   const legend = el("div", { class: "legend" });
   legend.append(
-    el("span", { style: `--swatch:${stressColour(0.8)}` }, t("low")),
-    el("span", { style: `--swatch:${stressColour(2.2)}` }, t("high")),
+    el("span", { class: "sw-low" }, t("low")),
+    el("span", { class: "sw-high" }, t("high")),
     el("span", {}, "✕ " + t("sick")),
     el("span", {}, (app.lang === "en" ? "V " : "S ") + t("vacation")),
-    el("span", { style: "--swatch:#fff" }, t("vacant")),
-    el("span", { style: "--swatch:#d9d2e9" }, (app.lang === "en" ? "C " : "K ") + t("consultant")),
-    el("span", { style: "--swatch:#999" }, t("unallocated")),
+    el("span", { class: "sw-vacant" }, t("vacant")),
+    el("span", { class: "sw-consultant" }, (app.lang === "en" ? "C " : "K ") + t("consultant")),
+    el("span", { class: "sw-queue" }, t("unallocated")),
     el("span", {}, `n / m: ${t("open_cases")} / ${t("overdue")}`),
   );
   box.append(legend);
@@ -557,7 +569,7 @@ function keys(ev) {
       togglePlay();
       break;
     case "w": case "W": step(7); break;
-    case "m": case "M": step(30); break;
+    case "m": case "M": stepMonth(); break;
     case "r": case "R": reset(); break;
     case "l": case "L": switchLanguage(); break;
     case "+":
@@ -601,7 +613,7 @@ async function start() {
   $("play").addEventListener("click", togglePlay);
   $("step-day").addEventListener("click", () => step(1));
   $("step-week").addEventListener("click", () => step(7));
-  $("step-month").addEventListener("click", () => step(30));
+  $("step-month").addEventListener("click", stepMonth);
   $("speed").addEventListener("change", () => {
     if (app.state && app.state.playing) act("/play", { playing: true, speed: Number($("speed").value) });
   });
