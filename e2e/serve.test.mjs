@@ -203,7 +203,7 @@ test("the language switch changes every text", async () => {
 test("a screenshot after a few years is not blank", async () => {
   const { page, problems } = await open("?lang=en");
   await page.selectOption("#scenario", "control-spiral");
-  await page.waitForFunction(() => document.querySelector(".arm h3") && document.querySelector(".arm h3").textContent === "A: control");
+  await page.waitForFunction(() => app.state && app.state.scenario === "control-spiral");
   const id = await session(page);
   // Three years and four months (past the winter vacation), then the page
   // catches up through its stream.

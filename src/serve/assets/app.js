@@ -121,6 +121,7 @@ const app = {
   state: null,
   source: null,
   metricIndex: {},
+  openLoops: new Set(),
 };
 
 function t(key) {
@@ -362,6 +363,18 @@ function stressColour(stress) {
   return `hsl(${hue.toFixed(0)}, 70%, ${(78 - 28 * x).toFixed(0)}%)`;
 }
 
+// A loop's explanation where it shows; stays open across redraws.
+function explain(loop) {
+  const details = el("details", { class: "explain", "data-loop": loop });
+  if (app.openLoops.has(loop)) details.open = true;
+  details.addEventListener("toggle", () => {
+    if (details.open) app.openLoops.add(loop);
+    else app.openLoops.delete(loop);
+  });
+  details.append(el("summary", {}, "\u21bb " + t("loop_" + loop)), el("p", {}, t("loop_" + loop + "_text")));
+  return details;
+}
+
 function drawDepartment(arm, cls) {
   const snap = arm.snapshot;
   const box = el("div", { class: "arm " + cls, "data-arm": cls });
@@ -429,6 +442,8 @@ function drawDepartment(arm, cls) {
     el("span", {}, `n / m: ${t("open_cases")} / ${t("overdue")}`),
   );
   box.append(legend);
+  box.append(explain("burnout"));
+  if (snap.children_waiting > 0) box.append(explain("silos"));
   return box;
 }
 
@@ -502,6 +517,7 @@ function drawChart(spec, arms) {
   }
   box.append(svg);
   box.append(el("figcaption", { class: "note" }, note));
+  box.append(explain(spec.loop));
   return box;
 }
 
