@@ -209,7 +209,8 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.0, axum::Json(serde_json::json!({ "error": self.1 }))).into_response()
+        let body = serde_json::json!({ "error": self.1 }).to_string();
+        (self.0, [(header::CONTENT_TYPE, "application/json")], body).into_response()
     }
 }
 
@@ -318,7 +319,7 @@ async fn catalogue(State(state): State<Shared>) -> Response {
         .iter()
         .map(|p| (p.name(), p.meaning()))
         .collect();
-    axum::Json(serde_json::json!({
+    json(serde_json::json!({
         "scenarios": state.0.catalogue.view().scenarios,
         "levers": levers,
         "metrics": metrics,
@@ -326,8 +327,8 @@ async fn catalogue(State(state): State<Shared>) -> Response {
         "events": ["scandal", "demand_surge", "reform_trust", "reform_control"],
         "limits": LIMITS,
         "days_per_year": DAYS_PER_YEAR,
-    }))
-    .into_response()
+    })
+    .to_string())
 }
 
 /// A seed as a JSON number or as text (JavaScript cannot hold every u64).
