@@ -155,8 +155,7 @@ test("a slider changes the lever in the running model", async () => {
   // A switch, for arm B only.
   await page.selectOption("#target", "1");
   await page.check("#lever-integrated_team");
-  await page.waitForFunction(async () => true);
-  await page.waitForTimeout(300);
+  await page.waitForFunction(() => document.getElementById("message").textContent.includes("One team"));
   const switched = await apiState(page);
   assert.equal(switched.arms[1].snapshot.steering.integrated_team, true);
   assert.equal(switched.arms[0].snapshot.steering.integrated_team, false);

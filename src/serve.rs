@@ -9,7 +9,7 @@
 //! |---|---|---|
 //! | `GET /api/catalogue` | | the scenarios, their arms, the levers, the metrics and the limits |
 //! | `POST /api/sessions` | `{"scenario", "arms", "seed", "replication", "years"}` | starts a simulation of one or two arms in lock-step |
-//! | `GET /api/sessions/{id}` | | its state: per arm a [`Snapshot`] and the monthly series so far |
+//! | `GET /api/sessions/{id}` | | its state: per arm a [`crate::engine::Snapshot`] and the monthly series so far |
 //! | `POST /api/sessions/{id}/step` | `{"days"}` | runs every arm that many days |
 //! | `POST /api/sessions/{id}/levers` | `{"arm", "levers": {name: value}}` | sets levers from the next day |
 //! | `POST /api/sessions/{id}/events` | `{"arm", "event"}` | a scandal, a demand surge, a reform |
@@ -32,8 +32,6 @@ pub use catalogue::{Catalogue, CatalogueScenario, SHIPPED};
 
 use std::future::Future;
 use std::net::SocketAddr;
-
-use crate::engine::Snapshot;
 
 /// Why the server could not start or stopped.
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +104,3 @@ impl Server {
         Ok(result?)
     }
 }
-
-/// The type of a snapshot, re-exported for the API's users.
-pub type ArmSnapshot = Snapshot;

@@ -319,16 +319,18 @@ async fn catalogue(State(state): State<Shared>) -> Response {
         .iter()
         .map(|p| (p.name(), p.meaning()))
         .collect();
-    json(serde_json::json!({
-        "scenarios": state.0.catalogue.view().scenarios,
-        "levers": levers,
-        "metrics": metrics,
-        "presets": presets,
-        "events": ["scandal", "demand_surge", "reform_trust", "reform_control"],
-        "limits": LIMITS,
-        "days_per_year": DAYS_PER_YEAR,
-    })
-    .to_string())
+    json(
+        serde_json::json!({
+            "scenarios": state.0.catalogue.view().scenarios,
+            "levers": levers,
+            "metrics": metrics,
+            "presets": presets,
+            "events": ["scandal", "demand_surge", "reform_trust", "reform_control"],
+            "limits": LIMITS,
+            "days_per_year": DAYS_PER_YEAR,
+        })
+        .to_string(),
+    )
 }
 
 /// A seed as a JSON number or as text (JavaScript cannot hold every u64).
