@@ -199,6 +199,31 @@ test("the language switch changes every text", async () => {
   await page.close();
 });
 
+test("keyboard alone: Tab reaches the controls, Space plays and pauses; large type", async () => {
+  const { page, problems } = await open();
+  // Tab from the top reaches the play button.
+  await page.locator("body").focus();
+  let reached = false;
+  for (let i = 0; i < 20 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement && document.activeElement.id === "play");
+  }
+  assert.ok(reached, "Tab never reached the play button");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.getElementById("play").getAttribute("aria-pressed") === "true");
+  await page.locator("body").focus();
+  await page.keyboard.press(" ");
+  await page.waitForFunction(() => document.getElementById("play").getAttribute("aria-pressed") === "false");
+  assert.equal((await apiState(page)).playing, false);
+  const small = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  await page.click("#large");
+  const large = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+  assert.ok(large >= small * 1.3, `font ${small}px -> ${large}px`);
+  assert.equal(await page.getAttribute("#large", "aria-pressed"), "true");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("a screenshot after a few years is not blank", async () => {
   const { page, problems } = await open("?lang=en");
   await page.selectOption("#scenario", "control-spiral");

@@ -380,3 +380,93 @@ impl<'a> LiveRun<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{DEFAULT_SCENARIO, from_str};
+
+    fn small() -> Scenario {
+        let mut s = from_str(DEFAULT_SCENARIO, "default.toml").expect("default scenario");
+        s.horizon_days = 400;
+        s.warmup_days = 100;
+        for arm in &mut s.arms {
+            arm.params.organisation.units = 2;
+            arm.params.organisation.workers_per_unit = 5;
+        }
+        s
+    }
+
+    fn bits(series: &[SeriesValues]) -> Vec<u64> {
+        series.iter().flat_map(|m| m.0.map(f64::to_bits)).collect()
+    }
+
+    #[test]
+    fn stepped_in_pieces_it_is_the_run_simulate_makes() {
+        let s = small();
+        for arm in &s.arms {
+            let whole = crate::engine::simulate(&s, arm, 3);
+            let mut live = LiveRun::new(&s, arm, 3);
+            for days in [1, 6, 30, 100].into_iter().cycle() {
+                if live.step_days(days) == 0 {
+                    break;
+                }
+            }
+            assert!(live.finished());
+            assert_eq!(live.day(), 400);
+            assert_eq!(bits(live.series()), bits(&whole.series));
+        }
+    }
+
+    #[test]
+    fn a_lever_takes_effect_from_the_next_day_only() {
+        let s = small();
+        let arm = &s.arms[0];
+        let mut a = LiveRun::new(&s, arm, 0);
+        let mut b = LiveRun::new(&s, arm, 0);
+        a.step_days(40);
+        b.step_days(40);
+        b.set_lever("documentation_intensity", 3.0)
+            .expect("in range");
+        assert_eq!(bits(a.series()), bits(b.series()));
+        a.step_days(60);
+        b.step_days(60);
+        assert_ne!(bits(a.series()), bits(b.series()));
+        assert_eq!(
+            b.set_lever("documentation_intensity", 9.0),
+            Err(LiveError::BadValue {
+                lever: "documentation_intensity".into(),
+                message: "9 is out of range: allowed 0.1 ..= 5 (ratio)".into(),
+            })
+        );
+        assert!(matches!(
+            b.set_lever("nonsense", 1.0),
+            Err(LiveError::UnknownLever(_))
+        ));
+    }
+
+    #[test]
+    fn the_snapshot_finds_every_position_and_open_case() {
+        let s = small();
+        let mut live = LiveRun::new(&s, &s.arms[0], 1);
+        live.step_days(90);
+        let snap = live.snapshot();
+        assert_eq!(snap.units.len(), 2);
+        assert!(snap.units.iter().all(|u| u.positions.len() == 5));
+        let on_caseloads: u32 = snap
+            .units
+            .iter()
+            .flat_map(|u| &u.positions)
+            .map(|p| p.cases)
+            .sum();
+        let open: u32 = snap.units.iter().map(|u| u.open_cases).sum();
+        let waiting: u32 = snap
+            .units
+            .iter()
+            .map(|u| u.unallocated + u.manager.approvals_waiting)
+            .sum();
+        assert!(open > 0);
+        assert_eq!(open, on_caseloads + waiting);
+        assert_eq!(u64::from(open), live.world.open_cases);
+    }
+}
