@@ -780,12 +780,36 @@ fn the_stream_sends_the_state_after_every_change_and_play_runs_on() {
         moved["arms"][0]["snapshot"]["day"], moved["arms"][1]["snapshot"]["day"],
         "the arms run in lock-step"
     );
+    // The stream sends each month once: after the first event, only the
+    // months it has not sent before.
+    let mut months = moved["arms"][0]["snapshot"]["months"]
+        .as_u64()
+        .expect("months") as usize;
+    let mut incremental = false;
+    while months < 4 {
+        let s = next_state(&mut reader);
+        let arm = &s["arms"][0];
+        let from = arm["series_from"].as_u64().expect("series_from") as usize;
+        let rows = arm["series"].as_array().map_or(0, Vec::len);
+        assert_eq!(from, months, "the stream skipped or repeated months");
+        assert_eq!(
+            arm["snapshot"]["months"].as_u64(),
+            Some((from + rows) as u64)
+        );
+        incremental |= from > 0;
+        months = from + rows;
+    }
+    assert!(incremental);
     let state = server.ok(
         "POST",
         &format!("/api/sessions/{id}/play"),
         json!({"playing": false}),
     );
     assert_eq!(state["playing"], false);
+    assert_eq!(
+        state["arms"][0]["series_from"], 0,
+        "answers carry every month"
+    );
     // The server is dropped with this stream still open: it must still stop.
 }
 

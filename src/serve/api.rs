@@ -105,7 +105,9 @@ impl Session {
         self.runs.iter().all(LiveRun::finished)
     }
 
-    fn view(&self, id: &str) -> SessionView<'_> {
+    /// The state; each arm's series from month `from[arm]` on (all of it
+    /// where `from` has no entry).
+    fn view(&self, id: &str, from: &[usize]) -> SessionView<'_> {
         SessionView {
             id: id.to_owned(),
             scenario: &self.scenario,
@@ -117,10 +119,15 @@ impl Session {
                 .runs
                 .iter()
                 .zip(&self.arm_names)
-                .map(|(run, name)| ArmState {
-                    name,
-                    snapshot: run.snapshot(),
-                    series: run.series().iter().map(|s| s.0.to_vec()).collect(),
+                .enumerate()
+                .map(|(a, (run, name))| {
+                    let start = from.get(a).copied().unwrap_or(0).min(run.series().len());
+                    ArmState {
+                        name,
+                        snapshot: run.snapshot(),
+                        series_from: start,
+                        series: run.series()[start..].iter().map(|s| s.0.to_vec()).collect(),
+                    }
                 })
                 .collect(),
         }
@@ -143,6 +150,9 @@ struct SessionView<'a> {
 struct ArmState<'a> {
     name: &'a str,
     snapshot: Snapshot,
+    /// The month of the first row of `series`: 0 in every answer to a
+    /// request; on the stream, the months the stream has not sent before.
+    series_from: usize,
     /// One row per month, the metrics in catalogue order (`null`: no value).
     series: Vec<Vec<f64>>,
 }
@@ -444,7 +454,7 @@ async fn create(State(state): State<Shared>, body: Bytes) -> ApiResult {
             sessions.map.remove(&oldest);
         }
     }
-    let body = serde_json::to_string(&session.view(&id)).map_err(internal)?;
+    let body = serde_json::to_string(&session.view(&id, &[])).map_err(internal)?;
     sessions.map.insert(id, session);
     Ok((StatusCode::CREATED, json(body)).into_response())
 }
@@ -471,7 +481,7 @@ fn with_session(
     session.touch();
     f(session)?;
     session.bump();
-    let body = serde_json::to_string(&session.view(id)).map_err(internal)?;
+    let body = serde_json::to_string(&session.view(id, &[])).map_err(internal)?;
     Ok(json(body))
 }
 
@@ -642,9 +652,12 @@ async fn stream(State(state): State<Shared>, Path(id): Path<String>) -> ApiResul
         session.changed.subscribe()
     };
     let shutdown = state.0.shutdown.subscribe();
+    // Each event carries only the months this stream has not sent yet, so
+    // that a long run does not resend its whole series ten times a second.
+    let sent: Vec<usize> = Vec::new();
     let events = futures_util::stream::unfold(
-        (state, id, changed, shutdown, true),
-        |(state, id, mut changed, mut shutdown, first)| async move {
+        (state, id, changed, shutdown, sent, true),
+        |(state, id, mut changed, mut shutdown, mut sent, first)| async move {
             if !first {
                 tokio::select! {
                     r = changed.changed() => r.ok()?,
@@ -658,12 +671,14 @@ async fn stream(State(state): State<Shared>, Path(id): Path<String>) -> ApiResul
                 let sessions = state.sessions();
                 let session = sessions.map.get(&id)?;
                 changed.mark_unchanged();
-                serde_json::to_string(&session.view(&id)).ok()?
+                let body = serde_json::to_string(&session.view(&id, &sent)).ok()?;
+                sent = session.runs.iter().map(|r| r.series().len()).collect();
+                body
             };
             let event = Event::default().event("state").data(body);
             Some((
                 Ok::<_, std::convert::Infallible>(event),
-                (state, id, changed, shutdown, false),
+                (state, id, changed, shutdown, sent, false),
             ))
         },
     );

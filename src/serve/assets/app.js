@@ -553,7 +553,26 @@ function loopActivity(state) {
   return out;
 }
 
+// Puts back the months a stream event left out (it sends only new ones).
+function merge(state) {
+  const previous = app.state && app.state.id === state.id ? app.state.arms : [];
+  for (let a = 0; a < state.arms.length; a++) {
+    const arm = state.arms[a];
+    if (arm.series_from === 0) continue;
+    const old = previous[a] ? previous[a].series : [];
+    if (old.length < arm.series_from) return false;
+    arm.series = old.slice(0, arm.series_from).concat(arm.series);
+    arm.series_from = 0;
+  }
+  return true;
+}
+
 function render(state) {
+  if (!merge(state)) {
+    // Months missing here: ask for the whole state.
+    api("GET", "/api/sessions/" + state.id).then(render, (e) => say(e.message));
+    return;
+  }
   app.state = state;
   const snap = state.arms[0].snapshot;
   $("month").textContent = String(snap.months);
