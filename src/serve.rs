@@ -14,7 +14,7 @@
 //! | `POST /api/sessions/{id}/levers` | `{"arm", "levers": {name: value}}` | sets levers from the next day |
 //! | `POST /api/sessions/{id}/events` | `{"arm", "event"}` | a scandal, a demand surge, a reform |
 //! | `POST /api/sessions/{id}/play` | `{"playing", "speed"}` | runs on by itself, `speed` days a second |
-//! | `GET /api/sessions/{id}/stream` | | server-sent events: the state after every change |
+//! | `GET /api/sessions/{id}/stream` | | server-sent events: the state after every change, each month of the series sent once (`series_from`) |
 //! | `DELETE /api/sessions/{id}` | | ends it |
 //!
 //! Safe in a classroom: the server reads no file after it has started (the
