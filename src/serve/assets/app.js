@@ -301,7 +301,7 @@ function renderLevers() {
       input.addEventListener("change", () => setLever(spec.name, roundLever(spec, Number(input.value))));
       div.append(label, input);
     }
-    div.append(el("small", {}, spec.unit));
+    if (spec.kind !== "switch") div.append(el("small", {}, spec.unit));
     box.append(div);
   }
   if (focused && $(focused)) $(focused).focus();
