@@ -20,6 +20,7 @@ mod progress;
 mod report;
 mod robustness;
 mod run;
+mod serve;
 mod slurm;
 mod sweep;
 
@@ -62,6 +63,9 @@ enum Command {
     /// Write (and with --submit, submit) Slurm scripts that run a study as a
     /// job array of shards and merge them.
     Slurm(slurm::SlurmArgs),
+    /// The teaching view: a local web server that shows the department live,
+    /// with levers, events and two regimes side by side.
+    Serve(serve::ServeArgs),
     /// Check a scenario file without running it.
     Check {
         /// The scenario file.
@@ -108,6 +112,7 @@ pub fn run() -> anyhow::Result<()> {
         Command::Merge(args) => sweep::merge(args),
         Command::Replay(args) => sweep::replay(args),
         Command::Slurm(args) => slurm::slurm(args),
+        Command::Serve(args) => serve::serve(args),
         Command::Check { scenario } => check::check(&scenario),
         Command::Params(args) => params::params(&args),
         Command::Init { path, force } => init::init(&path, force),

@@ -14,6 +14,10 @@ mod world;
 pub use observe::Tally;
 pub use pathway::PathwayLedger;
 pub use world::Ledger;
+pub use world::live::{
+    DEMAND_SURGE, LiveError, LiveEvent, LiveRun, ManagerView, PositionState, PositionView,
+    Snapshot, UnitView,
+};
 
 use crate::outcome::{OutcomeValues, SeriesValues};
 use crate::scenario::{Arm, Scenario};

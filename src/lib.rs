@@ -25,6 +25,8 @@
 //! - [`sensitivity`]: Morris and Sobol designs and indices (pure math), and
 //!   [`analysis`] to apply them to a scenario.
 //! - [`cluster`]: the Slurm scripts that run a study's shards as a job array.
+//! - [`serve`]: the teaching view, a local web server that steps the engine
+//!   day by day ([`engine::LiveRun`]) and shows the department live.
 //!
 //! # Example
 //!
@@ -53,5 +55,6 @@ pub mod report;
 pub mod robustness;
 pub mod scenario;
 pub mod sensitivity;
+pub mod serve;
 pub mod stats;
 pub mod sweep;

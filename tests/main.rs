@@ -14,6 +14,7 @@ mod references;
 mod reliability;
 mod report;
 mod robustness;
+mod serve;
 mod steering;
 mod sweep;
 mod tidy;

@@ -26,6 +26,10 @@
 //!
 //! All randomness comes from streams keyed by purpose (see [`super::seeds`]).
 
+// Live stepping for `tillit serve`: a child module, so that it reads this
+// module's state without widening its visibility.
+pub(super) mod live;
+
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
 
