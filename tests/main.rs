@@ -8,6 +8,7 @@ mod cluster;
 mod consistency;
 mod determinism;
 mod docs;
+mod equivalence;
 mod invariants;
 mod pathway;
 mod references;
