@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use super::charts::{
     self, ArmInterval, Chart, DifferenceRow, HeatGrid, LeverEffect, SeriesBand, StackRow, SweepLine,
 };
+use super::findings;
 use super::load::{Factor, ResultsFolder, StudyData};
 use super::svg::escape;
 use super::text::{
@@ -28,11 +29,13 @@ use crate::scenario::{DAYS_PER_YEAR, Language};
 use crate::stats::Summary;
 
 /// The outcomes the summary and the outcome charts show, in this order.
-pub const KEY_OUTCOMES: [Outcome; 11] = [
+pub const KEY_OUTCOMES: [Outcome; 12] = [
     Outcome::WorkerTurnover,
     Outcome::SickLeaveShare,
     Outcome::LongSickSpells,
     Outcome::MeanStress,
+    // Managers carry part of a reform's cost: they belong on the first screen.
+    Outcome::ManagerMeanStress,
     Outcome::InvestigationsOverdue,
     Outcome::OpenCasesMean,
     Outcome::DecisionErrorRate,
@@ -414,6 +417,10 @@ h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc
 h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
 .sub { color: #444444; margin-top: 0; }
 .caution { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.5rem 0.75rem; }
+aside.limits { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.25rem 0.75rem; margin: 1rem 0; }
+aside.limits h3 { margin-top: 0.5rem; }
+aside.limits ul { padding-left: 1.2rem; }
+ul.findings.key li { font-size: 1.05rem; }
 ul.findings { list-style: none; padding: 0; }
 ul.findings li { margin: 0.4rem 0; padding-left: 0.5rem; border-left: 4px solid #999999; }
 ul.findings li.better { border-left-color: #0072B2; }
@@ -421,7 +428,7 @@ ul.findings li.worse { border-left-color: #D55E00; }
 .tag { display: inline-block; font-size: 0.8rem; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 0.35rem; margin-right: 0.4rem; border: 1px solid currentColor; border-radius: 3px; }
 li.better .tag { color: #005a8c; }
 li.worse .tag { color: #a33f00; }
-li.none .tag, li.unknown .tag, li.different .tag { color: #444444; }
+li.none .tag, li.unknown .tag, li.different .tag, li.small .tag { color: #444444; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #333333; margin-top: 0.25rem; }
@@ -564,25 +571,112 @@ impl Builder<'_> {
     fn summary(&mut self) {
         let r = self.results;
         let s = &r.manifest.scenario;
+        let lang = self.lang;
         let baseline = r.baseline().to_owned();
+        let threshold = text::percent_size(lang, findings::SMALL_SHARE);
         self.h2("summary", Key::SummaryHeading);
+        let compared = self.compared();
+        // Every paired comparison of a key outcome, per arm in scenario order.
+        let per_arm: Vec<Vec<Comparison<'_>>> = compared
+            .iter()
+            .map(|arm| {
+                self.key_outcomes
+                    .iter()
+                    .filter_map(|&o| {
+                        let name = o.spec().name;
+                        let diff = r.difference(arm, name)?;
+                        let base = r.level(&baseline, name)?;
+                        Some(Comparison {
+                            outcome: o,
+                            unit: o.spec().unit,
+                            arm,
+                            baseline: &baseline,
+                            baseline_mean: base.mean,
+                            arm_mean: r.level(arm, name).map_or(f64::NAN, |l| l.mean),
+                            mean: diff.mean,
+                            lo: diff.ci_low,
+                            hi: diff.ci_high,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+
+        // The answer first: the largest clear differences of every arm.
+        let all: Vec<Comparison<'_>> = per_arm.iter().flatten().cloned().collect();
+        let key = findings::key_findings(&all);
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"key-findings\">{}</h3>",
+            escape(self.t(Key::KeyFindingsHeading))
+        );
+        if key.is_empty() {
+            let text = self.tf(
+                Key::NoKeyFindings,
+                &[("baseline", &baseline), ("threshold", &threshold)],
+            );
+            self.p(&text);
+        } else {
+            let intro = self.tf(
+                Key::KeyFindingsIntro,
+                &[("baseline", &baseline), ("threshold", &threshold)],
+            );
+            self.p(&intro);
+            let items: Vec<String> = key
+                .iter()
+                .map(|c| {
+                    let v = findings::verdict_of(c);
+                    let rel = findings::relative(c).unwrap_or(f64::NAN);
+                    format!(
+                        "<li class=\"{}\" data-relative=\"{}\"><span class=\"tag\">{}</span>{}</li>",
+                        verdict_class(v),
+                        rel,
+                        escape(text::verdict_tag(lang, v)),
+                        escape(&text::finding_sentence(lang, c, rel))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"findings key\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"meaning\">{}</h3>",
+            escape(self.t(Key::MeaningHeading))
+        );
+        for (arm, comparisons) in compared.iter().zip(&per_arm) {
+            let meaning = self.meaning(arm, &baseline, &threshold, comparisons);
+            self.p(&meaning);
+        }
+        let _ = writeln!(
+            self.body,
+            "<aside class=\"limits\" aria-labelledby=\"limits\">\n<h3 id=\"limits\">{}</h3>\n<ul>\n<li>{}</li>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</aside>",
+            escape(self.t(Key::LimitsHeading)),
+            escape(self.t(Key::SummaryCaution)),
+            escape(self.t(Key::LimitsAssumptions)),
+            escape(self.t(Key::LimitsLeftOut))
+        );
+
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"compared\">{}</h3>",
+            escape(self.t(Key::ComparedHeading))
+        );
         let intro = self.tf(
             Key::SummaryIntro,
             &[
-                ("arms", &join_list(self.lang, &arm_names(r))),
+                ("arms", &join_list(lang, &arm_names(r))),
                 ("name", &s.name),
                 ("reps", &r.manifest.replications.to_string()),
-                ("years", &text::years_text(self.lang, years(s.horizon_days))),
-                ("warmup", &text::years_text(self.lang, years(s.warmup_days))),
+                ("years", &text::years_text(lang, years(s.horizon_days))),
+                ("warmup", &text::years_text(lang, years(s.warmup_days))),
                 ("baseline", &baseline),
             ],
         );
         self.p(&intro);
-        let _ = writeln!(
-            self.body,
-            "<p class=\"caution\">{}</p>",
-            escape(self.t(Key::SummaryCaution))
-        );
         if !r.manifest.failures.is_empty() {
             let text = self.tf(
                 Key::Failures,
@@ -590,77 +684,90 @@ impl Builder<'_> {
             );
             let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
         }
-        let compared = self.compared();
+
+        // The full list, per arm, in the fixed order of the key outcomes.
         let mut rows = Vec::new();
-        for (arm_index, arm) in compared.iter().enumerate() {
+        for (arm_index, (arm, comparisons)) in compared.iter().zip(&per_arm).enumerate() {
             let mut items = Vec::new();
             let mut no_clear = Vec::new();
-            let mut counts = [0usize; 5];
-            for &o in &self.key_outcomes {
-                let name = o.spec().name;
-                let (Some(diff), Some(base)) = (r.difference(arm, name), r.level(&baseline, name))
-                else {
-                    continue;
-                };
-                let c = Comparison {
-                    outcome: o,
-                    unit: o.spec().unit,
-                    arm,
-                    baseline: &baseline,
-                    baseline_mean: base.mean,
-                    mean: diff.mean,
-                    lo: diff.ci_low,
-                    hi: diff.ci_high,
-                };
-                let (v, sentence) = text::difference_sentence(self.lang, &c);
-                let (class, k) = match v {
-                    Verdict::Better => ("better", 0),
-                    Verdict::Worse => ("worse", 1),
-                    Verdict::Different => ("different", 2),
-                    Verdict::NoClearDifference => ("none", 3),
-                    Verdict::Unknown => ("unknown", 4),
+            let mut small = Vec::new();
+            let mut counts = [0usize; 6];
+            for c in comparisons {
+                let (v, sentence) = text::difference_sentence(lang, c);
+                let is_small = findings::is_small(c);
+                let k = match v {
+                    _ if is_small => 3,
+                    Verdict::Better => 0,
+                    Verdict::Worse => 1,
+                    Verdict::Different => 2,
+                    Verdict::NoClearDifference => 4,
+                    Verdict::Unknown => 5,
                 };
                 counts[k] += 1;
-                if v == Verdict::NoClearDifference {
-                    no_clear.push(text::outcome_with_interval(self.lang, &c));
+                if is_small {
+                    let pct = text::percent(lang, 100.0 * findings::relative(c).unwrap_or(0.0));
+                    small.push(format!("{} ({pct})", outcome_label(lang, c.outcome)));
+                } else if v == Verdict::NoClearDifference {
+                    no_clear.push(text::outcome_with_interval(lang, c));
                 } else {
                     items.push(format!(
-                        "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
-                        escape(text::verdict_tag(self.lang, v)),
+                        "<li class=\"{}\"><span class=\"tag\">{}</span>{}</li>",
+                        verdict_class(v),
+                        escape(text::verdict_tag(lang, v)),
                         escape(&sentence)
                     ));
                 }
                 let pct = |x: f64| {
-                    if base.mean.is_finite() && base.mean != 0.0 {
-                        100.0 * x / base.mean.abs()
+                    if c.baseline_mean.is_finite() && c.baseline_mean != 0.0 {
+                        100.0 * x / c.baseline_mean.abs()
                     } else {
                         f64::NAN
                     }
                 };
                 rows.push(DifferenceRow {
-                    outcome: capitalise(outcome_label(self.lang, o)),
+                    outcome: capitalise(outcome_label(lang, c.outcome)),
                     arm_index,
                     arm: arm.clone(),
-                    mean: pct(diff.mean),
-                    lo: pct(diff.ci_low),
-                    hi: pct(diff.ci_high),
-                    tag: text::verdict_tag(self.lang, v).to_owned(),
+                    mean: pct(c.mean),
+                    lo: pct(c.lo),
+                    hi: pct(c.hi),
+                    tag: if is_small {
+                        self.t(Key::TagSmall).to_owned()
+                    } else {
+                        text::verdict_tag(lang, v).to_owned()
+                    },
                 });
             }
-            // Outcomes without a clear difference share one item, so the
-            // clear ones stand out; each keeps its interval.
+            // Small and unclear differences each share one item, so the
+            // clear ones stand out; each keeps its size or interval.
+            if !small.is_empty() {
+                let sentence = self.tf(
+                    Key::SmallList,
+                    &[
+                        ("arm", arm),
+                        ("baseline", &baseline),
+                        ("threshold", &threshold),
+                        ("list", &join_list(lang, &small)),
+                    ],
+                );
+                items.push(format!(
+                    "<li class=\"small\"><span class=\"tag\">{}</span>{}</li>",
+                    escape(self.t(Key::TagSmall)),
+                    escape(&sentence)
+                ));
+            }
             if !no_clear.is_empty() {
                 let sentence = self.tf(
                     Key::NoClearList,
                     &[
                         ("arm", arm),
                         ("baseline", &baseline),
-                        ("list", &join_list(self.lang, &no_clear)),
+                        ("list", &join_list(lang, &no_clear)),
                     ],
                 );
                 items.push(format!(
                     "<li class=\"none\"><span class=\"tag\">{}</span>{}</li>",
-                    escape(text::verdict_tag(self.lang, Verdict::NoClearDifference)),
+                    escape(text::verdict_tag(lang, Verdict::NoClearDifference)),
                     escape(&sentence)
                 ));
             }
@@ -674,20 +781,18 @@ impl Builder<'_> {
                 Key::CountBetter,
                 Key::CountWorse,
                 Key::CountDifferent,
+                Key::CountSmall,
                 Key::CountNoClear,
                 Key::CountUnknown,
             ]
             .into_iter()
             .zip(counts)
             .filter(|(_, k)| *k > 0)
-            .map(|(key, k)| self.tf(key, &[("k", &k.to_string())]))
+            .map(|(key, k)| self.tf(key, &[("k", &k.to_string()), ("threshold", &threshold)]))
             .collect();
             let counts_text = self.tf(
                 Key::ComparisonCounts,
-                &[
-                    ("n", &n.to_string()),
-                    ("list", &join_list(self.lang, &parts)),
-                ],
+                &[("n", &n.to_string()), ("list", &join_list(lang, &parts))],
             );
             self.p(&counts_text);
             let _ = writeln!(
@@ -702,22 +807,79 @@ impl Builder<'_> {
                 (
                     self.key_outcomes
                         .iter()
-                        .position(|o| capitalise(outcome_label(self.lang, *o)) == row.outcome),
+                        .position(|o| capitalise(outcome_label(lang, *o)) == row.outcome),
                     row.arm_index,
                 )
             });
             let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
             let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
-            let chart = charts::difference_chart(
-                "differences",
-                self.lang,
-                &title,
-                &caption,
-                &compared,
-                &rows,
-            );
+            let chart =
+                charts::difference_chart("differences", lang, &title, &caption, &compared, &rows);
             self.figure(chart);
         }
+    }
+
+    /// "What this means" for one arm, from its comparisons: where it does
+    /// better (largest first), what it costs elsewhere, what else changes,
+    /// and how many clear differences are too small to matter.
+    fn meaning(
+        &self,
+        arm: &str,
+        baseline: &str,
+        threshold: &str,
+        comparisons: &[Comparison<'_>],
+    ) -> String {
+        let lang = self.lang;
+        let mut ranked: Vec<&Comparison<'_>> = comparisons
+            .iter()
+            .filter(|c| !findings::is_small(c))
+            .collect();
+        // Largest relative change first; one without a relative size last.
+        let size = |c: &Comparison<'_>| findings::relative(c).map_or(-1.0, f64::abs);
+        ranked.sort_by(|a, b| size(b).total_cmp(&size(a)));
+        let labels = |v: Verdict| -> Vec<String> {
+            ranked
+                .iter()
+                .filter(|c| findings::verdict_of(c) == v)
+                .map(|c| outcome_label(lang, c.outcome).to_owned())
+                .collect()
+        };
+        let (better, worse, different) = (
+            labels(Verdict::Better),
+            labels(Verdict::Worse),
+            labels(Verdict::Different),
+        );
+        let small = comparisons.iter().filter(|c| findings::is_small(c)).count();
+        let base = [("arm", arm), ("baseline", baseline)];
+        let with = |key: Key, name: &str, list: &[String]| {
+            let joined = join_list(lang, list);
+            let mut values = base.to_vec();
+            values.push((name, joined.as_str()));
+            tf(lang, key, &values)
+        };
+        let mut sentences = Vec::new();
+        match (better.is_empty(), worse.is_empty()) {
+            (false, false) => {
+                sentences.push(with(Key::MeaningGains, "better", &better));
+                sentences.push(with(Key::MeaningCosts, "worse", &worse));
+            }
+            (false, true) => {
+                sentences.push(with(Key::MeaningGains, "better", &better));
+                sentences.push(tf(lang, Key::MeaningNoCost, &base));
+            }
+            (true, false) => sentences.push(with(Key::MeaningOnlyCosts, "worse", &worse)),
+            (true, true) => sentences.push(tf(lang, Key::MeaningNothing, &base)),
+        }
+        if !different.is_empty() {
+            sentences.push(with(Key::MeaningDifferent, "list", &different));
+        }
+        if small > 0 {
+            let k = small.to_string();
+            let mut values = base.to_vec();
+            values.extend([("k", k.as_str()), ("threshold", threshold)]);
+            sentences.push(tf(lang, Key::MeaningSmall, &values));
+        }
+        sentences.join(" ")
     }
 
     fn outcomes(&mut self) {
@@ -1399,6 +1561,17 @@ impl Builder<'_> {
             html,
             charts: self.charts,
         }
+    }
+}
+
+/// The CSS class of a finding's verdict.
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Better => "better",
+        Verdict::Worse => "worse",
+        Verdict::Different => "different",
+        Verdict::NoClearDifference => "none",
+        Verdict::Unknown => "unknown",
     }
 }
 

@@ -99,6 +99,60 @@ texts! {
     /// How to read the intervals.
     SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
         "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
+    /// Heading of the key findings.
+    KeyFindingsHeading => "Key findings", "Viktigaste resultaten";
+    /// How the key findings were chosen.
+    KeyFindingsIntro => "The largest clear differences to {baseline}, largest first: each 95% interval excludes zero, and each difference is at least {threshold} of the value under {baseline}.",
+        "De största tydliga skillnaderna mot {baseline}, den största först: varje 95 % intervall utesluter noll, och varje skillnad är minst {threshold} av värdet med {baseline}.";
+    /// A key finding, lower under the arm.
+    FindingLower => "{outcome}: {pct} lower with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
+        "{outcome}: {pct} lägre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    /// A key finding, higher under the arm.
+    FindingHigher => "{outcome}: {pct} higher with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
+        "{outcome}: {pct} högre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    /// When no difference is clear and large enough.
+    NoKeyFindings => "No key outcome differs clearly from {baseline} by {threshold} of its value or more.",
+        "Inget viktigt utfall skiljer sig tydligt från {baseline} med {threshold} av värdet eller mer.";
+    /// Heading of what the findings mean.
+    MeaningHeading => "What this means", "Vad det betyder";
+    /// The gains of an arm, largest first.
+    MeaningGains => "Compared with {baseline}, {arm} does better on {better} (largest difference first).",
+        "Jämfört med {baseline} ger {arm} bättre resultat för {better} (störst skillnad först).";
+    /// The costs of an arm that also gains.
+    MeaningCosts => "The price is paid elsewhere: {arm} does worse on {worse}.",
+        "Priset betalas på annat håll: {arm} ger sämre resultat för {worse}.";
+    /// An arm that gains at no clear cost.
+    MeaningNoCost => "On no key outcome does {arm} do clearly worse.",
+        "För inget viktigt utfall ger {arm} tydligt sämre resultat.";
+    /// An arm that only loses.
+    MeaningOnlyCosts => "{arm} does worse than {baseline} on {worse}, and clearly better on no key outcome.",
+        "{arm} ger sämre resultat än {baseline} för {worse}, och tydligt bättre för inget viktigt utfall.";
+    /// An arm with no difference that matters.
+    MeaningNothing => "On the key outcomes, the simulation shows no difference that matters between {arm} and {baseline}.",
+        "För de viktiga utfallen visar simuleringen ingen skillnad av betydelse mellan {arm} och {baseline}.";
+    /// Clear changes with no better direction.
+    MeaningDifferent => "It also changes {list}, where neither direction is better in itself.",
+        "Alternativet ändrar också {list}, där ingen riktning är bättre i sig.";
+    /// Small clear differences, counted.
+    MeaningSmall => "{k} further differences are clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
+        "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
+    /// Heading of the limitations box.
+    LimitsHeading => "Limitations", "Begränsningar";
+    /// What the assumptions are.
+    LimitsAssumptions => "Most parameter values are assumptions, not measurements. The calibration to Swedish patterns (staff turnover, long sick spells, time use and overdue investigations) constrains some of them, jointly rather than one by one. “Assumptions and sources” lists every value and where it comes from.",
+        "De flesta parametervärden är antaganden, inte mätningar. Kalibreringen mot svenska mönster (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar) avgränsar en del av dem, tillsammans snarare än var för sig. ”Antaganden och källor” visar varje värde och varifrån det kommer.";
+    /// What the model leaves out.
+    LimitsLeftOut => "The model leaves out, among other things: the board and the director as actors (their demands enter only as hours of reporting); any learning from reviewed errors under trust-based steering beyond fewer new rules; the other agencies' own stress, sick leave and staffing; managers' short sick spells and their time use; the cost of covering for absent staff; public holidays. Section 8 of docs/MODEL.md in tillit's source lists every simplification.",
+        "Modellen utelämnar bland annat: nämnd och förvaltningsledning som aktörer (deras krav finns bara med som timmar för rapportering); att tillitsbaserad styrning lär av granskade fel på annat sätt än genom färre nya regler; de andra verksamheternas egen stress, sjukfrånvaro och bemanning; chefernas korta sjukfall och deras tidsanvändning; kostnaden för att täcka upp för frånvarande personal; helgdagar. Avsnitt 8 i docs/MODEL.md i tillits källkod listar alla förenklingar.";
+    /// Heading of what was compared.
+    ComparedHeading => "What was compared", "Vad som jämfördes";
+    /// A count of verdicts.
+    CountSmall => "{k} small (under {threshold})", "{k} små (under {threshold})";
+    /// Small clear differences, in one sentence.
+    SmallList => "Small differences between {arm} and {baseline}, each under {threshold} of the value under {baseline} although its 95% interval excludes zero: {list}.",
+        "Små skillnader mellan {arm} och {baseline}, var och en under {threshold} av värdet med {baseline} fast 95 % intervallet utesluter noll: {list}.";
+    /// Verdict tag.
+    TagSmall => "small", "liten";
     /// Heading per compared arm.
     ComparisonHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
     /// Counts of verdicts for one arm.
@@ -1084,6 +1138,8 @@ pub struct Comparison<'a> {
     pub baseline: &'a str,
     /// Mean of the baseline arm (for the relative change).
     pub baseline_mean: f64,
+    /// Mean of the compared arm (for the levels a key finding states).
+    pub arm_mean: f64,
     /// Mean paired difference, arm minus baseline.
     pub mean: f64,
     /// Lower end of its 95% interval.
@@ -1178,6 +1234,56 @@ pub fn difference_sentence(lang: Language, c: &Comparison<'_>) -> (Verdict, Stri
         }
     };
     (v, sentence)
+}
+
+/// A share as an unsigned percentage for a sentence: `37 %`, `2%`.
+pub fn percent_size(lang: Language, share: f64) -> String {
+    let x = (100.0 * share).abs();
+    let d = if x >= 10.0 || x.fract() == 0.0 {
+        0
+    } else if x >= 1.0 {
+        1
+    } else {
+        2
+    };
+    match lang {
+        Language::En => format!("{}%", number(lang, x, d)),
+        Language::Sv => format!("{} %", number(lang, x, d)),
+    }
+}
+
+/// A key finding in one plain sentence: which arm, how much higher or
+/// lower in percent of the baseline, both levels, and the interval of the
+/// difference. For clear differences with a relative size only (see
+/// [`super::findings::key_findings`]); `rel` is the relative change.
+pub fn finding_sentence(lang: Language, c: &Comparison<'_>, rel: f64) -> String {
+    let unit = display_unit(lang, c.unit);
+    let [value, base] = [c.arm_mean, c.baseline_mean].map(|x| x * unit.scale);
+    let [lo, hi] = [c.lo, c.hi].map(|x| x * unit.scale);
+    let d_level = decimals(&[value, base]);
+    let d_diff = decimals(&[lo, hi, c.mean * unit.scale]);
+    let key = if c.mean < 0.0 {
+        Key::FindingLower
+    } else {
+        Key::FindingHigher
+    };
+    let sentence = tf(
+        lang,
+        key,
+        &[
+            ("arm", c.arm),
+            ("baseline", c.baseline),
+            ("pct", &percent_size(lang, rel)),
+            ("outcome", outcome_label(lang, c.outcome)),
+            ("value", &number(lang, value, d_level)),
+            ("base", &number(lang, base, d_level)),
+            ("unit", unit.level),
+            ("lo", &signed(lang, lo, d_diff)),
+            ("hi", &signed(lang, hi, d_diff)),
+            ("dunit", unit.difference),
+        ],
+    );
+    capitalise(&sentence)
 }
 
 #[cfg(test)]
@@ -1297,6 +1403,7 @@ mod tests {
             arm: "trust",
             baseline: "control",
             baseline_mean: 0.25,
+            arm_mean: 0.25 + mean,
             mean,
             lo,
             hi,
