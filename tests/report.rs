@@ -569,3 +569,84 @@ fn pathway_outcomes_appear_when_arms_differ_in_the_pathway() {
             .exists()
     );
 }
+
+/// The answer first: a run report opens with its largest clear differences,
+/// largest relative change first, before the full list, in both languages.
+/// The expected order is worked out here from the loaded summary, not by
+/// the report's own ranking.
+#[test]
+fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
+    use tillit::report::html::KEY_OUTCOMES;
+    use tillit::report::text::{capitalise, outcome_label};
+    let dir = temp_dir("report-findings");
+    // Six replications give intervals narrow enough for clear findings.
+    let scenario = TINY.replace("replications = 2", "replications = 6");
+    for lang in [Language::En, Language::Sv] {
+        let results = run_tiny(&dir, &scenario, &["--lang", lang.code()]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, lang);
+        let folder = load_results(&results).expect("load");
+        let mut clear: Vec<(f64, tillit::outcome::Outcome)> = KEY_OUTCOMES
+            .iter()
+            .filter_map(|&o| {
+                let name = o.spec().name;
+                let diff = folder.difference("trust", name)?;
+                let base = folder.level("control", name)?;
+                let rel = diff.mean / base.mean.abs();
+                let excludes_zero = diff.ci_low > 0.0 || diff.ci_high < 0.0;
+                (excludes_zero && base.mean != 0.0 && rel.abs() >= 0.02).then_some((rel.abs(), o))
+            })
+            .collect();
+        clear.sort_by(|a, b| b.0.total_cmp(&a.0));
+        assert!(
+            clear.len() >= 3,
+            "{lang:?}: too few clear effects: {clear:?}"
+        );
+
+        let start = html.find("id=\"key-findings\"").expect("key findings");
+        let meaning = html.find("id=\"meaning\"").expect("what this means");
+        let limits = html.find("id=\"limits\"").expect("limitations");
+        let full = html
+            .find(&format!(
+                "<h3>{}",
+                t(lang, Key::ComparisonHeading)
+                    .replace("{arm}", "trust")
+                    .replace("{baseline}", "control")
+            ))
+            .expect("the full list");
+        assert!(start < meaning && meaning < limits && limits < full);
+        let items = elements(&html[start..meaning], "<li", "</li>");
+        assert!((3..=5).contains(&items.len()), "{} findings", items.len());
+        let sizes: Vec<f64> = items
+            .iter()
+            .map(|li| {
+                li.split("data-relative=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .unwrap_or_else(|| panic!("no size: {li}"))
+                    .abs()
+            })
+            .collect();
+        assert!(
+            sizes.windows(2).all(|w| w[0] >= w[1]),
+            "{lang:?}: not largest first: {sizes:?}"
+        );
+        assert!(
+            sizes.iter().all(|s| *s >= 0.02),
+            "a small effect: {sizes:?}"
+        );
+        assert!((sizes[0] - clear[0].0).abs() < 1e-12, "{sizes:?} {clear:?}");
+        let first = capitalise(outcome_label(lang, clear[0].1));
+        assert!(
+            items[0].contains(&format!("</span>{}:", first.replace('\'', "&#39;"))),
+            "{lang:?}: the first finding is not {first}: {}",
+            items[0]
+        );
+        let interval = match lang {
+            Language::En => "95% interval of the difference",
+            Language::Sv => "95 % intervall för skillnaden",
+        };
+        assert!(items.iter().all(|li| li.contains(interval)), "{items:?}");
+    }
+}
