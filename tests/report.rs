@@ -650,3 +650,127 @@ fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
         assert!(items.iter().all(|li| li.contains(interval)), "{items:?}");
     }
 }
+
+/// The words of `text`, lower case, each padded by one space: a phrase is
+/// in a text when its padded words are a substring of the text's.
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.to_lowercase());
+        out.push(' ');
+    }
+    out
+}
+
+/// The text a reader sees in a Swedish report: without the style sheet,
+/// the parameter keys and command lines (`<code>`), and the registry's
+/// meanings and sources, which the report quotes in English and marks
+/// `lang="en"`.
+fn visible_text(html: &str) -> String {
+    let mut s = html.to_owned();
+    for (open, close) in [
+        ("<style>", "</style>"),
+        ("<code>", "</code>"),
+        ("<td lang=\"en\">", "</td>"),
+    ] {
+        while let Some(a) = s.find(open) {
+            let b = s[a..].find(close).map_or(s.len(), |b| a + b + close.len());
+            s.replace_range(a..b, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A Swedish run report shows no English name of an outcome, series,
+/// steering lever or unit (the list is drawn from the registries), no
+/// `true`/`false`, and none of the odd terms the issue found.
+#[test]
+fn a_swedish_run_report_has_no_english_names_units_or_odd_terms() {
+    use tillit::model::params::PARAMETERS;
+    use tillit::outcome::{Outcome, SeriesMetric};
+    use tillit::report::text::{known_unit, lever_label, outcome_label, param_unit, series_label};
+    let (en, sv) = (Language::En, Language::Sv);
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for o in Outcome::ALL {
+        pairs.push((outcome_label(en, o).into(), outcome_label(sv, o).into()));
+        if let (Some(e), Some(s)) = (known_unit(en, o.spec().unit), known_unit(sv, o.spec().unit)) {
+            pairs.push((e.level.into(), s.level.into()));
+            pairs.push((e.difference.into(), s.difference.into()));
+        }
+    }
+    for m in SeriesMetric::ALL {
+        pairs.push((series_label(en, m).into(), series_label(sv, m).into()));
+    }
+    for p in PARAMETERS {
+        pairs.push((p.unit.into(), param_unit(sv, p.unit).into()));
+        if let (Some(e), Some(s)) = (lever_label(en, p.name), lever_label(sv, p.name)) {
+            pairs.push((e.into(), s.into()));
+        }
+    }
+    // Only phrases whose words differ from the Swedish are telling.
+    let mut english: Vec<String> = pairs
+        .iter()
+        .map(|(e, s)| (words(e), words(s)))
+        .filter(|(e, s)| e.trim().len() > 1 && e != s)
+        .map(|(e, _)| e)
+        .collect();
+    english.sort();
+    english.dedup();
+    assert!(
+        english.len() > 100,
+        "the word list is too short: {english:?}"
+    );
+    english.extend([" true ", " false "].map(str::to_owned));
+    let odd = [
+        "skuldkultur",
+        "attesterar",
+        "första hjälp",
+        "huvudfrö",
+        "parametersvep",
+        "skriven av tillit",
+        "bygger inte in",
+        "slingorna gör",
+    ];
+
+    let dir = temp_dir("report-swedish");
+    let team = TINY.replace(
+        "name = \"trust\"\npreset = \"trust\"",
+        "name = \"team\"\npreset = \"trust\"\nintegrated_team = true\nnamed_person = true",
+    );
+    for scenario in [TINY.to_owned(), team] {
+        let results = run_tiny(&dir, &scenario, &["--lang", "sv"]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, sv);
+        let text = visible_text(&html);
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in the Swedish report",
+                phrase.trim()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(!lower.contains(term), "`{term}` in the Swedish report");
+        }
+        // The switches are shown, in Swedish.
+        assert!(words(&lower).contains(" nej "), "no switch shown");
+    }
+}

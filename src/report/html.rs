@@ -1349,11 +1349,7 @@ impl Builder<'_> {
             );
             for arm in &s.arms {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
-                let shown = if p.kind == ParamKind::Switch && v.is_finite() {
-                    p.format_value(v)
-                } else {
-                    param_value(lang, v)
-                };
+                let shown = shown_value(lang, p, v);
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
             }
             self.body.push_str("</tr>\n");
@@ -1391,21 +1387,22 @@ impl Builder<'_> {
             let value = if same {
                 values
                     .first()
-                    .map_or_else(String::new, |v| param_value(lang, *v))
+                    .map_or_else(String::new, |v| shown_value(lang, p, *v))
             } else {
                 s.arms
                     .iter()
                     .zip(&values)
-                    .map(|(a, v)| format!("{}: {}", a.name, param_value(lang, *v)))
+                    .map(|(a, v)| format!("{}: {}", a.name, shown_value(lang, p, *v)))
                     .collect::<Vec<_>>()
                     .join("; ")
             };
             let _ = writeln!(
                 self.body,
-                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                // Meanings and sources are quoted from the English registry.
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
                 breakable(&p.key()),
                 escape(&value),
-                escape(p.unit),
+                escape(text::param_unit(lang, p.unit)),
                 escape(p.meaning),
                 escape(p.source)
             );
@@ -1579,6 +1576,16 @@ fn verdict_class(v: Verdict) -> &'static str {
 /// long parameter keys wrap in narrow columns and on paper.
 fn breakable(text: &str) -> String {
     escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+}
+
+/// A parameter's value for a reader: a switch as yes or no (never `true`
+/// or `false`), a number as [`param_value`] writes it.
+fn shown_value(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> String {
+    if p.kind == ParamKind::Switch && v.is_finite() {
+        t(lang, if v != 0.0 { Key::Yes } else { Key::No }).to_owned()
+    } else {
+        param_value(lang, v)
+    }
 }
 
 /// A parameter value as the scenario would write it, with the language's

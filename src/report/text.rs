@@ -53,7 +53,7 @@ texts! {
         "Andel av de {kept} rimliga världarna där {arm} är bättre än {baseline}, inte tydligt annorlunda, eller sämre, per utfall.";
     /// Chart description per arm.
     RobustChartDesc => "Stacked bars, one per outcome, of the share of worlds per verdict. {rows}",
-        "Staplade staplar, en per utfall, med andelen världar per bedömning. {rows}";
+        "Stapeldiagram, en stapel per utfall, uppdelad efter andelen världar per bedömning. {rows}";
     /// Category: better.
     RobustBetter => "better", "bättre";
     /// Category: no clear difference.
@@ -89,8 +89,8 @@ texts! {
     /// Page title.
     ReportTitle => "Report: {name}", "Rapport: {name}";
     /// Line under the title.
-    Subtitle => "Simulation of control-based and trust-based steering in social services, written by tillit {version}.",
-        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, skriven av tillit {version}.";
+    Subtitle => "Simulation of control-based and trust-based steering in social services, made with tillit {version}.",
+        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, framtagen med tillit {version}.";
     /// Heading of the summary.
     SummaryHeading => "Summary", "Sammanfattning";
     /// What was compared.
@@ -241,7 +241,7 @@ texts! {
     TimeUseCaption => "Share of worked hours per activity, mean over the runs after warm-up.", "Andel av arbetade timmar per aktivitet, medel över körningarna efter insvängning.";
     /// Text alternative of the time-use chart.
     TimeUseDesc => "Stacked bars, one per alternative, of the share of worked hours per activity. {rows}",
-        "Staplade staplar, en per alternativ, med andelen arbetade timmar per aktivitet. {rows}";
+        "Stapeldiagram, en stapel per alternativ, uppdelad efter andelen arbetade timmar per aktivitet. {rows}";
     /// Heading of the scenario section.
     ScenarioHeading => "The scenario", "Scenariot";
     /// Column heading.
@@ -284,8 +284,8 @@ texts! {
     /// Heading of the feedback loops.
     LoopsHeading => "Feedback loops behind the result", "Återkopplingar bakom resultatet";
     /// Introduction to the feedback loops.
-    LoopsIntro => "The model builds in no answer: the result emerges from mechanisms that feed back on themselves. These four loops do most of the work.",
-        "Modellen bygger inte in något svar: resultatet växer fram ur mekanismer som återkopplar på sig själva. De här fyra slingorna gör det mesta av arbetet.";
+    LoopsIntro => "The answer is not written into the model: the result emerges from mechanisms that feed back on themselves. These four loops explain most of it.",
+        "Svaret är inte inskrivet i modellen: resultatet uppstår ur mekanismer som förstärker sig själva. De här fyra återkopplingarna förklarar det mesta.";
     /// Loop title.
     BurnoutTitle => "The burnout spiral", "Utbrändhetsspiralen";
     /// Loop explanation.
@@ -309,16 +309,16 @@ texts! {
     /// Indicator line under a loop.
     LoopIndicator => "In these results: {values}.", "I dessa resultat: {values}.";
     /// When a loop has no measure in the results.
-    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här slingan.";
+    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här återkopplingen.";
     /// Heading of the reproduction section.
     ReproHeading => "How to reproduce this report", "Så återskapar du rapporten";
     /// Introduction to reproduction.
     ReproIntro => "The same version of tillit, run on the same scenario with the same seed, gives the same numbers on any computer. The results folder holds the whole resolved scenario in manifest.json.",
-        "Samma version av tillit, körd med samma scenario och samma frö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
+        "Samma version av tillit, körd med samma scenario och samma slumpfrö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
     /// Field name.
     Version => "tillit version", "tillit-version";
     /// Field name.
-    Seed => "Master seed", "Huvudfrö";
+    Seed => "Master seed", "Slumpfrö";
     /// Field name.
     Replications => "Runs per alternative", "Körningar per alternativ";
     /// Field name.
@@ -340,7 +340,7 @@ texts! {
     /// Figure number.
     Figure => "Figure {n}.", "Figur {n}.";
     /// Heading of a sweep.
-    SweepHeading => "Parameter sweep", "Parametersvep";
+    SweepHeading => "How the outcomes change as the parameters vary", "Så förändras utfallen när parametrarna varierar";
     /// Line chart over one swept factor.
     SweepTitle => "{outcome} as {factor} varies", "{outcome} när {factor} varierar";
     /// Caption of a sweep line chart.
@@ -383,6 +383,10 @@ texts! {
     Design => "Design", "Försöksplan";
     /// Text alternative of a ranking chart.
     RankingDesc => "Bar chart ranking {n} parameters by their effect on {outcome}. {items}", "Stapeldiagram som rangordnar {n} parametrar efter effekt på {outcome}. {items}";
+    /// A switch that is on.
+    Yes => "yes", "ja";
+    /// A switch that is off.
+    No => "no", "nej";
     /// Missing value.
     NotAvailable => "n/a", "saknas";
     /// Joins the last two items of a list.
@@ -512,12 +516,15 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
         OpenCasesMean => ("open cases (backlog)", "öppna ärenden (balans)"),
         ApprovalWaitDays => (
             "wait for the manager's approval",
-            "väntan på chefens attest",
+            "väntan på chefens godkännande",
         ),
         DecisionErrorRate => ("wrong decisions", "felaktiga beslut"),
         MissedNeeds => ("missed needs", "missade behov"),
         UnneededInterventions => ("unneeded interventions", "onödiga insatser"),
-        ErrorsCaught => ("errors caught at approval", "fel som upptäcks vid attest"),
+        ErrorsCaught => (
+            "errors caught at approval",
+            "fel som upptäcks vid chefens granskning",
+        ),
         Complaints => ("complaints and appeals", "klagomål och överklaganden"),
         SeriousEvents => ("serious events", "allvarliga händelser"),
         Scandals => ("media scandals", "mediedrev"),
@@ -532,14 +539,14 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
             "children who need several agencies",
             "barn som behöver flera verksamheter",
         ),
-        TimeToFirstHelp => ("time to first help", "tid till första hjälp"),
+        TimeToFirstHelp => ("time to first help", "tid till första insats"),
         TimeToFirstHelpP90 => (
             "time to first help, slowest tenth",
-            "tid till första hjälp, långsammaste tiondelen",
+            "tid till första insats, långsammaste tiondelen",
         ),
         TimeToFullHelp => (
             "time until all help has started",
-            "tid tills all hjälp har börjat",
+            "tid tills alla insatser har börjat",
         ),
         StoryTold => (
             "times the story was told",
@@ -665,7 +672,7 @@ const LEVERS: &[(&str, &str, &str)] = &[
     (
         "approval_threshold",
         "severity from which the manager approves decisions (1: never)",
-        "allvarlighet från vilken chefen attesterar beslut (1: aldrig)",
+        "allvarlighetsgrad från vilken chefen måste godkänna beslut (1: aldrig)",
     ),
     (
         "decision_latitude",
@@ -680,7 +687,7 @@ const LEVERS: &[(&str, &str, &str)] = &[
     (
         "blame_culture",
         "blame culture (1 = control standard)",
-        "skuldkultur (1 = kontrollstandard)",
+        "skuldbeläggande kultur (1 = kontrollstandard)",
     ),
     (
         "kpi_pressure",
@@ -743,6 +750,66 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
     match lang {
         Language::En => en.to_owned(),
         Language::Sv => sv.to_owned(),
+    }
+}
+
+/// Parameter units of the registry in Swedish: (unit, Swedish). English
+/// reports show the unit as the registry writes it. A test checks that every
+/// unit of the registry has a row.
+const PARAM_UNITS_SV: &[(&str, &str)] = &[
+    ("days", "dagar"),
+    ("share", "andel"),
+    ("hours", "timmar"),
+    ("probability", "sannolikhet"),
+    ("-", "\u{2013}"),
+    ("ratio", "kvot"),
+    ("hours/week", "timmar/vecka"),
+    ("share/year", "andel/år"),
+    ("hours/day", "timmar/dag"),
+    ("FTE/100 positions", "årsarbetare/100 tjänster"),
+    ("working days", "arbetsdagar"),
+    ("switch", "av/på"),
+    ("stress units", "stressenheter"),
+    ("spells/year", "sjukfall/år"),
+    ("share of contract", "andel av tjänstgöringsgraden"),
+    ("ratio/stress unit", "kvot/stressenhet"),
+    ("log-odds", "logit"),
+    ("kSEK/month", "tkr/månad"),
+    ("index 0-1", "index 0\u{2013}1"),
+    ("hours/agency", "timmar/verksamhet"),
+    ("years", "år"),
+    ("working days/year", "arbetsdagar/år"),
+    ("strain units", "anspänningsenheter"),
+    ("share/pressure", "andel/arbetstryck"),
+    ("share/day", "andel/dag"),
+    ("severity 0-1", "allvarlighetsgrad 0\u{2013}1"),
+    ("reports/position/year", "anmälningar/tjänst/år"),
+    ("ratio/scandal", "kvot/mediedrev"),
+    ("ratio/month", "kvot/månad"),
+    ("ratio/exhaustion unit", "kvot/utmattningsenhet"),
+    ("positions", "tjänster"),
+    ("log-sd", "log-standardavvikelse"),
+    ("kSEK/hire", "tkr/rekrytering"),
+    ("hours/worker/week", "timmar/handläggare/vecka"),
+    ("hours/hour", "timmar/timme"),
+    ("hours/case", "timmar/ärende"),
+    ("days/week", "dagar/vecka"),
+    ("count", "antal"),
+    ("children/position/year", "barn/tjänst/år"),
+    ("cases", "ärenden"),
+    ("1/stress", "1/stressenhet"),
+    ("1/day", "1/dag"),
+];
+
+/// A parameter's unit in `lang`: the registry's in English, its Swedish
+/// form in Swedish (as written for a unit this build does not know).
+pub fn param_unit(lang: Language, unit: &str) -> &str {
+    match lang {
+        Language::En => unit,
+        Language::Sv => PARAM_UNITS_SV
+            .iter()
+            .find(|row| row.0 == unit)
+            .map_or(unit, |row| row.1),
     }
 }
 
@@ -1358,6 +1425,14 @@ mod tests {
                 en.is_some() && sv.is_some() && en != sv,
                 "lever {} has no label",
                 p.name
+            );
+        }
+        for p in PARAMETERS {
+            assert!(
+                p.unit.is_empty() || param_unit(Language::Sv, p.unit) != p.unit,
+                "unit `{}` of {} has no Swedish form",
+                p.unit,
+                p.key()
             );
         }
         for p in Preset::ALL {
