@@ -305,8 +305,13 @@ fn studies() -> [Study; 2] {
                             .collect()
                     })
                     .collect(),
+                ..HeatGrid::default()
             },
         )],
+        diffs: Vec::new(),
+        diff_unit: "stress units".to_owned(),
+        baseline: "control".to_owned(),
+        better: tillit::report::text::Better::Lower,
     };
     let sensitivity = Study::Sensitivity {
         name: "mean_stress".to_owned(),
@@ -773,4 +778,87 @@ fn a_swedish_run_report_has_no_english_names_units_or_odd_terms() {
         // The switches are shown, in Swedish.
         assert!(words(&lower).contains(" nej "), "no switch shown");
     }
+}
+
+/// The colour key's ends as a chart's description states them.
+fn key_ends(desc: &str, lang: Language) -> (String, String) {
+    let (from, to) = match lang {
+        Language::En => ("Colour key from ", " to "),
+        Language::Sv => ("Färgskala från ", " till "),
+    };
+    let rest = desc
+        .split(from)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no colour key in: {desc}"));
+    let (lo, rest) = rest.split_once(to).expect("key end");
+    let hi = rest
+        .split(". ")
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches('.');
+    (lo.to_owned(), hi.to_owned())
+}
+
+/// A sweep report answers the sweep's question: per key outcome a map of
+/// the paired difference to the baseline, on a diverging scale centred on
+/// zero with a colour key, the cells whose interval excludes zero marked;
+/// the levels of every arm on one shared scale (issue 15, test d).
+#[test]
+fn a_sweep_report_maps_the_difference_to_the_baseline_on_a_zero_centred_scale() {
+    use tillit::report::html::STUDY_OUTCOMES;
+    let dir = temp_dir("report-sweep-diff");
+    let pages = study_reports(&dir);
+    let fixture = load_results(&root().join("tests/data/studies/sweep")).expect("fixture");
+    let study = fixture.study.as_ref().expect("a sweep");
+    for (page, lang) in [(&pages[0], Language::Sv), (&pages[1], Language::En)] {
+        let html = read(page);
+        for o in STUDY_OUTCOMES {
+            let name = o.spec().name;
+            let open = format!("<figure id=\"fig-sweep-diff-{name}-trust\"");
+            let figure = elements(&html, &open, "</figure>");
+            assert_eq!(figure.len(), 1, "{lang:?}: no difference map of {name}");
+            let desc = elements(figure[0], "<desc", "</desc>")[0];
+            let (lo, hi) = key_ends(desc, lang);
+            let minus = lo
+                .strip_prefix('-')
+                .or_else(|| lo.strip_prefix('\u{2212}'))
+                .unwrap_or_else(|| panic!("{name}: the key does not start below zero: {lo}"));
+            assert_eq!(
+                minus,
+                hi.trim_start_matches('+'),
+                "{name}: not centred: {desc}"
+            );
+            assert!(
+                figure[0].contains(">0</text>"),
+                "{name}: no zero on the key"
+            );
+            // The marked cells are exactly those whose interval excludes zero.
+            let clear = study
+                .differences_of("trust", name)
+                .iter()
+                .filter(|(_, s)| s.ci_low > 0.0 || s.ci_high < 0.0)
+                .count();
+            assert_eq!(
+                figure[0].matches("*</text>").count(),
+                clear,
+                "{lang:?} {name}: marked cells"
+            );
+            // The answer before the levels, and the levels on one scale.
+            let levels: Vec<(String, String)> = ["control", "trust"]
+                .iter()
+                .map(|arm| {
+                    let open = format!("<figure id=\"fig-sweep-heat-{name}-{arm}\"");
+                    assert!(html.find(&open) > html.find(&open_diff(name)));
+                    let fig = elements(&html, &open, "</figure>");
+                    key_ends(elements(fig[0], "<desc", "</desc>")[0], lang)
+                })
+                .collect();
+            assert_eq!(levels[0], levels[1], "{name}: level maps on two scales");
+        }
+    }
+}
+
+/// The opening tag of the difference map of `name` for the arm `trust`.
+fn open_diff(name: &str) -> String {
+    format!("<figure id=\"fig-sweep-diff-{name}-trust\"")
 }

@@ -137,8 +137,19 @@ pub enum Study {
         unit: String,
         /// Line charts: (factor, one line per arm).
         lines: Vec<(String, Vec<SweepLine>)>,
-        /// Heat maps over two factors: (arm, x factor, y factor, grid).
+        /// Heat maps of the levels over two factors, on one colour scale:
+        /// (arm, x factor, y factor, grid).
         heats: Vec<(String, String, String, HeatGrid)>,
+        /// Maps of the paired difference to the baseline arm, one per other
+        /// arm, on one diverging scale centred on zero: (arm, x factor,
+        /// y factor, grid with its clear cells).
+        diffs: Vec<(String, String, String, HeatGrid)>,
+        /// The display unit of a difference (percentage points for a share).
+        diff_unit: String,
+        /// The baseline arm's name.
+        baseline: String,
+        /// Which side of a difference is better, for the captions.
+        better: text::Better,
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
@@ -210,6 +221,17 @@ fn chart_id(parts: &[&str]) -> String {
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
 pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    studies_against(data, arms, arms.first().map_or("", String::as_str), lang)
+}
+
+/// [`studies`] with the baseline arm named: its difference maps compare
+/// every other arm with `baseline`.
+pub fn studies_against(
+    data: &StudyData,
+    arms: &[String],
+    baseline: &str,
+    lang: Language,
+) -> Vec<Study> {
     if data.is_sensitivity() {
         return sensitivity_studies(data, arms, lang);
     }
@@ -262,18 +284,21 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
                 .collect()
         };
         let grid = full_grid(data);
-        let (lines, heats) = match (data.factors.len(), grid) {
-            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new()),
+        let cell_of = |p: usize, xs: &[f64], ys: &[f64]| {
+            let (x, y) = (value_at(p, 0), value_at(p, 1));
+            xs.iter()
+                .position(|v| *v == x)
+                .zip(ys.iter().position(|v| *v == y))
+        };
+        let (lines, heats, diffs) = match (data.factors.len(), grid) {
+            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new(), Vec::new()),
             (_, Some((xs, ys))) => {
-                let heats = per_arm
+                let mut heats: Vec<(String, String, String, HeatGrid)> = per_arm
                     .iter()
                     .map(|(arm, levels)| {
                         let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
                         for (p, s) in levels {
-                            let (x, y) = (value_at(*p, 0), value_at(*p, 1));
-                            let i = xs.iter().position(|v| *v == x);
-                            let j = ys.iter().position(|v| *v == y);
-                            if let (Some(i), Some(j)) = (i, j) {
+                            if let Some((i, j)) = cell_of(*p, &xs, &ys) {
                                 values[j][i] = s.mean * unit.scale;
                             }
                         }
@@ -285,16 +310,58 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
                                 xs: xs.clone(),
                                 ys: ys.clone(),
                                 values,
+                                ..HeatGrid::default()
                             },
                         )
                     })
                     .collect();
-                (Vec::new(), heats)
+                // One colour is one value in every level map of the outcome.
+                let range = shared_range(heats.iter().map(|h| &h.3));
+                for h in &mut heats {
+                    h.3.range = Some(range);
+                }
+                let mut diffs: Vec<(String, String, String, HeatGrid)> = arms
+                    .iter()
+                    .filter(|a| **a != baseline)
+                    .filter_map(|arm| {
+                        let points = data.differences_of(arm, spec.name);
+                        if points.is_empty() {
+                            return None;
+                        }
+                        let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
+                        let mut clear = vec![vec![false; xs.len()]; ys.len()];
+                        for (p, s) in points {
+                            if let Some((i, j)) = cell_of(p, &xs, &ys) {
+                                values[j][i] = s.mean * unit.scale;
+                                clear[j][i] = s.ci_low > 0.0 || s.ci_high < 0.0;
+                            }
+                        }
+                        Some((
+                            arm.clone(),
+                            labels[0].clone(),
+                            labels[1].clone(),
+                            HeatGrid {
+                                xs: xs.clone(),
+                                ys: ys.clone(),
+                                values,
+                                range: None,
+                                clear: Some(clear),
+                            },
+                        ))
+                    })
+                    .collect();
+                // Every difference map of the outcome on one scale.
+                let range = shared_range(diffs.iter().map(|h| &h.3));
+                for h in &mut diffs {
+                    h.3.range = Some(range);
+                }
+                (Vec::new(), heats, diffs)
             }
             // No grid (a Latin hypercube, a table, or more than two
             // factors): each factor on its own axis.
             (n, None) => (
                 (0..n).map(|k| (labels[k].clone(), line(k))).collect(),
+                Vec::new(),
                 Vec::new(),
             ),
         };
@@ -305,9 +372,24 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
             unit: unit.level.to_owned(),
             lines,
             heats,
+            diffs,
+            diff_unit: unit.difference.to_owned(),
+            baseline: baseline.to_owned(),
+            better: text::better(o),
         });
     }
     out
+}
+
+/// The smallest and largest finite value over `grids`.
+fn shared_range<'g>(grids: impl Iterator<Item = &'g HeatGrid>) -> (f64, f64) {
+    let (lo, hi) = grids
+        .flat_map(|g| g.values.iter().flatten())
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) }
 }
 
 /// The distinct values of the first two factors when the points are
@@ -480,7 +562,7 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
-        let derived = studies(data, &arm_names(results), lang);
+        let derived = studies_against(data, &arm_names(results), results.baseline(), lang);
         page.study_section(&derived);
     } else {
         page.summary();
@@ -1178,7 +1260,42 @@ impl Builder<'_> {
                 unit,
                 lines,
                 heats,
+                diffs,
+                diff_unit,
+                baseline,
+                better,
             } => {
+                // The answer first: how each arm differs from the baseline.
+                let better_text = self.t(match better {
+                    text::Better::Lower => Key::LowerIsBetter,
+                    text::Better::Higher => Key::HigherIsBetter,
+                    text::Better::Neither => Key::NeitherIsBetter,
+                });
+                for (arm, x, y, grid) in diffs {
+                    let label = format!("{outcome} ({arm} \u{2212} {baseline})");
+                    let caption = capitalise(&self.tf(
+                        Key::HeatDiffCaption,
+                        &[
+                            ("outcome", outcome),
+                            ("unit", diff_unit),
+                            ("arm", arm),
+                            ("baseline", baseline),
+                            ("x", x),
+                            ("y", y),
+                            ("better", better_text),
+                        ],
+                    ));
+                    let chart = charts::heat_map(
+                        &chart_id(&["sweep-diff", name, arm]),
+                        self.lang,
+                        &label,
+                        x,
+                        y,
+                        &caption,
+                        grid,
+                    );
+                    self.figure(chart);
+                }
                 for (k, (factor, lines)) in lines.iter().enumerate() {
                     let caption = capitalise(&self.tf(
                         Key::SweepCaption,
@@ -1639,6 +1756,7 @@ mod tests {
             factors: (0..factors).map(factor).collect(),
             points,
             levels,
+            differences: Vec::new(),
             indices: Vec::new(),
         }
     }

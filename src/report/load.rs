@@ -132,6 +132,8 @@ pub struct StudyData {
     pub points: Vec<Vec<f64>>,
     /// Level rows per point: (point, row).
     pub levels: Vec<(usize, SummaryRow)>,
+    /// Paired differences to the baseline arm per point: (point, row).
+    pub differences: Vec<(usize, SummaryRow)>,
     /// indices.csv rows (sensitivity analyses only).
     pub indices: Vec<Index>,
 }
@@ -145,6 +147,16 @@ impl StudyData {
     /// The level of `outcome` for `arm` at each point, in point order.
     pub fn levels_of(&self, arm: &str, outcome: &str) -> Vec<(usize, Summary)> {
         self.levels
+            .iter()
+            .filter(|(_, r)| r.arm == arm && r.outcome == outcome)
+            .map(|(p, r)| (*p, r.summary))
+            .collect()
+    }
+
+    /// The paired difference of `outcome`, `arm` minus the baseline, at
+    /// each point, in point order.
+    pub fn differences_of(&self, arm: &str, outcome: &str) -> Vec<(usize, Summary)> {
+        self.differences
             .iter()
             .filter(|(_, r)| r.arm == arm && r.outcome == outcome)
             .map(|(p, r)| (*p, r.summary))
@@ -563,7 +575,10 @@ fn load_study(
         ));
     }
     let arms: Vec<&str> = s.arms.iter().map(|a| a.name.as_str()).collect();
-    let levels = read_point_summary(&dir.join(SUMMARY_FILE), points.len(), &arms)?;
+    let (levels, differences): (Vec<_>, Vec<_>) =
+        read_point_summary(&dir.join(SUMMARY_FILE), points.len(), &arms)?
+            .into_iter()
+            .partition(|(_, row)| row.comparison == "level");
     // The report does not read a sweep's runs.csv, but checks it when it
     // is there (the fixtures of older versions left it out).
     let runs = dir.join(RUNS_FILE);
@@ -618,6 +633,7 @@ fn load_study(
             factors: m.factors,
             points,
             levels,
+            differences,
             indices,
         }),
     })
@@ -717,7 +733,7 @@ fn read_point_summary(
             ));
         }
         at += 1;
-        if key.1 == "level" {
+        if key.1 == "level" || key.1.starts_with("difference_to_") {
             rows.push((p, summary_row(path, &record, 1)?));
         }
     }

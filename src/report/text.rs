@@ -349,11 +349,25 @@ texts! {
     /// Text alternative of a sweep line chart.
     SweepDesc => "Line chart of {outcome} over {factor} from {from} to {to}. {lines}", "Linjediagram över {outcome} mot {factor} från {from} till {to}. {lines}";
     /// Caption of a heat map.
-    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value.",
-        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde.";
+    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value. Every alternative's map of this outcome uses one colour scale.",
+        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde. Alla alternativs kartor över detta utfall har samma färgskala.";
     /// Text alternative of a heat map.
-    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}.",
-        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}.";
+    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}. Colour key from {klo} to {khi}.",
+        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}. Färgskala från {klo} till {khi}.";
+    /// How many cells of a difference map are clear.
+    HeatClearCount => "{k} of {n} cells have a 95% interval that excludes zero (marked *).",
+        "{k} av {n} rutor har ett 95 % intervall som utesluter noll (markerade med *).";
+    /// The mark of a clear cell, in the colour key.
+    HeatClearMark => "* 95% interval excludes 0", "* 95 % intervall utesluter 0";
+    /// Caption of a difference map.
+    HeatDiffCaption => "Paired difference in {outcome} ({unit}), {arm} minus {baseline}, at each combination of {x} and {y}. Blue: lower under {arm}; orange: higher; {better}. Every map of this outcome uses one colour scale, centred on zero; a cell marked * has a 95% interval that excludes zero.",
+        "Parvis skillnad i {outcome} ({unit}), {arm} minus {baseline}, för varje kombination av {x} och {y}. Blått: lägre med {arm}; orange: högre; {better}. Alla kartor över detta utfall har samma färgskala, centrerad på noll; en ruta markerad med * har ett 95 % intervall som utesluter noll.";
+    /// Which side is better, for a caption.
+    LowerIsBetter => "lower is better", "lägre är bättre";
+    /// Which side is better, for a caption.
+    HigherIsBetter => "higher is better", "högre är bättre";
+    /// Which side is better, for a caption.
+    NeitherIsBetter => "neither is better in itself", "ingen riktning är bättre i sig";
     /// Heading of a sensitivity analysis.
     SensitivityHeading => "Which assumptions matter most", "Vilka antaganden betyder mest";
     /// Ranking chart title.
