@@ -331,6 +331,7 @@ fn studies() -> [Study; 2] {
         })
         .collect(),
         sobol: false,
+        factors: Vec::new(),
     };
     [sweep, sensitivity]
 }
@@ -861,4 +862,70 @@ fn a_sweep_report_maps_the_difference_to_the_baseline_on_a_zero_centred_scale() 
 /// The opening tag of the difference map of `name` for the arm `trust`.
 fn open_diff(name: &str) -> String {
     format!("<figure id=\"fig-sweep-diff-{name}-trust\"")
+}
+
+/// A Morris report shows, per outcome, each factor's studied range, its
+/// direction (mu with its sign, as indices.csv has it) and its size (mu*)
+/// with the interval (issue 15, test e), in both languages.
+#[test]
+fn a_morris_report_shows_direction_range_and_interval_per_factor() {
+    let dir = temp_dir("report-morris-table");
+    let pages = study_reports(&dir);
+    let fixture = load_results(&root().join("tests/data/studies/morris")).expect("fixture");
+    let study = fixture.study.as_ref().expect("a Morris analysis");
+    for (page, lang) in [(&pages[2], Language::Sv), (&pages[3], Language::En)] {
+        let html = read(page);
+        let tables = elements(&html, "<table class=\"factors\">", "</table>");
+        let stress = tables
+            .iter()
+            .find(|t| t.contains(&format!("<caption>{}", capitalise_first(lang))))
+            .unwrap_or_else(|| panic!("{lang:?}: no table for mean stress"));
+        let rows = elements(stress, "<tbody>", "</tbody>")[0];
+        let rows = elements(rows, "<tr>", "</tr>");
+        let mut moved: Vec<_> = study
+            .indices
+            .iter()
+            .filter(|r| r.outcome == "mean_stress")
+            .collect();
+        moved.sort_by_key(|r| r.rank);
+        assert_eq!(rows.len(), moved.len());
+        let to = if lang == Language::Sv {
+            " till "
+        } else {
+            " to "
+        };
+        // Rows come in rank order: each with its direction and interval.
+        for (row, index) in rows.iter().zip(&moved) {
+            let cells = elements(row, "<td", "</td>");
+            let sign = if index.mu < 0.0 {
+                ['-', '\u{2212}']
+            } else {
+                ['+', '+']
+            };
+            let mu = cells[1].split('>').nth(1).unwrap_or("");
+            assert!(mu.starts_with(sign), "{lang:?}: mu {mu} for {}", index.mu);
+            assert!(
+                cells[2].contains(" [") && cells[2].contains("; "),
+                "{}",
+                cells[2]
+            );
+            assert!(cells[0].contains(to), "{lang:?}: no range: {}", cells[0]);
+            if index.factor == "steering.coaching_hours" {
+                // Its points run from 0 to 2 hours a week.
+                assert!(
+                    cells[0].starts_with(&format!(">0{to}2")),
+                    "{lang:?}: range {}",
+                    cells[0]
+                );
+            }
+        }
+    }
+}
+
+/// "Mean stress" / "Genomsnittlig stress", as a table caption starts.
+fn capitalise_first(lang: Language) -> String {
+    tillit::report::text::capitalise(tillit::report::text::outcome_label(
+        lang,
+        tillit::outcome::Outcome::MeanStress,
+    ))
 }

@@ -164,7 +164,30 @@ pub enum Study {
         effects: Vec<LeverEffect>,
         /// Whether the effects are total Sobol indices (else Morris mu*).
         sobol: bool,
+        /// Per factor, in ranking order: its range, direction and indices
+        /// with their intervals, for the table under the chart.
+        factors: Vec<FactorRow>,
     },
+}
+
+/// One factor of a sensitivity analysis, for its table: what was varied
+/// over which range, and what it did, with the intervals the analysis
+/// wrote. Morris indices are in the outcome's display unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorRow {
+    /// The factor's readable name.
+    pub label: String,
+    /// The smallest and largest value studied.
+    pub range: (f64, f64),
+    /// The factor's unit, in the report's language.
+    pub unit: String,
+    /// Morris mu (signed: the direction); NaN for Sobol.
+    pub mu: f64,
+    /// The ranking index (Morris mu* or total Sobol index) and its
+    /// interval: (value, low, high).
+    pub index: [f64; 3],
+    /// Sobol's first-order index and its interval; NaN for Morris.
+    pub s1: [f64; 3],
 }
 
 /// The outcomes a sweep's charts show, when the folder has them.
@@ -437,6 +460,35 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             None => (outcome.clone(), display_unit(lang, "")),
         };
         let scale = if sobol { 1.0 } else { unit.scale };
+        let mut rows: Vec<&super::load::Index> = data
+            .indices
+            .iter()
+            .filter(|r| r.arm == arm && r.outcome == outcome)
+            .collect();
+        rows.sort_by_key(|r| r.rank);
+        let factors: Vec<FactorRow> = rows
+            .iter()
+            .map(|r| {
+                let k = data.factors.iter().position(|f| f.label == r.factor);
+                let values = data
+                    .points
+                    .iter()
+                    .filter_map(|p| k.and_then(|k| p.get(k)).copied());
+                let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                    (a.min(v), b.max(v))
+                });
+                let factor = k.map(|k| &data.factors[k]);
+                FactorRow {
+                    label: factor.map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    range: (lo, hi),
+                    unit: factor
+                        .map_or_else(String::new, |f| text::param_unit(lang, &f.unit).to_owned()),
+                    mu: r.mu * scale,
+                    index: [r.value, r.ci_low, r.ci_high].map(|x| x * scale),
+                    s1: r.s1,
+                }
+            })
+            .collect();
         let effects: Vec<LeverEffect> = data
             .indices
             .iter()
@@ -470,6 +522,7 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             },
             effects,
             sobol,
+            factors,
         });
     }
     out
@@ -527,7 +580,7 @@ dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
 footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
 @media print {
-  @page { margin: 15mm; }
+  @page { size: A4; margin: 15mm; }
   body { font-size: 10pt; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
@@ -1341,6 +1394,7 @@ impl Builder<'_> {
                 unit,
                 effects,
                 sobol,
+                factors,
             } => {
                 let key = if *sobol {
                     Key::RankingCaptionSobol
@@ -1357,8 +1411,93 @@ impl Builder<'_> {
                     effects,
                 );
                 self.figure(chart);
+                self.factor_table(outcome, unit, *sobol, factors);
             }
         }
+    }
+
+    /// The table under a sensitivity chart: each factor's studied range,
+    /// its direction (Morris mu, signed) and its indices with intervals.
+    fn factor_table(&mut self, outcome: &str, unit: &str, sobol: bool, factors: &[FactorRow]) {
+        if factors.is_empty() {
+            return;
+        }
+        let lang = self.lang;
+        let caption = capitalise(&self.tf(Key::FactorTableCaption, &[("outcome", outcome)]));
+        let (third, fourth) = if sobol {
+            (
+                self.t(Key::S1Column).to_owned(),
+                self.t(Key::StColumn).to_owned(),
+            )
+        } else {
+            (
+                self.tf(Key::MuColumn, &[("unit", unit)]),
+                self.tf(Key::MuStarColumn, &[("unit", unit)]),
+            )
+        };
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
+            escape(&caption),
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::StudiedRange)),
+            escape(&third),
+            escape(&fourth)
+        );
+        let all: Vec<f64> = factors
+            .iter()
+            .flat_map(|f| [f.mu, f.index[0], f.index[2]])
+            .collect();
+        let d = decimals(&all);
+        let interval = |v: [f64; 3], d: usize| {
+            format!(
+                "{} [{}; {}]",
+                number(lang, v[0], d),
+                number(lang, v[1], d),
+                number(lang, v[2], d)
+            )
+        };
+        for f in factors {
+            let range = if f.range.0.is_finite() {
+                // The fewest decimals (at most 3) that write both ends.
+                let exact = |d: i32| {
+                    [f.range.0, f.range.1].iter().all(|v| {
+                        let k = 10f64.powi(d);
+                        ((v * k).round() - v * k).abs() < 1e-6
+                    })
+                };
+                let rd = (0..=3).find(|&d| exact(d)).unwrap_or(3) as usize;
+                self.tf(
+                    Key::IntervalRange,
+                    &[
+                        ("lo", &number(lang, f.range.0, rd)),
+                        ("hi", &number(lang, f.range.1, rd)),
+                        ("unit", &f.unit),
+                    ],
+                )
+            } else {
+                self.t(Key::NotAvailable).to_owned()
+            };
+            let (third, fourth) = if sobol {
+                (interval(f.s1, 2), interval(f.index, 2))
+            } else {
+                (text::signed(lang, f.mu, d), interval(f.index, d))
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                // A parameter key stays as written; a lever's name starts a row.
+                escape(&if f.label.contains('.') {
+                    f.label.clone()
+                } else {
+                    capitalise(&f.label)
+                }),
+                escape(range.trim_end()),
+                escape(&third),
+                escape(&fourth)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
     }
 
     fn loops(&mut self) {

@@ -117,6 +117,12 @@ pub struct Index {
     pub ci_low: f64,
     /// Its interval, upper end.
     pub ci_high: f64,
+    /// Morris only: mu, the mean elementary effect with its sign (the
+    /// direction); NaN for Sobol.
+    pub mu: f64,
+    /// Sobol only: the first-order index and its interval (low, high);
+    /// NaN for Morris.
+    pub s1: [f64; 3],
 }
 
 /// A parameter study, read.
@@ -848,6 +854,12 @@ fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
             value: num(value)?,
             ci_low: num(low)?,
             ci_high: num(high)?,
+            mu: if kind == "morris" { num(4)? } else { f64::NAN },
+            s1: if kind == "morris" {
+                [f64::NAN; 3]
+            } else {
+                [num(4)?, num(5)?, num(6)?]
+            },
         });
     }
     Ok(rows)

@@ -393,6 +393,19 @@ texts! {
     /// The caution for parameter studies.
     StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
         "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    /// Caption of a sensitivity table.
+    FactorTableCaption => "{outcome}: each parameter's studied range, direction and effect, with 95% intervals.",
+        "{outcome}: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.";
+    /// Column heading.
+    StudiedRange => "Studied range", "Studerat intervall";
+    /// Column heading: Morris mu.
+    MuColumn => "Direction, μ ({unit}; + raises, − lowers)", "Riktning, μ ({unit}; + höjer, − sänker)";
+    /// Column heading: Morris mu*.
+    MuStarColumn => "Size, μ* ({unit}) [95% interval]", "Storlek, μ* ({unit}) [95 % intervall]";
+    /// Column heading: Sobol S1.
+    S1Column => "Alone, S1 [95% interval]", "Ensam, S1 [95 % intervall]";
+    /// Column heading: Sobol ST.
+    StColumn => "With interactions, ST [95% interval]", "Med samspel, ST [95 % intervall]";
     /// Field name.
     Design => "Design", "Försöksplan";
     /// Text alternative of a ranking chart.
