@@ -844,6 +844,22 @@ fn a_sweep_report_maps_the_difference_to_the_baseline_on_a_zero_centred_scale() 
                 clear,
                 "{lang:?} {name}: marked cells"
             );
+            // The same answer in words, in the summary (English page).
+            if lang == Language::En {
+                let diffs = study.differences_of("trust", name);
+                let better = diffs.iter().filter(|(_, s)| s.ci_high < 0.0).count();
+                let label =
+                    tillit::report::text::capitalise(tillit::report::text::outcome_label(lang, o));
+                let expected = if better == diffs.len() {
+                    format!("{label}: trust does better than control at every one of the")
+                } else {
+                    format!(
+                        "{label}: trust does better than control at {better} of the {} points",
+                        diffs.len()
+                    )
+                };
+                assert!(html.contains(&expected), "no `{expected}`");
+            }
             // The answer before the levels, and the levels on one scale.
             let levels: Vec<(String, String)> = ["control", "trust"]
                 .iter()

@@ -1235,6 +1235,7 @@ impl Builder<'_> {
             let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
         }
         if !data.is_sensitivity() {
+            self.sweep_verdicts(data);
             return;
         }
         // The ranking of each outcome in words, as indices.csv ranks it.
@@ -1280,6 +1281,69 @@ impl Builder<'_> {
             items.push(format!("<li>{}</li>", escape(&capitalise(&sentence))));
         }
         let _ = writeln!(self.body, "<ul>\n{}\n</ul>", items.join("\n"));
+    }
+
+    /// A sweep's answer in words: for each charted outcome and each arm,
+    /// at how many points it does better than the baseline, worse, or not
+    /// clearly different, from the paired differences the sweep wrote.
+    fn sweep_verdicts(&mut self, data: &StudyData) {
+        let lang = self.lang;
+        let baseline = self.results.baseline().to_owned();
+        let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
+            PATHWAY_STUDY_OUTCOMES
+        } else {
+            STUDY_OUTCOMES
+        };
+        let mut items = Vec::new();
+        for arm in self.compared() {
+            for o in outcomes {
+                let diffs = data.differences_of(&arm, o.spec().name);
+                if diffs.is_empty() {
+                    continue;
+                }
+                let direction = text::better(o);
+                let mut counts = [0usize; 3];
+                for (_, d) in &diffs {
+                    match text::verdict(direction, d.ci_low, d.ci_high) {
+                        Verdict::Better => counts[0] += 1,
+                        Verdict::Worse => counts[1] += 1,
+                        Verdict::Different => counts[2] += 1,
+                        Verdict::NoClearDifference | Verdict::Unknown => {}
+                    }
+                }
+                let n = diffs.len();
+                let unclear = n - counts.iter().sum::<usize>();
+                let values = [
+                    ("outcome", capitalise(outcome_label(lang, o))),
+                    ("arm", arm.clone()),
+                    ("baseline", baseline.clone()),
+                    ("n", n.to_string()),
+                    ("better", counts[0].to_string()),
+                    ("worse", counts[1].to_string()),
+                    ("different", counts[2].to_string()),
+                    ("unclear", unclear.to_string()),
+                ];
+                let values: Vec<(&str, &str)> =
+                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let key = if direction == text::Better::Neither {
+                    Key::SweepDiffers
+                } else if counts[0] == n {
+                    Key::SweepBetterEverywhere
+                } else if counts[1] == n {
+                    Key::SweepWorseEverywhere
+                } else {
+                    Key::SweepCounts
+                };
+                items.push(format!("<li>{}</li>", escape(&tf(lang, key, &values))));
+            }
+        }
+        if !items.is_empty() {
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"sweep-verdicts\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
     }
 
     fn study_section(&mut self, studies: &[Study]) {

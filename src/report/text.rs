@@ -393,6 +393,18 @@ texts! {
     /// The caution for parameter studies.
     StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
         "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    /// A sweep's verdicts for one outcome and arm, counted over the points.
+    SweepCounts => "{outcome}: {arm} does better than {baseline} at {better} of the {n} points, worse at {worse}, and shows no clear difference at {unclear}.",
+        "{outcome}: {arm} ger bättre resultat än {baseline} i {better} av de {n} punkterna, sämre i {worse}, och ingen tydlig skillnad i {unclear}.";
+    /// A sweep's outcome where the arm is better at every point.
+    SweepBetterEverywhere => "{outcome}: {arm} does better than {baseline} at every one of the {n} points.",
+        "{outcome}: {arm} ger bättre resultat än {baseline} i alla {n} punkter.";
+    /// A sweep's outcome where the arm is worse at every point.
+    SweepWorseEverywhere => "{outcome}: {arm} does worse than {baseline} at every one of the {n} points.",
+        "{outcome}: {arm} ger sämre resultat än {baseline} i alla {n} punkter.";
+    /// A sweep's outcome with no better direction.
+    SweepDiffers => "{outcome}: {arm} differs clearly from {baseline} at {different} of the {n} points (neither direction is better in itself).",
+        "{outcome}: {arm} skiljer sig tydligt från {baseline} i {different} av de {n} punkterna (ingen riktning är bättre i sig).";
     /// Caption of a sensitivity table.
     FactorTableCaption => "{outcome}: each parameter's studied range, direction and effect, with 95% intervals.",
         "{outcome}: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.";
