@@ -813,6 +813,19 @@ fn a_sweep_report_maps_the_difference_to_the_baseline_on_a_zero_centred_scale() 
     let study = fixture.study.as_ref().expect("a sweep");
     for (page, lang) in [(&pages[0], Language::Sv), (&pages[1], Language::En)] {
         let html = read(page);
+        // The swept factors appear in the scenario's tables as ranges.
+        let (coaching, severity) = match lang {
+            Language::En => ("0–2 (varied)", "0.3–0.5 (varied)"),
+            Language::Sv => ("0–2 (varieras)", "0,3–0,5 (varieras)"),
+        };
+        assert!(
+            html.contains(&format!(">{coaching}</td>")),
+            "{lang:?}: {coaching}"
+        );
+        assert!(
+            html.contains(&format!(">{severity}</td>")),
+            "{lang:?}: {severity}"
+        );
         for o in STUDY_OUTCOMES {
             let name = o.spec().name;
             let open = format!("<figure id=\"fig-sweep-diff-{name}-trust\"");

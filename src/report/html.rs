@@ -1523,14 +1523,7 @@ impl Builder<'_> {
         };
         for f in factors {
             let range = if f.range.0.is_finite() {
-                // The fewest decimals (at most 3) that write both ends.
-                let exact = |d: i32| {
-                    [f.range.0, f.range.1].iter().all(|v| {
-                        let k = 10f64.powi(d);
-                        ((v * k).round() - v * k).abs() < 1e-6
-                    })
-                };
-                let rd = (0..=3).find(|&d| exact(d)).unwrap_or(3) as usize;
+                let rd = exact_decimals(&[f.range.0, f.range.1]);
                 self.tf(
                     Key::IntervalRange,
                     &[
@@ -1669,12 +1662,43 @@ impl Builder<'_> {
             );
             for arm in &s.arms {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
-                let shown = shown_value(lang, p, v);
+                let shown = self
+                    .swept(&p.key(), &arm.name)
+                    .unwrap_or_else(|| shown_value(lang, p, v));
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
             }
             self.body.push_str("</tr>\n");
         }
         self.body.push_str("</tbody></table></div>\n");
+    }
+
+    /// The range a study varied parameter `key` over for `arm`, as shown
+    /// in the scenario's tables ("0–2 (varied)"); `None` when it is not a
+    /// factor for that arm (or this is not a study).
+    fn swept(&self, key: &str, arm: &str) -> Option<String> {
+        let data = self.results.study.as_ref()?;
+        let k = data
+            .factors
+            .iter()
+            .position(|f| f.key == key && f.arm.as_deref().is_none_or(|a| a == arm))?;
+        let (lo, hi) = data
+            .points
+            .iter()
+            .filter_map(|p| p.get(k).copied())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+        if !lo.is_finite() {
+            return None;
+        }
+        let d = exact_decimals(&[lo, hi]);
+        Some(self.tf(
+            Key::SweptRange,
+            &[
+                ("lo", &number(self.lang, lo, d)),
+                ("hi", &number(self.lang, hi, d)),
+            ],
+        ))
     }
 
     fn assumptions(&mut self) {
@@ -1696,23 +1720,24 @@ impl Builder<'_> {
             escape(self.t(Key::Source))
         );
         for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
-            let values: Vec<f64> = s
+            // Each arm's value as shown: a swept factor as its range.
+            let values: Vec<String> = s
                 .arms
                 .iter()
-                .map(|a| a.param(p.group, p.name).unwrap_or(f64::NAN))
+                .map(|a| {
+                    self.swept(&p.key(), &a.name).unwrap_or_else(|| {
+                        shown_value(lang, p, a.param(p.group, p.name).unwrap_or(f64::NAN))
+                    })
+                })
                 .collect();
-            let same = values
-                .windows(2)
-                .all(|w| w[0] == w[1] || (w[0].is_nan() && w[1].is_nan()));
+            let same = values.windows(2).all(|w| w[0] == w[1]);
             let value = if same {
-                values
-                    .first()
-                    .map_or_else(String::new, |v| shown_value(lang, p, *v))
+                values.first().cloned().unwrap_or_default()
             } else {
                 s.arms
                     .iter()
                     .zip(&values)
-                    .map(|(a, v)| format!("{}: {}", a.name, shown_value(lang, p, *v)))
+                    .map(|(a, v)| format!("{}: {v}", a.name))
                     .collect::<Vec<_>>()
                     .join("; ")
             };
@@ -1879,6 +1904,18 @@ impl Builder<'_> {
             charts: self.charts,
         }
     }
+}
+
+/// The fewest decimals (at most 3) that write every one of `values`.
+fn exact_decimals(values: &[f64]) -> usize {
+    (0..=3)
+        .find(|&d| {
+            let k = 10f64.powi(d);
+            values
+                .iter()
+                .all(|v| ((v * k).round() - v * k).abs() < 1e-6)
+        })
+        .unwrap_or(3) as usize
 }
 
 /// The CSS class of a finding's verdict.

@@ -405,6 +405,8 @@ texts! {
     /// A sweep's outcome with no better direction.
     SweepDiffers => "{outcome}: {arm} differs clearly from {baseline} at {different} of the {n} points (neither direction is better in itself).",
         "{outcome}: {arm} skiljer sig tydligt från {baseline} i {different} av de {n} punkterna (ingen riktning är bättre i sig).";
+    /// A swept factor's value in the scenario's tables.
+    SweptRange => "{lo}–{hi} (varied)", "{lo}–{hi} (varieras)";
     /// Caption of a sensitivity table.
     FactorTableCaption => "{outcome}: each parameter's studied range, direction and effect, with 95% intervals.",
         "{outcome}: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.";
