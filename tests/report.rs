@@ -405,9 +405,11 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
     // Morris: the ranking in words and as a chart.
     check_structure_with(&html[2], Language::Sv, 1);
     check_structure_with(&html[3], Language::En, 1);
+    // The top factors with their direction (the sign of mu in indices.csv).
     assert!(html[3].contains(
-        "Mean stress under hybrid: demand.severity_mean, coaching per case worker (hours/week) \
-         and documentation required per case (1 = control standard) (most important first)."
+        "Mean stress under hybrid: most moved by demand.severity_mean (raises it), coaching per \
+         case worker (hours/week) (lowers it) and documentation required per case (1 = control \
+         standard) (raises it), largest effect first."
     ));
     assert!(html[3].contains("Case-worker turnover under hybrid: no parameter moved it"));
 }
@@ -902,6 +904,16 @@ fn a_morris_report_shows_direction_range_and_interval_per_factor() {
     let pages = study_reports(&dir);
     let fixture = load_results(&root().join("tests/data/studies/morris")).expect("fixture");
     let study = fixture.study.as_ref().expect("a Morris analysis");
+    // The runs: replications at every point, for every arm.
+    let runs = study.points.len()
+        * fixture.manifest.scenario.arms.len()
+        * fixture.manifest.replications as usize;
+    let en = read(&pages[3]);
+    assert!(
+        en.contains(&format!("<dt>Runs in all</dt><dd><code>{runs}</code></dd>")),
+        "no total of {runs} runs"
+    );
+    assert!(en.contains("<dt>Runs per point and alternative</dt>"));
     for (page, lang) in [(&pages[2], Language::Sv), (&pages[3], Language::En)] {
         let html = read(page);
         let tables = elements(&html, "<table class=\"factors\">", "</table>");

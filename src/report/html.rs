@@ -190,6 +190,9 @@ pub struct FactorRow {
     pub s1: [f64; 3],
 }
 
+/// How many factors a sensitivity summary names per outcome.
+const SENSITIVITY_TOP: usize = 3;
+
 /// The outcomes a sweep's charts show, when the folder has them.
 pub const STUDY_OUTCOMES: [Outcome; 4] = [
     Outcome::WorkerTurnover,
@@ -1205,7 +1208,7 @@ impl Builder<'_> {
                     ("outcomes", &join_list(lang, &outcomes)),
                     ("name", &s.name),
                     ("method", method),
-                    ("design", &data.design),
+                    ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
             )
@@ -1216,7 +1219,7 @@ impl Builder<'_> {
                     ("arms", &join_list(lang, &arm_names(r))),
                     ("factors", &join_list(lang, &factors)),
                     ("name", &s.name),
-                    ("design", &data.design),
+                    ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
             )
@@ -1258,23 +1261,45 @@ impl Builder<'_> {
                 .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
             let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
             let sentence = if moved {
-                let ranking: Vec<String> = rows
+                // The top factors only, each with its direction (Morris mu's
+                // sign); the table under the chart has them all.
+                let top: Vec<_> = rows
+                    .iter()
+                    .filter(|r| r.value.is_finite() && r.value != 0.0)
+                    .take(SENSITIVITY_TOP)
+                    .collect();
+                let ranking: Vec<String> = top
                     .iter()
                     .map(|r| {
-                        data.factors
+                        let name = data
+                            .factors
                             .iter()
                             .find(|f| f.label == r.factor)
-                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f))
+                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f));
+                        if r.mu.is_finite() && r.mu != 0.0 {
+                            let dir = if r.mu > 0.0 { Key::Raises } else { Key::Lowers };
+                            format!("{name} ({})", self.t(dir))
+                        } else {
+                            name
+                        }
                     })
                     .collect();
-                self.tf(
+                let mut sentence = self.tf(
                     Key::SensitivityTop,
                     &[
                         ("outcome", &label),
                         ("arm", &arm),
                         ("ranking", &join_list(lang, &ranking)),
                     ],
-                )
+                );
+                // Two intervals that overlap cannot be ranked.
+                if let [a, b, ..] = top.as_slice()
+                    && b.ci_high >= a.ci_low
+                {
+                    sentence.push(' ');
+                    sentence.push_str(self.t(Key::SensitivityOverlap));
+                }
+                sentence
             } else {
                 self.tf(Key::SensitivityNone, &[("outcome", &label), ("arm", &arm)])
             };
@@ -1827,7 +1852,18 @@ impl Builder<'_> {
         let fields = [
             (Key::Version, m.tillit_version.clone()),
             (Key::Seed, m.master_seed.to_string()),
-            (Key::Replications, m.replications.to_string()),
+            // A study runs its replications at every point: say so, and
+            // how many runs that made.
+            match &r.study {
+                Some(_) => (Key::ReplicationsPerPoint, m.replications.to_string()),
+                None => (Key::Replications, m.replications.to_string()),
+            },
+            (
+                Key::TotalRuns,
+                r.study.as_ref().map_or_else(String::new, |d| {
+                    (d.points.len() * s.arms.len() * m.replications as usize).to_string()
+                }),
+            ),
             (Key::Years, years_text),
             (Key::Command, m.command.clone()),
             (Key::Finished, m.finished_utc.clone()),

@@ -322,6 +322,10 @@ texts! {
     /// Field name.
     Replications => "Runs per alternative", "Körningar per alternativ";
     /// Field name.
+    ReplicationsPerPoint => "Runs per point and alternative", "Körningar per punkt och alternativ";
+    /// Field name.
+    TotalRuns => "Runs in all", "Körningar totalt";
+    /// Field name.
     Years => "Simulated years (warm-up)", "Simulerade år (insvängning)";
     /// Field name.
     Command => "Command", "Kommando";
@@ -381,13 +385,19 @@ texts! {
     /// Unit of a Sobol index.
     ShareOfVariance => "share of variance", "andel av variansen";
     /// What a sweep compared.
-    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design ({design}) was simulated {reps} times per point and alternative.",
-        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen ({design}) simulerades {reps} gånger per punkt och alternativ.";
+    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design, {points} points (“Design” under “How to reproduce this report” gives it exactly), was simulated {reps} times per point and alternative.",
+        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen, {points} punkter (”Försöksplan” under ”Så återskapar du rapporten” anger den exakt), simulerades {reps} gånger per punkt och alternativ.";
     /// What a sensitivity analysis compared.
-    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method ({design}), each design point simulated {reps} times.",
-        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden ({design}), varje punkt simulerad {reps} gånger.";
+    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method with {points} design points, each simulated {reps} times.",
+        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden med {points} försökspunkter, var och en simulerad {reps} gånger.";
     /// The ranking of one outcome, in words.
-    SensitivityTop => "{outcome} under {arm}: {ranking} (most important first).", "{outcome} med {arm}: {ranking} (viktigast först).";
+    SensitivityTop => "{outcome} under {arm}: most moved by {ranking}, largest effect first.", "{outcome} med {arm}: påverkas mest av {ranking}, störst effekt först.";
+    /// The first two factors' intervals overlap.
+    SensitivityOverlap => "The intervals of the first two overlap, so their order is not certain.", "De två förstas intervall överlappar, så deras ordning är osäker.";
+    /// Direction of a factor.
+    Raises => "raises it", "höjer";
+    /// Direction of a factor.
+    Lowers => "lowers it", "sänker";
     /// When no factor moved an outcome.
     SensitivityNone => "{outcome} under {arm}: no parameter moved it in these runs.", "{outcome} med {arm}: ingen parameter påverkade utfallet i dessa körningar.";
     /// The caution for parameter studies.
