@@ -1015,7 +1015,12 @@ impl Builder<'_> {
             let k = small.to_string();
             let mut values = base.to_vec();
             values.extend([("k", k.as_str()), ("threshold", threshold)]);
-            sentences.push(tf(lang, Key::MeaningSmall, &values));
+            let key = if small == 1 {
+                Key::MeaningSmallOne
+            } else {
+                Key::MeaningSmall
+            };
+            sentences.push(tf(lang, key, &values));
         }
         sentences.join(" ")
     }

@@ -133,6 +133,9 @@ texts! {
     /// Clear changes with no better direction.
     MeaningDifferent => "It also changes {list}, where neither direction is better in itself.",
         "Alternativet ändrar också {list}, där ingen riktning är bättre i sig.";
+    /// One small clear difference.
+    MeaningSmallOne => "One further difference is clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
+        "Ytterligare en skillnad är tydlig men mindre än {threshold} av värdet med {baseline}: för liten för att spela roll.";
     /// Small clear differences, counted.
     MeaningSmall => "{k} further differences are clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
         "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
