@@ -705,11 +705,11 @@ fn visible_text(html: &str) -> String {
     out
 }
 
-/// A Swedish run report shows no English name of an outcome, series,
-/// steering lever or unit (the list is drawn from the registries), no
+/// A Swedish run, sweep or Morris report shows no English name of an
+/// outcome, series, steering lever or unit (the list is drawn from the registries), no
 /// `true`/`false`, and none of the odd terms the issue found.
 #[test]
-fn a_swedish_run_report_has_no_english_names_units_or_odd_terms() {
+fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms() {
     use tillit::model::params::PARAMETERS;
     use tillit::outcome::{Outcome, SeriesMetric};
     use tillit::report::text::{known_unit, lever_label, outcome_label, param_unit, series_label};
@@ -780,6 +780,23 @@ fn a_swedish_run_report_has_no_english_names_units_or_odd_terms() {
         }
         // The switches are shown, in Swedish.
         assert!(words(&lower).contains(" nej "), "no switch shown");
+    }
+    // The Swedish sweep and Morris reports too.
+    for page in study_reports(&dir).into_iter().step_by(2) {
+        let text = visible_text(&read(&page));
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in {}",
+                phrase.trim(),
+                page.display()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(!lower.contains(term), "`{term}` in {}", page.display());
+        }
     }
 }
 
