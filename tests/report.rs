@@ -931,6 +931,15 @@ fn a_morris_report_shows_direction_range_and_interval_per_factor() {
         "no total of {runs} runs"
     );
     assert!(en.contains("<dt>Runs per point and alternative</dt>"));
+    // The command that makes the analysis again, from its folder's spec.
+    let command = format!(
+        "spec.toml --method morris --reps {} --seed {}</code>",
+        fixture.manifest.replications, fixture.manifest.scenario.seed
+    );
+    assert!(
+        en.contains("<dt>Command</dt><dd><code>tillit sensitivity ") && en.contains(&command),
+        "no command ending `{command}`"
+    );
     for (page, lang) in [(&pages[2], Language::Sv), (&pages[3], Language::En)] {
         let html = read(page);
         let tables = elements(&html, "<table class=\"factors\">", "</table>");

@@ -614,7 +614,19 @@ fn load_study(
     let manifest = Manifest {
         tillit_version: m.tillit_version,
         results_format: m.results_format,
-        command: String::new(),
+        // A study's manifest has no command line; its folder keeps the
+        // spec, and the manifest the replications and seed that ran it.
+        command: {
+            let spec = dir.join("spec.toml");
+            let verb = match m.kind.as_str() {
+                "morris" | "sobol" => format!("sensitivity {} --method {}", spec.display(), m.kind),
+                _ => format!("sweep {}", spec.display()),
+            };
+            format!(
+                "tillit {verb} --reps {} --seed {}",
+                m.replications, m.scenario.seed
+            )
+        },
         finished_utc: String::new(),
         master_seed: m.scenario.seed,
         replications: m.replications,
