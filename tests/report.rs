@@ -996,3 +996,49 @@ fn capitalise_first(lang: Language) -> String {
         tillit::outcome::Outcome::MeanStress,
     ))
 }
+
+/// An event is visible: its time beside its name, the levers after it in a
+/// column of their own, and a caution when it falls after the warm-up, so
+/// that the averages mix both regimes (in both languages).
+#[test]
+fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
+    let dir = temp_dir("report-events");
+    let scenario = TINY.replace("years = 2\n", "years = 3\n").replace(
+        "name = \"trust\"\npreset = \"trust\"",
+        "name = \"reform\"\npreset = \"control\"",
+    ) + "[[event]]\nlabel = \"trust reform\"\narms = [\"reform\"]\nat_year = 2\npreset = \"trust\"\n";
+    for (lang, name, window) in [
+        (
+            Language::En,
+            "reform: trust reform (after 2 years)",
+            "reform changes its steering after 2 years (“trust reform”), after the warm-up: its \
+             averages include 1 year under the earlier steering",
+        ),
+        (
+            Language::Sv,
+            "reform: trust reform (efter 2 år)",
+            "reform byter styrning efter 2 år (”trust reform”), efter insvängningen: \
+             medelvärdena innehåller 1 år med den tidigare styrningen",
+        ),
+    ] {
+        let results = run_tiny(&dir, &scenario, &["--lang", lang.code()]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, lang);
+        assert!(
+            html.contains(&format!("<th scope=\"col\" class=\"num\">{name}</th>")),
+            "{lang:?}: no column"
+        );
+        assert!(html.contains(window), "{lang:?}: no caution");
+        // The column holds the trust levers: coaching 1.5 hours a week
+        // after the event, where the control preset has none.
+        let levers = html.split("id=\"scenario\"").nth(1).expect("scenario");
+        let coaching = levers
+            .split("<code>coaching_<wbr>hours</code>")
+            .nth(1)
+            .and_then(|row| row.split("</tr>").next())
+            .expect("coaching row");
+        let cells = elements(coaching, "<td class=\"num\">", "</td>");
+        assert_eq!(cells.len(), 3, "{coaching}");
+        assert_ne!(cells[1], cells[2], "the levers after the event: {cells:?}");
+    }
+}

@@ -823,6 +823,28 @@ impl Builder<'_> {
             let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
         }
 
+        // An event after the warm-up: the averages mix both regimes.
+        for arm in &s.arms {
+            for e in &arm.events {
+                let Some(day) = e.at_day().filter(|d| *d > s.warmup_days) else {
+                    continue;
+                };
+                let text = self.tf(
+                    Key::EventWindow,
+                    &[
+                        ("arm", &arm.name),
+                        ("label", &e.label),
+                        ("years", &text::years_text(lang, years(day))),
+                        (
+                            "before",
+                            &text::years_text(lang, years(day.min(s.horizon_days) - s.warmup_days)),
+                        ),
+                    ],
+                );
+                let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+            }
+        }
+
         // The full list, per arm, in the fixed order of the key outcomes.
         let mut rows = Vec::new();
         for (arm_index, (arm, comparisons)) in compared.iter().zip(&per_arm).enumerate() {
@@ -1635,6 +1657,21 @@ impl Builder<'_> {
         }
     }
 
+    /// An event's name with its time when it fires on a fixed day:
+    /// "trust reform (from year 3)".
+    fn event_name(&self, e: &super::load::ManifestEvent) -> String {
+        match e.at_day() {
+            Some(day) => self.tf(
+                Key::EventAt,
+                &[
+                    ("label", &e.label),
+                    ("years", &text::years_text(self.lang, years(day))),
+                ],
+            ),
+            None => e.label.clone(),
+        }
+    }
+
     fn scenario(&mut self) {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
@@ -1652,7 +1689,7 @@ impl Builder<'_> {
             escape(self.t(Key::Events))
         );
         for arm in &s.arms {
-            let events: Vec<String> = arm.events.iter().map(|e| e.label.clone()).collect();
+            let events: Vec<String> = arm.events.iter().map(|e| self.event_name(e)).collect();
             let events = if events.is_empty() {
                 self.t(Key::NoEvents).to_owned()
             } else {
@@ -1680,6 +1717,14 @@ impl Builder<'_> {
                 "<th scope=\"col\" class=\"num\">{}</th>",
                 escape(&arm.name)
             );
+            // The levers after each event, beside the arm's starting ones.
+            for e in &arm.events {
+                let _ = write!(
+                    self.body,
+                    "<th scope=\"col\" class=\"num\">{}</th>",
+                    escape(&format!("{}: {}", arm.name, self.event_name(e)))
+                );
+            }
         }
         self.body.push_str("</tr></thead>\n<tbody>\n");
         for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
@@ -1696,6 +1741,13 @@ impl Builder<'_> {
                     .swept(&p.key(), &arm.name)
                     .unwrap_or_else(|| shown_value(lang, p, v));
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
+                for e in &arm.events {
+                    let after = e.lever(p.name).map_or_else(
+                        || t(lang, Key::NotAvailable).to_owned(),
+                        |v| shown_value(lang, p, v),
+                    );
+                    let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&after));
+                }
             }
             self.body.push_str("</tr>\n");
         }

@@ -273,6 +273,26 @@ pub struct ManifestEvent {
     pub label: String,
     /// When it fires: `{"at_day": 1095}` or `{"scandals": {...}}`.
     pub trigger: serde_json::Value,
+    /// The steering levers in force after it, by lever name.
+    #[serde(default)]
+    pub steering: serde_json::Value,
+}
+
+impl ManifestEvent {
+    /// The day it fires on, for an event at a fixed day.
+    pub fn at_day(&self) -> Option<u32> {
+        self.trigger
+            .get("at_day")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|d| u32::try_from(d).ok())
+    }
+
+    /// Lever `name` after the event, as a number (a switch as 0 or 1).
+    pub fn lever(&self, name: &str) -> Option<f64> {
+        let v = self.steering.get(name)?;
+        v.as_f64()
+            .or_else(|| v.as_bool().map(|b| if b { 1.0 } else { 0.0 }))
+    }
 }
 
 /// One row of `summary.csv`.

@@ -139,6 +139,11 @@ texts! {
     /// Small clear differences, counted.
     MeaningSmall => "{k} further differences are clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
         "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
+    /// An event at a fixed time.
+    EventAt => "{label} (after {years})", "{label} (efter {years})";
+    /// An event after the warm-up.
+    EventWindow => "{arm} changes its steering after {years} (“{label}”), after the warm-up: its averages include {before} under the earlier steering, so they understate the change; the charts over time show the years after it.",
+        "{arm} byter styrning efter {years} (”{label}”), efter insvängningen: medelvärdena innehåller {before} med den tidigare styrningen och underskattar därför förändringen; diagrammen över tid visar åren efter bytet.";
     /// Heading of the limitations box.
     LimitsHeading => "Limitations", "Begränsningar";
     /// What the assumptions are.
