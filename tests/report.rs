@@ -998,7 +998,7 @@ fn capitalise_first(lang: Language) -> String {
 }
 
 /// An event is visible: its time beside its name, the levers after it in a
-/// column of their own, and a caution when it falls after the warm-up, so
+/// column of their own, a dashed line on every time series, and a caution when it falls after the warm-up, so
 /// that the averages mix both regimes (in both languages).
 #[test]
 fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
@@ -1029,6 +1029,20 @@ fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
             "{lang:?}: no column"
         );
         assert!(html.contains(window), "{lang:?}: no caution");
+        // Every time series marks it, and says so in its text alternative.
+        let mark = match lang {
+            Language::En => "A dashed line marks reform: trust reform after 2 years.",
+            Language::Sv => "En streckad linje markerar reform: trust reform efter 2 år.",
+        };
+        let series = elements(&html, "<figure id=\"fig-series-", "</figure>");
+        assert!(!series.is_empty());
+        for figure in series {
+            assert!(figure.contains(mark), "{lang:?}: an unmarked series");
+            assert!(
+                figure.contains("stroke-dasharray=\"5 3\""),
+                "{lang:?}: no line"
+            );
+        }
         // The column holds the trust levers: coaching 1.5 hours a week
         // after the event, where the control preset has none.
         let levers = html.split("id=\"scenario\"").nth(1).expect("scenario");

@@ -381,6 +381,7 @@ pub fn series_chart(
     desc: &str,
     series: &[SeriesBand],
     warmup_years: f64,
+    events: &[(f64, String)],
 ) -> Chart {
     let (width, height) = (370.0, 250.0);
     let (left, right, bottom_margin) = (46.0, 12.0, 34.0);
@@ -419,6 +420,20 @@ pub fn series_chart(
             sx.map(sx.d0) + 3.0,
             top + 11.0,
             t(lang, Key::Warmup),
+            small(),
+        );
+    }
+    // An event (a reform) as a dashed line at its time, named at the top.
+    for (year, label) in events {
+        if !(year.is_finite() && *year > sx.d0 && *year < sx.d1) {
+            continue;
+        }
+        let x = sx.map(*year);
+        svg.line(x, top, x, bottom, "#333333", 1.2, "5 3");
+        svg.text(
+            x + 3.0,
+            top + 22.0,
+            &fit(label, width - right - x - 6.0, 11.0),
             small(),
         );
     }
@@ -1160,6 +1175,7 @@ mod tests {
             "beskrivning av diagrammet med siffror",
             &[band],
             1.0,
+            &[(1.5, "reform".to_owned())],
         ));
         let rows = vec![StackRow {
             label: "control".into(),

@@ -1102,6 +1102,17 @@ impl Builder<'_> {
         self.body.push_str("<div class=\"grid\">\n");
         let s = &r.manifest.scenario;
         let total_years = years(s.horizon_days);
+        // Events at a fixed day, marked on every series.
+        let events: Vec<(f64, String)> = s
+            .arms
+            .iter()
+            .flat_map(|a| {
+                a.events.iter().filter_map(move |e| {
+                    e.at_day()
+                        .map(|d| (years(d), format!("{}: {}", a.name, e.label)))
+                })
+            })
+            .collect();
         for m in self.key_series.clone() {
             let spec = m.spec();
             let unit = display_unit(self.lang, spec.unit);
@@ -1145,7 +1156,7 @@ impl Builder<'_> {
                     )
                 })
                 .collect();
-            let desc = self.tf(
+            let mut desc = self.tf(
                 Key::SeriesDesc,
                 &[
                     ("metric", label),
@@ -1154,6 +1165,16 @@ impl Builder<'_> {
                     ("ends", &join_list(self.lang, &ends)),
                 ],
             );
+            for (year, label) in &events {
+                desc.push(' ');
+                desc.push_str(&self.tf(
+                    Key::EventLine,
+                    &[
+                        ("label", label),
+                        ("years", &text::years_text(self.lang, *year)),
+                    ],
+                ));
+            }
             let caption = capitalise(&self.tf(
                 Key::SeriesCaption,
                 &[("metric", label), ("unit", unit.level)],
@@ -1167,6 +1188,7 @@ impl Builder<'_> {
                 &capitalise(&desc),
                 &bands,
                 years(s.warmup_days),
+                &events,
             );
             self.figure(chart);
         }

@@ -141,6 +141,8 @@ texts! {
         "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
     /// An event at a fixed time.
     EventAt => "{label} (after {years})", "{label} (efter {years})";
+    /// An event on a time series, for its text alternative.
+    EventLine => "A dashed line marks {label} after {years}.", "En streckad linje markerar {label} efter {years}.";
     /// An event after the warm-up.
     EventWindow => "{arm} changes its steering after {years} (“{label}”), after the warm-up: its averages include {before} under the earlier steering, so they understate the change; the charts over time show the years after it.",
         "{arm} byter styrning efter {years} (”{label}”), efter insvängningen: medelvärdena innehåller {before} med den tidigare styrningen och underskattar därför förändringen; diagrammen över tid visar åren efter bytet.";
