@@ -583,7 +583,7 @@ dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
 footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
 @media print {
-  @page { size: A4; margin: 15mm; }
+  @page { size: A4; margin: 15mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
   body { font-size: 10pt; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
