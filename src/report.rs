@@ -25,6 +25,7 @@
 //! while it is written (see [`crate::output::FolderLock`]).
 
 pub mod charts;
+pub mod findings;
 pub mod html;
 pub mod load;
 pub mod robustness;

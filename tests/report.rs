@@ -305,8 +305,13 @@ fn studies() -> [Study; 2] {
                             .collect()
                     })
                     .collect(),
+                ..HeatGrid::default()
             },
         )],
+        diffs: Vec::new(),
+        diff_unit: "stress units".to_owned(),
+        baseline: "control".to_owned(),
+        better: tillit::report::text::Better::Lower,
     };
     let sensitivity = Study::Sensitivity {
         name: "mean_stress".to_owned(),
@@ -326,6 +331,7 @@ fn studies() -> [Study; 2] {
         })
         .collect(),
         sobol: false,
+        factors: Vec::new(),
     };
     [sweep, sensitivity]
 }
@@ -399,9 +405,11 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
     // Morris: the ranking in words and as a chart.
     check_structure_with(&html[2], Language::Sv, 1);
     check_structure_with(&html[3], Language::En, 1);
+    // The top factors with their direction (the sign of mu in indices.csv).
     assert!(html[3].contains(
-        "Mean stress under hybrid: demand.severity_mean, coaching per case worker (hours/week) \
-         and documentation required per case (1 = control standard) (most important first)."
+        "Mean stress under hybrid: most moved by demand.severity_mean (raises it), coaching per \
+         case worker (hours/week) (lowers it) and documentation required per case (1 = control \
+         standard) (raises it), largest effect first."
     ));
     assert!(html[3].contains("Case-worker turnover under hybrid: no parameter moved it"));
 }
@@ -568,4 +576,483 @@ fn pathway_outcomes_appear_when_arms_differ_in_the_pathway() {
             .join("charts/outcome-time_to_first_help_days_mean.svg")
             .exists()
     );
+}
+
+/// The answer first: a run report opens with its largest clear differences,
+/// largest relative change first, before the full list, in both languages.
+/// The expected order is worked out here from the loaded summary, not by
+/// the report's own ranking.
+#[test]
+fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
+    use tillit::report::html::KEY_OUTCOMES;
+    use tillit::report::text::{capitalise, outcome_label};
+    let dir = temp_dir("report-findings");
+    // Six replications give intervals narrow enough for clear findings.
+    let scenario = TINY.replace("replications = 2", "replications = 6");
+    for lang in [Language::En, Language::Sv] {
+        let results = run_tiny(&dir, &scenario, &["--lang", lang.code()]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, lang);
+        let folder = load_results(&results).expect("load");
+        let mut clear: Vec<(f64, tillit::outcome::Outcome)> = KEY_OUTCOMES
+            .iter()
+            .filter_map(|&o| {
+                let name = o.spec().name;
+                let diff = folder.difference("trust", name)?;
+                let base = folder.level("control", name)?;
+                let rel = diff.mean / base.mean.abs();
+                let excludes_zero = diff.ci_low > 0.0 || diff.ci_high < 0.0;
+                (excludes_zero && base.mean != 0.0 && rel.abs() >= 0.02).then_some((rel.abs(), o))
+            })
+            .collect();
+        clear.sort_by(|a, b| b.0.total_cmp(&a.0));
+        assert!(
+            clear.len() >= 3,
+            "{lang:?}: too few clear effects: {clear:?}"
+        );
+
+        let start = html.find("id=\"key-findings\"").expect("key findings");
+        let meaning = html.find("id=\"meaning\"").expect("what this means");
+        let limits = html.find("id=\"limits\"").expect("limitations");
+        let full = html
+            .find(&format!(
+                "<h3>{}",
+                t(lang, Key::ComparisonHeading)
+                    .replace("{arm}", "trust")
+                    .replace("{baseline}", "control")
+            ))
+            .expect("the full list");
+        assert!(start < meaning && meaning < limits && limits < full);
+        let items = elements(&html[start..meaning], "<li", "</li>");
+        assert!((3..=5).contains(&items.len()), "{} findings", items.len());
+        let sizes: Vec<f64> = items
+            .iter()
+            .map(|li| {
+                li.split("data-relative=\"")
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .unwrap_or_else(|| panic!("no size: {li}"))
+                    .abs()
+            })
+            .collect();
+        assert!(
+            sizes.windows(2).all(|w| w[0] >= w[1]),
+            "{lang:?}: not largest first: {sizes:?}"
+        );
+        assert!(
+            sizes.iter().all(|s| *s >= 0.02),
+            "a small effect: {sizes:?}"
+        );
+        assert!((sizes[0] - clear[0].0).abs() < 1e-12, "{sizes:?} {clear:?}");
+        let first = capitalise(outcome_label(lang, clear[0].1));
+        assert!(
+            items[0].contains(&format!("</span>{}:", first.replace('\'', "&#39;"))),
+            "{lang:?}: the first finding is not {first}: {}",
+            items[0]
+        );
+        let interval = match lang {
+            Language::En => "95% interval of the difference",
+            Language::Sv => "95 % intervall för skillnaden",
+        };
+        assert!(items.iter().all(|li| li.contains(interval)), "{items:?}");
+    }
+}
+
+/// The words of `text`, lower case, each padded by one space: a phrase is
+/// in a text when its padded words are a substring of the text's.
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.to_lowercase());
+        out.push(' ');
+    }
+    out
+}
+
+/// The text a reader sees in a Swedish report: without the style sheet,
+/// the parameter keys and command lines (`<code>`), and the registry's
+/// meanings and sources, which the report quotes in English and marks
+/// `lang="en"`.
+fn visible_text(html: &str) -> String {
+    let mut s = html.to_owned();
+    for (open, close) in [
+        ("<style>", "</style>"),
+        ("<code>", "</code>"),
+        ("<td lang=\"en\">", "</td>"),
+    ] {
+        while let Some(a) = s.find(open) {
+            let b = s[a..].find(close).map_or(s.len(), |b| a + b + close.len());
+            s.replace_range(a..b, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A Swedish run, sweep or Morris report shows no English name of an
+/// outcome, series, steering lever or unit (the list is drawn from the registries), no
+/// `true`/`false`, and none of the odd terms the issue found.
+#[test]
+fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms() {
+    use tillit::model::params::PARAMETERS;
+    use tillit::outcome::{Outcome, SeriesMetric};
+    use tillit::report::text::{known_unit, lever_label, outcome_label, param_unit, series_label};
+    let (en, sv) = (Language::En, Language::Sv);
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for o in Outcome::ALL {
+        pairs.push((outcome_label(en, o).into(), outcome_label(sv, o).into()));
+        if let (Some(e), Some(s)) = (known_unit(en, o.spec().unit), known_unit(sv, o.spec().unit)) {
+            pairs.push((e.level.into(), s.level.into()));
+            pairs.push((e.difference.into(), s.difference.into()));
+        }
+    }
+    for m in SeriesMetric::ALL {
+        pairs.push((series_label(en, m).into(), series_label(sv, m).into()));
+    }
+    for p in PARAMETERS {
+        pairs.push((p.unit.into(), param_unit(sv, p.unit).into()));
+        if let (Some(e), Some(s)) = (lever_label(en, p.name), lever_label(sv, p.name)) {
+            pairs.push((e.into(), s.into()));
+        }
+    }
+    // Only phrases whose words differ from the Swedish are telling.
+    let mut english: Vec<String> = pairs
+        .iter()
+        .map(|(e, s)| (words(e), words(s)))
+        .filter(|(e, s)| e.trim().len() > 1 && e != s)
+        .map(|(e, _)| e)
+        .collect();
+    english.sort();
+    english.dedup();
+    assert!(
+        english.len() > 100,
+        "the word list is too short: {english:?}"
+    );
+    english.extend([" true ", " false "].map(str::to_owned));
+    let odd = [
+        "skuldkultur",
+        "attesterar",
+        "första hjälp",
+        "huvudfrö",
+        "parametersvep",
+        "skriven av tillit",
+        "bygger inte in",
+        "slingorna gör",
+    ];
+
+    let dir = temp_dir("report-swedish");
+    let team = TINY.replace(
+        "name = \"trust\"\npreset = \"trust\"",
+        "name = \"team\"\npreset = \"trust\"\nintegrated_team = true\nnamed_person = true",
+    );
+    for scenario in [TINY.to_owned(), team] {
+        let results = run_tiny(&dir, &scenario, &["--lang", "sv"]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, sv);
+        let text = visible_text(&html);
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in the Swedish report",
+                phrase.trim()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(!lower.contains(term), "`{term}` in the Swedish report");
+        }
+        // The switches are shown, in Swedish.
+        assert!(words(&lower).contains(" nej "), "no switch shown");
+    }
+    // The Swedish sweep and Morris reports too.
+    for page in study_reports(&dir).into_iter().step_by(2) {
+        let text = visible_text(&read(&page));
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in {}",
+                phrase.trim(),
+                page.display()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(!lower.contains(term), "`{term}` in {}", page.display());
+        }
+    }
+}
+
+/// The colour key's ends as a chart's description states them.
+fn key_ends(desc: &str, lang: Language) -> (String, String) {
+    let (from, to) = match lang {
+        Language::En => ("Colour key from ", " to "),
+        Language::Sv => ("Färgskala från ", " till "),
+    };
+    let rest = desc
+        .split(from)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no colour key in: {desc}"));
+    let (lo, rest) = rest.split_once(to).expect("key end");
+    let hi = rest
+        .split(". ")
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches('.');
+    (lo.to_owned(), hi.to_owned())
+}
+
+/// A sweep report answers the sweep's question: per key outcome a map of
+/// the paired difference to the baseline, on a diverging scale centred on
+/// zero with a colour key, the cells whose interval excludes zero marked;
+/// the levels of every arm on one shared scale (issue 15, test d).
+#[test]
+fn a_sweep_report_maps_the_difference_to_the_baseline_on_a_zero_centred_scale() {
+    use tillit::report::html::STUDY_OUTCOMES;
+    let dir = temp_dir("report-sweep-diff");
+    let pages = study_reports(&dir);
+    let fixture = load_results(&root().join("tests/data/studies/sweep")).expect("fixture");
+    let study = fixture.study.as_ref().expect("a sweep");
+    for (page, lang) in [(&pages[0], Language::Sv), (&pages[1], Language::En)] {
+        let html = read(page);
+        // The swept factors appear in the scenario's tables as ranges.
+        let (coaching, severity) = match lang {
+            Language::En => ("0–2 (varied)", "0.3–0.5 (varied)"),
+            Language::Sv => ("0–2 (varieras)", "0,3–0,5 (varieras)"),
+        };
+        assert!(
+            html.contains(&format!(">{coaching}</td>")),
+            "{lang:?}: {coaching}"
+        );
+        assert!(
+            html.contains(&format!(">{severity}</td>")),
+            "{lang:?}: {severity}"
+        );
+        for o in STUDY_OUTCOMES {
+            let name = o.spec().name;
+            let open = format!("<figure id=\"fig-sweep-diff-{name}-trust\"");
+            let figure = elements(&html, &open, "</figure>");
+            assert_eq!(figure.len(), 1, "{lang:?}: no difference map of {name}");
+            let desc = elements(figure[0], "<desc", "</desc>")[0];
+            let (lo, hi) = key_ends(desc, lang);
+            let minus = lo
+                .strip_prefix('-')
+                .or_else(|| lo.strip_prefix('\u{2212}'))
+                .unwrap_or_else(|| panic!("{name}: the key does not start below zero: {lo}"));
+            assert_eq!(
+                minus,
+                hi.trim_start_matches('+'),
+                "{name}: not centred: {desc}"
+            );
+            assert!(
+                figure[0].contains(">0</text>"),
+                "{name}: no zero on the key"
+            );
+            // The marked cells are exactly those whose interval excludes zero.
+            let clear = study
+                .differences_of("trust", name)
+                .iter()
+                .filter(|(_, s)| s.ci_low > 0.0 || s.ci_high < 0.0)
+                .count();
+            assert_eq!(
+                figure[0].matches("*</text>").count(),
+                clear,
+                "{lang:?} {name}: marked cells"
+            );
+            // The same answer in words, in the summary (English page).
+            if lang == Language::En {
+                let diffs = study.differences_of("trust", name);
+                let better = diffs.iter().filter(|(_, s)| s.ci_high < 0.0).count();
+                let label =
+                    tillit::report::text::capitalise(tillit::report::text::outcome_label(lang, o));
+                let expected = if better == diffs.len() {
+                    format!("{label}: trust does better than control at every one of the")
+                } else {
+                    format!(
+                        "{label}: trust does better than control at {better} of the {} points",
+                        diffs.len()
+                    )
+                };
+                assert!(html.contains(&expected), "no `{expected}`");
+            }
+            // The answer before the levels, and the levels on one scale.
+            let levels: Vec<(String, String)> = ["control", "trust"]
+                .iter()
+                .map(|arm| {
+                    let open = format!("<figure id=\"fig-sweep-heat-{name}-{arm}\"");
+                    assert!(html.find(&open) > html.find(&open_diff(name)));
+                    let fig = elements(&html, &open, "</figure>");
+                    key_ends(elements(fig[0], "<desc", "</desc>")[0], lang)
+                })
+                .collect();
+            assert_eq!(levels[0], levels[1], "{name}: level maps on two scales");
+        }
+    }
+}
+
+/// The opening tag of the difference map of `name` for the arm `trust`.
+fn open_diff(name: &str) -> String {
+    format!("<figure id=\"fig-sweep-diff-{name}-trust\"")
+}
+
+/// A Morris report shows, per outcome, each factor's studied range, its
+/// direction (mu with its sign, as indices.csv has it) and its size (mu*)
+/// with the interval (issue 15, test e), in both languages.
+#[test]
+fn a_morris_report_shows_direction_range_and_interval_per_factor() {
+    let dir = temp_dir("report-morris-table");
+    let pages = study_reports(&dir);
+    let fixture = load_results(&root().join("tests/data/studies/morris")).expect("fixture");
+    let study = fixture.study.as_ref().expect("a Morris analysis");
+    // The runs: replications at every point, for every arm.
+    let runs = study.points.len()
+        * fixture.manifest.scenario.arms.len()
+        * fixture.manifest.replications as usize;
+    let en = read(&pages[3]);
+    assert!(
+        en.contains(&format!("<dt>Runs in all</dt><dd><code>{runs}</code></dd>")),
+        "no total of {runs} runs"
+    );
+    assert!(en.contains("<dt>Runs per point and alternative</dt>"));
+    // The command that makes the analysis again, from its folder's spec.
+    let command = format!(
+        "spec.toml --method morris --reps {} --seed {}</code>",
+        fixture.manifest.replications, fixture.manifest.scenario.seed
+    );
+    assert!(
+        en.contains("<dt>Command</dt><dd><code>tillit sensitivity ") && en.contains(&command),
+        "no command ending `{command}`"
+    );
+    for (page, lang) in [(&pages[2], Language::Sv), (&pages[3], Language::En)] {
+        let html = read(page);
+        let tables = elements(&html, "<table class=\"factors\">", "</table>");
+        let stress = tables
+            .iter()
+            .find(|t| t.contains(&format!("<caption>{}", capitalise_first(lang))))
+            .unwrap_or_else(|| panic!("{lang:?}: no table for mean stress"));
+        let rows = elements(stress, "<tbody>", "</tbody>")[0];
+        let rows = elements(rows, "<tr>", "</tr>");
+        let mut moved: Vec<_> = study
+            .indices
+            .iter()
+            .filter(|r| r.outcome == "mean_stress")
+            .collect();
+        moved.sort_by_key(|r| r.rank);
+        assert_eq!(rows.len(), moved.len());
+        let to = if lang == Language::Sv {
+            " till "
+        } else {
+            " to "
+        };
+        // Rows come in rank order: each with its direction and interval.
+        for (row, index) in rows.iter().zip(&moved) {
+            let cells = elements(row, "<td", "</td>");
+            let sign = if index.mu < 0.0 {
+                ['-', '\u{2212}']
+            } else {
+                ['+', '+']
+            };
+            let mu = cells[1].split('>').nth(1).unwrap_or("");
+            assert!(mu.starts_with(sign), "{lang:?}: mu {mu} for {}", index.mu);
+            assert!(
+                cells[2].contains(" [") && cells[2].contains("; "),
+                "{}",
+                cells[2]
+            );
+            assert!(cells[0].contains(to), "{lang:?}: no range: {}", cells[0]);
+            if index.factor == "steering.coaching_hours" {
+                // Its points run from 0 to 2 hours a week.
+                assert!(
+                    cells[0].starts_with(&format!(">0{to}2")),
+                    "{lang:?}: range {}",
+                    cells[0]
+                );
+            }
+        }
+    }
+}
+
+/// "Mean stress" / "Genomsnittlig stress", as a table caption starts.
+fn capitalise_first(lang: Language) -> String {
+    tillit::report::text::capitalise(tillit::report::text::outcome_label(
+        lang,
+        tillit::outcome::Outcome::MeanStress,
+    ))
+}
+
+/// An event is visible: its time beside its name, the levers after it in a
+/// column of their own, a dashed line on every time series, and a caution when it falls after the warm-up, so
+/// that the averages mix both regimes (in both languages).
+#[test]
+fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
+    let dir = temp_dir("report-events");
+    let scenario = TINY.replace("years = 2\n", "years = 3\n").replace(
+        "name = \"trust\"\npreset = \"trust\"",
+        "name = \"reform\"\npreset = \"control\"",
+    ) + "[[event]]\nlabel = \"trust reform\"\narms = [\"reform\"]\nat_year = 2\npreset = \"trust\"\n";
+    for (lang, name, window) in [
+        (
+            Language::En,
+            "reform: trust reform (after 2 years)",
+            "reform changes its steering after 2 years (“trust reform”), after the warm-up: its \
+             averages include 1 year under the earlier steering",
+        ),
+        (
+            Language::Sv,
+            "reform: trust reform (efter 2 år)",
+            "reform byter styrning efter 2 år (”trust reform”), efter insvängningen: \
+             medelvärdena innehåller 1 år med den tidigare styrningen",
+        ),
+    ] {
+        let results = run_tiny(&dir, &scenario, &["--lang", lang.code()]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, lang);
+        assert!(
+            html.contains(&format!("<th scope=\"col\" class=\"num\">{name}</th>")),
+            "{lang:?}: no column"
+        );
+        assert!(html.contains(window), "{lang:?}: no caution");
+        // Every time series marks it, and says so in its text alternative.
+        let mark = match lang {
+            Language::En => "A dashed line marks reform: trust reform after 2 years.",
+            Language::Sv => "En streckad linje markerar reform: trust reform efter 2 år.",
+        };
+        let series = elements(&html, "<figure id=\"fig-series-", "</figure>");
+        assert!(!series.is_empty());
+        for figure in series {
+            assert!(figure.contains(mark), "{lang:?}: an unmarked series");
+            assert!(
+                figure.contains("stroke-dasharray=\"5 3\""),
+                "{lang:?}: no line"
+            );
+        }
+        // The column holds the trust levers: coaching 1.5 hours a week
+        // after the event, where the control preset has none.
+        let levers = html.split("id=\"scenario\"").nth(1).expect("scenario");
+        let coaching = levers
+            .split("<code>coaching_<wbr>hours</code>")
+            .nth(1)
+            .and_then(|row| row.split("</tr>").next())
+            .expect("coaching row");
+        let cells = elements(coaching, "<td class=\"num\">", "</td>");
+        assert_eq!(cells.len(), 3, "{coaching}");
+        assert_ne!(cells[1], cells[2], "the levers after the event: {cells:?}");
+    }
 }

@@ -547,7 +547,7 @@ fn a_sweep_of_the_pathway_switch_writes_its_report_when_asked() {
     assert!(out.contains("time_to_first_help_days_mean"), "{out}");
     let html = fs::read_to_string(dir.join("r/report.html")).expect("report");
     assert!(html.contains("<html lang=\"sv\">"));
-    assert!(html.contains("tid till första hjälp"), "no pathway chart");
+    assert!(html.contains("tid till första insats"), "no pathway chart");
     let points = fs::read_to_string(dir.join("r/points.csv")).expect("points");
     // A switch is written 0 and 1 in points.csv.
     assert!(points.ends_with("0,11,0\n1,11,1\n"), "{points}");

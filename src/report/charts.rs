@@ -11,7 +11,8 @@
 //! already in display units (see [`super::text::DisplayUnit`]).
 
 use super::svg::{
-    Scale, Svg, TextStyle, colour, dash, heat_colour, nice_ticks, shape, tick_decimals,
+    Scale, Svg, TextStyle, colour, dash, diverging_colour, heat_colour, nice_ticks, shape,
+    tick_decimals,
 };
 use super::text::{Key, join_list, number, t, tf};
 use crate::scenario::Language;
@@ -380,6 +381,7 @@ pub fn series_chart(
     desc: &str,
     series: &[SeriesBand],
     warmup_years: f64,
+    events: &[(f64, String)],
 ) -> Chart {
     let (width, height) = (370.0, 250.0);
     let (left, right, bottom_margin) = (46.0, 12.0, 34.0);
@@ -418,6 +420,20 @@ pub fn series_chart(
             sx.map(sx.d0) + 3.0,
             top + 11.0,
             t(lang, Key::Warmup),
+            small(),
+        );
+    }
+    // An event (a reform) as a dashed line at its time, named at the top.
+    for (year, label) in events {
+        if !(year.is_finite() && *year > sx.d0 && *year < sx.d1) {
+            continue;
+        }
+        let x = sx.map(*year);
+        svg.line(x, top, x, bottom, "#333333", 1.2, "5 3");
+        svg.text(
+            x + 3.0,
+            top + 22.0,
+            &fit(label, width - right - x - 6.0, 11.0),
             small(),
         );
     }
@@ -719,7 +735,7 @@ pub fn sweep_line_chart(
 }
 
 /// Values of an outcome over a grid of two swept factors.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HeatGrid {
     /// Values of the factor along the x axis, in order.
     pub xs: Vec<f64>,
@@ -727,6 +743,13 @@ pub struct HeatGrid {
     pub ys: Vec<f64>,
     /// `values[j][i]`: the mean at `ys[j]`, `xs[i]`, in display units.
     pub values: Vec<Vec<f64>>,
+    /// The ends of the colour scale, shared by every map of an outcome so
+    /// that one colour is one value; `None`: this grid's own extent.
+    pub range: Option<(f64, f64)>,
+    /// A map of paired differences: drawn on a diverging scale centred on
+    /// zero, and `clear[j][i]` marks (with `*`) a cell whose 95% interval
+    /// excludes zero. `None`: a map of levels.
+    pub clear: Option<Vec<Vec<bool>>>,
 }
 
 /// Heat map of an outcome over two swept factors, each cell labelled with
@@ -743,7 +766,7 @@ pub fn heat_map(
 ) -> Chart {
     let (left, top, cell_w, cell_h) = (60.0, 44.0, 72.0, 32.0);
     let (cols, rows) = (grid.xs.len(), grid.ys.len());
-    let width = (left + cell_w * cols as f64 + 20.0).max(420.0);
+    let width = (left + cell_w * cols as f64 + 20.0).max(460.0);
     let height = top + cell_h * rows as f64 + 50.0;
     // The axes name the factors, so the title names only the outcome.
     let title = super::text::capitalise(outcome);
@@ -759,11 +782,49 @@ pub fn heat_map(
             .flat_map(|j| (0..cols).map(move |i| (i, j)))
             .map(|(i, j)| cell(i, j)),
     );
-    let d = super::text::decimals(&[lo, hi]);
+    let diverging = grid.clear.is_some();
+    let is_clear = |i: usize, j: usize| {
+        grid.clear
+            .as_ref()
+            .and_then(|c| c.get(j))
+            .and_then(|r| r.get(i))
+            .copied()
+            .unwrap_or(false)
+    };
+    // The colour scale: shared when given; centred on zero for differences.
+    let (key_lo, key_hi) = {
+        let (a, b) = grid.range.unwrap_or((lo, hi));
+        if diverging {
+            let m = a.abs().max(b.abs());
+            (-m, m)
+        } else {
+            (a, b)
+        }
+    };
+    let fill_of = |v: f64| {
+        if diverging {
+            diverging_colour(if key_hi > 0.0 { v / key_hi } else { 0.0 })
+        } else {
+            heat_colour(if key_hi > key_lo {
+                (v - key_lo) / (key_hi - key_lo)
+            } else {
+                0.5
+            })
+        }
+    };
+    let d = super::text::decimals(&[lo, hi, key_lo, key_hi]);
+    let show = |v: f64| {
+        if diverging {
+            super::text::signed(lang, v, d)
+        } else {
+            number(lang, v, d)
+        }
+    };
     let xd = exact_decimals(&grid.xs);
     let yd = exact_decimals(&grid.ys);
     let mut min_at = String::new();
     let mut max_at = String::new();
+    let mut marked = 0;
     for j in 0..rows {
         for i in 0..cols {
             let v = cell(i, j);
@@ -778,9 +839,12 @@ pub fn heat_map(
             if v == hi && max_at.is_empty() {
                 max_at = at;
             }
+            if is_clear(i, j) {
+                marked += 1;
+            }
         }
     }
-    let desc = tf(
+    let mut desc = tf(
         lang,
         Key::HeatDesc,
         &[
@@ -789,13 +853,27 @@ pub fn heat_map(
             ("rows", &rows.to_string()),
             ("x", x_label),
             ("y", y_label),
-            ("min", &number(lang, lo, d)),
+            ("min", &show(lo)),
             ("minat", &min_at),
-            ("max", &number(lang, hi, d)),
+            ("max", &show(hi)),
             ("maxat", &max_at),
+            ("klo", &show(key_lo)),
+            ("khi", &show(key_hi)),
         ],
     );
-    let mut svg = Svg::new(id, width, height, &title, &desc);
+    if diverging {
+        desc.push(' ');
+        desc.push_str(&tf(
+            lang,
+            Key::HeatClearCount,
+            &[
+                ("k", &marked.to_string()),
+                ("n", &(cols * rows).to_string()),
+            ],
+        ));
+    }
+    let key_h = if diverging { 62.0 } else { 44.0 };
+    let mut svg = Svg::new(id, width, height + key_h, &title, &desc);
     svg.text(8.0, 18.0, &fit(&title, width - 16.0, 13.0), title_style());
     svg.text(left, 36.0, y_label, small());
     for j in 0..rows {
@@ -813,16 +891,22 @@ pub fn heat_map(
         for i in 0..cols {
             let x = left + cell_w * i as f64;
             let v = cell(i, j);
-            let frac = if hi > lo { (v - lo) / (hi - lo) } else { 0.5 };
-            let (fill, white_text) = heat_colour(frac);
+            let (fill, white_text) = fill_of(v);
             svg.rect(x, y, cell_w - 1.0, cell_h - 1.0, &fill, 1.0);
+            let clear = is_clear(i, j);
+            let label = if clear {
+                format!("{}*", show(v))
+            } else {
+                show(v)
+            };
             svg.text(
                 x + cell_w / 2.0,
                 y + cell_h / 2.0 + 4.0,
-                &number(lang, v, d),
+                &label,
                 TextStyle {
                     anchor: "middle",
                     size: 11.0,
+                    bold: clear,
                     fill: if white_text { "#ffffff" } else { "#000000" },
                     ..TextStyle::default()
                 },
@@ -850,6 +934,42 @@ pub fn heat_map(
             ..small()
         },
     );
+    // The colour key: the scale's ends (and zero for differences).
+    let (key_x, key_y, steps, step_w) = (left, bottom + 46.0, 11, 20.0);
+    for k in 0..steps {
+        let v = key_lo + (key_hi - key_lo) * k as f64 / (steps - 1) as f64;
+        svg.rect(
+            key_x + step_w * k as f64,
+            key_y,
+            step_w,
+            10.0,
+            &fill_of(v).0,
+            1.0,
+        );
+    }
+    let key_w = step_w * steps as f64;
+    let end_label = |anchor| TextStyle { anchor, ..small() };
+    svg.text(key_x, key_y + 24.0, &show(key_lo), end_label("start"));
+    svg.text(key_x + key_w, key_y + 24.0, &show(key_hi), end_label("end"));
+    if diverging {
+        svg.text(key_x + key_w / 2.0, key_y + 24.0, "0", end_label("middle"));
+        svg.text(
+            key_x,
+            key_y + 38.0,
+            &format!(
+                "{} \u{2190} \u{2192} {}",
+                super::text::t(lang, Key::Lower),
+                super::text::t(lang, Key::Higher)
+            ),
+            small(),
+        );
+        svg.text(
+            key_x + key_w + 10.0,
+            key_y + 9.0,
+            super::text::t(lang, Key::HeatClearMark),
+            small(),
+        );
+    }
     Chart {
         id: id.to_owned(),
         caption: caption.to_owned(),
@@ -1055,6 +1175,7 @@ mod tests {
             "beskrivning av diagrammet med siffror",
             &[band],
             1.0,
+            &[(1.5, "reform".to_owned())],
         ));
         let rows = vec![StackRow {
             label: "control".into(),
@@ -1083,6 +1204,7 @@ mod tests {
             xs: vec![0.5, 1.0],
             ys: vec![1.0, 2.0, 3.0],
             values: vec![vec![1.0, 2.0], vec![3.0, 4.0], vec![5.0]],
+            ..HeatGrid::default()
         };
         let heat = heat_map("h", lang, "stress", "x", "y", "cap", &grid);
         assert_accessible(&heat);
@@ -1091,6 +1213,23 @@ mod tests {
             "{}",
             heat.inline_svg()
         );
+        // A difference map: centred on zero over the shared range, the
+        // clear cells marked.
+        let diff = HeatGrid {
+            xs: vec![0.5, 1.0],
+            ys: vec![1.0],
+            values: vec![vec![-0.2, 0.1]],
+            range: Some((-0.2, 0.5)),
+            clear: Some(vec![vec![true, false]]),
+        };
+        let svg = heat_map("d", lang, "stress", "x", "y", "cap", &diff).inline_svg();
+        assert!(
+            svg.contains("Färgskala från \u{2212}0,500 till +0,500."),
+            "{svg}"
+        );
+        assert!(svg.contains("1 av 2 rutor"), "{svg}");
+        assert_eq!(svg.matches("*</text>").count(), 1, "{svg}");
+        assert!(svg.contains(">\u{2212}0,200*</text>"), "{svg}");
         let effects = vec![
             LeverEffect {
                 label: "a".into(),

@@ -16,6 +16,7 @@ use std::fmt::Write as _;
 use super::charts::{
     self, ArmInterval, Chart, DifferenceRow, HeatGrid, LeverEffect, SeriesBand, StackRow, SweepLine,
 };
+use super::findings;
 use super::load::{Factor, ResultsFolder, StudyData};
 use super::svg::escape;
 use super::text::{
@@ -28,11 +29,13 @@ use crate::scenario::{DAYS_PER_YEAR, Language};
 use crate::stats::Summary;
 
 /// The outcomes the summary and the outcome charts show, in this order.
-pub const KEY_OUTCOMES: [Outcome; 11] = [
+pub const KEY_OUTCOMES: [Outcome; 12] = [
     Outcome::WorkerTurnover,
     Outcome::SickLeaveShare,
     Outcome::LongSickSpells,
     Outcome::MeanStress,
+    // Managers carry part of a reform's cost: they belong on the first screen.
+    Outcome::ManagerMeanStress,
     Outcome::InvestigationsOverdue,
     Outcome::OpenCasesMean,
     Outcome::DecisionErrorRate,
@@ -134,8 +137,19 @@ pub enum Study {
         unit: String,
         /// Line charts: (factor, one line per arm).
         lines: Vec<(String, Vec<SweepLine>)>,
-        /// Heat maps over two factors: (arm, x factor, y factor, grid).
+        /// Heat maps of the levels over two factors, on one colour scale:
+        /// (arm, x factor, y factor, grid).
         heats: Vec<(String, String, String, HeatGrid)>,
+        /// Maps of the paired difference to the baseline arm, one per other
+        /// arm, on one diverging scale centred on zero: (arm, x factor,
+        /// y factor, grid with its clear cells).
+        diffs: Vec<(String, String, String, HeatGrid)>,
+        /// The display unit of a difference (percentage points for a share).
+        diff_unit: String,
+        /// The baseline arm's name.
+        baseline: String,
+        /// Which side of a difference is better, for the captions.
+        better: text::Better,
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
@@ -150,8 +164,34 @@ pub enum Study {
         effects: Vec<LeverEffect>,
         /// Whether the effects are total Sobol indices (else Morris mu*).
         sobol: bool,
+        /// Per factor, in ranking order: its range, direction and indices
+        /// with their intervals, for the table under the chart.
+        factors: Vec<FactorRow>,
     },
 }
+
+/// One factor of a sensitivity analysis, for its table: what was varied
+/// over which range, and what it did, with the intervals the analysis
+/// wrote. Morris indices are in the outcome's display unit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorRow {
+    /// The factor's readable name.
+    pub label: String,
+    /// The smallest and largest value studied.
+    pub range: (f64, f64),
+    /// The factor's unit, in the report's language.
+    pub unit: String,
+    /// Morris mu (signed: the direction); NaN for Sobol.
+    pub mu: f64,
+    /// The ranking index (Morris mu* or total Sobol index) and its
+    /// interval: (value, low, high).
+    pub index: [f64; 3],
+    /// Sobol's first-order index and its interval; NaN for Morris.
+    pub s1: [f64; 3],
+}
+
+/// How many factors a sensitivity summary names per outcome.
+const SENSITIVITY_TOP: usize = 3;
 
 /// The outcomes a sweep's charts show, when the folder has them.
 pub const STUDY_OUTCOMES: [Outcome; 4] = [
@@ -207,6 +247,17 @@ fn chart_id(parts: &[&str]) -> String {
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
 pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+    studies_against(data, arms, arms.first().map_or("", String::as_str), lang)
+}
+
+/// [`studies`] with the baseline arm named: its difference maps compare
+/// every other arm with `baseline`.
+pub fn studies_against(
+    data: &StudyData,
+    arms: &[String],
+    baseline: &str,
+    lang: Language,
+) -> Vec<Study> {
     if data.is_sensitivity() {
         return sensitivity_studies(data, arms, lang);
     }
@@ -259,18 +310,21 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
                 .collect()
         };
         let grid = full_grid(data);
-        let (lines, heats) = match (data.factors.len(), grid) {
-            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new()),
+        let cell_of = |p: usize, xs: &[f64], ys: &[f64]| {
+            let (x, y) = (value_at(p, 0), value_at(p, 1));
+            xs.iter()
+                .position(|v| *v == x)
+                .zip(ys.iter().position(|v| *v == y))
+        };
+        let (lines, heats, diffs) = match (data.factors.len(), grid) {
+            (1, _) => (vec![(labels[0].clone(), line(0))], Vec::new(), Vec::new()),
             (_, Some((xs, ys))) => {
-                let heats = per_arm
+                let mut heats: Vec<(String, String, String, HeatGrid)> = per_arm
                     .iter()
                     .map(|(arm, levels)| {
                         let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
                         for (p, s) in levels {
-                            let (x, y) = (value_at(*p, 0), value_at(*p, 1));
-                            let i = xs.iter().position(|v| *v == x);
-                            let j = ys.iter().position(|v| *v == y);
-                            if let (Some(i), Some(j)) = (i, j) {
+                            if let Some((i, j)) = cell_of(*p, &xs, &ys) {
                                 values[j][i] = s.mean * unit.scale;
                             }
                         }
@@ -282,16 +336,58 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
                                 xs: xs.clone(),
                                 ys: ys.clone(),
                                 values,
+                                ..HeatGrid::default()
                             },
                         )
                     })
                     .collect();
-                (Vec::new(), heats)
+                // One colour is one value in every level map of the outcome.
+                let range = shared_range(heats.iter().map(|h| &h.3));
+                for h in &mut heats {
+                    h.3.range = Some(range);
+                }
+                let mut diffs: Vec<(String, String, String, HeatGrid)> = arms
+                    .iter()
+                    .filter(|a| **a != baseline)
+                    .filter_map(|arm| {
+                        let points = data.differences_of(arm, spec.name);
+                        if points.is_empty() {
+                            return None;
+                        }
+                        let mut values = vec![vec![f64::NAN; xs.len()]; ys.len()];
+                        let mut clear = vec![vec![false; xs.len()]; ys.len()];
+                        for (p, s) in points {
+                            if let Some((i, j)) = cell_of(p, &xs, &ys) {
+                                values[j][i] = s.mean * unit.scale;
+                                clear[j][i] = s.ci_low > 0.0 || s.ci_high < 0.0;
+                            }
+                        }
+                        Some((
+                            arm.clone(),
+                            labels[0].clone(),
+                            labels[1].clone(),
+                            HeatGrid {
+                                xs: xs.clone(),
+                                ys: ys.clone(),
+                                values,
+                                range: None,
+                                clear: Some(clear),
+                            },
+                        ))
+                    })
+                    .collect();
+                // Every difference map of the outcome on one scale.
+                let range = shared_range(diffs.iter().map(|h| &h.3));
+                for h in &mut diffs {
+                    h.3.range = Some(range);
+                }
+                (Vec::new(), heats, diffs)
             }
             // No grid (a Latin hypercube, a table, or more than two
             // factors): each factor on its own axis.
             (n, None) => (
                 (0..n).map(|k| (labels[k].clone(), line(k))).collect(),
+                Vec::new(),
                 Vec::new(),
             ),
         };
@@ -302,9 +398,24 @@ pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> 
             unit: unit.level.to_owned(),
             lines,
             heats,
+            diffs,
+            diff_unit: unit.difference.to_owned(),
+            baseline: baseline.to_owned(),
+            better: text::better(o),
         });
     }
     out
+}
+
+/// The smallest and largest finite value over `grids`.
+fn shared_range<'g>(grids: impl Iterator<Item = &'g HeatGrid>) -> (f64, f64) {
+    let (lo, hi) = grids
+        .flat_map(|g| g.values.iter().flatten())
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    if lo.is_finite() { (lo, hi) } else { (0.0, 1.0) }
 }
 
 /// The distinct values of the first two factors when the points are
@@ -352,6 +463,35 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             None => (outcome.clone(), display_unit(lang, "")),
         };
         let scale = if sobol { 1.0 } else { unit.scale };
+        let mut rows: Vec<&super::load::Index> = data
+            .indices
+            .iter()
+            .filter(|r| r.arm == arm && r.outcome == outcome)
+            .collect();
+        rows.sort_by_key(|r| r.rank);
+        let factors: Vec<FactorRow> = rows
+            .iter()
+            .map(|r| {
+                let k = data.factors.iter().position(|f| f.label == r.factor);
+                let values = data
+                    .points
+                    .iter()
+                    .filter_map(|p| k.and_then(|k| p.get(k)).copied());
+                let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                    (a.min(v), b.max(v))
+                });
+                let factor = k.map(|k| &data.factors[k]);
+                FactorRow {
+                    label: factor.map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    range: (lo, hi),
+                    unit: factor
+                        .map_or_else(String::new, |f| text::param_unit(lang, &f.unit).to_owned()),
+                    mu: r.mu * scale,
+                    index: [r.value, r.ci_low, r.ci_high].map(|x| x * scale),
+                    s1: r.s1,
+                }
+            })
+            .collect();
         let effects: Vec<LeverEffect> = data
             .indices
             .iter()
@@ -385,6 +525,7 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             },
             effects,
             sobol,
+            factors,
         });
     }
     out
@@ -414,6 +555,10 @@ h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #cccccc
 h3 { font-size: 1.1rem; margin: 1.25rem 0 0.25rem; }
 .sub { color: #444444; margin-top: 0; }
 .caution { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.5rem 0.75rem; }
+aside.limits { background: #f3f3f3; border-left: 4px solid #555555; padding: 0.25rem 0.75rem; margin: 1rem 0; }
+aside.limits h3 { margin-top: 0.5rem; }
+aside.limits ul { padding-left: 1.2rem; }
+ul.findings.key li { font-size: 1.05rem; }
 ul.findings { list-style: none; padding: 0; }
 ul.findings li { margin: 0.4rem 0; padding-left: 0.5rem; border-left: 4px solid #999999; }
 ul.findings li.better { border-left-color: #0072B2; }
@@ -421,7 +566,7 @@ ul.findings li.worse { border-left-color: #D55E00; }
 .tag { display: inline-block; font-size: 0.8rem; font-weight: bold; text-transform: uppercase; letter-spacing: 0.03em; padding: 0 0.35rem; margin-right: 0.4rem; border: 1px solid currentColor; border-radius: 3px; }
 li.better .tag { color: #005a8c; }
 li.worse .tag { color: #a33f00; }
-li.none .tag, li.unknown .tag, li.different .tag { color: #444444; }
+li.none .tag, li.unknown .tag, li.different .tag, li.small .tag { color: #444444; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 0.9rem; color: #333333; margin-top: 0.25rem; }
@@ -438,7 +583,7 @@ dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
 footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
 @media print {
-  @page { margin: 15mm; }
+  @page { size: A4; margin: 15mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
   body { font-size: 10pt; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
@@ -473,7 +618,7 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
-        let derived = studies(data, &arm_names(results), lang);
+        let derived = studies_against(data, &arm_names(results), results.baseline(), lang);
         page.study_section(&derived);
     } else {
         page.summary();
@@ -564,25 +709,112 @@ impl Builder<'_> {
     fn summary(&mut self) {
         let r = self.results;
         let s = &r.manifest.scenario;
+        let lang = self.lang;
         let baseline = r.baseline().to_owned();
+        let threshold = text::percent_size(lang, findings::SMALL_SHARE);
         self.h2("summary", Key::SummaryHeading);
+        let compared = self.compared();
+        // Every paired comparison of a key outcome, per arm in scenario order.
+        let per_arm: Vec<Vec<Comparison<'_>>> = compared
+            .iter()
+            .map(|arm| {
+                self.key_outcomes
+                    .iter()
+                    .filter_map(|&o| {
+                        let name = o.spec().name;
+                        let diff = r.difference(arm, name)?;
+                        let base = r.level(&baseline, name)?;
+                        Some(Comparison {
+                            outcome: o,
+                            unit: o.spec().unit,
+                            arm,
+                            baseline: &baseline,
+                            baseline_mean: base.mean,
+                            arm_mean: r.level(arm, name).map_or(f64::NAN, |l| l.mean),
+                            mean: diff.mean,
+                            lo: diff.ci_low,
+                            hi: diff.ci_high,
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+
+        // The answer first: the largest clear differences of every arm.
+        let all: Vec<Comparison<'_>> = per_arm.iter().flatten().cloned().collect();
+        let key = findings::key_findings(&all);
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"key-findings\">{}</h3>",
+            escape(self.t(Key::KeyFindingsHeading))
+        );
+        if key.is_empty() {
+            let text = self.tf(
+                Key::NoKeyFindings,
+                &[("baseline", &baseline), ("threshold", &threshold)],
+            );
+            self.p(&text);
+        } else {
+            let intro = self.tf(
+                Key::KeyFindingsIntro,
+                &[("baseline", &baseline), ("threshold", &threshold)],
+            );
+            self.p(&intro);
+            let items: Vec<String> = key
+                .iter()
+                .map(|c| {
+                    let v = findings::verdict_of(c);
+                    let rel = findings::relative(c).unwrap_or(f64::NAN);
+                    format!(
+                        "<li class=\"{}\" data-relative=\"{}\"><span class=\"tag\">{}</span>{}</li>",
+                        verdict_class(v),
+                        rel,
+                        escape(text::verdict_tag(lang, v)),
+                        escape(&text::finding_sentence(lang, c, rel))
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"findings key\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"meaning\">{}</h3>",
+            escape(self.t(Key::MeaningHeading))
+        );
+        for (arm, comparisons) in compared.iter().zip(&per_arm) {
+            let meaning = self.meaning(arm, &baseline, &threshold, comparisons);
+            self.p(&meaning);
+        }
+        let _ = writeln!(
+            self.body,
+            "<aside class=\"limits\" aria-labelledby=\"limits\">\n<h3 id=\"limits\">{}</h3>\n<ul>\n<li>{}</li>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</aside>",
+            escape(self.t(Key::LimitsHeading)),
+            escape(self.t(Key::SummaryCaution)),
+            escape(self.t(Key::LimitsAssumptions)),
+            escape(self.t(Key::LimitsLeftOut))
+        );
+
+        let _ = writeln!(
+            self.body,
+            "<h3 id=\"compared\">{}</h3>",
+            escape(self.t(Key::ComparedHeading))
+        );
         let intro = self.tf(
             Key::SummaryIntro,
             &[
-                ("arms", &join_list(self.lang, &arm_names(r))),
+                ("arms", &join_list(lang, &arm_names(r))),
                 ("name", &s.name),
                 ("reps", &r.manifest.replications.to_string()),
-                ("years", &text::years_text(self.lang, years(s.horizon_days))),
-                ("warmup", &text::years_text(self.lang, years(s.warmup_days))),
+                ("years", &text::years_text(lang, years(s.horizon_days))),
+                ("warmup", &text::years_text(lang, years(s.warmup_days))),
                 ("baseline", &baseline),
             ],
         );
         self.p(&intro);
-        let _ = writeln!(
-            self.body,
-            "<p class=\"caution\">{}</p>",
-            escape(self.t(Key::SummaryCaution))
-        );
         if !r.manifest.failures.is_empty() {
             let text = self.tf(
                 Key::Failures,
@@ -590,77 +822,112 @@ impl Builder<'_> {
             );
             let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
         }
-        let compared = self.compared();
-        let mut rows = Vec::new();
-        for (arm_index, arm) in compared.iter().enumerate() {
-            let mut items = Vec::new();
-            let mut no_clear = Vec::new();
-            let mut counts = [0usize; 5];
-            for &o in &self.key_outcomes {
-                let name = o.spec().name;
-                let (Some(diff), Some(base)) = (r.difference(arm, name), r.level(&baseline, name))
-                else {
+
+        // An event after the warm-up: the averages mix both regimes.
+        for arm in &s.arms {
+            for e in &arm.events {
+                let Some(day) = e.at_day().filter(|d| *d > s.warmup_days) else {
                     continue;
                 };
-                let c = Comparison {
-                    outcome: o,
-                    unit: o.spec().unit,
-                    arm,
-                    baseline: &baseline,
-                    baseline_mean: base.mean,
-                    mean: diff.mean,
-                    lo: diff.ci_low,
-                    hi: diff.ci_high,
-                };
-                let (v, sentence) = text::difference_sentence(self.lang, &c);
-                let (class, k) = match v {
-                    Verdict::Better => ("better", 0),
-                    Verdict::Worse => ("worse", 1),
-                    Verdict::Different => ("different", 2),
-                    Verdict::NoClearDifference => ("none", 3),
-                    Verdict::Unknown => ("unknown", 4),
+                let text = self.tf(
+                    Key::EventWindow,
+                    &[
+                        ("arm", &arm.name),
+                        ("label", &e.label),
+                        ("years", &text::years_text(lang, years(day))),
+                        (
+                            "before",
+                            &text::years_text(lang, years(day.min(s.horizon_days) - s.warmup_days)),
+                        ),
+                    ],
+                );
+                let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+            }
+        }
+
+        // The full list, per arm, in the fixed order of the key outcomes.
+        let mut rows = Vec::new();
+        for (arm_index, (arm, comparisons)) in compared.iter().zip(&per_arm).enumerate() {
+            let mut items = Vec::new();
+            let mut no_clear = Vec::new();
+            let mut small = Vec::new();
+            let mut counts = [0usize; 6];
+            for c in comparisons {
+                let (v, sentence) = text::difference_sentence(lang, c);
+                let is_small = findings::is_small(c);
+                let k = match v {
+                    _ if is_small => 3,
+                    Verdict::Better => 0,
+                    Verdict::Worse => 1,
+                    Verdict::Different => 2,
+                    Verdict::NoClearDifference => 4,
+                    Verdict::Unknown => 5,
                 };
                 counts[k] += 1;
-                if v == Verdict::NoClearDifference {
-                    no_clear.push(text::outcome_with_interval(self.lang, &c));
+                if is_small {
+                    let pct = text::percent(lang, 100.0 * findings::relative(c).unwrap_or(0.0));
+                    small.push(format!("{} ({pct})", outcome_label(lang, c.outcome)));
+                } else if v == Verdict::NoClearDifference {
+                    no_clear.push(text::outcome_with_interval(lang, c));
                 } else {
                     items.push(format!(
-                        "<li class=\"{class}\"><span class=\"tag\">{}</span>{}</li>",
-                        escape(text::verdict_tag(self.lang, v)),
+                        "<li class=\"{}\"><span class=\"tag\">{}</span>{}</li>",
+                        verdict_class(v),
+                        escape(text::verdict_tag(lang, v)),
                         escape(&sentence)
                     ));
                 }
                 let pct = |x: f64| {
-                    if base.mean.is_finite() && base.mean != 0.0 {
-                        100.0 * x / base.mean.abs()
+                    if c.baseline_mean.is_finite() && c.baseline_mean != 0.0 {
+                        100.0 * x / c.baseline_mean.abs()
                     } else {
                         f64::NAN
                     }
                 };
                 rows.push(DifferenceRow {
-                    outcome: capitalise(outcome_label(self.lang, o)),
+                    outcome: capitalise(outcome_label(lang, c.outcome)),
                     arm_index,
                     arm: arm.clone(),
-                    mean: pct(diff.mean),
-                    lo: pct(diff.ci_low),
-                    hi: pct(diff.ci_high),
-                    tag: text::verdict_tag(self.lang, v).to_owned(),
+                    mean: pct(c.mean),
+                    lo: pct(c.lo),
+                    hi: pct(c.hi),
+                    tag: if is_small {
+                        self.t(Key::TagSmall).to_owned()
+                    } else {
+                        text::verdict_tag(lang, v).to_owned()
+                    },
                 });
             }
-            // Outcomes without a clear difference share one item, so the
-            // clear ones stand out; each keeps its interval.
+            // Small and unclear differences each share one item, so the
+            // clear ones stand out; each keeps its size or interval.
+            if !small.is_empty() {
+                let sentence = self.tf(
+                    Key::SmallList,
+                    &[
+                        ("arm", arm),
+                        ("baseline", &baseline),
+                        ("threshold", &threshold),
+                        ("list", &join_list(lang, &small)),
+                    ],
+                );
+                items.push(format!(
+                    "<li class=\"small\"><span class=\"tag\">{}</span>{}</li>",
+                    escape(self.t(Key::TagSmall)),
+                    escape(&sentence)
+                ));
+            }
             if !no_clear.is_empty() {
                 let sentence = self.tf(
                     Key::NoClearList,
                     &[
                         ("arm", arm),
                         ("baseline", &baseline),
-                        ("list", &join_list(self.lang, &no_clear)),
+                        ("list", &join_list(lang, &no_clear)),
                     ],
                 );
                 items.push(format!(
                     "<li class=\"none\"><span class=\"tag\">{}</span>{}</li>",
-                    escape(text::verdict_tag(self.lang, Verdict::NoClearDifference)),
+                    escape(text::verdict_tag(lang, Verdict::NoClearDifference)),
                     escape(&sentence)
                 ));
             }
@@ -674,20 +941,18 @@ impl Builder<'_> {
                 Key::CountBetter,
                 Key::CountWorse,
                 Key::CountDifferent,
+                Key::CountSmall,
                 Key::CountNoClear,
                 Key::CountUnknown,
             ]
             .into_iter()
             .zip(counts)
             .filter(|(_, k)| *k > 0)
-            .map(|(key, k)| self.tf(key, &[("k", &k.to_string())]))
+            .map(|(key, k)| self.tf(key, &[("k", &k.to_string()), ("threshold", &threshold)]))
             .collect();
             let counts_text = self.tf(
                 Key::ComparisonCounts,
-                &[
-                    ("n", &n.to_string()),
-                    ("list", &join_list(self.lang, &parts)),
-                ],
+                &[("n", &n.to_string()), ("list", &join_list(lang, &parts))],
             );
             self.p(&counts_text);
             let _ = writeln!(
@@ -702,22 +967,84 @@ impl Builder<'_> {
                 (
                     self.key_outcomes
                         .iter()
-                        .position(|o| capitalise(outcome_label(self.lang, *o)) == row.outcome),
+                        .position(|o| capitalise(outcome_label(lang, *o)) == row.outcome),
                     row.arm_index,
                 )
             });
             let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
             let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
-            let chart = charts::difference_chart(
-                "differences",
-                self.lang,
-                &title,
-                &caption,
-                &compared,
-                &rows,
-            );
+            let chart =
+                charts::difference_chart("differences", lang, &title, &caption, &compared, &rows);
             self.figure(chart);
         }
+    }
+
+    /// "What this means" for one arm, from its comparisons: where it does
+    /// better (largest first), what it costs elsewhere, what else changes,
+    /// and how many clear differences are too small to matter.
+    fn meaning(
+        &self,
+        arm: &str,
+        baseline: &str,
+        threshold: &str,
+        comparisons: &[Comparison<'_>],
+    ) -> String {
+        let lang = self.lang;
+        let mut ranked: Vec<&Comparison<'_>> = comparisons
+            .iter()
+            .filter(|c| !findings::is_small(c))
+            .collect();
+        // Largest relative change first; one without a relative size last.
+        let size = |c: &Comparison<'_>| findings::relative(c).map_or(-1.0, f64::abs);
+        ranked.sort_by(|a, b| size(b).total_cmp(&size(a)));
+        let labels = |v: Verdict| -> Vec<String> {
+            ranked
+                .iter()
+                .filter(|c| findings::verdict_of(c) == v)
+                .map(|c| outcome_label(lang, c.outcome).to_owned())
+                .collect()
+        };
+        let (better, worse, different) = (
+            labels(Verdict::Better),
+            labels(Verdict::Worse),
+            labels(Verdict::Different),
+        );
+        let small = comparisons.iter().filter(|c| findings::is_small(c)).count();
+        let base = [("arm", arm), ("baseline", baseline)];
+        let with = |key: Key, name: &str, list: &[String]| {
+            let joined = join_list(lang, list);
+            let mut values = base.to_vec();
+            values.push((name, joined.as_str()));
+            tf(lang, key, &values)
+        };
+        let mut sentences = Vec::new();
+        match (better.is_empty(), worse.is_empty()) {
+            (false, false) => {
+                sentences.push(with(Key::MeaningGains, "better", &better));
+                sentences.push(with(Key::MeaningCosts, "worse", &worse));
+            }
+            (false, true) => {
+                sentences.push(with(Key::MeaningGains, "better", &better));
+                sentences.push(tf(lang, Key::MeaningNoCost, &base));
+            }
+            (true, false) => sentences.push(with(Key::MeaningOnlyCosts, "worse", &worse)),
+            (true, true) => sentences.push(tf(lang, Key::MeaningNothing, &base)),
+        }
+        if !different.is_empty() {
+            sentences.push(with(Key::MeaningDifferent, "list", &different));
+        }
+        if small > 0 {
+            let k = small.to_string();
+            let mut values = base.to_vec();
+            values.extend([("k", k.as_str()), ("threshold", threshold)]);
+            let key = if small == 1 {
+                Key::MeaningSmallOne
+            } else {
+                Key::MeaningSmall
+            };
+            sentences.push(tf(lang, key, &values));
+        }
+        sentences.join(" ")
     }
 
     fn outcomes(&mut self) {
@@ -775,6 +1102,17 @@ impl Builder<'_> {
         self.body.push_str("<div class=\"grid\">\n");
         let s = &r.manifest.scenario;
         let total_years = years(s.horizon_days);
+        // Events at a fixed day, marked on every series.
+        let events: Vec<(f64, String)> = s
+            .arms
+            .iter()
+            .flat_map(|a| {
+                a.events.iter().filter_map(move |e| {
+                    e.at_day()
+                        .map(|d| (years(d), format!("{}: {}", a.name, e.label)))
+                })
+            })
+            .collect();
         for m in self.key_series.clone() {
             let spec = m.spec();
             let unit = display_unit(self.lang, spec.unit);
@@ -818,7 +1156,7 @@ impl Builder<'_> {
                     )
                 })
                 .collect();
-            let desc = self.tf(
+            let mut desc = self.tf(
                 Key::SeriesDesc,
                 &[
                     ("metric", label),
@@ -827,6 +1165,16 @@ impl Builder<'_> {
                     ("ends", &join_list(self.lang, &ends)),
                 ],
             );
+            for (year, label) in &events {
+                desc.push(' ');
+                desc.push_str(&self.tf(
+                    Key::EventLine,
+                    &[
+                        ("label", label),
+                        ("years", &text::years_text(self.lang, *year)),
+                    ],
+                ));
+            }
             let caption = capitalise(&self.tf(
                 Key::SeriesCaption,
                 &[("metric", label), ("unit", unit.level)],
@@ -840,6 +1188,7 @@ impl Builder<'_> {
                 &capitalise(&desc),
                 &bands,
                 years(s.warmup_days),
+                &events,
             );
             self.figure(chart);
         }
@@ -908,7 +1257,7 @@ impl Builder<'_> {
                     ("outcomes", &join_list(lang, &outcomes)),
                     ("name", &s.name),
                     ("method", method),
-                    ("design", &data.design),
+                    ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
             )
@@ -919,7 +1268,7 @@ impl Builder<'_> {
                     ("arms", &join_list(lang, &arm_names(r))),
                     ("factors", &join_list(lang, &factors)),
                     ("name", &s.name),
-                    ("design", &data.design),
+                    ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
             )
@@ -938,6 +1287,7 @@ impl Builder<'_> {
             let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
         }
         if !data.is_sensitivity() {
+            self.sweep_verdicts(data);
             return;
         }
         // The ranking of each outcome in words, as indices.csv ranks it.
@@ -960,29 +1310,114 @@ impl Builder<'_> {
                 .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
             let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
             let sentence = if moved {
-                let ranking: Vec<String> = rows
+                // The top factors only, each with its direction (Morris mu's
+                // sign); the table under the chart has them all.
+                let top: Vec<_> = rows
+                    .iter()
+                    .filter(|r| r.value.is_finite() && r.value != 0.0)
+                    .take(SENSITIVITY_TOP)
+                    .collect();
+                let ranking: Vec<String> = top
                     .iter()
                     .map(|r| {
-                        data.factors
+                        let name = data
+                            .factors
                             .iter()
                             .find(|f| f.label == r.factor)
-                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f))
+                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f));
+                        if r.mu.is_finite() && r.mu != 0.0 {
+                            let dir = if r.mu > 0.0 { Key::Raises } else { Key::Lowers };
+                            format!("{name} ({})", self.t(dir))
+                        } else {
+                            name
+                        }
                     })
                     .collect();
-                self.tf(
+                let mut sentence = self.tf(
                     Key::SensitivityTop,
                     &[
                         ("outcome", &label),
                         ("arm", &arm),
                         ("ranking", &join_list(lang, &ranking)),
                     ],
-                )
+                );
+                // Two intervals that overlap cannot be ranked.
+                if let [a, b, ..] = top.as_slice()
+                    && b.ci_high >= a.ci_low
+                {
+                    sentence.push(' ');
+                    sentence.push_str(self.t(Key::SensitivityOverlap));
+                }
+                sentence
             } else {
                 self.tf(Key::SensitivityNone, &[("outcome", &label), ("arm", &arm)])
             };
             items.push(format!("<li>{}</li>", escape(&capitalise(&sentence))));
         }
         let _ = writeln!(self.body, "<ul>\n{}\n</ul>", items.join("\n"));
+    }
+
+    /// A sweep's answer in words: for each charted outcome and each arm,
+    /// at how many points it does better than the baseline, worse, or not
+    /// clearly different, from the paired differences the sweep wrote.
+    fn sweep_verdicts(&mut self, data: &StudyData) {
+        let lang = self.lang;
+        let baseline = self.results.baseline().to_owned();
+        let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
+            PATHWAY_STUDY_OUTCOMES
+        } else {
+            STUDY_OUTCOMES
+        };
+        let mut items = Vec::new();
+        for arm in self.compared() {
+            for o in outcomes {
+                let diffs = data.differences_of(&arm, o.spec().name);
+                if diffs.is_empty() {
+                    continue;
+                }
+                let direction = text::better(o);
+                let mut counts = [0usize; 3];
+                for (_, d) in &diffs {
+                    match text::verdict(direction, d.ci_low, d.ci_high) {
+                        Verdict::Better => counts[0] += 1,
+                        Verdict::Worse => counts[1] += 1,
+                        Verdict::Different => counts[2] += 1,
+                        Verdict::NoClearDifference | Verdict::Unknown => {}
+                    }
+                }
+                let n = diffs.len();
+                let unclear = n - counts.iter().sum::<usize>();
+                let values = [
+                    ("outcome", capitalise(outcome_label(lang, o))),
+                    ("arm", arm.clone()),
+                    ("baseline", baseline.clone()),
+                    ("n", n.to_string()),
+                    ("better", counts[0].to_string()),
+                    ("worse", counts[1].to_string()),
+                    ("different", counts[2].to_string()),
+                    ("unclear", unclear.to_string()),
+                ];
+                let values: Vec<(&str, &str)> =
+                    values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                let key = if direction == text::Better::Neither {
+                    Key::SweepDiffers
+                } else if counts[0] == n {
+                    Key::SweepBetterEverywhere
+                } else if counts[1] == n {
+                    Key::SweepWorseEverywhere
+                } else {
+                    Key::SweepCounts
+                };
+                items.push(format!("<li>{}</li>", escape(&tf(lang, key, &values))));
+            }
+        }
+        if !items.is_empty() {
+            let _ = writeln!(
+                self.body,
+                "<ul class=\"sweep-verdicts\">\n{}\n</ul>",
+                items.join("\n")
+            );
+        }
     }
 
     fn study_section(&mut self, studies: &[Study]) {
@@ -1016,7 +1451,42 @@ impl Builder<'_> {
                 unit,
                 lines,
                 heats,
+                diffs,
+                diff_unit,
+                baseline,
+                better,
             } => {
+                // The answer first: how each arm differs from the baseline.
+                let better_text = self.t(match better {
+                    text::Better::Lower => Key::LowerIsBetter,
+                    text::Better::Higher => Key::HigherIsBetter,
+                    text::Better::Neither => Key::NeitherIsBetter,
+                });
+                for (arm, x, y, grid) in diffs {
+                    let label = format!("{outcome} ({arm} \u{2212} {baseline})");
+                    let caption = capitalise(&self.tf(
+                        Key::HeatDiffCaption,
+                        &[
+                            ("outcome", outcome),
+                            ("unit", diff_unit),
+                            ("arm", arm),
+                            ("baseline", baseline),
+                            ("x", x),
+                            ("y", y),
+                            ("better", better_text),
+                        ],
+                    ));
+                    let chart = charts::heat_map(
+                        &chart_id(&["sweep-diff", name, arm]),
+                        self.lang,
+                        &label,
+                        x,
+                        y,
+                        &caption,
+                        grid,
+                    );
+                    self.figure(chart);
+                }
                 for (k, (factor, lines)) in lines.iter().enumerate() {
                     let caption = capitalise(&self.tf(
                         Key::SweepCaption,
@@ -1062,6 +1532,7 @@ impl Builder<'_> {
                 unit,
                 effects,
                 sobol,
+                factors,
             } => {
                 let key = if *sobol {
                     Key::RankingCaptionSobol
@@ -1078,8 +1549,86 @@ impl Builder<'_> {
                     effects,
                 );
                 self.figure(chart);
+                self.factor_table(outcome, unit, *sobol, factors);
             }
         }
+    }
+
+    /// The table under a sensitivity chart: each factor's studied range,
+    /// its direction (Morris mu, signed) and its indices with intervals.
+    fn factor_table(&mut self, outcome: &str, unit: &str, sobol: bool, factors: &[FactorRow]) {
+        if factors.is_empty() {
+            return;
+        }
+        let lang = self.lang;
+        let caption = capitalise(&self.tf(Key::FactorTableCaption, &[("outcome", outcome)]));
+        let (third, fourth) = if sobol {
+            (
+                self.t(Key::S1Column).to_owned(),
+                self.t(Key::StColumn).to_owned(),
+            )
+        } else {
+            (
+                self.tf(Key::MuColumn, &[("unit", unit)]),
+                self.tf(Key::MuStarColumn, &[("unit", unit)]),
+            )
+        };
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
+            escape(&caption),
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::StudiedRange)),
+            escape(&third),
+            escape(&fourth)
+        );
+        let all: Vec<f64> = factors
+            .iter()
+            .flat_map(|f| [f.mu, f.index[0], f.index[2]])
+            .collect();
+        let d = decimals(&all);
+        let interval = |v: [f64; 3], d: usize| {
+            format!(
+                "{} [{}; {}]",
+                number(lang, v[0], d),
+                number(lang, v[1], d),
+                number(lang, v[2], d)
+            )
+        };
+        for f in factors {
+            let range = if f.range.0.is_finite() {
+                let rd = exact_decimals(&[f.range.0, f.range.1]);
+                self.tf(
+                    Key::IntervalRange,
+                    &[
+                        ("lo", &number(lang, f.range.0, rd)),
+                        ("hi", &number(lang, f.range.1, rd)),
+                        ("unit", &f.unit),
+                    ],
+                )
+            } else {
+                self.t(Key::NotAvailable).to_owned()
+            };
+            let (third, fourth) = if sobol {
+                (interval(f.s1, 2), interval(f.index, 2))
+            } else {
+                (text::signed(lang, f.mu, d), interval(f.index, d))
+            };
+            let _ = writeln!(
+                self.body,
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                // A parameter key stays as written; a lever's name starts a row.
+                escape(&if f.label.contains('.') {
+                    f.label.clone()
+                } else {
+                    capitalise(&f.label)
+                }),
+                escape(range.trim_end()),
+                escape(&third),
+                escape(&fourth)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
     }
 
     fn loops(&mut self) {
@@ -1130,6 +1679,21 @@ impl Builder<'_> {
         }
     }
 
+    /// An event's name with its time when it fires on a fixed day:
+    /// "trust reform (from year 3)".
+    fn event_name(&self, e: &super::load::ManifestEvent) -> String {
+        match e.at_day() {
+            Some(day) => self.tf(
+                Key::EventAt,
+                &[
+                    ("label", &e.label),
+                    ("years", &text::years_text(self.lang, years(day))),
+                ],
+            ),
+            None => e.label.clone(),
+        }
+    }
+
     fn scenario(&mut self) {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
@@ -1147,7 +1711,7 @@ impl Builder<'_> {
             escape(self.t(Key::Events))
         );
         for arm in &s.arms {
-            let events: Vec<String> = arm.events.iter().map(|e| e.label.clone()).collect();
+            let events: Vec<String> = arm.events.iter().map(|e| self.event_name(e)).collect();
             let events = if events.is_empty() {
                 self.t(Key::NoEvents).to_owned()
             } else {
@@ -1175,6 +1739,14 @@ impl Builder<'_> {
                 "<th scope=\"col\" class=\"num\">{}</th>",
                 escape(&arm.name)
             );
+            // The levers after each event, beside the arm's starting ones.
+            for e in &arm.events {
+                let _ = write!(
+                    self.body,
+                    "<th scope=\"col\" class=\"num\">{}</th>",
+                    escape(&format!("{}: {}", arm.name, self.event_name(e)))
+                );
+            }
         }
         self.body.push_str("</tr></thead>\n<tbody>\n");
         for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
@@ -1187,16 +1759,50 @@ impl Builder<'_> {
             );
             for arm in &s.arms {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
-                let shown = if p.kind == ParamKind::Switch && v.is_finite() {
-                    p.format_value(v)
-                } else {
-                    param_value(lang, v)
-                };
+                let shown = self
+                    .swept(&p.key(), &arm.name)
+                    .unwrap_or_else(|| shown_value(lang, p, v));
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
+                for e in &arm.events {
+                    let after = e.lever(p.name).map_or_else(
+                        || t(lang, Key::NotAvailable).to_owned(),
+                        |v| shown_value(lang, p, v),
+                    );
+                    let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&after));
+                }
             }
             self.body.push_str("</tr>\n");
         }
         self.body.push_str("</tbody></table></div>\n");
+    }
+
+    /// The range a study varied parameter `key` over for `arm`, as shown
+    /// in the scenario's tables ("0–2 (varied)"); `None` when it is not a
+    /// factor for that arm (or this is not a study).
+    fn swept(&self, key: &str, arm: &str) -> Option<String> {
+        let data = self.results.study.as_ref()?;
+        let k = data
+            .factors
+            .iter()
+            .position(|f| f.key == key && f.arm.as_deref().is_none_or(|a| a == arm))?;
+        let (lo, hi) = data
+            .points
+            .iter()
+            .filter_map(|p| p.get(k).copied())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+        if !lo.is_finite() {
+            return None;
+        }
+        let d = exact_decimals(&[lo, hi]);
+        Some(self.tf(
+            Key::SweptRange,
+            &[
+                ("lo", &number(self.lang, lo, d)),
+                ("hi", &number(self.lang, hi, d)),
+            ],
+        ))
     }
 
     fn assumptions(&mut self) {
@@ -1218,32 +1824,34 @@ impl Builder<'_> {
             escape(self.t(Key::Source))
         );
         for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
-            let values: Vec<f64> = s
+            // Each arm's value as shown: a swept factor as its range.
+            let values: Vec<String> = s
                 .arms
                 .iter()
-                .map(|a| a.param(p.group, p.name).unwrap_or(f64::NAN))
+                .map(|a| {
+                    self.swept(&p.key(), &a.name).unwrap_or_else(|| {
+                        shown_value(lang, p, a.param(p.group, p.name).unwrap_or(f64::NAN))
+                    })
+                })
                 .collect();
-            let same = values
-                .windows(2)
-                .all(|w| w[0] == w[1] || (w[0].is_nan() && w[1].is_nan()));
+            let same = values.windows(2).all(|w| w[0] == w[1]);
             let value = if same {
-                values
-                    .first()
-                    .map_or_else(String::new, |v| param_value(lang, *v))
+                values.first().cloned().unwrap_or_default()
             } else {
                 s.arms
                     .iter()
                     .zip(&values)
-                    .map(|(a, v)| format!("{}: {}", a.name, param_value(lang, *v)))
+                    .map(|(a, v)| format!("{}: {v}", a.name))
                     .collect::<Vec<_>>()
                     .join("; ")
             };
             let _ = writeln!(
                 self.body,
-                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                // Meanings and sources are quoted from the English registry.
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
                 breakable(&p.key()),
                 escape(&value),
-                escape(p.unit),
+                escape(text::param_unit(lang, p.unit)),
                 escape(p.meaning),
                 escape(p.source)
             );
@@ -1323,7 +1931,18 @@ impl Builder<'_> {
         let fields = [
             (Key::Version, m.tillit_version.clone()),
             (Key::Seed, m.master_seed.to_string()),
-            (Key::Replications, m.replications.to_string()),
+            // A study runs its replications at every point: say so, and
+            // how many runs that made.
+            match &r.study {
+                Some(_) => (Key::ReplicationsPerPoint, m.replications.to_string()),
+                None => (Key::Replications, m.replications.to_string()),
+            },
+            (
+                Key::TotalRuns,
+                r.study.as_ref().map_or_else(String::new, |d| {
+                    (d.points.len() * s.arms.len() * m.replications as usize).to_string()
+                }),
+            ),
             (Key::Years, years_text),
             (Key::Command, m.command.clone()),
             (Key::Finished, m.finished_utc.clone()),
@@ -1402,10 +2021,43 @@ impl Builder<'_> {
     }
 }
 
+/// The fewest decimals (at most 3) that write every one of `values`.
+fn exact_decimals(values: &[f64]) -> usize {
+    (0..=3)
+        .find(|&d| {
+            let k = 10f64.powi(d);
+            values
+                .iter()
+                .all(|v| ((v * k).round() - v * k).abs() < 1e-6)
+        })
+        .unwrap_or(3) as usize
+}
+
+/// The CSS class of a finding's verdict.
+fn verdict_class(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Better => "better",
+        Verdict::Worse => "worse",
+        Verdict::Different => "different",
+        Verdict::NoClearDifference => "none",
+        Verdict::Unknown => "unknown",
+    }
+}
+
 /// `text` escaped, with a line-break opportunity after each `.` and `_`, so
 /// long parameter keys wrap in narrow columns and on paper.
 fn breakable(text: &str) -> String {
     escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+}
+
+/// A parameter's value for a reader: a switch as yes or no (never `true`
+/// or `false`), a number as [`param_value`] writes it.
+fn shown_value(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> String {
+    if p.kind == ParamKind::Switch && v.is_finite() {
+        t(lang, if v != 0.0 { Key::Yes } else { Key::No }).to_owned()
+    } else {
+        param_value(lang, v)
+    }
 }
 
 /// A parameter value as the scenario would write it, with the language's
@@ -1459,6 +2111,7 @@ mod tests {
             factors: (0..factors).map(factor).collect(),
             points,
             levels,
+            differences: Vec::new(),
             indices: Vec::new(),
         }
     }

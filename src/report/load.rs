@@ -117,6 +117,12 @@ pub struct Index {
     pub ci_low: f64,
     /// Its interval, upper end.
     pub ci_high: f64,
+    /// Morris only: mu, the mean elementary effect with its sign (the
+    /// direction); NaN for Sobol.
+    pub mu: f64,
+    /// Sobol only: the first-order index and its interval (low, high);
+    /// NaN for Morris.
+    pub s1: [f64; 3],
 }
 
 /// A parameter study, read.
@@ -132,6 +138,8 @@ pub struct StudyData {
     pub points: Vec<Vec<f64>>,
     /// Level rows per point: (point, row).
     pub levels: Vec<(usize, SummaryRow)>,
+    /// Paired differences to the baseline arm per point: (point, row).
+    pub differences: Vec<(usize, SummaryRow)>,
     /// indices.csv rows (sensitivity analyses only).
     pub indices: Vec<Index>,
 }
@@ -145,6 +153,16 @@ impl StudyData {
     /// The level of `outcome` for `arm` at each point, in point order.
     pub fn levels_of(&self, arm: &str, outcome: &str) -> Vec<(usize, Summary)> {
         self.levels
+            .iter()
+            .filter(|(_, r)| r.arm == arm && r.outcome == outcome)
+            .map(|(p, r)| (*p, r.summary))
+            .collect()
+    }
+
+    /// The paired difference of `outcome`, `arm` minus the baseline, at
+    /// each point, in point order.
+    pub fn differences_of(&self, arm: &str, outcome: &str) -> Vec<(usize, Summary)> {
+        self.differences
             .iter()
             .filter(|(_, r)| r.arm == arm && r.outcome == outcome)
             .map(|(p, r)| (*p, r.summary))
@@ -255,6 +273,26 @@ pub struct ManifestEvent {
     pub label: String,
     /// When it fires: `{"at_day": 1095}` or `{"scandals": {...}}`.
     pub trigger: serde_json::Value,
+    /// The steering levers in force after it, by lever name.
+    #[serde(default)]
+    pub steering: serde_json::Value,
+}
+
+impl ManifestEvent {
+    /// The day it fires on, for an event at a fixed day.
+    pub fn at_day(&self) -> Option<u32> {
+        self.trigger
+            .get("at_day")
+            .and_then(serde_json::Value::as_u64)
+            .and_then(|d| u32::try_from(d).ok())
+    }
+
+    /// Lever `name` after the event, as a number (a switch as 0 or 1).
+    pub fn lever(&self, name: &str) -> Option<f64> {
+        let v = self.steering.get(name)?;
+        v.as_f64()
+            .or_else(|| v.as_bool().map(|b| if b { 1.0 } else { 0.0 }))
+    }
 }
 
 /// One row of `summary.csv`.
@@ -563,7 +601,10 @@ fn load_study(
         ));
     }
     let arms: Vec<&str> = s.arms.iter().map(|a| a.name.as_str()).collect();
-    let levels = read_point_summary(&dir.join(SUMMARY_FILE), points.len(), &arms)?;
+    let (levels, differences): (Vec<_>, Vec<_>) =
+        read_point_summary(&dir.join(SUMMARY_FILE), points.len(), &arms)?
+            .into_iter()
+            .partition(|(_, row)| row.comparison == "level");
     // The report does not read a sweep's runs.csv, but checks it when it
     // is there (the fixtures of older versions left it out).
     let runs = dir.join(RUNS_FILE);
@@ -593,7 +634,19 @@ fn load_study(
     let manifest = Manifest {
         tillit_version: m.tillit_version,
         results_format: m.results_format,
-        command: String::new(),
+        // A study's manifest has no command line; its folder keeps the
+        // spec, and the manifest the replications and seed that ran it.
+        command: {
+            let spec = dir.join("spec.toml");
+            let verb = match m.kind.as_str() {
+                "morris" | "sobol" => format!("sensitivity {} --method {}", spec.display(), m.kind),
+                _ => format!("sweep {}", spec.display()),
+            };
+            format!(
+                "tillit {verb} --reps {} --seed {}",
+                m.replications, m.scenario.seed
+            )
+        },
         finished_utc: String::new(),
         master_seed: m.scenario.seed,
         replications: m.replications,
@@ -618,6 +671,7 @@ fn load_study(
             factors: m.factors,
             points,
             levels,
+            differences,
             indices,
         }),
     })
@@ -717,7 +771,7 @@ fn read_point_summary(
             ));
         }
         at += 1;
-        if key.1 == "level" {
+        if key.1 == "level" || key.1.starts_with("difference_to_") {
             rows.push((p, summary_row(path, &record, 1)?));
         }
     }
@@ -832,6 +886,12 @@ fn read_indices(path: &Path, kind: &str) -> Result<Vec<Index>, ReportError> {
             value: num(value)?,
             ci_low: num(low)?,
             ci_high: num(high)?,
+            mu: if kind == "morris" { num(4)? } else { f64::NAN },
+            s1: if kind == "morris" {
+                [f64::NAN; 3]
+            } else {
+                [num(4)?, num(5)?, num(6)?]
+            },
         });
     }
     Ok(rows)

@@ -455,6 +455,33 @@ pub fn tick_decimals(ticks: &[f64]) -> usize {
     }
 }
 
+/// A diverging colour for `t` in [-1, 1], centred on zero: Okabe-Ito blue
+/// below, near-white at zero, Okabe-Ito vermilion above (both colour-blind
+/// safe); and whether text on it should be white.
+pub fn diverging_colour(t: f64) -> (String, bool) {
+    let t = if t.is_finite() {
+        t.clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    let (mid, end) = if t < 0.0 {
+        ((247.0, 247.0, 247.0), (0.0, 114.0, 178.0))
+    } else {
+        ((247.0, 247.0, 247.0), (213.0, 94.0, 0.0))
+    };
+    let f = t.abs();
+    let mix = |x: f64, y: f64| (x + (y - x) * f).round() as u8;
+    (
+        format!(
+            "#{:02x}{:02x}{:02x}",
+            mix(mid.0, end.0),
+            mix(mid.1, end.1),
+            mix(mid.2, end.2)
+        ),
+        f > 0.6,
+    )
+}
+
 /// The viridis colour at `t` in `[0, 1]` (dark blue to yellow), and whether
 /// text on it should be white.
 pub fn heat_colour(t: f64) -> (String, bool) {
@@ -532,6 +559,9 @@ mod tests {
         };
         assert_eq!(s.map(5.0), 50.0);
         assert_eq!(heat_colour(0.0).0, "#440154");
+        assert_eq!(diverging_colour(0.0).0, "#f7f7f7");
+        assert_eq!(diverging_colour(-1.0).0, "#0072b2");
+        assert_eq!(diverging_colour(2.0).0, "#d55e00");
         assert_eq!(heat_colour(1.0).0, "#fde725");
         let mut svg = Svg::new("p", 10.0, 10.0, "t", "d");
         svg.polyline(

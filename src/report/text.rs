@@ -53,7 +53,7 @@ texts! {
         "Andel av de {kept} rimliga världarna där {arm} är bättre än {baseline}, inte tydligt annorlunda, eller sämre, per utfall.";
     /// Chart description per arm.
     RobustChartDesc => "Stacked bars, one per outcome, of the share of worlds per verdict. {rows}",
-        "Staplade staplar, en per utfall, med andelen världar per bedömning. {rows}";
+        "Stapeldiagram, en stapel per utfall, uppdelad efter andelen världar per bedömning. {rows}";
     /// Category: better.
     RobustBetter => "better", "bättre";
     /// Category: no clear difference.
@@ -89,8 +89,8 @@ texts! {
     /// Page title.
     ReportTitle => "Report: {name}", "Rapport: {name}";
     /// Line under the title.
-    Subtitle => "Simulation of control-based and trust-based steering in social services, written by tillit {version}.",
-        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, skriven av tillit {version}.";
+    Subtitle => "Simulation of control-based and trust-based steering in social services, made with tillit {version}.",
+        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, framtagen med tillit {version}.";
     /// Heading of the summary.
     SummaryHeading => "Summary", "Sammanfattning";
     /// What was compared.
@@ -99,6 +99,70 @@ texts! {
     /// How to read the intervals.
     SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
         "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
+    /// Heading of the key findings.
+    KeyFindingsHeading => "Key findings", "Viktigaste resultaten";
+    /// How the key findings were chosen.
+    KeyFindingsIntro => "The largest clear differences to {baseline}, largest first: each 95% interval excludes zero, and each difference is at least {threshold} of the value under {baseline}.",
+        "De största tydliga skillnaderna mot {baseline}, den största först: varje 95 % intervall utesluter noll, och varje skillnad är minst {threshold} av värdet med {baseline}.";
+    /// A key finding, lower under the arm.
+    FindingLower => "{outcome}: {pct} lower with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
+        "{outcome}: {pct} lägre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    /// A key finding, higher under the arm.
+    FindingHigher => "{outcome}: {pct} higher with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
+        "{outcome}: {pct} högre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    /// When no difference is clear and large enough.
+    NoKeyFindings => "No key outcome differs clearly from {baseline} by {threshold} of its value or more.",
+        "Inget viktigt utfall skiljer sig tydligt från {baseline} med {threshold} av värdet eller mer.";
+    /// Heading of what the findings mean.
+    MeaningHeading => "What this means", "Vad det betyder";
+    /// The gains of an arm, largest first.
+    MeaningGains => "Compared with {baseline}, {arm} does better on {better} (largest difference first).",
+        "Jämfört med {baseline} ger {arm} bättre resultat för {better} (störst skillnad först).";
+    /// The costs of an arm that also gains.
+    MeaningCosts => "The price is paid elsewhere: {arm} does worse on {worse}.",
+        "Priset betalas på annat håll: {arm} ger sämre resultat för {worse}.";
+    /// An arm that gains at no clear cost.
+    MeaningNoCost => "On no key outcome does {arm} do clearly worse.",
+        "För inget viktigt utfall ger {arm} tydligt sämre resultat.";
+    /// An arm that only loses.
+    MeaningOnlyCosts => "{arm} does worse than {baseline} on {worse}, and clearly better on no key outcome.",
+        "{arm} ger sämre resultat än {baseline} för {worse}, och tydligt bättre för inget viktigt utfall.";
+    /// An arm with no difference that matters.
+    MeaningNothing => "On the key outcomes, the simulation shows no difference that matters between {arm} and {baseline}.",
+        "För de viktiga utfallen visar simuleringen ingen skillnad av betydelse mellan {arm} och {baseline}.";
+    /// Clear changes with no better direction.
+    MeaningDifferent => "It also changes {list}, where neither direction is better in itself.",
+        "Alternativet ändrar också {list}, där ingen riktning är bättre i sig.";
+    /// One small clear difference.
+    MeaningSmallOne => "One further difference is clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
+        "Ytterligare en skillnad är tydlig men mindre än {threshold} av värdet med {baseline}: för liten för att spela roll.";
+    /// Small clear differences, counted.
+    MeaningSmall => "{k} further differences are clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
+        "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
+    /// An event at a fixed time.
+    EventAt => "{label} (after {years})", "{label} (efter {years})";
+    /// An event on a time series, for its text alternative.
+    EventLine => "A dashed line marks {label} after {years}.", "En streckad linje markerar {label} efter {years}.";
+    /// An event after the warm-up.
+    EventWindow => "{arm} changes its steering after {years} (“{label}”), after the warm-up: its averages include {before} under the earlier steering, so they understate the change; the charts over time show the years after it.",
+        "{arm} byter styrning efter {years} (”{label}”), efter insvängningen: medelvärdena innehåller {before} med den tidigare styrningen och underskattar därför förändringen; diagrammen över tid visar åren efter bytet.";
+    /// Heading of the limitations box.
+    LimitsHeading => "Limitations", "Begränsningar";
+    /// What the assumptions are.
+    LimitsAssumptions => "Most parameter values are assumptions, not measurements. The calibration to Swedish patterns (staff turnover, long sick spells, time use and overdue investigations) constrains some of them, jointly rather than one by one. “Assumptions and sources” lists every value and where it comes from.",
+        "De flesta parametervärden är antaganden, inte mätningar. Kalibreringen mot svenska mönster (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar) avgränsar en del av dem, tillsammans snarare än var för sig. ”Antaganden och källor” visar varje värde och varifrån det kommer.";
+    /// What the model leaves out.
+    LimitsLeftOut => "The model leaves out, among other things: the board and the director as actors (their demands enter only as hours of reporting); any learning from reviewed errors under trust-based steering beyond fewer new rules; the other agencies' own stress, sick leave and staffing; managers' short sick spells and their time use; the cost of covering for absent staff; public holidays. Section 8 of docs/MODEL.md in tillit's source lists every simplification.",
+        "Modellen utelämnar bland annat: nämnd och förvaltningsledning som aktörer (deras krav finns bara med som timmar för rapportering); att tillitsbaserad styrning lär av granskade fel på annat sätt än genom färre nya regler; de andra verksamheternas egen stress, sjukfrånvaro och bemanning; chefernas korta sjukfall och deras tidsanvändning; kostnaden för att täcka upp för frånvarande personal; helgdagar. Avsnitt 8 i docs/MODEL.md i tillits källkod listar alla förenklingar.";
+    /// Heading of what was compared.
+    ComparedHeading => "What was compared", "Vad som jämfördes";
+    /// A count of verdicts.
+    CountSmall => "{k} small (under {threshold})", "{k} små (under {threshold})";
+    /// Small clear differences, in one sentence.
+    SmallList => "Small differences between {arm} and {baseline}, each under {threshold} of the value under {baseline} although its 95% interval excludes zero: {list}.",
+        "Små skillnader mellan {arm} och {baseline}, var och en under {threshold} av värdet med {baseline} fast 95 % intervallet utesluter noll: {list}.";
+    /// Verdict tag.
+    TagSmall => "small", "liten";
     /// Heading per compared arm.
     ComparisonHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
     /// Counts of verdicts for one arm.
@@ -187,7 +251,7 @@ texts! {
     TimeUseCaption => "Share of worked hours per activity, mean over the runs after warm-up.", "Andel av arbetade timmar per aktivitet, medel över körningarna efter insvängning.";
     /// Text alternative of the time-use chart.
     TimeUseDesc => "Stacked bars, one per alternative, of the share of worked hours per activity. {rows}",
-        "Staplade staplar, en per alternativ, med andelen arbetade timmar per aktivitet. {rows}";
+        "Stapeldiagram, en stapel per alternativ, uppdelad efter andelen arbetade timmar per aktivitet. {rows}";
     /// Heading of the scenario section.
     ScenarioHeading => "The scenario", "Scenariot";
     /// Column heading.
@@ -230,8 +294,8 @@ texts! {
     /// Heading of the feedback loops.
     LoopsHeading => "Feedback loops behind the result", "Återkopplingar bakom resultatet";
     /// Introduction to the feedback loops.
-    LoopsIntro => "The model builds in no answer: the result emerges from mechanisms that feed back on themselves. These four loops do most of the work.",
-        "Modellen bygger inte in något svar: resultatet växer fram ur mekanismer som återkopplar på sig själva. De här fyra slingorna gör det mesta av arbetet.";
+    LoopsIntro => "The answer is not written into the model: the result emerges from mechanisms that feed back on themselves. These four loops explain most of it.",
+        "Svaret är inte inskrivet i modellen: resultatet uppstår ur mekanismer som förstärker sig själva. De här fyra återkopplingarna förklarar det mesta.";
     /// Loop title.
     BurnoutTitle => "The burnout spiral", "Utbrändhetsspiralen";
     /// Loop explanation.
@@ -255,18 +319,22 @@ texts! {
     /// Indicator line under a loop.
     LoopIndicator => "In these results: {values}.", "I dessa resultat: {values}.";
     /// When a loop has no measure in the results.
-    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här slingan.";
+    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här återkopplingen.";
     /// Heading of the reproduction section.
     ReproHeading => "How to reproduce this report", "Så återskapar du rapporten";
     /// Introduction to reproduction.
     ReproIntro => "The same version of tillit, run on the same scenario with the same seed, gives the same numbers on any computer. The results folder holds the whole resolved scenario in manifest.json.",
-        "Samma version av tillit, körd med samma scenario och samma frö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
+        "Samma version av tillit, körd med samma scenario och samma slumpfrö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
     /// Field name.
     Version => "tillit version", "tillit-version";
     /// Field name.
-    Seed => "Master seed", "Huvudfrö";
+    Seed => "Master seed", "Slumpfrö";
     /// Field name.
     Replications => "Runs per alternative", "Körningar per alternativ";
+    /// Field name.
+    ReplicationsPerPoint => "Runs per point and alternative", "Körningar per punkt och alternativ";
+    /// Field name.
+    TotalRuns => "Runs in all", "Körningar totalt";
     /// Field name.
     Years => "Simulated years (warm-up)", "Simulerade år (insvängning)";
     /// Field name.
@@ -286,7 +354,7 @@ texts! {
     /// Figure number.
     Figure => "Figure {n}.", "Figur {n}.";
     /// Heading of a sweep.
-    SweepHeading => "Parameter sweep", "Parametersvep";
+    SweepHeading => "How the outcomes change as the parameters vary", "Så förändras utfallen när parametrarna varierar";
     /// Line chart over one swept factor.
     SweepTitle => "{outcome} as {factor} varies", "{outcome} när {factor} varierar";
     /// Caption of a sweep line chart.
@@ -295,11 +363,25 @@ texts! {
     /// Text alternative of a sweep line chart.
     SweepDesc => "Line chart of {outcome} over {factor} from {from} to {to}. {lines}", "Linjediagram över {outcome} mot {factor} från {from} till {to}. {lines}";
     /// Caption of a heat map.
-    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value.",
-        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde.";
+    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value. Every alternative's map of this outcome uses one colour scale.",
+        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde. Alla alternativs kartor över detta utfall har samma färgskala.";
     /// Text alternative of a heat map.
-    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}.",
-        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}.";
+    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}. Colour key from {klo} to {khi}.",
+        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}. Färgskala från {klo} till {khi}.";
+    /// How many cells of a difference map are clear.
+    HeatClearCount => "{k} of {n} cells have a 95% interval that excludes zero (marked *).",
+        "{k} av {n} rutor har ett 95 % intervall som utesluter noll (markerade med *).";
+    /// The mark of a clear cell, in the colour key.
+    HeatClearMark => "* 95% interval excludes 0", "* 95 % intervall utesluter 0";
+    /// Caption of a difference map.
+    HeatDiffCaption => "Paired difference in {outcome} ({unit}), {arm} minus {baseline}, at each combination of {x} and {y}. Blue: lower under {arm}; orange: higher; {better}. Every map of this outcome uses one colour scale, centred on zero; a cell marked * has a 95% interval that excludes zero.",
+        "Parvis skillnad i {outcome} ({unit}), {arm} minus {baseline}, för varje kombination av {x} och {y}. Blått: lägre med {arm}; orange: högre; {better}. Alla kartor över detta utfall har samma färgskala, centrerad på noll; en ruta markerad med * har ett 95 % intervall som utesluter noll.";
+    /// Which side is better, for a caption.
+    LowerIsBetter => "lower is better", "lägre är bättre";
+    /// Which side is better, for a caption.
+    HigherIsBetter => "higher is better", "högre är bättre";
+    /// Which side is better, for a caption.
+    NeitherIsBetter => "neither is better in itself", "ingen riktning är bättre i sig";
     /// Heading of a sensitivity analysis.
     SensitivityHeading => "Which assumptions matter most", "Vilka antaganden betyder mest";
     /// Ranking chart title.
@@ -313,22 +395,59 @@ texts! {
     /// Unit of a Sobol index.
     ShareOfVariance => "share of variance", "andel av variansen";
     /// What a sweep compared.
-    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design ({design}) was simulated {reps} times per point and alternative.",
-        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen ({design}) simulerades {reps} gånger per punkt och alternativ.";
+    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design, {points} points (“Design” under “How to reproduce this report” gives it exactly), was simulated {reps} times per point and alternative.",
+        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen, {points} punkter (”Försöksplan” under ”Så återskapar du rapporten” anger den exakt), simulerades {reps} gånger per punkt och alternativ.";
     /// What a sensitivity analysis compared.
-    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method ({design}), each design point simulated {reps} times.",
-        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden ({design}), varje punkt simulerad {reps} gånger.";
+    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method with {points} design points, each simulated {reps} times.",
+        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden med {points} försökspunkter, var och en simulerad {reps} gånger.";
     /// The ranking of one outcome, in words.
-    SensitivityTop => "{outcome} under {arm}: {ranking} (most important first).", "{outcome} med {arm}: {ranking} (viktigast först).";
+    SensitivityTop => "{outcome} under {arm}: most moved by {ranking}, largest effect first.", "{outcome} med {arm}: påverkas mest av {ranking}, störst effekt först.";
+    /// The first two factors' intervals overlap.
+    SensitivityOverlap => "The intervals of the first two overlap, so their order is not certain.", "De två förstas intervall överlappar, så deras ordning är osäker.";
+    /// Direction of a factor.
+    Raises => "raises it", "höjer";
+    /// Direction of a factor.
+    Lowers => "lowers it", "sänker";
     /// When no factor moved an outcome.
     SensitivityNone => "{outcome} under {arm}: no parameter moved it in these runs.", "{outcome} med {arm}: ingen parameter påverkade utfallet i dessa körningar.";
     /// The caution for parameter studies.
     StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
         "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    /// A sweep's verdicts for one outcome and arm, counted over the points.
+    SweepCounts => "{outcome}: {arm} does better than {baseline} at {better} of the {n} points, worse at {worse}, and shows no clear difference at {unclear}.",
+        "{outcome}: {arm} ger bättre resultat än {baseline} i {better} av de {n} punkterna, sämre i {worse}, och ingen tydlig skillnad i {unclear}.";
+    /// A sweep's outcome where the arm is better at every point.
+    SweepBetterEverywhere => "{outcome}: {arm} does better than {baseline} at every one of the {n} points.",
+        "{outcome}: {arm} ger bättre resultat än {baseline} i alla {n} punkter.";
+    /// A sweep's outcome where the arm is worse at every point.
+    SweepWorseEverywhere => "{outcome}: {arm} does worse than {baseline} at every one of the {n} points.",
+        "{outcome}: {arm} ger sämre resultat än {baseline} i alla {n} punkter.";
+    /// A sweep's outcome with no better direction.
+    SweepDiffers => "{outcome}: {arm} differs clearly from {baseline} at {different} of the {n} points (neither direction is better in itself).",
+        "{outcome}: {arm} skiljer sig tydligt från {baseline} i {different} av de {n} punkterna (ingen riktning är bättre i sig).";
+    /// A swept factor's value in the scenario's tables.
+    SweptRange => "{lo}–{hi} (varied)", "{lo}–{hi} (varieras)";
+    /// Caption of a sensitivity table.
+    FactorTableCaption => "{outcome}: each parameter's studied range, direction and effect, with 95% intervals.",
+        "{outcome}: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.";
+    /// Column heading.
+    StudiedRange => "Studied range", "Studerat intervall";
+    /// Column heading: Morris mu.
+    MuColumn => "Direction, μ ({unit}; + raises, − lowers)", "Riktning, μ ({unit}; + höjer, − sänker)";
+    /// Column heading: Morris mu*.
+    MuStarColumn => "Size, μ* ({unit}) [95% interval]", "Storlek, μ* ({unit}) [95 % intervall]";
+    /// Column heading: Sobol S1.
+    S1Column => "Alone, S1 [95% interval]", "Ensam, S1 [95 % intervall]";
+    /// Column heading: Sobol ST.
+    StColumn => "With interactions, ST [95% interval]", "Med samspel, ST [95 % intervall]";
     /// Field name.
     Design => "Design", "Försöksplan";
     /// Text alternative of a ranking chart.
     RankingDesc => "Bar chart ranking {n} parameters by their effect on {outcome}. {items}", "Stapeldiagram som rangordnar {n} parametrar efter effekt på {outcome}. {items}";
+    /// A switch that is on.
+    Yes => "yes", "ja";
+    /// A switch that is off.
+    No => "no", "nej";
     /// Missing value.
     NotAvailable => "n/a", "saknas";
     /// Joins the last two items of a list.
@@ -458,12 +577,15 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
         OpenCasesMean => ("open cases (backlog)", "öppna ärenden (balans)"),
         ApprovalWaitDays => (
             "wait for the manager's approval",
-            "väntan på chefens attest",
+            "väntan på chefens godkännande",
         ),
         DecisionErrorRate => ("wrong decisions", "felaktiga beslut"),
         MissedNeeds => ("missed needs", "missade behov"),
         UnneededInterventions => ("unneeded interventions", "onödiga insatser"),
-        ErrorsCaught => ("errors caught at approval", "fel som upptäcks vid attest"),
+        ErrorsCaught => (
+            "errors caught at approval",
+            "fel som upptäcks vid chefens granskning",
+        ),
         Complaints => ("complaints and appeals", "klagomål och överklaganden"),
         SeriousEvents => ("serious events", "allvarliga händelser"),
         Scandals => ("media scandals", "mediedrev"),
@@ -478,14 +600,14 @@ fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
             "children who need several agencies",
             "barn som behöver flera verksamheter",
         ),
-        TimeToFirstHelp => ("time to first help", "tid till första hjälp"),
+        TimeToFirstHelp => ("time to first help", "tid till första insats"),
         TimeToFirstHelpP90 => (
             "time to first help, slowest tenth",
-            "tid till första hjälp, långsammaste tiondelen",
+            "tid till första insats, långsammaste tiondelen",
         ),
         TimeToFullHelp => (
             "time until all help has started",
-            "tid tills all hjälp har börjat",
+            "tid tills alla insatser har börjat",
         ),
         StoryTold => (
             "times the story was told",
@@ -611,7 +733,7 @@ const LEVERS: &[(&str, &str, &str)] = &[
     (
         "approval_threshold",
         "severity from which the manager approves decisions (1: never)",
-        "allvarlighet från vilken chefen attesterar beslut (1: aldrig)",
+        "allvarlighetsgrad från vilken chefen måste godkänna beslut (1: aldrig)",
     ),
     (
         "decision_latitude",
@@ -626,7 +748,7 @@ const LEVERS: &[(&str, &str, &str)] = &[
     (
         "blame_culture",
         "blame culture (1 = control standard)",
-        "skuldkultur (1 = kontrollstandard)",
+        "skuldbeläggande kultur (1 = kontrollstandard)",
     ),
     (
         "kpi_pressure",
@@ -689,6 +811,66 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
     match lang {
         Language::En => en.to_owned(),
         Language::Sv => sv.to_owned(),
+    }
+}
+
+/// Parameter units of the registry in Swedish: (unit, Swedish). English
+/// reports show the unit as the registry writes it. A test checks that every
+/// unit of the registry has a row.
+const PARAM_UNITS_SV: &[(&str, &str)] = &[
+    ("days", "dagar"),
+    ("share", "andel"),
+    ("hours", "timmar"),
+    ("probability", "sannolikhet"),
+    ("-", "\u{2013}"),
+    ("ratio", "kvot"),
+    ("hours/week", "timmar/vecka"),
+    ("share/year", "andel/år"),
+    ("hours/day", "timmar/dag"),
+    ("FTE/100 positions", "årsarbetare/100 tjänster"),
+    ("working days", "arbetsdagar"),
+    ("switch", "av/på"),
+    ("stress units", "stressenheter"),
+    ("spells/year", "sjukfall/år"),
+    ("share of contract", "andel av tjänstgöringsgraden"),
+    ("ratio/stress unit", "kvot/stressenhet"),
+    ("log-odds", "logit"),
+    ("kSEK/month", "tkr/månad"),
+    ("index 0-1", "index 0\u{2013}1"),
+    ("hours/agency", "timmar/verksamhet"),
+    ("years", "år"),
+    ("working days/year", "arbetsdagar/år"),
+    ("strain units", "anspänningsenheter"),
+    ("share/pressure", "andel/arbetstryck"),
+    ("share/day", "andel/dag"),
+    ("severity 0-1", "allvarlighetsgrad 0\u{2013}1"),
+    ("reports/position/year", "anmälningar/tjänst/år"),
+    ("ratio/scandal", "kvot/mediedrev"),
+    ("ratio/month", "kvot/månad"),
+    ("ratio/exhaustion unit", "kvot/utmattningsenhet"),
+    ("positions", "tjänster"),
+    ("log-sd", "log-standardavvikelse"),
+    ("kSEK/hire", "tkr/rekrytering"),
+    ("hours/worker/week", "timmar/handläggare/vecka"),
+    ("hours/hour", "timmar/timme"),
+    ("hours/case", "timmar/ärende"),
+    ("days/week", "dagar/vecka"),
+    ("count", "antal"),
+    ("children/position/year", "barn/tjänst/år"),
+    ("cases", "ärenden"),
+    ("1/stress", "1/stressenhet"),
+    ("1/day", "1/dag"),
+];
+
+/// A parameter's unit in `lang`: the registry's in English, its Swedish
+/// form in Swedish (as written for a unit this build does not know).
+pub fn param_unit(lang: Language, unit: &str) -> &str {
+    match lang {
+        Language::En => unit,
+        Language::Sv => PARAM_UNITS_SV
+            .iter()
+            .find(|row| row.0 == unit)
+            .map_or(unit, |row| row.1),
     }
 }
 
@@ -1084,6 +1266,8 @@ pub struct Comparison<'a> {
     pub baseline: &'a str,
     /// Mean of the baseline arm (for the relative change).
     pub baseline_mean: f64,
+    /// Mean of the compared arm (for the levels a key finding states).
+    pub arm_mean: f64,
     /// Mean paired difference, arm minus baseline.
     pub mean: f64,
     /// Lower end of its 95% interval.
@@ -1180,6 +1364,56 @@ pub fn difference_sentence(lang: Language, c: &Comparison<'_>) -> (Verdict, Stri
     (v, sentence)
 }
 
+/// A share as an unsigned percentage for a sentence: `37 %`, `2%`.
+pub fn percent_size(lang: Language, share: f64) -> String {
+    let x = (100.0 * share).abs();
+    let d = if x >= 10.0 || x.fract() == 0.0 {
+        0
+    } else if x >= 1.0 {
+        1
+    } else {
+        2
+    };
+    match lang {
+        Language::En => format!("{}%", number(lang, x, d)),
+        Language::Sv => format!("{} %", number(lang, x, d)),
+    }
+}
+
+/// A key finding in one plain sentence: which arm, how much higher or
+/// lower in percent of the baseline, both levels, and the interval of the
+/// difference. For clear differences with a relative size only (see
+/// [`super::findings::key_findings`]); `rel` is the relative change.
+pub fn finding_sentence(lang: Language, c: &Comparison<'_>, rel: f64) -> String {
+    let unit = display_unit(lang, c.unit);
+    let [value, base] = [c.arm_mean, c.baseline_mean].map(|x| x * unit.scale);
+    let [lo, hi] = [c.lo, c.hi].map(|x| x * unit.scale);
+    let d_level = decimals(&[value, base]);
+    let d_diff = decimals(&[lo, hi, c.mean * unit.scale]);
+    let key = if c.mean < 0.0 {
+        Key::FindingLower
+    } else {
+        Key::FindingHigher
+    };
+    let sentence = tf(
+        lang,
+        key,
+        &[
+            ("arm", c.arm),
+            ("baseline", c.baseline),
+            ("pct", &percent_size(lang, rel)),
+            ("outcome", outcome_label(lang, c.outcome)),
+            ("value", &number(lang, value, d_level)),
+            ("base", &number(lang, base, d_level)),
+            ("unit", unit.level),
+            ("lo", &signed(lang, lo, d_diff)),
+            ("hi", &signed(lang, hi, d_diff)),
+            ("dunit", unit.difference),
+        ],
+    );
+    capitalise(&sentence)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1254,6 +1488,14 @@ mod tests {
                 p.name
             );
         }
+        for p in PARAMETERS {
+            assert!(
+                p.unit.is_empty() || param_unit(Language::Sv, p.unit) != p.unit,
+                "unit `{}` of {} has no Swedish form",
+                p.unit,
+                p.key()
+            );
+        }
         for p in Preset::ALL {
             let name = p.name();
             assert!(!preset_label(Language::Sv, name).is_empty());
@@ -1297,6 +1539,7 @@ mod tests {
             arm: "trust",
             baseline: "control",
             baseline_mean: 0.25,
+            arm_mean: 0.25 + mean,
             mean,
             lo,
             hi,
