@@ -82,7 +82,7 @@ const TEXT = {
     m_turnover: "Personalomsättning (andel per år)", m_open: "Öppna ärenden",
     m_overdue: "Utredningar över 4 månader (andel)", m_doc: "Dokumentationskrav",
     m_time: "Tid: direkt (heldragen), dokumentation (streckad), administration (prickad)",
-    m_waiting: "Barn som väntar på första hjälp",
+    m_waiting: "Barn som väntar på första insats",
     loop_burnout: "Utbrändhetsspiralen",
     loop_burnout_text: "För många ärenden höjer stressen; stressade handläggare blir sjuka eller slutar; de frånvarandes ärenden går till dem som är kvar, vars stress stiger ännu mer.",
     loop_burnout_where: "Se: röda rutor, kryss och tomma rutor i en enhet; diagrammen för stress och sjukfrånvaro.",
