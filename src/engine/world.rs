@@ -312,6 +312,9 @@ pub(crate) struct World<'a> {
     standard_rates: rules::StandardRates,
     finished_scratch: Vec<u32>,
     present_scratch: Vec<usize>,
+    /// Who can take cases today (`available`), set once per workday before
+    /// the managers' and workers' days, during which it cannot change.
+    available_today: Vec<bool>,
     handover_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
@@ -491,6 +494,7 @@ impl<'a> World<'a> {
             standard_rates: rules::StandardRates::new(&params.work),
             finished_scratch: Vec::new(),
             present_scratch: Vec::new(),
+            available_today: Vec::new(),
             handover_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
@@ -586,6 +590,7 @@ impl<'a> World<'a> {
             &mut self.month,
         );
         if workday {
+            self.mark_available();
             for u in 0..self.units.len() {
                 self.manager_day(u);
             }
@@ -1112,6 +1117,16 @@ impl<'a> World<'a> {
             .or_else(|| colleagues.clone().find(|&j| self.positions[j].filled()))
     }
 
+    /// Sets `available_today` for every position: one pass instead of a
+    /// call of `available` per position in `manager_day` and in `work_day`.
+    fn mark_available(&mut self) {
+        let day = self.day;
+        let mut mask = std::mem::take(&mut self.available_today);
+        mask.clear();
+        mask.extend((0..self.positions.len()).map(|j| self.available(j, day)));
+        self.available_today = mask;
+    }
+
     /// Can position `j` take cases today?
     fn available(&self, j: usize, day: u32) -> bool {
         let p = &self.positions[j];
@@ -1150,7 +1165,7 @@ impl<'a> World<'a> {
         // A buffer kept across days: no allocation per unit and day.
         let mut present = std::mem::take(&mut self.present_scratch);
         present.clear();
-        present.extend((first..first + len).filter(|&j| self.available(j, day)));
+        present.extend((first..first + len).filter(|&j| self.available_today[j]));
         let manager = &self.units[u].manager;
         let manager_present = manager.employed
             && day >= manager.sick_until
@@ -1292,10 +1307,11 @@ impl<'a> World<'a> {
 
     fn work_day(&mut self, i: usize) {
         let day = self.day;
-        if !self.available(i, day) {
+        if !self.available_today[i] {
             return;
         }
-        let w = self.params.work.clone();
+        // Borrowed, not cloned: `work_day` runs for every worker and day.
+        let w = &self.params.work;
         let consultant = matches!(self.positions[i].occupant, Occupant::Consultant { .. });
         let rules_factor = self.rules_factor();
         let contract = self.params.organisation.contract_hours_per_day
@@ -1308,7 +1324,7 @@ impl<'a> World<'a> {
         let productivity = if consultant {
             1.0
         } else {
-            rules::productivity(pos.experience, &w)
+            rules::productivity(pos.experience, w)
         };
         let workdays = f64::from(self.params.organisation.workdays_per_week);
         let admin =
@@ -1331,9 +1347,9 @@ impl<'a> World<'a> {
         } else {
             severity_sum / pos.items.len() as f64
         };
-        let pressure = rules::work_pressure(backlog, case_capacity, &w);
-        let time_factor = rules::time_factor(pressure, pos.standard, &w);
-        let mut overtime = rules::overtime_hours(pressure, contract, &w);
+        let pressure = rules::work_pressure(backlog, case_capacity, w);
+        let time_factor = rules::time_factor(pressure, pos.standard, w);
+        let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
         let oversight = pos.oversight_owed.min(left);
@@ -1387,7 +1403,7 @@ impl<'a> World<'a> {
         left -= unused;
         if !consultant {
             pos.standard = rules::adjust_standard(pos.standard, time_factor, &self.standard_rates);
-            pos.experience = rules::learn(pos.experience, &w);
+            pos.experience = rules::learn(pos.experience, &self.params.work);
         }
         let control = rules::effective_control(
             self.params.steering.decision_latitude,
