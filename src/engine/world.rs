@@ -379,20 +379,27 @@ fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
 /// person's vacation depends only on their stagger (one of five) and the day
 /// of the year, and it is asked for several times per person and day.
 struct VacationCalendar {
-    by_stagger: Vec<[bool; DAYS_PER_YEAR as usize]>,
+    /// By day of the year, then by stagger: a day's row is read once for a
+    /// pass over every position.
+    by_day: Vec<[bool; 5]>,
 }
 
 impl VacationCalendar {
     fn new(vacation_days: u32) -> Self {
-        let by_stagger = (0..5)
-            .map(|stagger| std::array::from_fn(|d| on_vacation(stagger, d as u32, vacation_days)))
+        let by_day = (0..DAYS_PER_YEAR)
+            .map(|d| std::array::from_fn(|stagger| on_vacation(stagger, d, vacation_days)))
             .collect();
-        VacationCalendar { by_stagger }
+        VacationCalendar { by_day }
+    }
+
+    /// Who is on vacation on `day`, by stagger (`i % 5` for position `i`).
+    fn day(&self, day: u32) -> [bool; 5] {
+        self.by_day[(day % DAYS_PER_YEAR) as usize]
     }
 
     /// Whether position `i` is on vacation on `day`.
     fn on(&self, i: usize, day: u32) -> bool {
-        self.by_stagger[i % 5][(day % DAYS_PER_YEAR) as usize]
+        self.day(day)[i % 5]
     }
 }
 
@@ -816,6 +823,8 @@ impl<'a> World<'a> {
         let day = self.day;
         let weekday = is_workday(day, self.params.organisation.workdays_per_week);
         let vacation_days = self.params.organisation.vacation_days;
+        let on_vacation_today = self.vacations.day(day);
+        let on_vacation_yesterday = self.vacations.day(day.wrapping_sub(1));
         for i in 0..self.positions.len() {
             // Draws first, the same number every weekday whatever the state.
             let u: [f64; 4] = if weekday {
@@ -846,8 +855,8 @@ impl<'a> World<'a> {
                         self.units[unit].manager.rehab_owed +=
                             self.params.managers.rehabilitation_hours;
                     }
-                    let vacation = self.vacations.on(i, day);
-                    if vacation && (day == 0 || !self.vacations.on(i, day - 1)) {
+                    let vacation = on_vacation_today[i % 5];
+                    if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
                         let back = vacation_end(i, day, vacation_days);
                         self.reassign(i, back);
                     }
@@ -1123,7 +1132,20 @@ impl<'a> World<'a> {
         let day = self.day;
         let mut mask = std::mem::take(&mut self.available_today);
         mask.clear();
-        mask.extend((0..self.positions.len()).map(|j| self.available(j, day)));
+        let on_vacation_today = self.vacations.day(day);
+        mask.extend(
+            self.positions
+                .iter()
+                .enumerate()
+                .map(|(j, p)| match p.occupant {
+                    Occupant::Vacant { .. } => false,
+                    Occupant::Consultant { .. } => true,
+                    // As `available`, with the day's vacation row read once.
+                    Occupant::Employee => {
+                        !p.sick(day) && !on_vacation_today[j % 5] && p.leaving_day > day
+                    }
+                }),
+        );
         self.available_today = mask;
     }
 
@@ -1782,6 +1804,7 @@ impl<'a> World<'a> {
         t.days += 1.0;
         t.open_cases_sum += self.open_cases as f64;
         t.position_days += self.positions.len() as f64;
+        let on_vacation_today = self.vacations.day(day);
         for (i, pos) in self.positions.iter_mut().enumerate() {
             match pos.occupant {
                 Occupant::Vacant { .. } => {
@@ -1794,7 +1817,7 @@ impl<'a> World<'a> {
                 }
                 Occupant::Employee => {
                     let sick = pos.sick(day);
-                    let vacation = self.vacations.on(i, day);
+                    let vacation = on_vacation_today[i % 5];
                     t.employed_days += 1.0;
                     if weekday && !vacation {
                         t.contract_days += 1.0;
