@@ -312,6 +312,7 @@ pub(crate) struct World<'a> {
     standard_rates: rules::StandardRates,
     finished_scratch: Vec<u32>,
     present_scratch: Vec<usize>,
+    load_scratch: Vec<(usize, usize)>,
     /// Who can take cases today (`available`), set once per workday before
     /// the managers' and workers' days, during which it cannot change.
     available_today: Vec<bool>,
@@ -501,6 +502,7 @@ impl<'a> World<'a> {
             standard_rates: rules::StandardRates::new(&params.work),
             finished_scratch: Vec::new(),
             present_scratch: Vec::new(),
+            load_scratch: Vec::new(),
             available_today: Vec::new(),
             handover_scratch: Vec::new(),
             cases: Vec::new(),
@@ -1202,16 +1204,35 @@ impl<'a> World<'a> {
         // Allocation comes first: reports must reach a worker.
         let mut allocated = 0.0;
         let cap = self.params.steering.caseload_cap as usize;
-        while let Some(&id) = self.units[u].unallocated.front() {
-            let taker = present
-                .iter()
-                .copied()
-                .filter(|&j| cap == 0 || self.positions[j].items.len() < cap)
-                .min_by_key(|&j| (self.positions[j].items.len(), j));
-            let Some(j) = taker else { break };
-            self.units[u].unallocated.pop_front();
-            self.allocate(id, j, 0.0);
-            allocated += m.allocation_hours;
+        if !self.units[u].unallocated.is_empty() {
+            // Each report goes to the present worker with the fewest cases
+            // (then the lowest index) under the cap. Their caseload sizes are
+            // read once into a short list kept up to date, not looked up in
+            // every position for every report.
+            let mut loads = std::mem::take(&mut self.load_scratch);
+            loads.clear();
+            loads.extend(
+                present
+                    .iter()
+                    .map(|&j| (self.positions[j].items.len(), j))
+                    .filter(|&(n, _)| cap == 0 || n < cap),
+            );
+            while let Some(&id) = self.units[u].unallocated.front() {
+                // Keys are unique (the index breaks ties): the order of
+                // `loads` does not matter.
+                let Some(k) = (0..loads.len()).min_by_key(|&k| loads[k]) else {
+                    break;
+                };
+                let j = loads[k].1;
+                self.units[u].unallocated.pop_front();
+                self.allocate(id, j, 0.0);
+                allocated += m.allocation_hours;
+                loads[k].0 += 1;
+                if cap != 0 && loads[k].0 >= cap {
+                    loads.swap_remove(k);
+                }
+            }
+            self.load_scratch = loads;
         }
 
         let vacancies = (first..first + len)
