@@ -313,8 +313,9 @@ pub(crate) struct World<'a> {
     finished_scratch: Vec<u32>,
     present_scratch: Vec<usize>,
     load_scratch: Vec<(usize, usize)>,
-    /// Who can take cases today (`available`), set once per workday before
-    /// the managers' and workers' days, during which it cannot change.
+    /// Who can take cases today (`available`), set once per workday in
+    /// `staff_transitions` as each position's day settles; it cannot change
+    /// during the managers' and workers' days.
     available_today: Vec<bool>,
     handover_scratch: Vec<u32>,
     cases: Vec<Case>,
@@ -599,7 +600,6 @@ impl<'a> World<'a> {
             &mut self.month,
         );
         if workday {
-            self.mark_available();
             for u in 0..self.units.len() {
                 self.manager_day(u);
             }
@@ -827,53 +827,70 @@ impl<'a> World<'a> {
         let vacation_days = self.params.organisation.vacation_days;
         let on_vacation_today = self.vacations.day(day);
         let on_vacation_yesterday = self.vacations.day(day.wrapping_sub(1));
+        let mut available = std::mem::take(&mut self.available_today);
+        available.clear();
         for i in 0..self.positions.len() {
-            // Draws first, the same number every weekday whatever the state.
-            let u: [f64; 4] = if weekday {
-                let rng = &mut self.positions[i].rng;
-                [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
-            } else {
-                [1.0; 4]
-            };
-            match self.positions[i].occupant {
-                Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
-                    self.hire(i);
-                }
-                Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
-                Occupant::Employee => {
-                    if self.positions[i].leaving_day <= day {
-                        self.separate(i);
-                        continue;
+            'position: {
+                // Draws first, the same number every weekday whatever the state.
+                let u: [f64; 4] = if weekday {
+                    let rng = &mut self.positions[i].rng;
+                    [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
+                } else {
+                    [1.0; 4]
+                };
+                match self.positions[i].occupant {
+                    Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                        self.hire(i);
                     }
-                    let pos = &mut self.positions[i];
-                    // Back from a long spell: reduced hours, and rehabilitation work
-                    // for the manager.
-                    if pos.sick_until == day
-                        && pos.sick_until > 0
-                        && day - pos.sick_start > LONG_SPELL_DAYS
-                    {
-                        pos.partial_until = day + self.params.work.partial_return_days;
-                        let unit = pos.unit as usize;
-                        self.units[unit].manager.rehab_owed +=
-                            self.params.managers.rehabilitation_hours;
-                    }
-                    let vacation = on_vacation_today[i % 5];
-                    if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
-                        let back = vacation_end(i, day, vacation_days);
-                        self.reassign(i, back);
-                    }
-                    if weekday && !vacation {
-                        if self.positions[i].sick(day) {
-                            // A worker on sick leave may resign too (many
-                            // long spells end in a move to another job).
-                            self.quit_decision(i, u);
-                        } else {
-                            self.sickness_and_quits(i, u);
+                    Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
+                    Occupant::Employee => {
+                        if self.positions[i].leaving_day <= day {
+                            self.separate(i);
+                            break 'position;
+                        }
+                        let pos = &mut self.positions[i];
+                        // Back from a long spell: reduced hours, and rehabilitation work
+                        // for the manager.
+                        if pos.sick_until == day
+                            && pos.sick_until > 0
+                            && day - pos.sick_start > LONG_SPELL_DAYS
+                        {
+                            pos.partial_until = day + self.params.work.partial_return_days;
+                            let unit = pos.unit as usize;
+                            self.units[unit].manager.rehab_owed +=
+                                self.params.managers.rehabilitation_hours;
+                        }
+                        let vacation = on_vacation_today[i % 5];
+                        if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
+                            let back = vacation_end(i, day, vacation_days);
+                            self.reassign(i, back);
+                        }
+                        if weekday && !vacation {
+                            if self.positions[i].sick(day) {
+                                // A worker on sick leave may resign too (many
+                                // long spells end in a move to another job).
+                                self.quit_decision(i, u);
+                            } else {
+                                self.sickness_and_quits(i, u);
+                            }
                         }
                     }
                 }
             }
+            // Position `i`'s day is settled: whether it can take cases today,
+            // as `available` says, with the day's vacation row read once.
+            if weekday {
+                let p = &self.positions[i];
+                available.push(match p.occupant {
+                    Occupant::Vacant { .. } => false,
+                    Occupant::Consultant { .. } => true,
+                    Occupant::Employee => {
+                        !p.sick(day) && !on_vacation_today[i % 5] && p.leaving_day > day
+                    }
+                });
+            }
         }
+        self.available_today = available;
         for u in 0..self.units.len() {
             self.manager_transitions(u);
         }
@@ -1126,29 +1143,6 @@ impl<'a> World<'a> {
             .filter(|&j| self.available(j, self.day))
             .min_by_key(|&j| (self.positions[j].followup_ends.len(), j))
             .or_else(|| colleagues.clone().find(|&j| self.positions[j].filled()))
-    }
-
-    /// Sets `available_today` for every position: one pass instead of a
-    /// call of `available` per position in `manager_day` and in `work_day`.
-    fn mark_available(&mut self) {
-        let day = self.day;
-        let mut mask = std::mem::take(&mut self.available_today);
-        mask.clear();
-        let on_vacation_today = self.vacations.day(day);
-        mask.extend(
-            self.positions
-                .iter()
-                .enumerate()
-                .map(|(j, p)| match p.occupant {
-                    Occupant::Vacant { .. } => false,
-                    Occupant::Consultant { .. } => true,
-                    // As `available`, with the day's vacation row read once.
-                    Occupant::Employee => {
-                        !p.sick(day) && !on_vacation_today[j % 5] && p.leaving_day > day
-                    }
-                }),
-        );
-        self.available_today = mask;
     }
 
     /// Can position `j` take cases today?
