@@ -317,6 +317,11 @@ pub(crate) struct World<'a> {
     /// `staff_transitions` as each position's day settles; it cannot change
     /// during the managers' and workers' days.
     available_today: Vec<bool>,
+    /// The documentation factors of decisions at the last documentation
+    /// level asked for: (level, benefit, alignment as bits; error factor,
+    /// spread factor). Cases started on the same day share a level, so
+    /// most decisions reuse the two powers.
+    documentation_factors: ([u64; 3], f64, f64),
     handover_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
@@ -505,6 +510,7 @@ impl<'a> World<'a> {
             present_scratch: Vec::new(),
             load_scratch: Vec::new(),
             available_today: Vec::new(),
+            documentation_factors: ([u64::MAX; 3], 0.0, 0.0),
             handover_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
@@ -1605,11 +1611,11 @@ impl<'a> World<'a> {
     /// How far worker `i`'s own tendency to intervene shifts a decision on
     /// case `id` [log-odds]: their tendency times the spread that latitude,
     /// approval, documentation, experience and coaching allow.
-    fn tilt(&self, i: usize, id: u32, approved: bool) -> f64 {
+    fn tilt(&self, i: usize, id: u32, approved: bool, documentation_factor: f64) -> f64 {
         let pos = &self.positions[i];
         let coached = (pos.coaching_week / self.params.stress.coaching_reference_hours.max(1e-9))
             .clamp(0.0, 1.0);
-        let spread = rules::threshold_spread(
+        let spread = rules::threshold_spread_with(
             &SpreadInputs {
                 latitude: self.params.steering.decision_latitude,
                 approved,
@@ -1618,16 +1624,17 @@ impl<'a> World<'a> {
                 coached,
             },
             &self.params.decisions,
+            documentation_factor,
         );
         spread * pos.tendency
     }
 
     /// Relative error risk of a decision by worker `i` on case `id`.
-    fn error_probability(&self, i: usize, id: u32) -> f64 {
+    fn error_probability(&self, i: usize, id: u32, documentation_factor: f64) -> f64 {
         let pos = &self.positions[i];
         let case = &self.cases[id as usize];
         let consultant = !pos.employed();
-        rules::error_probability(
+        rules::error_probability_with(
             &DecisionInputs {
                 experience: if consultant { 1.0 } else { pos.experience },
                 rushed: case.standard_hours / case.effort.max(1e-9),
@@ -1636,12 +1643,34 @@ impl<'a> World<'a> {
                 documentation: case.documentation,
             },
             &self.params.decisions,
+            documentation_factor,
         )
+    }
+
+    /// The documentation factors (error, spread) of a decision on a case
+    /// documented at `level`: two `powf` only when the level changes.
+    fn documentation_factors(&mut self, level: f64) -> (f64, f64) {
+        let d = &self.params.decisions;
+        let key = [
+            level.to_bits(),
+            d.documentation_benefit.to_bits(),
+            d.documentation_alignment.to_bits(),
+        ];
+        if self.documentation_factors.0 != key {
+            self.documentation_factors = (
+                key,
+                rules::documentation_error_factor(level, d),
+                rules::documentation_spread_factor(level, d),
+            );
+        }
+        (self.documentation_factors.1, self.documentation_factors.2)
     }
 
     fn finish_stage(&mut self, i: usize, id: u32) {
         let day = self.day;
-        let p_error = self.error_probability(i, id);
+        let (error_factor, spread_factor) =
+            self.documentation_factors(self.cases[id as usize].documentation);
+        let p_error = self.error_probability(i, id, error_factor);
         self.cases[id as usize].decider_generation = self.positions[i].generation;
         let case = &self.cases[id as usize];
         let (need, draws, severity) = (case.need, case.draws, case.severity);
@@ -1655,7 +1684,8 @@ impl<'a> World<'a> {
                 let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
                 let p_norm = rules::screen_in_probability(need, multiplier, &self.params.decisions);
                 // The worker's own threshold shifts the norm's probability.
-                let p_in = rules::tilted_probability(p_norm, self.tilt(i, id, false));
+                let p_in =
+                    rules::tilted_probability(p_norm, self.tilt(i, id, false, spread_factor));
                 self.month.decisions_judged += 1.0;
                 self.month.inconsistency_sum += (p_in - p_norm).abs();
                 let case = &self.cases[id as usize];
@@ -1679,7 +1709,7 @@ impl<'a> World<'a> {
                 // A worker who tends to intervene (tilt > 0) misses fewer
                 // needs and intervenes more often without one:
                 // P(miss) = sigmoid(logit(p) - tilt), P(unneeded) = sigmoid(logit(p) + tilt).
-                let tilt = self.tilt(i, id, needs_approval);
+                let tilt = self.tilt(i, id, needs_approval, spread_factor);
                 let p_wrong = rules::tilted_probability(p_error, if need { -tilt } else { tilt });
                 self.month.decisions_judged += 1.0;
                 self.month.inconsistency_sum += (p_wrong - p_error).abs();

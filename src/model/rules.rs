@@ -194,12 +194,25 @@ pub struct DecisionInputs {
 ///
 /// with `rushed` taken within [0.5, 4] and the result capped at 0.95.
 pub fn error_probability(x: &DecisionInputs, d: &Decisions) -> f64 {
+    error_probability_with(x, d, documentation_error_factor(x.documentation, d))
+}
+
+/// `documentation^(-benefit)`, the documentation's factor in
+/// `error_probability`.
+pub fn documentation_error_factor(documentation: f64, d: &Decisions) -> f64 {
+    documentation.max(0.01).powf(-d.documentation_benefit)
+}
+
+/// `error_probability` with its documentation factor given, so that a
+/// caller deciding many cases at one documentation level takes the power
+/// once (the same number, bit for bit).
+pub fn error_probability_with(x: &DecisionInputs, d: &Decisions, documentation_factor: f64) -> f64 {
     let p = d.base_error_rate
         * (1.0 + d.inexperience_error_factor * (1.0 - x.experience))
         * x.rushed.clamp(0.5, 4.0).powf(d.rushed_error_elasticity)
         * (1.0 + d.stress_error_factor * x.stress.max(0.0))
         * (1.0 - d.support_error_reduction * x.support)
-        * x.documentation.max(0.01).powf(-d.documentation_benefit);
+        * documentation_factor;
     p.clamp(0.0, 0.95)
 }
 
@@ -237,6 +250,18 @@ pub struct SpreadInputs {
 /// The floor is what rules and review leave; everything else scales the part
 /// that delegation adds. With latitude 0 the spread is the floor.
 pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
+    threshold_spread_with(x, d, documentation_spread_factor(x.documentation, d))
+}
+
+/// `documentation^(-a_doc)`, the documentation's factor in
+/// `threshold_spread`.
+pub fn documentation_spread_factor(documentation: f64, d: &Decisions) -> f64 {
+    documentation.max(0.01).powf(-d.documentation_alignment)
+}
+
+/// `threshold_spread` with its documentation factor given (see
+/// `error_probability_with`).
+pub fn threshold_spread_with(x: &SpreadInputs, d: &Decisions, documentation_factor: f64) -> f64 {
     let approval = if x.approved {
         1.0 - d.approval_alignment
     } else {
@@ -245,7 +270,7 @@ pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
     let delegated = d.threshold_spread_latitude
         * x.latitude.clamp(0.0, 1.0)
         * approval
-        * x.documentation.max(0.01).powf(-d.documentation_alignment)
+        * documentation_factor
         * (1.0 + d.inexperience_spread_factor * (1.0 - x.experience.clamp(0.0, 1.0)))
         * (1.0 - d.coaching_alignment * x.coached.clamp(0.0, 1.0));
     d.threshold_spread_floor + delegated.max(0.0)
