@@ -317,11 +317,12 @@ pub(crate) struct World<'a> {
     /// `staff_transitions` as each position's day settles; it cannot change
     /// during the managers' and workers' days.
     available_today: Vec<bool>,
-    /// The documentation factors of decisions at the last documentation
-    /// level asked for: (level, benefit, alignment as bits; error factor,
-    /// spread factor). Cases started on the same day share a level, so
-    /// most decisions reuse the two powers.
-    documentation_factors: ([u64; 3], f64, f64),
+    /// The documentation factors of decisions by documentation level, a
+    /// small direct-mapped memo: (level, benefit, alignment as bits; error
+    /// factor, spread factor). Cases started on the same day share a level
+    /// (it changes daily under control), so most decisions reuse the two
+    /// powers; a collision only costs them again.
+    documentation_factors: Vec<([u64; 3], f64, f64)>,
     handover_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
@@ -381,6 +382,10 @@ fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
     let winter_len = rest / 5 * 7 + rest % 5;
     (doy >= summer_start && doy < summer_start + summer_len) || doy >= DAYS_PER_YEAR - winter_len
 }
+
+/// Slots of the memo of decisions' documentation factors: more than the
+/// days a case usually stays open.
+const DOCUMENTATION_MEMO: usize = 256;
 
 /// The vacation calendar of case workers, tabulated once per run: a
 /// person's vacation depends only on their stagger (one of five) and the day
@@ -510,7 +515,7 @@ impl<'a> World<'a> {
             present_scratch: Vec::new(),
             load_scratch: Vec::new(),
             available_today: Vec::new(),
-            documentation_factors: ([u64::MAX; 3], 0.0, 0.0),
+            documentation_factors: vec![([u64::MAX; 3], 0.0, 0.0); DOCUMENTATION_MEMO],
             handover_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
@@ -1656,14 +1661,17 @@ impl<'a> World<'a> {
             d.documentation_benefit.to_bits(),
             d.documentation_alignment.to_bits(),
         ];
-        if self.documentation_factors.0 != key {
-            self.documentation_factors = (
+        let bits = key[0];
+        let slot = ((bits ^ bits >> 29) as usize) % DOCUMENTATION_MEMO;
+        let entry = &mut self.documentation_factors[slot];
+        if entry.0 != key {
+            *entry = (
                 key,
                 rules::documentation_error_factor(level, d),
                 rules::documentation_spread_factor(level, d),
             );
         }
-        (self.documentation_factors.1, self.documentation_factors.2)
+        (entry.1, entry.2)
     }
 
     fn finish_stage(&mut self, i: usize, id: u32) {
