@@ -399,16 +399,32 @@ impl Pathway {
                 self.work_agency(a, day, counted, p, tally);
             }
         }
-        self.wear_patience(p);
+        // Patience, the count of those waiting and the closing of finished
+        // children in one pass over the open children: each step reads and
+        // changes only its own child (and drops it from the queues).
         let mut waiting = 0.0;
-        for &id in &self.open {
+        let mut kept = 0;
+        for k in 0..self.open.len() {
+            let id = self.open[k];
+            self.wear_patience(id, p);
             let c = &self.children[id as usize];
             if c.first_help.is_none() && !c.dropped {
                 waiting += 1.0;
             }
+            if c.finished() {
+                self.ledger.done += 1;
+                tally.children_done += 1.0;
+                tally.children_dropped += f64::from(u8::from(c.dropped));
+                tally.tellings_sum += f64::from(c.tellings);
+                tally.handoffs_sum += f64::from(c.handoffs);
+                tally.bounces_sum += f64::from(c.bounces);
+            } else {
+                self.open[kept] = id;
+                kept += 1;
+            }
         }
+        self.open.truncate(kept);
         tally.children_waiting_sum += waiting;
-        self.close_finished(tally);
     }
 
     fn deliver_referrals(&mut self, day: u32, p: &Params, tally: &mut Tally) {
@@ -653,52 +669,32 @@ impl Pathway {
 
     /// Families of children still waiting lose patience; when it runs out,
     /// the help not yet started is given up.
-    fn wear_patience(&mut self, p: &Params) {
-        for i in 0..self.open.len() {
-            let id = self.open[i];
-            let c = &mut self.children[id as usize];
-            if !c.any_waiting() {
-                continue;
-            }
-            c.waited += if c.named_person {
-                p.pathway.named_person_dropout_factor
-            } else {
-                1.0
-            };
-            if c.waited < c.patience {
-                continue;
-            }
-            c.dropped = true;
-            c.awaiting_assessment = false;
-            for a in 0..AGENCIES {
-                if c.need[a].waiting() {
-                    c.need[a] = Need::Abandoned;
-                }
-            }
-            for agency in &mut self.agencies {
-                agency.intake.retain(|&x| x != id);
-                agency.waiting.retain(|&x| x != id);
-            }
-            c.entry_intake = false;
+    /// A day of waiting for open child `id`: gives up when out of patience.
+    fn wear_patience(&mut self, id: u32, p: &Params) {
+        let c = &mut self.children[id as usize];
+        if !c.any_waiting() {
+            return;
         }
-    }
-
-    fn close_finished(&mut self, tally: &mut Tally) {
-        let children = &mut self.children;
-        let ledger = &mut self.ledger;
-        self.open.retain(|&id| {
-            let c = &children[id as usize];
-            if !c.finished() {
-                return true;
+        c.waited += if c.named_person {
+            p.pathway.named_person_dropout_factor
+        } else {
+            1.0
+        };
+        if c.waited < c.patience {
+            return;
+        }
+        c.dropped = true;
+        c.awaiting_assessment = false;
+        for a in 0..AGENCIES {
+            if c.need[a].waiting() {
+                c.need[a] = Need::Abandoned;
             }
-            ledger.done += 1;
-            tally.children_done += 1.0;
-            tally.children_dropped += f64::from(u8::from(c.dropped));
-            tally.tellings_sum += f64::from(c.tellings);
-            tally.handoffs_sum += f64::from(c.handoffs);
-            tally.bounces_sum += f64::from(c.bounces);
-            false
-        });
+        }
+        for agency in &mut self.agencies {
+            agency.intake.retain(|&x| x != id);
+            agency.waiting.retain(|&x| x != id);
+        }
+        c.entry_intake = false;
     }
 
     /// The 90th percentile of days to first help after warm-up.

@@ -312,6 +312,17 @@ pub(crate) struct World<'a> {
     standard_rates: rules::StandardRates,
     finished_scratch: Vec<u32>,
     present_scratch: Vec<usize>,
+    load_scratch: Vec<(usize, usize)>,
+    /// Who can take cases today (`available`), set once per workday in
+    /// `staff_transitions` as each position's day settles; it cannot change
+    /// during the managers' and workers' days.
+    available_today: Vec<bool>,
+    /// The documentation factors of decisions by documentation level, a
+    /// small direct-mapped memo: (level, benefit, alignment as bits; error
+    /// factor, spread factor). Cases started on the same day share a level
+    /// (it changes daily under control), so most decisions reuse the two
+    /// powers; a collision only costs them again.
+    documentation_factors: Vec<([u64; 3], f64, f64)>,
     handover_scratch: Vec<u32>,
     cases: Vec<Case>,
     free_cases: Vec<u32>,
@@ -372,24 +383,35 @@ fn on_vacation(stagger: usize, day: u32, vacation_days: u32) -> bool {
     (doy >= summer_start && doy < summer_start + summer_len) || doy >= DAYS_PER_YEAR - winter_len
 }
 
+/// Slots of the memo of decisions' documentation factors: more than the
+/// days a case usually stays open.
+const DOCUMENTATION_MEMO: usize = 256;
+
 /// The vacation calendar of case workers, tabulated once per run: a
 /// person's vacation depends only on their stagger (one of five) and the day
 /// of the year, and it is asked for several times per person and day.
 struct VacationCalendar {
-    by_stagger: Vec<[bool; DAYS_PER_YEAR as usize]>,
+    /// By day of the year, then by stagger: a day's row is read once for a
+    /// pass over every position.
+    by_day: Vec<[bool; 5]>,
 }
 
 impl VacationCalendar {
     fn new(vacation_days: u32) -> Self {
-        let by_stagger = (0..5)
-            .map(|stagger| std::array::from_fn(|d| on_vacation(stagger, d as u32, vacation_days)))
+        let by_day = (0..DAYS_PER_YEAR)
+            .map(|d| std::array::from_fn(|stagger| on_vacation(stagger, d, vacation_days)))
             .collect();
-        VacationCalendar { by_stagger }
+        VacationCalendar { by_day }
+    }
+
+    /// Who is on vacation on `day`, by stagger (`i % 5` for position `i`).
+    fn day(&self, day: u32) -> [bool; 5] {
+        self.by_day[(day % DAYS_PER_YEAR) as usize]
     }
 
     /// Whether position `i` is on vacation on `day`.
     fn on(&self, i: usize, day: u32) -> bool {
-        self.by_stagger[i % 5][(day % DAYS_PER_YEAR) as usize]
+        self.day(day)[i % 5]
     }
 }
 
@@ -491,6 +513,9 @@ impl<'a> World<'a> {
             standard_rates: rules::StandardRates::new(&params.work),
             finished_scratch: Vec::new(),
             present_scratch: Vec::new(),
+            load_scratch: Vec::new(),
+            available_today: Vec::new(),
+            documentation_factors: vec![([u64::MAX; 3], 0.0, 0.0); DOCUMENTATION_MEMO],
             handover_scratch: Vec::new(),
             cases: Vec::new(),
             free_cases: Vec::new(),
@@ -811,53 +836,72 @@ impl<'a> World<'a> {
         let day = self.day;
         let weekday = is_workday(day, self.params.organisation.workdays_per_week);
         let vacation_days = self.params.organisation.vacation_days;
+        let on_vacation_today = self.vacations.day(day);
+        let on_vacation_yesterday = self.vacations.day(day.wrapping_sub(1));
+        let mut available = std::mem::take(&mut self.available_today);
+        available.clear();
         for i in 0..self.positions.len() {
-            // Draws first, the same number every weekday whatever the state.
-            let u: [f64; 4] = if weekday {
-                let rng = &mut self.positions[i].rng;
-                [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
-            } else {
-                [1.0; 4]
-            };
-            match self.positions[i].occupant {
-                Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
-                    self.hire(i);
-                }
-                Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
-                Occupant::Employee => {
-                    if self.positions[i].leaving_day <= day {
-                        self.separate(i);
-                        continue;
+            'position: {
+                // Draws first, the same number every weekday whatever the state.
+                let u: [f64; 4] = if weekday {
+                    let rng = &mut self.positions[i].rng;
+                    [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
+                } else {
+                    [1.0; 4]
+                };
+                match self.positions[i].occupant {
+                    Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                        self.hire(i);
                     }
-                    let pos = &mut self.positions[i];
-                    // Back from a long spell: reduced hours, and rehabilitation work
-                    // for the manager.
-                    if pos.sick_until == day
-                        && pos.sick_until > 0
-                        && day - pos.sick_start > LONG_SPELL_DAYS
-                    {
-                        pos.partial_until = day + self.params.work.partial_return_days;
-                        let unit = pos.unit as usize;
-                        self.units[unit].manager.rehab_owed +=
-                            self.params.managers.rehabilitation_hours;
-                    }
-                    let vacation = self.vacations.on(i, day);
-                    if vacation && (day == 0 || !self.vacations.on(i, day - 1)) {
-                        let back = vacation_end(i, day, vacation_days);
-                        self.reassign(i, back);
-                    }
-                    if weekday && !vacation {
-                        if self.positions[i].sick(day) {
-                            // A worker on sick leave may resign too (many
-                            // long spells end in a move to another job).
-                            self.quit_decision(i, u);
-                        } else {
-                            self.sickness_and_quits(i, u);
+                    Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
+                    Occupant::Employee => {
+                        if self.positions[i].leaving_day <= day {
+                            self.separate(i);
+                            break 'position;
+                        }
+                        let pos = &mut self.positions[i];
+                        // Back from a long spell: reduced hours, and rehabilitation work
+                        // for the manager.
+                        if pos.sick_until == day
+                            && pos.sick_until > 0
+                            && day - pos.sick_start > LONG_SPELL_DAYS
+                        {
+                            pos.partial_until = day + self.params.work.partial_return_days;
+                            let unit = pos.unit as usize;
+                            self.units[unit].manager.rehab_owed +=
+                                self.params.managers.rehabilitation_hours;
+                        }
+                        let vacation = on_vacation_today[i % 5];
+                        if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
+                            let back = vacation_end(i, day, vacation_days);
+                            self.reassign(i, back);
+                        }
+                        if weekday && !vacation {
+                            if self.positions[i].sick(day) {
+                                // A worker on sick leave may resign too (many
+                                // long spells end in a move to another job).
+                                self.quit_decision(i, u);
+                            } else {
+                                self.sickness_and_quits(i, u);
+                            }
                         }
                     }
                 }
             }
+            // Position `i`'s day is settled: whether it can take cases today,
+            // as `available` says, with the day's vacation row read once.
+            if weekday {
+                let p = &self.positions[i];
+                available.push(match p.occupant {
+                    Occupant::Vacant { .. } => false,
+                    Occupant::Consultant { .. } => true,
+                    Occupant::Employee => {
+                        !p.sick(day) && !on_vacation_today[i % 5] && p.leaving_day > day
+                    }
+                });
+            }
         }
+        self.available_today = available;
         for u in 0..self.units.len() {
             self.manager_transitions(u);
         }
@@ -1150,7 +1194,7 @@ impl<'a> World<'a> {
         // A buffer kept across days: no allocation per unit and day.
         let mut present = std::mem::take(&mut self.present_scratch);
         present.clear();
-        present.extend((first..first + len).filter(|&j| self.available(j, day)));
+        present.extend((first..first + len).filter(|&j| self.available_today[j]));
         let manager = &self.units[u].manager;
         let manager_present = manager.employed
             && day >= manager.sick_until
@@ -1165,16 +1209,35 @@ impl<'a> World<'a> {
         // Allocation comes first: reports must reach a worker.
         let mut allocated = 0.0;
         let cap = self.params.steering.caseload_cap as usize;
-        while let Some(&id) = self.units[u].unallocated.front() {
-            let taker = present
-                .iter()
-                .copied()
-                .filter(|&j| cap == 0 || self.positions[j].items.len() < cap)
-                .min_by_key(|&j| (self.positions[j].items.len(), j));
-            let Some(j) = taker else { break };
-            self.units[u].unallocated.pop_front();
-            self.allocate(id, j, 0.0);
-            allocated += m.allocation_hours;
+        if !self.units[u].unallocated.is_empty() {
+            // Each report goes to the present worker with the fewest cases
+            // (then the lowest index) under the cap. Their caseload sizes are
+            // read once into a short list kept up to date, not looked up in
+            // every position for every report.
+            let mut loads = std::mem::take(&mut self.load_scratch);
+            loads.clear();
+            loads.extend(
+                present
+                    .iter()
+                    .map(|&j| (self.positions[j].items.len(), j))
+                    .filter(|&(n, _)| cap == 0 || n < cap),
+            );
+            while let Some(&id) = self.units[u].unallocated.front() {
+                // Keys are unique (the index breaks ties): the order of
+                // `loads` does not matter.
+                let Some(k) = (0..loads.len()).min_by_key(|&k| loads[k]) else {
+                    break;
+                };
+                let j = loads[k].1;
+                self.units[u].unallocated.pop_front();
+                self.allocate(id, j, 0.0);
+                allocated += m.allocation_hours;
+                loads[k].0 += 1;
+                if cap != 0 && loads[k].0 >= cap {
+                    loads.swap_remove(k);
+                }
+            }
+            self.load_scratch = loads;
         }
 
         let vacancies = (first..first + len)
@@ -1292,10 +1355,11 @@ impl<'a> World<'a> {
 
     fn work_day(&mut self, i: usize) {
         let day = self.day;
-        if !self.available(i, day) {
+        if !self.available_today[i] {
             return;
         }
-        let w = self.params.work.clone();
+        // Borrowed, not cloned: `work_day` runs for every worker and day.
+        let w = &self.params.work;
         let consultant = matches!(self.positions[i].occupant, Occupant::Consultant { .. });
         let rules_factor = self.rules_factor();
         let contract = self.params.organisation.contract_hours_per_day
@@ -1308,7 +1372,7 @@ impl<'a> World<'a> {
         let productivity = if consultant {
             1.0
         } else {
-            rules::productivity(pos.experience, &w)
+            rules::productivity(pos.experience, w)
         };
         let workdays = f64::from(self.params.organisation.workdays_per_week);
         let admin =
@@ -1331,9 +1395,9 @@ impl<'a> World<'a> {
         } else {
             severity_sum / pos.items.len() as f64
         };
-        let pressure = rules::work_pressure(backlog, case_capacity, &w);
-        let time_factor = rules::time_factor(pressure, pos.standard, &w);
-        let mut overtime = rules::overtime_hours(pressure, contract, &w);
+        let pressure = rules::work_pressure(backlog, case_capacity, w);
+        let time_factor = rules::time_factor(pressure, pos.standard, w);
+        let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
         let oversight = pos.oversight_owed.min(left);
@@ -1387,7 +1451,7 @@ impl<'a> World<'a> {
         left -= unused;
         if !consultant {
             pos.standard = rules::adjust_standard(pos.standard, time_factor, &self.standard_rates);
-            pos.experience = rules::learn(pos.experience, &w);
+            pos.experience = rules::learn(pos.experience, &self.params.work);
         }
         let control = rules::effective_control(
             self.params.steering.decision_latitude,
@@ -1552,11 +1616,11 @@ impl<'a> World<'a> {
     /// How far worker `i`'s own tendency to intervene shifts a decision on
     /// case `id` [log-odds]: their tendency times the spread that latitude,
     /// approval, documentation, experience and coaching allow.
-    fn tilt(&self, i: usize, id: u32, approved: bool) -> f64 {
+    fn tilt(&self, i: usize, id: u32, approved: bool, documentation_factor: f64) -> f64 {
         let pos = &self.positions[i];
         let coached = (pos.coaching_week / self.params.stress.coaching_reference_hours.max(1e-9))
             .clamp(0.0, 1.0);
-        let spread = rules::threshold_spread(
+        let spread = rules::threshold_spread_with(
             &SpreadInputs {
                 latitude: self.params.steering.decision_latitude,
                 approved,
@@ -1565,16 +1629,17 @@ impl<'a> World<'a> {
                 coached,
             },
             &self.params.decisions,
+            documentation_factor,
         );
         spread * pos.tendency
     }
 
     /// Relative error risk of a decision by worker `i` on case `id`.
-    fn error_probability(&self, i: usize, id: u32) -> f64 {
+    fn error_probability(&self, i: usize, id: u32, documentation_factor: f64) -> f64 {
         let pos = &self.positions[i];
         let case = &self.cases[id as usize];
         let consultant = !pos.employed();
-        rules::error_probability(
+        rules::error_probability_with(
             &DecisionInputs {
                 experience: if consultant { 1.0 } else { pos.experience },
                 rushed: case.standard_hours / case.effort.max(1e-9),
@@ -1583,12 +1648,37 @@ impl<'a> World<'a> {
                 documentation: case.documentation,
             },
             &self.params.decisions,
+            documentation_factor,
         )
+    }
+
+    /// The documentation factors (error, spread) of a decision on a case
+    /// documented at `level`: two `powf` only when the level changes.
+    fn documentation_factors(&mut self, level: f64) -> (f64, f64) {
+        let d = &self.params.decisions;
+        let key = [
+            level.to_bits(),
+            d.documentation_benefit.to_bits(),
+            d.documentation_alignment.to_bits(),
+        ];
+        let bits = key[0];
+        let slot = ((bits ^ bits >> 29) as usize) % DOCUMENTATION_MEMO;
+        let entry = &mut self.documentation_factors[slot];
+        if entry.0 != key {
+            *entry = (
+                key,
+                rules::documentation_error_factor(level, d),
+                rules::documentation_spread_factor(level, d),
+            );
+        }
+        (entry.1, entry.2)
     }
 
     fn finish_stage(&mut self, i: usize, id: u32) {
         let day = self.day;
-        let p_error = self.error_probability(i, id);
+        let (error_factor, spread_factor) =
+            self.documentation_factors(self.cases[id as usize].documentation);
+        let p_error = self.error_probability(i, id, error_factor);
         self.cases[id as usize].decider_generation = self.positions[i].generation;
         let case = &self.cases[id as usize];
         let (need, draws, severity) = (case.need, case.draws, case.severity);
@@ -1602,7 +1692,8 @@ impl<'a> World<'a> {
                 let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
                 let p_norm = rules::screen_in_probability(need, multiplier, &self.params.decisions);
                 // The worker's own threshold shifts the norm's probability.
-                let p_in = rules::tilted_probability(p_norm, self.tilt(i, id, false));
+                let p_in =
+                    rules::tilted_probability(p_norm, self.tilt(i, id, false, spread_factor));
                 self.month.decisions_judged += 1.0;
                 self.month.inconsistency_sum += (p_in - p_norm).abs();
                 let case = &self.cases[id as usize];
@@ -1626,7 +1717,7 @@ impl<'a> World<'a> {
                 // A worker who tends to intervene (tilt > 0) misses fewer
                 // needs and intervenes more often without one:
                 // P(miss) = sigmoid(logit(p) - tilt), P(unneeded) = sigmoid(logit(p) + tilt).
-                let tilt = self.tilt(i, id, needs_approval);
+                let tilt = self.tilt(i, id, needs_approval, spread_factor);
                 let p_wrong = rules::tilted_probability(p_error, if need { -tilt } else { tilt });
                 self.month.decisions_judged += 1.0;
                 self.month.inconsistency_sum += (p_wrong - p_error).abs();
@@ -1766,6 +1857,7 @@ impl<'a> World<'a> {
         t.days += 1.0;
         t.open_cases_sum += self.open_cases as f64;
         t.position_days += self.positions.len() as f64;
+        let on_vacation_today = self.vacations.day(day);
         for (i, pos) in self.positions.iter_mut().enumerate() {
             match pos.occupant {
                 Occupant::Vacant { .. } => {
@@ -1778,7 +1870,7 @@ impl<'a> World<'a> {
                 }
                 Occupant::Employee => {
                     let sick = pos.sick(day);
-                    let vacation = self.vacations.on(i, day);
+                    let vacation = on_vacation_today[i % 5];
                     t.employed_days += 1.0;
                     if weekday && !vacation {
                         t.contract_days += 1.0;

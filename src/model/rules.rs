@@ -5,6 +5,7 @@
 //! No rule draws random numbers itself: where chance enters, the caller
 //! passes the uniform draw (which keeps common random numbers aligned).
 
+use crate::model::fastmath;
 use crate::model::params::{Decisions, Stress, Work};
 
 /// Working days per year used to turn yearly rates into daily hazards.
@@ -26,7 +27,7 @@ pub fn work_pressure(backlog_hours: f64, case_hours_per_day: f64, work: &Work) -
 /// pressure it rises above an eroded standard, which lets it recover.
 pub fn time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
     // exp(a ln p) is p^a, and about twice as fast as powf on the hot path.
-    (standard * (work.corner_cutting_elasticity * pressure.max(1e-9).ln()).exp())
+    (standard * fastmath::exp(work.corner_cutting_elasticity * pressure.max(1e-9).ln()))
         .clamp(work.min_time_factor, work.max_time_factor)
 }
 
@@ -168,7 +169,7 @@ pub fn update_exhaustion(exhaustion: f64, stress: f64, s: &Stress) -> f64 {
 /// caller passes the sum of log relative risks (one `exp`, no `powf`, on the
 /// hot path).
 pub fn daily_hazard(rate_per_year: f64, log_relative_risk: f64) -> f64 {
-    rate_per_year / WORKDAYS_PER_YEAR * log_relative_risk.exp()
+    rate_per_year / WORKDAYS_PER_YEAR * fastmath::exp(log_relative_risk)
 }
 
 /// What shapes the chance of a wrong decision.
@@ -193,13 +194,36 @@ pub struct DecisionInputs {
 ///
 /// with `rushed` taken within [0.5, 4] and the result capped at 0.95.
 pub fn error_probability(x: &DecisionInputs, d: &Decisions) -> f64 {
+    error_probability_with(x, d, documentation_error_factor(x.documentation, d))
+}
+
+/// `documentation^(-benefit)`, the documentation's factor in
+/// `error_probability`.
+pub fn documentation_error_factor(documentation: f64, d: &Decisions) -> f64 {
+    documentation.max(0.01).powf(-d.documentation_benefit)
+}
+
+/// `error_probability` with its documentation factor given, so that a
+/// caller deciding many cases at one documentation level takes the power
+/// once (the same number, bit for bit).
+pub fn error_probability_with(x: &DecisionInputs, d: &Decisions, documentation_factor: f64) -> f64 {
     let p = d.base_error_rate
         * (1.0 + d.inexperience_error_factor * (1.0 - x.experience))
-        * x.rushed.clamp(0.5, 4.0).powf(d.rushed_error_elasticity)
+        * rushed_factor(x.rushed.clamp(0.5, 4.0), d.rushed_error_elasticity)
         * (1.0 + d.stress_error_factor * x.stress.max(0.0))
         * (1.0 - d.support_error_reduction * x.support)
-        * x.documentation.max(0.01).powf(-d.documentation_benefit);
+        * documentation_factor;
     p.clamp(0.0, 0.95)
+}
+
+/// `rushed^elasticity`; x^1 is x exactly, so the default elasticity of 1
+/// skips the call to `pow` (~124 instructions, once per decision).
+fn rushed_factor(rushed: f64, elasticity: f64) -> f64 {
+    if elasticity == 1.0 {
+        rushed
+    } else {
+        rushed.powf(elasticity)
+    }
 }
 
 /// Probability of screening a child in for investigation. The screening
@@ -236,6 +260,18 @@ pub struct SpreadInputs {
 /// The floor is what rules and review leave; everything else scales the part
 /// that delegation adds. With latitude 0 the spread is the floor.
 pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
+    threshold_spread_with(x, d, documentation_spread_factor(x.documentation, d))
+}
+
+/// `documentation^(-a_doc)`, the documentation's factor in
+/// `threshold_spread`.
+pub fn documentation_spread_factor(documentation: f64, d: &Decisions) -> f64 {
+    documentation.max(0.01).powf(-d.documentation_alignment)
+}
+
+/// `threshold_spread` with its documentation factor given (see
+/// `error_probability_with`).
+pub fn threshold_spread_with(x: &SpreadInputs, d: &Decisions, documentation_factor: f64) -> f64 {
     let approval = if x.approved {
         1.0 - d.approval_alignment
     } else {
@@ -244,7 +280,7 @@ pub fn threshold_spread(x: &SpreadInputs, d: &Decisions) -> f64 {
     let delegated = d.threshold_spread_latitude
         * x.latitude.clamp(0.0, 1.0)
         * approval
-        * x.documentation.max(0.01).powf(-d.documentation_alignment)
+        * documentation_factor
         * (1.0 + d.inexperience_spread_factor * (1.0 - x.experience.clamp(0.0, 1.0)))
         * (1.0 - d.coaching_alignment * x.coached.clamp(0.0, 1.0));
     d.threshold_spread_floor + delegated.max(0.0)
@@ -258,7 +294,7 @@ pub fn tilted_probability(p: f64, tilt: f64) -> f64 {
         return p;
     }
     let logit = (p / (1.0 - p)).ln() + tilt;
-    1.0 / (1.0 + (-logit).exp())
+    1.0 / (1.0 + fastmath::exp(-logit))
 }
 
 /// Inverse of the standard normal distribution function (Acklam's rational
@@ -325,6 +361,16 @@ pub fn exponential_from_uniform(u: f64, mean: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_rushed_factor_at_elasticity_1_is_the_library_pow_bit_for_bit() {
+        let mut x = 0.5;
+        while x <= 4.0 {
+            assert_eq!(rushed_factor(x, 1.0).to_bits(), x.powf(1.0).to_bits());
+            assert_eq!(rushed_factor(x, 0.7).to_bits(), x.powf(0.7).to_bits());
+            x += 0.000_37;
+        }
+    }
 
     #[test]
     fn threshold_spread_is_the_floor_without_latitude_and_grows_with_it() {
