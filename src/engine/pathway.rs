@@ -109,9 +109,8 @@ struct Child {
     /// instead of hearing the child itself.
     reuses_mapping: bool,
     named_person: bool,
-    /// Waiting days the family will bear before giving up.
-    patience: f64,
-    waited: f64,
+    /// Closed: help given or given up (no longer open).
+    closed: bool,
     first_help: Option<u32>,
     full_help: Option<u32>,
     tellings: u32,
@@ -214,8 +213,15 @@ pub struct PathwayLedger {
 pub(crate) struct Pathway {
     agencies: [Agency; AGENCIES],
     children: Vec<Child>,
-    /// Children not done, in order of appearance.
-    open: Vec<u32>,
+    /// Days on which a family runs out of patience, if it is still waiting
+    /// then: `(day, child)`.
+    expiries: BinaryHeap<Reverse<(u32, u32)>>,
+    /// Children whose state changed today in a way that may close them.
+    touched: Vec<u32>,
+    /// Open children with a named person.
+    open_named: u64,
+    /// Children neither helped yet nor given up (none of them is closed).
+    unhelped: u64,
     referrals: BinaryHeap<Reverse<Referral>>,
     referral_seq: u64,
     meetings: BinaryHeap<Reverse<(u32, u32)>>,
@@ -236,7 +242,10 @@ impl Pathway {
         Pathway {
             agencies: Default::default(),
             children: Vec::new(),
-            open: Vec::new(),
+            expiries: BinaryHeap::new(),
+            touched: Vec::new(),
+            open_named: 0,
+            unhelped: 0,
             referrals: BinaryHeap::new(),
             referral_seq: 0,
             meetings: BinaryHeap::new(),
@@ -322,8 +331,7 @@ impl Pathway {
             meeting_pending: false,
             reuses_mapping: reused,
             named_person: p.steering.named_person,
-            patience,
-            waited: 0.0,
+            closed: false,
             first_help: None,
             full_help: None,
             // A report is heard in social services' initial assessment,
@@ -350,8 +358,16 @@ impl Pathway {
             child.intake_left[SCHOOL_HEALTH] = self.agency.intake_hours[SCHOOL_HEALTH];
             self.agencies[SCHOOL_HEALTH].intake.push_back(id);
         }
+        // Waiting is one stretch from today (no need goes back to waiting
+        // once help has started or ended), so the day patience runs out is
+        // known now.
+        let expiry = patience_expiry(day, patience, dropout_factor(&child, p));
+        if let Some(expiry) = expiry {
+            self.expiries.push(Reverse((expiry, id)));
+        }
+        self.open_named += u64::from(child.named_person);
+        self.unhelped += 1;
         self.children.push(child);
-        self.open.push(id);
         self.ledger.children += 1;
         tally.pathway_children += 1.0;
         id
@@ -399,32 +415,34 @@ impl Pathway {
                 self.work_agency(a, day, counted, p, tally);
             }
         }
-        // Patience, the count of those waiting and the closing of finished
-        // children in one pass over the open children: each step reads and
-        // changes only its own child (and drops it from the queues).
-        let mut waiting = 0.0;
-        let mut kept = 0;
-        for k in 0..self.open.len() {
-            let id = self.open[k];
-            self.wear_patience(id, p);
-            let c = &self.children[id as usize];
-            if c.first_help.is_none() && !c.dropped {
-                waiting += 1.0;
+        // Families out of patience today give up, then the children whose
+        // state changed today are closed if nothing is left for them. Only
+        // those can have finished, so the open children are not visited one
+        // by one (the sums are of whole numbers: their order is immaterial).
+        while let Some(&Reverse((d, id))) = self.expiries.peek() {
+            if d > day {
+                break;
             }
-            if c.finished() {
+            self.expiries.pop();
+            self.give_up(id);
+        }
+        let mut touched = std::mem::take(&mut self.touched);
+        for &id in &touched {
+            let c = &mut self.children[id as usize];
+            if !c.closed && c.finished() {
+                c.closed = true;
+                self.open_named -= u64::from(c.named_person);
                 self.ledger.done += 1;
                 tally.children_done += 1.0;
                 tally.children_dropped += f64::from(u8::from(c.dropped));
                 tally.tellings_sum += f64::from(c.tellings);
                 tally.handoffs_sum += f64::from(c.handoffs);
                 tally.bounces_sum += f64::from(c.bounces);
-            } else {
-                self.open[kept] = id;
-                kept += 1;
             }
         }
-        self.open.truncate(kept);
-        tally.children_waiting_sum += waiting;
+        touched.clear();
+        self.touched = touched;
+        tally.children_waiting_sum += self.unhelped as f64;
     }
 
     fn deliver_referrals(&mut self, day: u32, p: &Params, tally: &mut Tally) {
@@ -512,6 +530,7 @@ impl Pathway {
                 let c = &mut self.children[id as usize];
                 c.meeting_pending = false;
                 c.tellings += u32::from(c.reuses_mapping);
+                self.touched.push(id);
                 continue;
             }
             let takes_part: [bool; AGENCIES] =
@@ -538,6 +557,7 @@ impl Pathway {
             }
             c.meeting_pending = false;
             c.tellings += 1;
+            self.touched.push(id);
             for a in 0..AGENCIES {
                 if c.need[a] == Need::Pending {
                     c.need[a] = Need::Queued;
@@ -554,12 +574,7 @@ impl Pathway {
     fn named_person_contact(&mut self, p: &Params, tally: &mut Tally) {
         let daily =
             p.pathway.named_person_hours_per_week / f64::from(p.organisation.workdays_per_week);
-        let n = self
-            .open
-            .iter()
-            .filter(|&&id| self.children[id as usize].named_person)
-            .count();
-        tally.pathway_hours_named_person += daily * n as f64;
+        tally.pathway_hours_named_person += daily * self.open_named as f64;
     }
 
     /// One working day of agency `a`.
@@ -593,6 +608,7 @@ impl Pathway {
             if c.help_left[a] <= 1e-9 {
                 c.need[a] = Need::Done;
                 agency.active.remove(k);
+                self.touched.push(id);
             } else {
                 k += 1;
             }
@@ -619,6 +635,7 @@ impl Pathway {
                 agency.waiting.push_back(id);
             }
             c.entry_intake = false;
+            self.touched.push(id);
             heard.push(id);
         }
         for &id in &heard {
@@ -642,6 +659,7 @@ impl Pathway {
             documentation += h * w.help_documentation_share;
             if c.first_help.is_none() {
                 c.first_help = Some(day);
+                self.unhelped -= 1;
                 let wait = day - c.arrival;
                 tally.first_helps += 1.0;
                 tally.first_help_days_sum += f64::from(wait);
@@ -652,6 +670,7 @@ impl Pathway {
             }
             if c.help_left[a] <= 1e-9 {
                 c.need[a] = Need::Done;
+                self.touched.push(id);
             } else {
                 c.need[a] = Need::Active;
                 agency.active.push(id);
@@ -667,23 +686,17 @@ impl Pathway {
         tally.pathway_hours_documentation += documentation;
     }
 
-    /// Families of children still waiting lose patience; when it runs out,
-    /// the help not yet started is given up.
-    /// A day of waiting for open child `id`: gives up when out of patience.
-    fn wear_patience(&mut self, id: u32, p: &Params) {
+    /// Child `id`'s family runs out of patience today: if it is still
+    /// waiting, the help not yet started is given up.
+    fn give_up(&mut self, id: u32) {
         let c = &mut self.children[id as usize];
-        if !c.any_waiting() {
-            return;
-        }
-        c.waited += if c.named_person {
-            p.pathway.named_person_dropout_factor
-        } else {
-            1.0
-        };
-        if c.waited < c.patience {
+        if c.closed || !c.any_waiting() {
             return;
         }
         c.dropped = true;
+        if c.first_help.is_none() {
+            self.unhelped -= 1;
+        }
         c.awaiting_assessment = false;
         for a in 0..AGENCIES {
             if c.need[a].waiting() {
@@ -695,6 +708,7 @@ impl Pathway {
             agency.waiting.retain(|&x| x != id);
         }
         c.entry_intake = false;
+        self.touched.push(id);
     }
 
     /// The 90th percentile of days to first help after warm-up.
@@ -730,9 +744,8 @@ impl Pathway {
         for &Reverse((_, id)) in &self.meetings {
             located[id as usize] = true;
         }
-        for &id in &self.open {
-            let c = &self.children[id as usize];
-            if located[id as usize] || c.awaiting_assessment {
+        for (id, c) in self.children.iter().enumerate().filter(|(_, c)| !c.closed) {
+            if located[id] || c.awaiting_assessment {
                 ledger.located_at_end += 1;
             } else {
                 ledger.lost_at_end += 1;
@@ -767,4 +780,96 @@ fn next_meeting_day(day: u32, p: &Params) -> u32 {
         d += interval;
     }
     d
+}
+
+/// How much of a waiting day a family of `child` bears: a named person
+/// makes it give up more slowly.
+fn dropout_factor(child: &Child, p: &Params) -> f64 {
+    if child.named_person {
+        p.pathway.named_person_dropout_factor
+    } else {
+        1.0
+    }
+}
+
+/// The day a family that starts waiting on `arrival` runs out of patience
+/// if it is still waiting: the n-th day (the arrival day the first) on
+/// which the waited days, `factor` added once a day, are no longer below
+/// `patience`. The sum is the one a daily count would reach, bit for bit:
+/// exact in closed form when `factor` is a small binary fraction (1 or 1/2,
+/// the default), otherwise added up day by day. `None`: never within
+/// `u32` days (a factor of 0, or patience beyond any run).
+fn patience_expiry(arrival: u32, patience: f64, factor: f64) -> Option<u32> {
+    const HORIZON: u64 = 10_000_000;
+    let n = if !(patience > factor) {
+        1 // the first day's wait already exhausts it (or patience is NaN)
+    } else if factor <= 0.0 {
+        return None;
+    } else if (factor * 1_048_576.0).fract() == 0.0 && patience / factor < 1e9 {
+        // n * factor is exact here, so the sum of n factors is n * factor.
+        let mut n = ((patience / factor).ceil() as u64).max(1);
+        while n > 1 && (n - 1) as f64 * factor >= patience {
+            n -= 1;
+        }
+        while (n as f64) * factor < patience {
+            n += 1;
+        }
+        n
+    } else {
+        let (mut waited, mut n) = (0.0, 0u64);
+        loop {
+            waited += factor;
+            n += 1;
+            if !(waited < patience) {
+                break n;
+            }
+            if n >= HORIZON {
+                return None;
+            }
+        }
+    };
+    u32::try_from(u64::from(arrival) + n - 1).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The day a daily count reaches patience, as the pathway counted it
+    /// before: `waited += factor` on each day of waiting, giving up on the
+    /// first day it is no longer below patience.
+    fn counted(arrival: u32, patience: f64, factor: f64) -> Option<u32> {
+        let mut waited = 0.0;
+        for day in arrival..arrival + 10_000_000 {
+            waited += factor;
+            if !(waited < patience) {
+                return Some(day);
+            }
+        }
+        None
+    }
+
+    #[test]
+    fn patience_runs_out_on_the_day_a_daily_count_says() {
+        let mut u = 0.123_f64;
+        for factor in [1.0, 0.5, 0.25, 0.3, 0.1, 0.7, 0.01] {
+            for k in 0..400 {
+                // Whole and half days exactly, and spread-out values.
+                u = (u * 9_301.0 + 49_297.0) % 233_280.0 / 233_280.0;
+                let patience = match k % 4 {
+                    0 => f64::from(k),
+                    1 => f64::from(k) / 2.0,
+                    _ => -150.0 * (1.0 - u).ln(),
+                };
+                assert_eq!(
+                    patience_expiry(17, patience, factor),
+                    counted(17, patience, factor),
+                    "patience {patience}, factor {factor}"
+                );
+            }
+        }
+        assert_eq!(patience_expiry(5, 0.0, 1.0), Some(5));
+        assert_eq!(patience_expiry(5, 10.0, 0.0), None);
+        assert_eq!(patience_expiry(5, 0.0, 0.0), Some(5));
+    }
 }
