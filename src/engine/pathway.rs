@@ -801,7 +801,7 @@ fn dropout_factor(child: &Child, p: &Params) -> f64 {
 /// `u32` days (a factor of 0, or patience beyond any run).
 fn patience_expiry(arrival: u32, patience: f64, factor: f64) -> Option<u32> {
     const HORIZON: u64 = 10_000_000;
-    let n = if !(patience > factor) {
+    let n = if patience <= factor || patience.is_nan() {
         1 // the first day's wait already exhausts it (or patience is NaN)
     } else if factor <= 0.0 {
         return None;
@@ -820,7 +820,7 @@ fn patience_expiry(arrival: u32, patience: f64, factor: f64) -> Option<u32> {
         loop {
             waited += factor;
             n += 1;
-            if !(waited < patience) {
+            if waited >= patience {
                 break n;
             }
             if n >= HORIZON {
@@ -842,7 +842,7 @@ mod tests {
         let mut waited = 0.0;
         for day in arrival..arrival + 10_000_000 {
             waited += factor;
-            if !(waited < patience) {
+            if waited >= patience {
                 return Some(day);
             }
         }
