@@ -77,7 +77,8 @@ pub(crate) struct World<'a> {
     outcome_start: u32,
     day: u32,
     vacations: VacationCalendar,
-    /// Every case, open or closed (a slot reused once closed).
+    /// Counts and numbers the cases (each case is held where it is: a
+    /// unit's queue, a caseload, an approval queue).
     cases: Cases,
     /// Demand and the units' queues of reports waiting for a worker.
     intake: Intake,
@@ -173,7 +174,7 @@ impl<'a> World<'a> {
     /// that conservation is checked against where cases are, not against a
     /// counter.
     fn locate_open_cases(&mut self) {
-        let mut located: Vec<u32> = self.open_case_ids().collect();
+        let mut located: Vec<u32> = self.open_cases().map(|c| c.id).collect();
         let found = located.len();
         located.sort_unstable();
         located.dedup();
@@ -183,14 +184,13 @@ impl<'a> World<'a> {
 
     /// Every open case where it is: each unit's queue and its manager's
     /// approvals, then every caseload.
-    fn open_case_ids(&self) -> impl Iterator<Item = u32> + '_ {
+    fn open_cases(&self) -> impl Iterator<Item = &cases::Case> + '_ {
         self.intake
             .waiting
             .iter()
             .zip(&self.managers.posts)
             .flat_map(|(waiting, m)| waiting.iter().chain(&m.approvals))
             .chain(self.staff.positions.iter().flat_map(|p| &p.items))
-            .copied()
     }
 
     fn rules_factor(&self) -> f64 {

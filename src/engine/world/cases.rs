@@ -1,8 +1,8 @@
-//! The case store: every report of concern from arrival to closure, in a
-//! `Vec` whose slots are reused once a case is closed. Intake adds cases,
-//! case work closes them; the others move their ids between queues.
-
-use std::ops::{Index, IndexMut};
+//! Cases: a report of concern from arrival to closure. A case is a value
+//! that lives where it is: in its unit's queue, on a worker's caseload (kept
+//! contiguous, in priority order), or in a manager's approval queue; it
+//! moves between them and is dropped when closed. [`Cases`] only counts
+//! them and numbers them.
 
 /// Where a case is in its flow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +32,8 @@ pub(super) struct CaseDraws {
 /// A report of concern about a child, from arrival to closure.
 #[derive(Clone, Debug)]
 pub(super) struct Case {
+    /// The case's number (identity only: it decides nothing).
+    pub(super) id: u32,
     pub(super) arrival: u32,
     pub(super) unit: u32,
     /// Severity 0 (mild) to 1 (acute).
@@ -63,48 +65,24 @@ pub(super) struct Case {
     pub(super) child: u32,
 }
 
-/// Every case, open or closed, by id.
+/// The count of open cases and the next case number.
 #[derive(Debug, Default)]
 pub(super) struct Cases {
-    all: Vec<Case>,
-    /// Ids of closed cases, whose slots a new case reuses.
-    free: Vec<u32>,
     /// Cases open now.
     pub(super) open: u64,
+    next: u32,
 }
 
 impl Cases {
-    /// Stores a new case, in a closed case's slot when there is one.
-    pub(super) fn add(&mut self, case: Case) -> u32 {
+    /// Counts a new case open and gives its number.
+    pub(super) fn add(&mut self) -> u32 {
         self.open += 1;
-        match self.free.pop() {
-            Some(id) => {
-                self.all[id as usize] = case;
-                id
-            }
-            None => {
-                self.all.push(case);
-                (self.all.len() - 1) as u32
-            }
-        }
+        self.next = self.next.wrapping_add(1);
+        self.next
     }
 
-    /// Marks case `id` closed: its slot may be reused.
-    pub(super) fn free(&mut self, id: u32) {
+    /// Counts a case closed.
+    pub(super) fn close(&mut self) {
         self.open -= 1;
-        self.free.push(id);
-    }
-}
-
-impl Index<usize> for Cases {
-    type Output = Case;
-    fn index(&self, id: usize) -> &Case {
-        &self.all[id]
-    }
-}
-
-impl IndexMut<usize> for Cases {
-    fn index_mut(&mut self, id: usize) -> &mut Case {
-        &mut self.all[id]
     }
 }

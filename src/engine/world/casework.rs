@@ -70,8 +70,8 @@ impl World<'_> {
         }
     }
 
-    /// Puts case `id` on worker `j`'s caseload in priority order.
-    pub(super) fn insert_item(&mut self, j: usize, id: u32) {
+    /// Puts `case` on worker `j`'s caseload in priority order.
+    pub(super) fn insert_item(&mut self, j: usize, case: Case) {
         // Priority: earliest deadline, then most severe, then first come.
         let key = |c: &Case| {
             (
@@ -80,20 +80,18 @@ impl World<'_> {
                 c.arrival,
             )
         };
-        let k = key(&self.cases[id as usize]);
-        let cases = &self.cases;
+        let k = key(&case);
         let items = &mut self.staff.positions[j].items;
-        let at = items.partition_point(|&x| key(&cases[x as usize]) <= k);
-        items.insert(at, id);
+        let at = items.partition_point(|x| key(x) <= k);
+        items.insert(at, case);
     }
 
     // ---- 7. Case work -------------------------------------------------------
 
-    /// Case `id` reaches a worker: its assessment starts.
-    pub(super) fn start_assessment(&mut self, id: u32) {
+    /// `case` reaches a worker: its assessment starts.
+    pub(super) fn start_assessment(&self, case: &mut Case) {
         let doc = self.documentation_intensity();
         let w = &self.params.work;
-        let case = &mut self.cases[id as usize];
         case.stage = Stage::Assessment;
         // A third of an assessment is direct work, the rest documentation
         // scaled by the intensity.
@@ -102,12 +100,11 @@ impl World<'_> {
         set_stage_hours(case, direct, documentation, doc, w.travel_per_direct_hour);
     }
 
-    /// Case `id` is screened in: its investigation starts today.
-    fn start_investigation(&mut self, id: u32) {
+    /// `case` is screened in: its investigation starts today.
+    fn start_investigation(&mut self, case: &mut Case) {
         let doc = self.documentation_intensity();
         let w = &self.params.work;
         let day = self.day;
-        let case = &mut self.cases[id as usize];
         let size =
             case.complexity * (1.0 + w.severity_work_weight * (case.severity - 0.5)).max(0.1);
         case.stage = Stage::Investigation;
@@ -160,8 +157,7 @@ impl World<'_> {
         let case_capacity = contract - admin_and_other - coaching;
         let mut backlog = pos.followup_owed + pos.oversight_owed;
         let mut severity_sum = 0.0;
-        for &id in &pos.items {
-            let c = &self.cases[id as usize];
+        for c in &pos.items {
             backlog += c.remaining * pos.standard / productivity;
             severity_sum += c.severity;
         }
@@ -305,11 +301,10 @@ impl World<'_> {
         finished: &mut Vec<u32>,
     ) {
         let day = self.day;
-        for &id in &self.staff.positions[i].items {
+        for c in &mut self.staff.positions[i].items {
             if *left <= 1e-9 {
                 break;
             }
-            let c = &mut self.cases[id as usize];
             if c.remaining <= 0.0 {
                 continue;
             }
@@ -342,23 +337,22 @@ impl World<'_> {
             split.travel += spent * c.travel_share;
             split.documentation += spent * (1.0 - c.direct_share - c.travel_share);
             if c.remaining <= 0.0 {
-                finished.push(id);
+                finished.push(c.id);
             }
         }
     }
 
     /// Takes case `id` off worker `i`'s caseload.
-    fn remove_item(&mut self, i: usize, id: u32) {
+    fn remove_item(&mut self, i: usize, id: u32) -> Option<Case> {
         let items = &mut self.staff.positions[i].items;
-        if let Some(at) = items.iter().position(|&x| x == id) {
-            items.remove(at);
-        }
+        let at = items.iter().position(|c| c.id == id)?;
+        Some(items.remove(at))
     }
 
     /// How far worker `i`'s own tendency to intervene shifts a decision on
-    /// case `id` [log-odds]: their tendency times the spread that latitude,
+    /// `case` [log-odds]: their tendency times the spread that latitude,
     /// approval, documentation, experience and coaching allow.
-    fn tilt(&self, i: usize, id: u32, approved: bool, documentation_factor: f64) -> f64 {
+    fn tilt(&self, i: usize, case: &Case, approved: bool, documentation_factor: f64) -> f64 {
         let pos = &self.staff.positions[i];
         let coached = (pos.coaching_week / self.params.stress.coaching_reference_hours.max(1e-9))
             .clamp(0.0, 1.0);
@@ -366,7 +360,7 @@ impl World<'_> {
             &SpreadInputs {
                 latitude: self.params.steering.decision_latitude,
                 approved,
-                documentation: self.cases[id as usize].documentation,
+                documentation: case.documentation,
                 experience: if pos.employed() { pos.experience } else { 1.0 },
                 coached,
             },
@@ -376,10 +370,9 @@ impl World<'_> {
         spread * pos.tendency
     }
 
-    /// Relative error risk of a decision by worker `i` on case `id`.
-    fn error_probability(&self, i: usize, id: u32, documentation_factor: f64) -> f64 {
+    /// Relative error risk of a decision by worker `i` on `case`.
+    fn error_probability(&self, i: usize, case: &Case, documentation_factor: f64) -> f64 {
         let pos = &self.staff.positions[i];
-        let case = &self.cases[id as usize];
         let consultant = !pos.employed();
         rules::error_probability_with(
             &DecisionInputs {
@@ -399,13 +392,16 @@ impl World<'_> {
     /// (through the manager when it needs approval).
     fn finish_stage(&mut self, i: usize, id: u32) {
         let day = self.day;
-        let (error_factor, spread_factor) = self.casework.documentation_factors(
-            self.cases[id as usize].documentation,
-            &self.params.decisions,
-        );
-        let p_error = self.error_probability(i, id, error_factor);
-        self.cases[id as usize].decider_generation = self.staff.positions[i].generation;
-        let case = &self.cases[id as usize];
+        // Off the caseload while it is decided; back on if its
+        // investigation starts.
+        let Some(mut case) = self.remove_item(i, id) else {
+            return;
+        };
+        let (error_factor, spread_factor) = self
+            .casework
+            .documentation_factors(case.documentation, &self.params.decisions);
+        let p_error = self.error_probability(i, &case, error_factor);
+        case.decider_generation = self.staff.positions[i].generation;
         let (need, draws, severity) = (case.need, case.draws, case.severity);
         match case.stage {
             Stage::Assessment => {
@@ -418,10 +414,9 @@ impl World<'_> {
                 let p_norm = rules::screen_in_probability(need, multiplier, &self.params.decisions);
                 // The worker's own threshold shifts the norm's probability.
                 let p_in =
-                    rules::tilted_probability(p_norm, self.tilt(i, id, false, spread_factor));
+                    rules::tilted_probability(p_norm, self.tilt(i, &case, false, spread_factor));
                 self.record.month.decisions_judged += 1.0;
                 self.record.month.inconsistency_sum += (p_in - p_norm).abs();
-                let case = &self.cases[id as usize];
                 if case.child != NOBODY {
                     self.pathway.assessment_done(
                         case.child,
@@ -431,13 +426,11 @@ impl World<'_> {
                     );
                 }
                 if draws.screen < p_in {
-                    self.remove_item(i, id);
-                    self.start_investigation(id);
-                    self.insert_item(i, id);
+                    self.start_investigation(&mut case);
+                    self.insert_item(i, case);
                 } else {
-                    self.remove_item(i, id);
-                    self.cases[id as usize].wrong = need;
-                    self.close(id, false);
+                    case.wrong = need;
+                    self.close(&case, false);
                 }
             }
             Stage::Investigation => {
@@ -446,32 +439,29 @@ impl World<'_> {
                 // A worker who tends to intervene (tilt > 0) misses fewer
                 // needs and intervenes more often without one:
                 // P(miss) = sigmoid(logit(p) - tilt), P(unneeded) = sigmoid(logit(p) + tilt).
-                let tilt = self.tilt(i, id, needs_approval, spread_factor);
+                let tilt = self.tilt(i, &case, needs_approval, spread_factor);
                 let p_wrong = rules::tilted_probability(p_error, if need { -tilt } else { tilt });
                 self.record.month.decisions_judged += 1.0;
                 self.record.month.inconsistency_sum += (p_wrong - p_error).abs();
-                let wrong = draws.decide < p_wrong;
-                self.remove_item(i, id);
-                let case = &mut self.cases[id as usize];
-                case.wrong = wrong;
+                case.wrong = draws.decide < p_wrong;
                 if needs_approval {
                     case.stage = Stage::Approval;
                     case.approval_since = day;
                     let unit = case.unit as usize;
-                    self.managers.posts[unit].approvals.push_back(id);
+                    self.managers.posts[unit].approvals.push_back(case);
                 } else {
-                    self.decide(id, false);
+                    self.decide(&case, false);
                 }
             }
-            Stage::Unallocated | Stage::Approval => {}
+            // Not on a caseload with its work done (never reached).
+            Stage::Unallocated | Stage::Approval => self.insert_item(i, case),
         }
     }
 
     /// The investigation's decision takes effect: intervention or not, the
     /// responsibility it brings, and the consequences of a wrong one.
-    pub(super) fn decide(&mut self, id: u32, approved: bool) {
+    pub(super) fn decide(&mut self, case: &Case, approved: bool) {
         let day = self.day;
-        let case = self.cases[id as usize].clone();
         let duration = day - case.stage_start;
         self.record.month.investigations_done += 1.0;
         self.record.month.investigation_days_sum += f64::from(duration);
@@ -514,13 +504,12 @@ impl World<'_> {
                 self.staff.positions[j].followup_ends.push(end);
             }
         }
-        self.close(id, approved);
+        self.close(case, approved);
     }
 
     /// Closes a case: counts it and schedules what a wrong decision brings.
-    fn close(&mut self, id: u32, approved: bool) {
+    fn close(&mut self, case: &Case, approved: bool) {
         let day = self.day;
-        let case = self.cases[id as usize].clone();
         self.record.month.cases_closed += 1.0;
         self.record.month.case_days_sum += f64::from(day - case.arrival);
         self.record.ledger.closed += 1;
@@ -536,18 +525,18 @@ impl World<'_> {
                     );
                     let scandal = case.draws.scandal < c.scandal_probability;
                     let kind = ConsequenceKind::SeriousEvent { scandal };
-                    self.schedule(delay, kind, &case, approved);
+                    self.schedule(delay, kind, case, approved);
                 }
             } else {
                 self.record.month.unneeded_interventions += 1.0;
                 if case.draws.consequence < c.complaint_probability && case.worker != NOBODY {
                     let delay =
                         rules::exponential_from_uniform(case.draws.delay, c.complaint_delay_days);
-                    self.schedule(delay, ConsequenceKind::Complaint, &case, approved);
+                    self.schedule(delay, ConsequenceKind::Complaint, case, approved);
                 }
             }
         }
-        self.cases.free(id);
+        self.cases.close();
     }
 
     /// Schedules what a wrong decision on `case` brings.

@@ -20,7 +20,7 @@ pub(super) struct Intake {
     /// each case's decision uniforms.
     rng: Rng,
     /// By unit: the reports waiting for a worker, first come first.
-    pub(super) waiting: Vec<VecDeque<u32>>,
+    pub(super) waiting: Vec<VecDeque<Case>>,
     /// (caseload, position) of the workers who can take a report, a buffer
     /// kept across days.
     load_scratch: Vec<(usize, usize)>,
@@ -90,6 +90,7 @@ impl World<'_> {
                 .on_report(self.day, unit, &self.params, &mut self.record.month)
                 .unwrap_or(NOBODY);
             let case = Case {
+                id: self.cases.add(),
                 arrival: self.day,
                 unit,
                 severity,
@@ -111,8 +112,7 @@ impl World<'_> {
                 decider_generation: 0,
                 child,
             };
-            let id = self.cases.add(case);
-            self.intake.waiting[unit as usize].push_back(id);
+            self.intake.waiting[unit as usize].push_back(case);
             self.record.ledger.reports += 1;
             self.record.month.reports += 1.0;
         }
@@ -144,15 +144,16 @@ impl World<'_> {
                     .map(|&j| (self.staff.positions[j].items.len(), j))
                     .filter(|&(n, _)| cap == 0 || n < cap),
             );
-            while let Some(&id) = self.intake.waiting[u].front() {
+            while !self.intake.waiting[u].is_empty() {
                 // Keys are unique (the index breaks ties): the order of
                 // `loads` does not matter.
                 let Some(k) = (0..loads.len()).min_by_key(|&k| loads[k]) else {
                     break;
                 };
                 let j = loads[k].1;
-                self.intake.waiting[u].pop_front();
-                self.allocate(id, j, 0.0);
+                if let Some(case) = self.intake.waiting[u].pop_front() {
+                    self.allocate(case, j, 0.0);
+                }
                 allocated += allocation_hours;
                 loads[k].0 += 1;
                 if cap != 0 && loads[k].0 >= cap {
@@ -173,24 +174,23 @@ impl World<'_> {
             return false;
         }
         let unit = self.staff.positions[i].unit as usize;
-        let Some(id) = self.intake.waiting[unit].pop_front() else {
+        let Some(case) = self.intake.waiting[unit].pop_front() else {
             return false;
         };
-        self.allocate(id, i, day_fraction);
+        self.allocate(case, i, day_fraction);
         true
     }
 
-    /// Gives case `id` to worker `j`, `day_fraction` into the working day,
+    /// Gives `case` to worker `j`, `day_fraction` into the working day,
     /// starting its assessment if it is new.
-    fn allocate(&mut self, id: u32, j: usize, day_fraction: f64) {
+    fn allocate(&mut self, mut case: Case, j: usize, day_fraction: f64) {
         let day = self.day;
-        let case = &mut self.cases[id as usize];
         case.worker = j as u32;
         if case.stage == Stage::Unallocated {
             self.record.month.allocations += 1.0;
             self.record.month.allocation_wait_sum += f64::from(day - case.arrival) + day_fraction;
-            self.start_assessment(id);
+            self.start_assessment(&mut case);
         }
-        self.insert_item(j, id);
+        self.insert_item(j, case);
     }
 }

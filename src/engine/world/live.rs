@@ -352,8 +352,7 @@ impl<'a> LiveRun<'a> {
             .collect();
         // Cases are counted where they are (a unit's queue, a caseload, an
         // approval queue) under the unit they belong to.
-        for id in w.open_case_ids() {
-            let case = &w.cases[id as usize];
+        for case in w.open_cases() {
             let Some(view) = units.get_mut(case.unit as usize) else {
                 continue;
             };

@@ -9,6 +9,7 @@ use std::collections::VecDeque;
 use rand::Rng as _;
 
 use super::World;
+use super::cases::Case;
 use super::staff::{LogRisks, NEW_HIRE_STRESS, long_spell_days, sick_pay};
 use crate::engine::calendar::{is_workday, manager_on_vacation};
 use crate::engine::observe::Tally;
@@ -32,7 +33,7 @@ pub(super) struct Manager {
     pub(super) sick_start: u32,
     pub(super) sick_until: u32,
     /// Decisions waiting for approval, first come first.
-    pub(super) approvals: VecDeque<u32>,
+    pub(super) approvals: VecDeque<Case>,
     pub(super) oversight_owed: f64,
     pub(super) rehab_owed: f64,
     pub(super) strain_today: Option<f64>,
@@ -278,8 +279,8 @@ impl World<'_> {
         }
         self.managers.present_scratch = present;
         for _ in 0..approvals {
-            if let Some(id) = self.managers.posts[u].approvals.pop_front() {
-                self.approve(id);
+            if let Some(case) = self.managers.posts[u].approvals.pop_front() {
+                self.approve(case);
             }
         }
     }
@@ -294,15 +295,14 @@ impl World<'_> {
 
     /// The manager approves the decision on case `id`, and may catch a
     /// wrong one.
-    fn approve(&mut self, id: u32) {
+    fn approve(&mut self, mut case: Case) {
         let catch_rate = self.params.decisions.approval_catch_rate;
-        let case = &mut self.cases[id as usize];
         self.record.month.approvals += 1.0;
         self.record.month.approval_wait_sum += f64::from(self.day - case.approval_since);
         if case.wrong && case.draws.catch < catch_rate {
             case.wrong = false;
             self.record.month.errors_caught += 1.0;
         }
-        self.decide(id, true);
+        self.decide(&case, true);
     }
 }

@@ -5,7 +5,7 @@
 
 use rand::Rng as _;
 
-use super::cases::Stage;
+use super::cases::{Case, Stage};
 use super::{NEVER, NOBODY, World};
 use crate::engine::calendar::{VacationCalendar, is_workday, vacation_end};
 use crate::engine::observe::Tally;
@@ -53,7 +53,9 @@ pub(super) struct Position {
     pub(super) leaving_day: u32,
     /// Whether a consultant covers the vacancy when this worker leaves.
     pub(super) consultant_after: bool,
-    pub(super) items: Vec<u32>,
+    /// The open cases on the caseload, in priority order (held here, so a
+    /// worker's cases are contiguous).
+    pub(super) items: Vec<Case>,
     pub(super) followup_ends: Vec<u32>,
     pub(super) followup_owed: f64,
     pub(super) oversight_owed: f64,
@@ -133,7 +135,7 @@ pub(super) struct Staff {
     /// `staff_transitions` as each position's day settles; it cannot change
     /// during the managers' and workers' days.
     pub(super) available_today: Vec<bool>,
-    handover_scratch: Vec<u32>,
+    handover_scratch: Vec<Case>,
 }
 
 impl Staff {
@@ -530,33 +532,27 @@ impl World<'_> {
         // The cases to hand over, in a buffer kept across days.
         let mut handover = std::mem::take(&mut self.staff.handover_scratch);
         handover.clear();
-        let cases = &self.cases;
-        self.staff.positions[i].items.retain(|&id| {
-            let keep = back != NEVER && cases[id as usize].deadline >= back;
-            if !keep {
-                handover.push(id);
-            }
-            keep
-        });
+        let kept = |c: &Case| back != NEVER && c.deadline >= back;
+        let items = &mut self.staff.positions[i].items;
+        handover.extend(items.extract_if(.., |c| !kept(c)));
         // Latest deadline first, so that cases pushed back to the front of the
         // unit's queue end up there in deadline order.
-        for &id in handover.iter().rev() {
+        while let Some(mut case) = handover.pop() {
             let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
             let taker = (first..first + len)
                 .filter(|&j| j != i && self.staff.available(j, day, &self.vacations))
                 .min_by_key(|&j| (self.staff.positions[j].items.len(), j));
             match taker {
                 Some(j) => {
-                    self.cases[id as usize].worker = j as u32;
-                    self.insert_item(j, id);
+                    case.worker = j as u32;
+                    self.insert_item(j, case);
                 }
                 None => {
-                    let case = &mut self.cases[id as usize];
                     case.worker = NOBODY;
                     if case.stage == Stage::Assessment && case.effort == 0.0 {
                         case.stage = Stage::Unallocated;
                     }
-                    self.intake.waiting[unit].push_front(id);
+                    self.intake.waiting[unit].push_front(case);
                 }
             }
         }
