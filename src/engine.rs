@@ -6,6 +6,7 @@
 //! reads the clock or touches files; it is a pure function of the scenario,
 //! the arm and the replication number.
 
+mod calendar;
 mod observe;
 mod pathway;
 pub mod seeds;

@@ -774,7 +774,7 @@ fn next_meeting_day(day: u32, p: &Params) -> u32 {
     let mut d = day + (interval + offset - day % interval) % interval;
     // An interval that is no multiple of a week can land on a weekend.
     for _ in 0..400 {
-        if super::world::is_workday(d, workdays) {
+        if super::calendar::is_workday(d, workdays) {
             return d;
         }
         d += interval;

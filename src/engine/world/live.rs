@@ -11,7 +11,10 @@
 
 use serde::Serialize;
 
-use super::{Occupant, Stage, World, manager_on_vacation};
+use super::World;
+use super::cases::Stage;
+use super::staff::Occupant;
+use crate::engine::calendar::manager_on_vacation;
 use crate::model::params::{Params, Steering};
 use crate::model::presets::Preset;
 use crate::outcome::{SeriesMetric, SeriesValues};
@@ -189,14 +192,14 @@ impl<'a> LiveRun<'a> {
     /// One day, keeping today's count of waiting children and scandals.
     fn step_one(&mut self) {
         let day = self.world.day;
-        let before_sum = self.world.month.children_waiting_sum;
-        let before_days = self.world.month.days;
-        let months = self.world.series.len();
+        let before_sum = self.world.record.month.children_waiting_sum;
+        let before_days = self.world.record.month.days;
+        let months = self.world.record.series.len();
         self.world.step();
-        let sum = match self.world.series.last() {
+        let sum = match self.world.record.series.last() {
             // The month closed today: its tally is now in the series, as a
             // mean over its days.
-            Some(last) if self.world.series.len() > months => {
+            Some(last) if self.world.record.series.len() > months => {
                 let mean = last[SeriesMetric::ChildrenWaiting];
                 if mean.is_finite() {
                     mean * (before_days + 1.0)
@@ -204,13 +207,14 @@ impl<'a> LiveRun<'a> {
                     before_sum
                 }
             }
-            _ => self.world.month.children_waiting_sum,
+            _ => self.world.record.month.children_waiting_sum,
         };
         self.children_waiting = (sum - before_sum).round().max(0.0) as u32;
         // Scandals are remembered by the day they broke; those of the
         // scandal event were counted when it was applied.
         let today = self
             .world
+            .oversight
             .scandal_days
             .iter()
             .rev()
@@ -224,7 +228,7 @@ impl<'a> LiveRun<'a> {
     /// The monthly series so far, warm-up included: entry `m` is month `m`
     /// as `series.csv` has it.
     pub fn series(&self) -> &[SeriesValues] {
-        &self.world.series
+        &self.world.record.series
     }
 
     /// The parameters in force (the arm's, with every change since).
@@ -251,17 +255,14 @@ impl<'a> LiveRun<'a> {
         match event {
             LiveEvent::Scandal => {
                 let day = w.day;
-                w.month.scandals += 1.0;
+                w.record.month.scandals += 1.0;
                 self.scandals += 1;
                 self.scandal_events_pending += 1;
-                w.scandal_days.push_back(day);
-                w.rules_extra += w.params.steering.control_ratchet
-                    * super::RATCHET_REFERENCE_POSITIONS
-                    / w.params.positions() as f64;
+                w.oversight.scandal(day, &w.params);
                 let blame = w.params.consequences.blame_shock * w.params.steering.blame_culture;
-                for unit in &mut w.units {
-                    if unit.manager.employed {
-                        unit.manager.blame += blame;
+                for manager in &mut w.managers.posts {
+                    if manager.employed {
+                        manager.blame += blame;
                     }
                 }
                 w.check_political_events();
@@ -289,7 +290,7 @@ impl<'a> LiveRun<'a> {
                     caseload_cap: old.caseload_cap,
                     ..preset.steering()
                 };
-                w.regime_switches += 1;
+                w.oversight.regime_switches += 1;
             }
         }
         Ok(())
@@ -303,11 +304,13 @@ impl<'a> LiveRun<'a> {
         let deadline = w.params.work.investigation_deadline_days;
         let vacation_days = w.params.organisation.vacation_days;
         let mut units: Vec<UnitView> = w
-            .units
+            .managers
+            .posts
             .iter()
+            .zip(&w.staff.teams)
+            .zip(&w.intake.waiting)
             .enumerate()
-            .map(|(u, unit)| {
-                let m = &unit.manager;
+            .map(|(u, ((m, team), waiting))| {
                 let manager_state = if !m.employed {
                     PositionState::Vacant
                 } else if day < m.sick_until {
@@ -317,9 +320,9 @@ impl<'a> LiveRun<'a> {
                 } else {
                     PositionState::Working
                 };
-                let positions = (unit.first..unit.first + unit.len)
+                let positions = (team.first..team.first + team.len)
                     .map(|i| {
-                        let p = &w.positions[i];
+                        let p = &w.staff.positions[i];
                         let state = match p.occupant {
                             Occupant::Vacant { .. } => PositionState::Vacant,
                             Occupant::Consultant { .. } => PositionState::Consultant,
@@ -341,7 +344,7 @@ impl<'a> LiveRun<'a> {
                         approvals_waiting: m.approvals.len() as u32,
                     },
                     positions,
-                    unallocated: unit.unallocated.len() as u32,
+                    unallocated: waiting.len() as u32,
                     open_cases: 0,
                     overdue_investigations: 0,
                 }
@@ -349,13 +352,7 @@ impl<'a> LiveRun<'a> {
             .collect();
         // Cases are counted where they are (a unit's queue, a caseload, an
         // approval queue) under the unit they belong to.
-        let open = w
-            .units
-            .iter()
-            .flat_map(|u| u.unallocated.iter().chain(&u.manager.approvals))
-            .chain(w.positions.iter().flat_map(|p| &p.items));
-        for &id in open {
-            let case = &w.cases[id as usize];
+        for case in w.open_cases() {
             let Some(view) = units.get_mut(case.unit as usize) else {
                 continue;
             };
@@ -367,14 +364,14 @@ impl<'a> LiveRun<'a> {
         }
         Snapshot {
             day: w.day,
-            months: w.series.len(),
+            months: w.record.series.len(),
             horizon_days: w.horizon,
             finished: self.finished(),
             units,
             children_waiting: self.children_waiting,
             documentation_intensity: w.documentation_intensity(),
             scandals: self.scandals,
-            regime_switches: w.regime_switches,
+            regime_switches: w.oversight.regime_switches,
             steering: w.params.steering.clone(),
             reports_per_position_year: w.params.demand.reports_per_position_year,
         }
@@ -467,6 +464,6 @@ mod tests {
             .sum();
         assert!(open > 0);
         assert_eq!(open, on_caseloads + waiting);
-        assert_eq!(u64::from(open), live.world.open_cases);
+        assert_eq!(u64::from(open), live.world.cases.open);
     }
 }

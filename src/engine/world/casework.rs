@@ -1,0 +1,582 @@
+//! Case work (phase 7): a case worker's day (administration, coaching,
+//! oversight work, follow-ups, the unit's pathway hours, then the caseload
+//! by deadline, cutting corners under pressure), the assessment and the
+//! investigation of a case, the decisions, each shifted by the worker's own
+//! tendency to intervene, and closing a case.
+
+use super::NOBODY;
+use super::World;
+use super::cases::{Case, Stage};
+use super::oversight::ConsequenceKind;
+use super::staff::Occupant;
+use crate::model::params::{self, Params};
+use crate::model::rules::{self, DecisionInputs, SpreadInputs, StrainInputs};
+
+/// Slots of the memo of decisions' documentation factors: more than the
+/// days a case usually stays open.
+const DOCUMENTATION_MEMO: usize = 256;
+
+/// The state of the case workers' day: a memo and buffers.
+pub(super) struct Casework {
+    standard_rates: rules::StandardRates,
+    /// The documentation factors of decisions by documentation level, a
+    /// small direct-mapped memo: (level, benefit, alignment as bits; error
+    /// factor, spread factor). Cases started on the same day share a level
+    /// (it changes daily under control), so most decisions reuse the two
+    /// powers; a collision only costs them again.
+    documentation_factors: Vec<([u64; 3], f64, f64)>,
+    /// Cases whose stage a worker finished in one pass (a buffer kept
+    /// across days: no allocation per worker and day).
+    finished_scratch: Vec<u32>,
+}
+
+impl Casework {
+    /// The memo empty, the buffers too.
+    pub(super) fn new(params: &Params) -> Self {
+        Casework {
+            standard_rates: rules::StandardRates::new(&params.work),
+            documentation_factors: vec![([u64::MAX; 3], 0.0, 0.0); DOCUMENTATION_MEMO],
+            finished_scratch: Vec::new(),
+        }
+    }
+
+    /// The documentation factors (error, spread) of a decision on a case
+    /// documented at `level`: two `powf` only when the level changes.
+    fn documentation_factors(&mut self, level: f64, d: &params::Decisions) -> (f64, f64) {
+        let key = [
+            level.to_bits(),
+            d.documentation_benefit.to_bits(),
+            d.documentation_alignment.to_bits(),
+        ];
+        let bits = key[0];
+        let slot = ((bits ^ bits >> 29) as usize) % DOCUMENTATION_MEMO;
+        let entry = &mut self.documentation_factors[slot];
+        if entry.0 != key {
+            *entry = (
+                key,
+                rules::documentation_error_factor(level, d),
+                rules::documentation_spread_factor(level, d),
+            );
+        }
+        (entry.1, entry.2)
+    }
+}
+
+impl World<'_> {
+    /// Phase 7, case work (working days): each position in index order.
+    pub(super) fn casework_day(&mut self) {
+        for i in 0..self.staff.positions.len() {
+            self.work_day(i);
+        }
+    }
+
+    /// Puts `case` on worker `j`'s caseload in priority order.
+    pub(super) fn insert_item(&mut self, j: usize, case: Case) {
+        // Priority: earliest deadline, then most severe, then first come.
+        let key = |c: &Case| {
+            (
+                c.deadline,
+                std::cmp::Reverse(c.severity.to_bits()),
+                c.arrival,
+            )
+        };
+        let k = key(&case);
+        let items = &mut self.staff.positions[j].items;
+        let at = items.partition_point(|x| key(x) <= k);
+        items.insert(at, case);
+    }
+
+    // ---- 7. Case work -------------------------------------------------------
+
+    /// `case` reaches a worker: its assessment starts.
+    pub(super) fn start_assessment(&self, case: &mut Case) {
+        let doc = self.documentation_intensity();
+        let w = &self.params.work;
+        case.stage = Stage::Assessment;
+        // A third of an assessment is direct work, the rest documentation
+        // scaled by the intensity.
+        let direct = w.assessment_hours * case.complexity / 3.0;
+        let documentation = 2.0 * w.assessment_hours * case.complexity / 3.0 * doc;
+        set_stage_hours(case, direct, documentation, doc, w.travel_per_direct_hour);
+    }
+
+    /// `case` is screened in: its investigation starts today.
+    fn start_investigation(&mut self, case: &mut Case) {
+        let doc = self.documentation_intensity();
+        let w = &self.params.work;
+        let day = self.day;
+        let size =
+            case.complexity * (1.0 + w.severity_work_weight * (case.severity - 0.5)).max(0.1);
+        case.stage = Stage::Investigation;
+        case.stage_start = day;
+        case.deadline = day + w.investigation_deadline_days;
+        set_stage_hours(
+            case,
+            w.investigation_direct_hours * size,
+            w.investigation_documentation_hours * size * doc,
+            doc,
+            w.travel_per_direct_hour,
+        );
+        self.record.month.investigations_opened += 1.0;
+    }
+
+    /// Worker `i`'s working day: administration, coaching, oversight work,
+    /// follow-ups, the unit's pathway hours, then cases by deadline.
+    fn work_day(&mut self, i: usize) {
+        let day = self.day;
+        if !self.staff.available_today[i] {
+            return;
+        }
+        // Borrowed, not cloned: `work_day` runs for every worker and day.
+        let w = &self.params.work;
+        let consultant = matches!(
+            self.staff.positions[i].occupant,
+            Occupant::Consultant { .. }
+        );
+        let rules_factor = self.rules_factor();
+        let contract = self.params.organisation.contract_hours_per_day
+            * if day < self.staff.positions[i].partial_until {
+                w.partial_return_share
+            } else {
+                1.0
+            };
+        let pos = &mut self.staff.positions[i];
+        let productivity = if consultant {
+            1.0
+        } else {
+            rules::productivity(pos.experience, w)
+        };
+        let workdays = f64::from(self.params.organisation.workdays_per_week);
+        let admin =
+            (self.params.steering.worker_admin_hours / workdays * rules_factor).min(contract);
+        let other = (w.other_hours_per_week / workdays).min(contract - admin);
+        let admin_and_other = admin + other;
+        let coaching = pos.coaching_today.min(contract - admin_and_other);
+        pos.coaching_today = 0.0;
+        pos.coaching_week += coaching;
+        let case_capacity = contract - admin_and_other - coaching;
+        let mut backlog = pos.followup_owed + pos.oversight_owed;
+        let mut severity_sum = 0.0;
+        for c in &pos.items {
+            backlog += c.remaining * pos.standard / productivity;
+            severity_sum += c.severity;
+        }
+        let severity_load = if pos.items.is_empty() {
+            0.0
+        } else {
+            severity_sum / pos.items.len() as f64
+        };
+        let pressure = rules::work_pressure(backlog, case_capacity, w);
+        let time_factor = rules::time_factor(pressure, pos.standard, w);
+        let mut overtime = rules::overtime_hours(pressure, contract, w);
+        let mut total = contract + overtime;
+        let mut left = total - admin_and_other - coaching;
+        let oversight = pos.oversight_owed.min(left);
+        pos.oversight_owed -= oversight;
+        left -= oversight;
+        let followup = pos.followup_owed.min(left);
+        pos.followup_owed -= followup;
+        left -= followup;
+        // The unit's share of the cross-agency pathway: team meetings
+        // (direct) and referrals (documentation).
+        let (team, referrals) = self.pathway.social_work(pos.unit as usize, left);
+        left -= team + referrals;
+        let mut split = CaseHours {
+            direct: followup * 0.5 + team,
+            documentation: followup * 0.5 + referrals,
+            travel: 0.0,
+        };
+        // A buffer kept across days: no allocation per worker and day.
+        let mut finished = std::mem::take(&mut self.casework.finished_scratch);
+        let pace = Pace {
+            hours_per_standard: time_factor / productivity,
+            productivity,
+            min_days: f64::from(w.investigation_min_days),
+        };
+        // Work through the caseload; a finished assessment becomes an
+        // investigation at once, and a worker with hours left and room under
+        // the cap takes the next report waiting in the unit.
+        loop {
+            finished.clear();
+            self.work_items(i, &pace, &mut left, &mut split, &mut finished);
+            for &id in &finished {
+                self.finish_stage(i, id);
+            }
+            // Time of day, as a share of today's hours, for the wait measured.
+            let pulled = left > 1e-9 && self.take_waiting_report(i, 1.0 - left / total);
+            if left <= 1e-9 || (finished.is_empty() && !pulled) {
+                break;
+            }
+        }
+        self.casework.finished_scratch = finished;
+        let CaseHours {
+            direct,
+            documentation,
+            travel,
+        } = split;
+        let pos = &mut self.staff.positions[i];
+        // Overtime nobody could use (paced investigations) is not worked.
+        let unused = overtime.min(left);
+        overtime -= unused;
+        total -= unused;
+        left -= unused;
+        if !consultant {
+            pos.standard =
+                rules::adjust_standard(pos.standard, time_factor, &self.casework.standard_rates);
+            pos.experience = rules::learn(pos.experience, &self.params.work);
+        }
+        let control = rules::effective_control(
+            self.params.steering.decision_latitude,
+            admin / contract,
+            &self.params.stress,
+        );
+        let support = self.staff.support_of(i, &self.params.stress);
+        let pos = &mut self.staff.positions[i];
+        if !consultant {
+            self.record.month.pressure_sum += pressure;
+        }
+        pos.strain_today = (!consultant).then(|| {
+            rules::strain(
+                &StrainInputs {
+                    pressure,
+                    severity_load,
+                    responsibility: rules::carried_responsibility(
+                        pos.responsibility,
+                        pos.coaching_week,
+                        &self.params.stress,
+                    ),
+                    blame: pos.blame,
+                    control,
+                    support,
+                },
+                &self.params.stress,
+            )
+        });
+        let t = &mut self.record.month;
+        t.hours_worked += total;
+        t.hours_contract += contract;
+        t.hours_overtime += overtime;
+        t.hours_admin += admin;
+        t.hours_other += other;
+        t.hours_coaching += coaching;
+        if !consultant {
+            t.coaching_received += coaching;
+        }
+        t.hours_oversight += oversight;
+        t.hours_direct += direct;
+        t.hours_documentation += documentation;
+        t.hours_travel += travel;
+        t.hours_idle += left;
+        self.record.ledger.hours_available += total;
+        let categories = [
+            admin,
+            other,
+            coaching,
+            oversight,
+            direct,
+            documentation,
+            travel,
+            left,
+        ];
+        if categories.iter().any(|&h| h < -1e-9) {
+            self.record.ledger.negative_hours += 1;
+        }
+        self.record.ledger.hours_accounted +=
+            admin + other + coaching + oversight + direct + documentation + travel + left;
+        self.record.month.cost_ksek += overtime
+            * self.overtime_hour_ksek(
+                self.params.costs.worker_salary_ksek_month,
+                self.params.organisation.contract_hours_per_day,
+            );
+    }
+
+    /// One pass over worker `i`'s caseload in priority order, spending the
+    /// hours `left`; cases whose stage is done are pushed to `finished`.
+    fn work_items(
+        &mut self,
+        i: usize,
+        pace: &Pace,
+        left: &mut f64,
+        split: &mut CaseHours,
+        finished: &mut Vec<u32>,
+    ) {
+        let day = self.day;
+        for c in &mut self.staff.positions[i].items {
+            if *left <= 1e-9 {
+                break;
+            }
+            if c.remaining <= 0.0 {
+                continue;
+            }
+            // Investigations are paced over their shortest calendar time.
+            let elapsed = f64::from(day - c.stage_start + 1);
+            let case_min_days = pace.min_days * c.complexity;
+            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
+                let allowed = c.standard_hours * elapsed / case_min_days;
+                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
+            } else {
+                c.remaining
+            };
+            if workable <= 0.0 {
+                continue;
+            }
+            let need = workable * pace.hours_per_standard;
+            let spent = need.min(*left);
+            *left -= spent;
+            c.remaining -= if spent >= need {
+                workable
+            } else {
+                spent / pace.hours_per_standard
+            };
+            // Guard against a crumb of a second left by rounding.
+            if c.remaining < 1e-9 * c.standard_hours {
+                c.remaining = 0.0;
+            }
+            c.effort += spent * pace.productivity;
+            split.direct += spent * c.direct_share;
+            split.travel += spent * c.travel_share;
+            split.documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            if c.remaining <= 0.0 {
+                finished.push(c.id);
+            }
+        }
+    }
+
+    /// Takes case `id` off worker `i`'s caseload.
+    fn remove_item(&mut self, i: usize, id: u32) -> Option<Case> {
+        let items = &mut self.staff.positions[i].items;
+        let at = items.iter().position(|c| c.id == id)?;
+        Some(items.remove(at))
+    }
+
+    /// How far worker `i`'s own tendency to intervene shifts a decision on
+    /// `case` [log-odds]: their tendency times the spread that latitude,
+    /// approval, documentation, experience and coaching allow.
+    fn tilt(&self, i: usize, case: &Case, approved: bool, documentation_factor: f64) -> f64 {
+        let pos = &self.staff.positions[i];
+        let coached = (pos.coaching_week / self.params.stress.coaching_reference_hours.max(1e-9))
+            .clamp(0.0, 1.0);
+        let spread = rules::threshold_spread_with(
+            &SpreadInputs {
+                latitude: self.params.steering.decision_latitude,
+                approved,
+                documentation: case.documentation,
+                experience: if pos.employed() { pos.experience } else { 1.0 },
+                coached,
+            },
+            &self.params.decisions,
+            documentation_factor,
+        );
+        spread * pos.tendency
+    }
+
+    /// Relative error risk of a decision by worker `i` on `case`.
+    fn error_probability(&self, i: usize, case: &Case, documentation_factor: f64) -> f64 {
+        let pos = &self.staff.positions[i];
+        let consultant = !pos.employed();
+        rules::error_probability_with(
+            &DecisionInputs {
+                experience: if consultant { 1.0 } else { pos.experience },
+                rushed: case.standard_hours / case.effort.max(1e-9),
+                stress: if consultant { 1.0 } else { pos.stress },
+                support: self.staff.support_of(i, &self.params.stress),
+                documentation: case.documentation,
+            },
+            &self.params.decisions,
+            documentation_factor,
+        )
+    }
+
+    /// Worker `i` finishes the current stage of case `id`: an assessment
+    /// screens the case in or out, an investigation ends in a decision
+    /// (through the manager when it needs approval).
+    fn finish_stage(&mut self, i: usize, id: u32) {
+        let day = self.day;
+        // Off the caseload while it is decided; back on if its
+        // investigation starts.
+        let Some(mut case) = self.remove_item(i, id) else {
+            return;
+        };
+        let (error_factor, spread_factor) = self
+            .casework
+            .documentation_factors(case.documentation, &self.params.decisions);
+        let p_error = self.error_probability(i, &case, error_factor);
+        case.decider_generation = self.staff.positions[i].generation;
+        let (need, draws, severity) = (case.need, case.draws, case.severity);
+        match case.stage {
+            Stage::Assessment => {
+                self.record.month.assessments_done += 1.0;
+                if day - case.arrival > self.params.work.assessment_deadline_days {
+                    self.record.month.assessments_overdue += 1.0;
+                }
+                let base = self.params.decisions.base_error_rate;
+                let multiplier = if base > 0.0 { p_error / base } else { 1.0 };
+                let p_norm = rules::screen_in_probability(need, multiplier, &self.params.decisions);
+                // The worker's own threshold shifts the norm's probability.
+                let p_in =
+                    rules::tilted_probability(p_norm, self.tilt(i, &case, false, spread_factor));
+                self.record.month.decisions_judged += 1.0;
+                self.record.month.inconsistency_sum += (p_in - p_norm).abs();
+                if case.child != NOBODY {
+                    self.pathway.assessment_done(
+                        case.child,
+                        day,
+                        &self.params,
+                        &mut self.record.month,
+                    );
+                }
+                if draws.screen < p_in {
+                    self.start_investigation(&mut case);
+                    self.insert_item(i, case);
+                } else {
+                    case.wrong = need;
+                    self.close(&case, false);
+                }
+            }
+            Stage::Investigation => {
+                let needs_approval = severity >= self.params.steering.approval_threshold
+                    && self.params.steering.approval_threshold < 1.0;
+                // A worker who tends to intervene (tilt > 0) misses fewer
+                // needs and intervenes more often without one:
+                // P(miss) = sigmoid(logit(p) - tilt), P(unneeded) = sigmoid(logit(p) + tilt).
+                let tilt = self.tilt(i, &case, needs_approval, spread_factor);
+                let p_wrong = rules::tilted_probability(p_error, if need { -tilt } else { tilt });
+                self.record.month.decisions_judged += 1.0;
+                self.record.month.inconsistency_sum += (p_wrong - p_error).abs();
+                case.wrong = draws.decide < p_wrong;
+                if needs_approval {
+                    case.stage = Stage::Approval;
+                    case.approval_since = day;
+                    let unit = case.unit as usize;
+                    self.managers.posts[unit].approvals.push_back(case);
+                } else {
+                    self.decide(&case, false);
+                }
+            }
+            // Not on a caseload with its work done (never reached).
+            Stage::Unallocated | Stage::Approval => self.insert_item(i, case),
+        }
+    }
+
+    /// The investigation's decision takes effect: intervention or not, the
+    /// responsibility it brings, and the consequences of a wrong one.
+    pub(super) fn decide(&mut self, case: &Case, approved: bool) {
+        let day = self.day;
+        let duration = day - case.stage_start;
+        self.record.month.investigations_done += 1.0;
+        self.record.month.investigation_days_sum += f64::from(duration);
+        if duration > self.params.work.investigation_deadline_days {
+            self.record.month.investigations_overdue += 1.0;
+        }
+        if day >= self.outcome_start {
+            self.record.investigation_days.add(duration);
+        }
+        self.record.year_investigation_days.add(duration);
+        let intervention = case.need != case.wrong;
+        if intervention {
+            self.record.month.interventions += 1.0;
+        }
+        let worker = case.worker as usize;
+        // The responsibility stays with the employee who decided, if still here.
+        let decider = &mut self.staff.positions[worker];
+        if decider.employed()
+            && decider.generation == case.decider_generation
+            && case.severity >= self.params.decisions.high_stakes_severity
+        {
+            let share = if approved {
+                1.0 - self.params.consequences.approval_blame_share
+            } else {
+                1.0
+            };
+            decider.responsibility += case.severity * share;
+        }
+        // Follow-up goes with the position (a successor takes over the
+        // caseload), or to a colleague when the position is empty.
+        if intervention && self.params.work.followup_days > 0 {
+            let end = day + self.params.work.followup_days;
+            let taker = if self.staff.positions[worker].filled() {
+                Some(worker)
+            } else {
+                self.staff.followup_colleague(worker, day, &self.vacations)
+            };
+            // With nobody at all in the unit, the follow-up is not done.
+            if let Some(j) = taker {
+                self.staff.positions[j].followup_ends.push(end);
+            }
+        }
+        self.close(case, approved);
+    }
+
+    /// Closes a case: counts it and schedules what a wrong decision brings.
+    fn close(&mut self, case: &Case, approved: bool) {
+        let day = self.day;
+        self.record.month.cases_closed += 1.0;
+        self.record.month.case_days_sum += f64::from(day - case.arrival);
+        self.record.ledger.closed += 1;
+        if case.wrong {
+            self.record.month.wrong_decisions += 1.0;
+            let c = &self.params.consequences;
+            if case.need {
+                self.record.month.missed_needs += 1.0;
+                if case.draws.consequence < c.serious_event_probability && case.worker != NOBODY {
+                    let delay = rules::exponential_from_uniform(
+                        case.draws.delay,
+                        c.serious_event_delay_days,
+                    );
+                    let scandal = case.draws.scandal < c.scandal_probability;
+                    let kind = ConsequenceKind::SeriousEvent { scandal };
+                    self.schedule(delay, kind, case, approved);
+                }
+            } else {
+                self.record.month.unneeded_interventions += 1.0;
+                if case.draws.consequence < c.complaint_probability && case.worker != NOBODY {
+                    let delay =
+                        rules::exponential_from_uniform(case.draws.delay, c.complaint_delay_days);
+                    self.schedule(delay, ConsequenceKind::Complaint, case, approved);
+                }
+            }
+        }
+        self.cases.close();
+    }
+
+    /// Schedules what a wrong decision on `case` brings.
+    fn schedule(&mut self, delay: f64, kind: ConsequenceKind, case: &Case, approved: bool) {
+        let manager_generation = self.managers.posts[case.unit as usize].generation;
+        let o = &mut self.oversight;
+        o.schedule(self.day, delay, kind, case, manager_generation, approved);
+    }
+}
+
+/// Hours of case work split by kind, summed over a worker's day.
+struct CaseHours {
+    direct: f64,
+    documentation: f64,
+    travel: f64,
+}
+
+/// How fast a worker gets through standard hours today.
+struct Pace {
+    /// Hours spent per standard hour (corner cutting over productivity).
+    hours_per_standard: f64,
+    productivity: f64,
+    /// Shortest calendar time of an investigation of complexity 1 [days].
+    min_days: f64,
+}
+
+/// Sets a case's stage hours: direct work (with travel) and documentation.
+fn set_stage_hours(
+    case: &mut Case,
+    direct: f64,
+    documentation: f64,
+    doc: f64,
+    travel_per_direct: f64,
+) {
+    let travel = direct * travel_per_direct;
+    let total = (direct + travel + documentation).max(1e-6);
+    case.standard_hours = total;
+    case.remaining = total;
+    case.effort = 0.0;
+    case.direct_share = direct / total;
+    case.travel_share = travel / total;
+    case.documentation = doc;
+}

@@ -1,0 +1,612 @@
+//! Staff and hazards (phases 4 and 8): the case-worker positions and who
+//! fills them; hires, departures, sick leave and quitting drawn from each
+//! position's own stream; handovers of cases to colleagues; and, after the
+//! work day, stress, exhaustion, responsibility, blame and salaries.
+
+use rand::Rng as _;
+
+use super::cases::{Case, Stage};
+use super::{NEVER, NOBODY, World};
+use crate::engine::calendar::{VacationCalendar, is_workday, vacation_end};
+use crate::engine::observe::Tally;
+use crate::engine::seeds::{Purpose, Rng, stream};
+use crate::model::params::{self, Params};
+use crate::model::rules;
+use crate::scenario::DAYS_PER_YEAR;
+
+/// A sick spell longer than this counts as long (Försäkringskassan's
+/// threshold for a sick case, as in Försäkringskassan 2014) and is followed
+/// by a partial return.
+pub(super) const LONG_SPELL_DAYS: u32 = 14;
+/// Stress of a new hire: rested, below the stress of nominal work.
+pub(super) const NEW_HIRE_STRESS: f64 = 0.8;
+
+/// Who fills a case-worker position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Occupant {
+    /// Nobody until the given day.
+    Vacant { until: u32 },
+    /// An agency consultant until the given day, then a new hire.
+    Consultant { until: u32 },
+    /// An employed case worker.
+    Employee,
+}
+
+/// A case-worker position and whoever fills it.
+#[derive(Clone, Debug)]
+pub(super) struct Position {
+    pub(super) unit: u32,
+    pub(super) occupant: Occupant,
+    /// Counts the people who have held the position, so blame finds the right one.
+    pub(super) generation: u32,
+    pub(super) hired_day: f64,
+    pub(super) experience: f64,
+    pub(super) stress: f64,
+    pub(super) exhaustion: f64,
+    pub(super) responsibility: f64,
+    pub(super) blame: f64,
+    /// Time per standard hour the worker regards as normal (erodes under pressure).
+    pub(super) standard: f64,
+    pub(super) sick_until: u32,
+    pub(super) sick_start: u32,
+    pub(super) partial_until: u32,
+    pub(super) leaving_day: u32,
+    /// Whether a consultant covers the vacancy when this worker leaves.
+    pub(super) consultant_after: bool,
+    /// The open cases on the caseload, in priority order (held here, so a
+    /// worker's cases are contiguous).
+    pub(super) items: Vec<Case>,
+    pub(super) followup_ends: Vec<u32>,
+    pub(super) followup_owed: f64,
+    pub(super) oversight_owed: f64,
+    pub(super) coaching_today: f64,
+    pub(super) coaching_week: f64,
+    pub(super) strain_today: Option<f64>,
+    /// Personal tendency to intervene of the person in the position, in
+    /// standard deviations (standard normal); how far it shows in a decision
+    /// is `rules::threshold_spread`.
+    pub(super) tendency: f64,
+    rng: Rng,
+}
+
+impl Position {
+    pub(super) fn employed(&self) -> bool {
+        self.occupant == Occupant::Employee
+    }
+
+    pub(super) fn filled(&self) -> bool {
+        !matches!(self.occupant, Occupant::Vacant { .. })
+    }
+
+    pub(super) fn sick(&self, day: u32) -> bool {
+        day < self.sick_until
+    }
+}
+
+/// Logarithms of the relative risks, taken once per run rather than per
+/// person and day.
+pub(super) struct LogRisks {
+    pub(super) sick_stress: f64,
+    pub(super) sick_exhaustion: f64,
+    pub(super) quit_stress: f64,
+    pub(super) quit_support: f64,
+    pub(super) quit_newcomer: f64,
+}
+
+/// The personal tendency to intervene of the person who starts in position
+/// `i`: the `generation`-th employee, or the consultant who covers after
+/// them. One standard-normal value from a stream of its own, so that the
+/// n-th person in a position has the same tendency in every arm.
+fn draw_tendency(seed: u64, i: usize, generation: u32, consultant: bool) -> f64 {
+    let index = (i as u64) << 33 | u64::from(generation) << 1 | u64::from(consultant);
+    let u: f64 = stream(seed, Purpose::Tendency, index).r#gen();
+    rules::normal_quantile(u.clamp(1e-12, 1.0 - 1e-12))
+}
+
+impl LogRisks {
+    fn new(p: &Params) -> Self {
+        LogRisks {
+            sick_stress: p.sickness.stress_relative_risk.ln(),
+            sick_exhaustion: p.sickness.exhaustion_relative_risk.ln(),
+            quit_stress: p.turnover.stress_relative_risk.ln(),
+            quit_support: p.turnover.support_relative_risk.ln(),
+            quit_newcomer: p.turnover.newcomer_factor.ln(),
+        }
+    }
+}
+
+/// A unit's team: its positions `first..first + len`.
+#[derive(Clone, Debug)]
+pub(super) struct Team {
+    pub(super) first: usize,
+    pub(super) len: usize,
+    /// Separations in the last year or so, as a share of positions.
+    pub(super) separation_rate: f64,
+}
+
+/// The case-worker positions, their teams, and the buffers of their day.
+pub(super) struct Staff {
+    /// Every position, unit by unit.
+    pub(super) positions: Vec<Position>,
+    /// By unit.
+    pub(super) teams: Vec<Team>,
+    pub(super) log_risk: LogRisks,
+    /// Who can take cases today (`available`), set once per workday in
+    /// `staff_transitions` as each position's day settles; it cannot change
+    /// during the managers' and workers' days.
+    pub(super) available_today: Vec<bool>,
+    handover_scratch: Vec<Case>,
+}
+
+impl Staff {
+    /// The positions at day 0, every one filled, with tenures drawn from the
+    /// `Initial` stream.
+    pub(super) fn new(params: &Params, seed: u64) -> Self {
+        let org = &params.organisation;
+        let mut initial = stream(seed, Purpose::Initial, 0);
+        let mut positions = Vec::with_capacity(params.positions());
+        let mut teams = Vec::with_capacity(org.units as usize);
+        for u in 0..org.units {
+            let first = positions.len();
+            for _ in 0..org.workers_per_unit {
+                let index = positions.len() as u64;
+                let tenure_years = rules::exponential_from_uniform(
+                    initial.r#gen::<f64>(),
+                    org.initial_mean_tenure_years.max(1e-6),
+                );
+                let worked = tenure_years * rules::WORKDAYS_PER_YEAR;
+                positions.push(Position {
+                    unit: u,
+                    occupant: Occupant::Employee,
+                    generation: 0,
+                    hired_day: -tenure_years * f64::from(DAYS_PER_YEAR),
+                    experience: 1.0 - (-worked / params.work.learning_days).exp(),
+                    stress: 1.0,
+                    exhaustion: 0.0,
+                    responsibility: 0.0,
+                    blame: 0.0,
+                    standard: 1.0,
+                    sick_until: 0,
+                    sick_start: 0,
+                    partial_until: 0,
+                    leaving_day: NEVER,
+                    consultant_after: false,
+                    items: Vec::new(),
+                    followup_ends: Vec::new(),
+                    followup_owed: 0.0,
+                    oversight_owed: 0.0,
+                    coaching_today: 0.0,
+                    coaching_week: params.steering.coaching_hours,
+                    strain_today: None,
+                    tendency: draw_tendency(seed, index as usize, 0, false),
+                    rng: stream(seed, Purpose::Position, index),
+                });
+            }
+            teams.push(Team {
+                first,
+                len: positions.len() - first,
+                separation_rate: 0.0,
+            });
+        }
+        Staff {
+            positions,
+            teams,
+            log_risk: LogRisks::new(params),
+            available_today: Vec::new(),
+            handover_scratch: Vec::new(),
+        }
+    }
+
+    /// The colleague of `i` who takes over follow-ups: the one with the
+    /// fewest who is at work today, else anyone filled; `None` if the unit
+    /// has nobody else.
+    pub(super) fn followup_colleague(
+        &self,
+        i: usize,
+        day: u32,
+        vacations: &VacationCalendar,
+    ) -> Option<usize> {
+        let unit = &self.teams[self.positions[i].unit as usize];
+        let colleagues = (unit.first..unit.first + unit.len).filter(|&j| j != i);
+        colleagues
+            .clone()
+            .filter(|&j| self.available(j, day, vacations))
+            .min_by_key(|&j| (self.positions[j].followup_ends.len(), j))
+            .or_else(|| colleagues.clone().find(|&j| self.positions[j].filled()))
+    }
+
+    /// Can position `j` take cases today?
+    pub(super) fn available(&self, j: usize, day: u32, vacations: &VacationCalendar) -> bool {
+        let p = &self.positions[j];
+        match p.occupant {
+            Occupant::Vacant { .. } => false,
+            Occupant::Consultant { .. } => true,
+            Occupant::Employee => !p.sick(day) && !vacations.on(j, day) && p.leaving_day > day,
+        }
+    }
+
+    /// The support worker `i` feels: the team's stability and coaching.
+    pub(super) fn support_of(&self, i: usize, stress: &params::Stress) -> f64 {
+        let pos = &self.positions[i];
+        let stability = 1.0 - self.teams[pos.unit as usize].separation_rate;
+        rules::support(stability, pos.coaching_week, stress)
+    }
+
+    /// Phase 8 for the positions: stress, exhaustion, responsibility and
+    /// blame, salaries, coaching and follow-up accrual; then the teams'
+    /// separation rates decay.
+    pub(super) fn after_day(
+        &mut self,
+        day: u32,
+        params: &Params,
+        vacations: &VacationCalendar,
+        t: &mut Tally,
+    ) {
+        let s = &params.stress;
+        let weekday = is_workday(day, params.organisation.workdays_per_week);
+        let responsibility_decay = (-1.0 / s.responsibility_days).exp();
+        let blame_decay = (-1.0 / params.consequences.blame_decay_days).exp();
+        let costs = &params.costs;
+        let daily_salary =
+            costs.worker_salary_ksek_month * 12.0 / 365.0 * (1.0 + costs.payroll_overhead);
+        let followup_daily =
+            params.work.followup_hours_per_week / f64::from(params.organisation.workdays_per_week);
+        let on_vacation_today = vacations.day(day);
+        for (i, pos) in self.positions.iter_mut().enumerate() {
+            match pos.occupant {
+                Occupant::Vacant { .. } => {
+                    t.vacant_days += 1.0;
+                    continue;
+                }
+                Occupant::Consultant { .. } => {
+                    t.vacant_days += 1.0;
+                    t.cost_ksek += daily_salary * costs.consultant_premium;
+                }
+                Occupant::Employee => {
+                    let sick = pos.sick(day);
+                    let vacation = on_vacation_today[i % 5];
+                    t.employed_days += 1.0;
+                    if weekday && !vacation {
+                        t.contract_days += 1.0;
+                        if sick {
+                            t.sick_days += 1.0;
+                        }
+                    }
+                    let strain = pos.strain_today.take();
+                    if let Some(strain) = strain {
+                        t.worked_days += 1.0;
+                        if strain >= s.high_strain_threshold {
+                            t.high_strain_days += 1.0;
+                        }
+                    }
+                    pos.stress = rules::update_stress(pos.stress, strain, s);
+                    pos.exhaustion = rules::update_exhaustion(pos.exhaustion, pos.stress, s);
+                    pos.responsibility *= responsibility_decay;
+                    pos.blame *= blame_decay;
+                    t.stress_sum += pos.stress;
+                    t.exhaustion_sum += pos.exhaustion;
+                    t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+                    t.cost_ksek += daily_salary
+                        * if sick {
+                            sick_pay(day - pos.sick_start, costs)
+                        } else {
+                            1.0
+                        };
+                }
+            }
+            // Coaching received (added in `work_day`), as a running weekly sum.
+            pos.coaching_week *= 6.0 / 7.0;
+            // Follow-up work accrues on weekdays while interventions last.
+            if weekday {
+                pos.followup_ends.retain(|&end| end > day);
+                pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
+            }
+        }
+        for team in &mut self.teams {
+            team.separation_rate *= (-1.0 / 365.0f64).exp();
+        }
+    }
+}
+
+impl World<'_> {
+    // ---- 4. Staff -----------------------------------------------------------
+
+    /// Phase 4 for the positions, in index order: hires, departures,
+    /// returns from long spells, vacation handovers, sickness and quitting
+    /// (four draws every weekday whatever the state); then who can take
+    /// cases today.
+    pub(super) fn staff_transitions(&mut self) {
+        let day = self.day;
+        let weekday = is_workday(day, self.params.organisation.workdays_per_week);
+        let vacation_days = self.params.organisation.vacation_days;
+        let on_vacation_today = self.vacations.day(day);
+        let on_vacation_yesterday = self.vacations.day(day.wrapping_sub(1));
+        let mut available = std::mem::take(&mut self.staff.available_today);
+        available.clear();
+        for i in 0..self.staff.positions.len() {
+            'position: {
+                // Draws first, the same number every weekday whatever the state.
+                let u: [f64; 4] = if weekday {
+                    let rng = &mut self.staff.positions[i].rng;
+                    [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
+                } else {
+                    [1.0; 4]
+                };
+                match self.staff.positions[i].occupant {
+                    Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                        self.hire(i);
+                    }
+                    Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
+                    Occupant::Employee => {
+                        if self.staff.positions[i].leaving_day <= day {
+                            self.separate(i);
+                            break 'position;
+                        }
+                        let pos = &mut self.staff.positions[i];
+                        // Back from a long spell: reduced hours, and rehabilitation work
+                        // for the manager.
+                        if pos.sick_until == day
+                            && pos.sick_until > 0
+                            && day - pos.sick_start > LONG_SPELL_DAYS
+                        {
+                            pos.partial_until = day + self.params.work.partial_return_days;
+                            let unit = pos.unit as usize;
+                            self.managers.posts[unit].rehab_owed +=
+                                self.params.managers.rehabilitation_hours;
+                        }
+                        let vacation = on_vacation_today[i % 5];
+                        if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
+                            let back = vacation_end(i, day, vacation_days);
+                            self.reassign(i, back);
+                        }
+                        if weekday && !vacation {
+                            if self.staff.positions[i].sick(day) {
+                                // A worker on sick leave may resign too (many
+                                // long spells end in a move to another job).
+                                self.quit_decision(i, u);
+                            } else {
+                                self.sickness_and_quits(i, u);
+                            }
+                        }
+                    }
+                }
+            }
+            // Position `i`'s day is settled: whether it can take cases today,
+            // as `available` says, with the day's vacation row read once.
+            if weekday {
+                let p = &self.staff.positions[i];
+                available.push(match p.occupant {
+                    Occupant::Vacant { .. } => false,
+                    Occupant::Consultant { .. } => true,
+                    Occupant::Employee => {
+                        !p.sick(day) && !on_vacation_today[i % 5] && p.leaving_day > day
+                    }
+                });
+            }
+        }
+        self.staff.available_today = available;
+    }
+
+    /// Whether worker `i` falls sick today (`u[0]` short, `u[1]` long spell,
+    /// `u[3]` its length), and if not, whether they resign.
+    fn sickness_and_quits(&mut self, i: usize, u: [f64; 4]) {
+        let day = self.day;
+        let s = &self.params.sickness;
+        let pos = &self.staff.positions[i];
+        let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
+        let r = &self.staff.log_risk;
+        let long = rules::daily_hazard(
+            s.long_spells_per_year,
+            r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion,
+        );
+        let spell = if u[0] < short {
+            let p = 1.0 / s.short_spell_mean_days;
+            Some(
+                ((1.0 - u[3]).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
+                    .ceil()
+                    .clamp(1.0, 14.0) as u32,
+            )
+        } else if u[1] < long {
+            let mean = if pos.exhaustion > 1.0 {
+                s.exhaustion_spell_days
+            } else {
+                s.long_spell_mean_days
+            };
+            Some(long_spell_days(u[3], mean, s))
+        } else {
+            None
+        };
+        if let Some(len) = spell {
+            let reassign_after = self.params.sickness.reassign_after_days;
+            let pos = &mut self.staff.positions[i];
+            pos.sick_start = day;
+            pos.sick_until = day + len;
+            if len > LONG_SPELL_DAYS {
+                self.record.month.long_spells += 1.0;
+            }
+            if len >= reassign_after {
+                let back = if len > self.params.sickness.reassign_all_after_days {
+                    NEVER
+                } else {
+                    day + len
+                };
+                self.reassign(i, back);
+            }
+            return;
+        }
+        self.quit_decision(i, u);
+    }
+
+    /// Whether worker `i` resigns today (`u[2]`), and if so whether a
+    /// consultant will cover the vacancy (`u[3]`).
+    fn quit_decision(&mut self, i: usize, u: [f64; 4]) {
+        let day = self.day;
+        let t = &self.params.turnover;
+        let pos = &self.staff.positions[i];
+        if pos.leaving_day == NEVER {
+            let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+            let support = self.staff.support_of(i, &self.params.stress);
+            let r = &self.staff.log_risk;
+            let newcomer = if tenure_years < 2.0 {
+                r.quit_newcomer
+            } else {
+                0.0
+            };
+            let hazard = rules::daily_hazard(
+                t.quits_per_year,
+                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
+            );
+            if u[2] < hazard {
+                let pos = &mut self.staff.positions[i];
+                pos.leaving_day = day + t.notice_days;
+                // Whether a consultant will cover the vacancy is settled now,
+                // on a weekday draw, whatever day the worker leaves.
+                pos.consultant_after = u[3] < t.consultant_cover;
+            }
+        }
+    }
+
+    /// Worker `i` leaves: their cases and follow-ups go to colleagues, and
+    /// the position stays vacant or a consultant covers it until a hire.
+    fn separate(&mut self, i: usize) {
+        let day = self.day;
+        self.reassign(i, NEVER);
+        let unit = self.staff.positions[i].unit as usize;
+        let len = self.staff.teams[unit].len as f64;
+        self.staff.teams[unit].separation_rate += 1.0 / len;
+        let t = &self.params.turnover;
+        let until = day + t.recruitment_days;
+        let pos = &mut self.staff.positions[i];
+        pos.occupant = if pos.consultant_after {
+            Occupant::Consultant { until }
+        } else {
+            Occupant::Vacant { until }
+        };
+        if pos.consultant_after {
+            pos.tendency = draw_tendency(self.seed, i, pos.generation, true);
+        }
+        // The leaver's eroded standard goes with them: a consultant works to
+        // the full standard (and never adjusts it), a new hire starts at it.
+        pos.standard = 1.0;
+        pos.leaving_day = NEVER;
+        pos.sick_until = 0;
+        pos.partial_until = 0;
+        pos.blame = 0.0;
+        pos.responsibility = 0.0;
+        self.record.ledger.separations += 1;
+        self.record.month.separations += 1.0;
+    }
+
+    /// A new employee starts in position `i`.
+    fn hire(&mut self, i: usize) {
+        let day = self.day;
+        let pos = &mut self.staff.positions[i];
+        // A consultant's cases stay with the position and pass to the new hire.
+        pos.occupant = Occupant::Employee;
+        pos.generation += 1;
+        pos.hired_day = f64::from(day);
+        pos.experience = 0.0;
+        pos.stress = NEW_HIRE_STRESS;
+        pos.exhaustion = 0.0;
+        pos.responsibility = 0.0;
+        pos.blame = 0.0;
+        pos.standard = 1.0;
+        pos.coaching_week = 0.0;
+        pos.tendency = draw_tendency(self.seed, i, pos.generation, false);
+        self.record.ledger.hires += 1;
+        // A hire who starts inside their vacation weeks hands on what is urgent.
+        let vacation_days = self.params.organisation.vacation_days;
+        if self.vacations.on(i, day) {
+            let back = vacation_end(i, day, vacation_days);
+            self.reassign(i, back);
+        }
+        self.record.month.cost_ksek += self.params.costs.recruitment_ksek;
+    }
+
+    /// Hands a worker's cases with a deadline before `back` to present
+    /// colleagues in the unit (all cases, and follow-ups, when `back` is
+    /// `NEVER`); cases no colleague can take go back to the unit's queue.
+    fn reassign(&mut self, i: usize, back: u32) {
+        let day = self.day;
+        let unit = self.staff.positions[i].unit as usize;
+        // The cases to hand over, in a buffer kept across days.
+        let mut handover = std::mem::take(&mut self.staff.handover_scratch);
+        handover.clear();
+        let kept = |c: &Case| back != NEVER && c.deadline >= back;
+        let items = &mut self.staff.positions[i].items;
+        handover.extend(items.extract_if(.., |c| !kept(c)));
+        // Latest deadline first, so that cases pushed back to the front of the
+        // unit's queue end up there in deadline order.
+        while let Some(mut case) = handover.pop() {
+            let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
+            let taker = (first..first + len)
+                .filter(|&j| j != i && self.staff.available(j, day, &self.vacations))
+                .min_by_key(|&j| (self.staff.positions[j].items.len(), j));
+            match taker {
+                Some(j) => {
+                    case.worker = j as u32;
+                    self.insert_item(j, case);
+                }
+                None => {
+                    case.worker = NOBODY;
+                    if case.stage == Stage::Assessment && case.effort == 0.0 {
+                        case.stage = Stage::Unallocated;
+                    }
+                    self.intake.waiting[unit].push_front(case);
+                }
+            }
+        }
+        self.staff.handover_scratch = handover;
+        if back == NEVER {
+            let ends = std::mem::take(&mut self.staff.positions[i].followup_ends);
+            let owed = std::mem::replace(&mut self.staff.positions[i].followup_owed, 0.0);
+            let oversight = std::mem::replace(&mut self.staff.positions[i].oversight_owed, 0.0);
+            match self.staff.followup_colleague(i, day, &self.vacations) {
+                Some(j) => {
+                    self.staff.positions[j].followup_ends.extend(ends);
+                    self.staff.positions[j].followup_owed += owed;
+                }
+                // Nobody else in the unit: the follow-ups wait for a successor.
+                None => {
+                    self.staff.positions[i].followup_ends = ends;
+                    self.staff.positions[i].followup_owed = owed;
+                }
+            }
+            self.managers.posts[unit].oversight_owed += oversight;
+        }
+    }
+
+    // ---- 8. People (after the work day) -------------------------------------
+
+    /// Phase 8, people: the day's counts, then every position in index
+    /// order, then the managers in unit order.
+    pub(super) fn update_people(&mut self) {
+        let t = &mut self.record.month;
+        t.days += 1.0;
+        t.open_cases_sum += self.cases.open as f64;
+        t.position_days += self.staff.positions.len() as f64;
+        let (day, params) = (self.day, &self.params);
+        self.staff
+            .after_day(day, params, &self.vacations, &mut self.record.month);
+        self.managers.after_day(day, params, &mut self.record.month);
+    }
+}
+
+/// Length of a long sick spell [days] from one uniform draw: longer than
+/// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
+pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
+    let beyond = (mean - f64::from(LONG_SPELL_DAYS + 1)).max(1.0);
+    // At most three years: the far tail of a lognormal is not a sick spell.
+    let drawn = rules::lognormal_from_uniform(u, beyond, s.long_spell_log_sd).min(3.0 * 365.0);
+    LONG_SPELL_DAYS + 1 + drawn.round() as u32
+}
+
+/// Share of salary the employer pays on day `n` (from 0) of a sick spell:
+/// nothing on the first day, the sick-pay share up to day 14, a tenth after.
+pub(super) fn sick_pay(n: u32, costs: &params::Costs) -> f64 {
+    match n {
+        0 => 0.0,
+        1..=13 => costs.sick_pay_share,
+        _ => 0.1,
+    }
+}
