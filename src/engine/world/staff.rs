@@ -1,7 +1,8 @@
 //! Staff and hazards (phases 4 and 8): the case-worker positions and who
 //! fills them; hires, departures, sick leave and quitting drawn from each
-//! position's own stream; handovers of cases to colleagues; and, after the
-//! work day, stress, exhaustion, responsibility, blame and salaries.
+//! position's own counter-based draws; handovers of cases to colleagues;
+//! and, after the work day, stress, exhaustion, responsibility, blame and
+//! salaries.
 
 use rand::Rng as _;
 
@@ -9,7 +10,7 @@ use super::cases::{Case, Stage};
 use super::{NEVER, NOBODY, World};
 use crate::engine::calendar::{VacationCalendar, is_workday, vacation_end};
 use crate::engine::observe::Tally;
-use crate::engine::seeds::{Purpose, Rng, stream};
+use crate::engine::seeds::{self, Purpose, stream};
 use crate::model::params::{self, Params};
 use crate::model::rules;
 use crate::scenario::DAYS_PER_YEAR;
@@ -66,7 +67,8 @@ pub(super) struct Position {
     /// standard deviations (standard normal); how far it shows in a decision
     /// is `rules::threshold_spread`.
     pub(super) tendency: f64,
-    rng: Rng,
+    /// Key of the position's counter-based draws (`seeds::counter_uniform`).
+    key: u64,
 }
 
 impl Position {
@@ -179,7 +181,7 @@ impl Staff {
                     coaching_week: params.steering.coaching_hours,
                     strain_today: None,
                     tendency: draw_tendency(seed, index as usize, 0, false),
-                    rng: stream(seed, Purpose::Position, index),
+                    key: seeds::key(seed, Purpose::Position, index),
                 });
             }
             teams.push(Team {
@@ -313,8 +315,8 @@ impl World<'_> {
 
     /// Phase 4 for the positions, in index order: hires, departures,
     /// returns from long spells, vacation handovers, sickness and quitting
-    /// (four draws every weekday whatever the state); then who can take
-    /// cases today.
+    /// (the position's draws of the day, `Draws`, taken only where they
+    /// decide something); then who can take cases today.
     pub(super) fn staff_transitions(&mut self) {
         let day = self.day;
         let weekday = is_workday(day, self.params.organisation.workdays_per_week);
@@ -325,12 +327,9 @@ impl World<'_> {
         available.clear();
         for i in 0..self.staff.positions.len() {
             'position: {
-                // Draws first, the same number every weekday whatever the state.
-                let u: [f64; 4] = if weekday {
-                    let rng = &mut self.staff.positions[i].rng;
-                    [rng.r#gen(), rng.r#gen(), rng.r#gen(), rng.r#gen()]
-                } else {
-                    [1.0; 4]
+                let u = Draws {
+                    key: self.staff.positions[i].key,
+                    day,
                 };
                 match self.staff.positions[i].occupant {
                     Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
@@ -389,7 +388,7 @@ impl World<'_> {
 
     /// Whether worker `i` falls sick today (`u[0]` short, `u[1]` long spell,
     /// `u[3]` its length), and if not, whether they resign.
-    fn sickness_and_quits(&mut self, i: usize, u: [f64; 4]) {
+    fn sickness_and_quits(&mut self, i: usize, u: Draws) {
         let day = self.day;
         let s = &self.params.sickness;
         let pos = &self.staff.positions[i];
@@ -399,20 +398,20 @@ impl World<'_> {
             s.long_spells_per_year,
             r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion,
         );
-        let spell = if u[0] < short {
+        let spell = if u.get(0) < short {
             let p = 1.0 / s.short_spell_mean_days;
             Some(
-                ((1.0 - u[3]).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
+                ((1.0 - u.get(3)).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
                     .ceil()
                     .clamp(1.0, 14.0) as u32,
             )
-        } else if u[1] < long {
+        } else if u.get(1) < long {
             let mean = if pos.exhaustion > 1.0 {
                 s.exhaustion_spell_days
             } else {
                 s.long_spell_mean_days
             };
-            Some(long_spell_days(u[3], mean, s))
+            Some(long_spell_days(u.get(3), mean, s))
         } else {
             None
         };
@@ -439,7 +438,7 @@ impl World<'_> {
 
     /// Whether worker `i` resigns today (`u[2]`), and if so whether a
     /// consultant will cover the vacancy (`u[3]`).
-    fn quit_decision(&mut self, i: usize, u: [f64; 4]) {
+    fn quit_decision(&mut self, i: usize, u: Draws) {
         let day = self.day;
         let t = &self.params.turnover;
         let pos = &self.staff.positions[i];
@@ -456,12 +455,12 @@ impl World<'_> {
                 t.quits_per_year,
                 r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
             );
-            if u[2] < hazard {
+            if u.get(2) < hazard {
                 let pos = &mut self.staff.positions[i];
                 pos.leaving_day = day + t.notice_days;
                 // Whether a consultant will cover the vacancy is settled now,
                 // on a weekday draw, whatever day the worker leaves.
-                pos.consultant_after = u[3] < t.consultant_cover;
+                pos.consultant_after = u.get(3) < t.consultant_cover;
             }
         }
     }
@@ -608,5 +607,24 @@ pub(super) fn sick_pay(n: u32, costs: &params::Costs) -> f64 {
         0 => 0.0,
         1..=13 => costs.sick_pay_share,
         _ => 0.1,
+    }
+}
+
+/// The draws of one position on one day: draw `k` (0: short spell, 1: long
+/// spell, 2: resigning, 3: a spell's length or consultant cover) is number
+/// `4 day + k` of the position's counter-based stream. Each is a pure
+/// function of (replication, position, day, k), so a draw not needed (a
+/// weekend, an absent worker, a length when nobody falls sick) is simply
+/// not taken and shifts no other, and both arms see the same draw for the
+/// same position, day and purpose (common random numbers).
+#[derive(Clone, Copy, Debug)]
+struct Draws {
+    key: u64,
+    day: u32,
+}
+
+impl Draws {
+    fn get(self, k: u64) -> f64 {
+        seeds::counter_uniform(self.key, u64::from(self.day) * 4 + k)
     }
 }
