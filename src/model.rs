@@ -4,6 +4,7 @@
 //! Nothing here draws from a global generator, reads the clock, opens files
 //! or prints: rules receive the values (and the generator) they need.
 
+pub mod beta;
 pub mod fastmath;
 pub mod params;
 pub mod plausible;

@@ -111,7 +111,7 @@ impl<'a> World<'a> {
             day: 0,
             vacations: VacationCalendar::new(params.organisation.vacation_days),
             cases: Cases::default(),
-            intake: Intake::new(units, seed),
+            intake: Intake::new(units, seed, &params.demand),
             managers: Managers::new(units, seed),
             casework: Casework::new(&params),
             oversight: Oversight::new(arm),

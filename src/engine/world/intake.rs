@@ -5,6 +5,7 @@
 //! the next one.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use rand::Rng as _;
 use rand_distr::{Distribution, Poisson};
@@ -12,6 +13,8 @@ use rand_distr::{Distribution, Poisson};
 use super::cases::{Case, CaseDraws, Stage};
 use super::{NEVER, NOBODY, World};
 use crate::engine::seeds::{Purpose, Rng, stream};
+use crate::model::beta::BetaQuantiles;
+use crate::model::params::Demand;
 use crate::scenario::DAYS_PER_YEAR;
 
 /// The state of intake: the demand stream and the queues.
@@ -24,15 +27,23 @@ pub(super) struct Intake {
     /// (caseload, position) of the workers who can take a report, a buffer
     /// kept across days.
     load_scratch: Vec<(usize, usize)>,
+    /// Quantiles of the severity distribution (Beta with the demand's mean
+    /// and concentration, which no event changes), for one-uniform draws.
+    severity: Option<Arc<BetaQuantiles>>,
 }
 
 impl Intake {
     /// No report yet: empty queues for `units` units.
-    pub(super) fn new(units: u32, seed: u64) -> Self {
+    pub(super) fn new(units: u32, seed: u64, demand: &Demand) -> Self {
+        let k = demand.severity_concentration;
         Intake {
             rng: stream(seed, Purpose::Demand, 0),
             waiting: vec![VecDeque::new(); units as usize],
             load_scratch: Vec::new(),
+            severity: BetaQuantiles::shared(
+                demand.severity_mean * k,
+                (1.0 - demand.severity_mean) * k,
+            ),
         }
     }
 }
@@ -58,8 +69,6 @@ impl World<'_> {
         } else {
             0
         };
-        let k = d.severity_concentration;
-        let beta = rand_distr::Beta::new(d.severity_mean * k, (1.0 - d.severity_mean) * k).ok();
         // Work requirement: Gamma with mean 1 and the given coefficient of
         // variation (cv 1 is exponential, as queueing theory assumes).
         let cv2 = d.complexity_cv * d.complexity_cv;
@@ -68,9 +77,14 @@ impl World<'_> {
             .flatten();
         for _ in 0..n {
             let unit = self.intake.rng.gen_range(0..self.intake.waiting.len()) as u32;
-            let severity = beta
+            // One uniform by inverse transform (`model::beta`), whatever
+            // the shapes, so the draws after it stay aligned across arms.
+            let u: f64 = self.intake.rng.r#gen();
+            let severity = self
+                .intake
+                .severity
                 .as_ref()
-                .map_or(d.severity_mean, |b| b.sample(&mut self.intake.rng));
+                .map_or(d.severity_mean, |b| b.sample(u));
             let need_p = d.need_at_low_severity
                 + (d.need_at_high_severity - d.need_at_low_severity) * severity;
             let need = self.intake.rng.r#gen::<f64>() < need_p;
