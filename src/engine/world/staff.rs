@@ -254,7 +254,10 @@ impl Staff {
         let followup_daily =
             params.work.followup_hours_per_week / f64::from(params.organisation.workdays_per_week);
         let on_vacation_today = vacations.day(day);
-        for (i, pos) in self.positions.iter_mut().enumerate() {
+        // `i % 5` (the vacation stagger) as a running count.
+        let mut stagger = 4;
+        for pos in &mut self.positions {
+            stagger = if stagger == 4 { 0 } else { stagger + 1 };
             match pos.occupant {
                 Occupant::Vacant { .. } => {
                     t.vacant_days += 1.0;
@@ -266,7 +269,7 @@ impl Staff {
                 }
                 Occupant::Employee => {
                     let sick = pos.sick(day);
-                    let vacation = on_vacation_today[i % 5];
+                    let vacation = on_vacation_today[stagger];
                     t.employed_days += 1.0;
                     if weekday && !vacation {
                         t.contract_days += 1.0;
@@ -325,7 +328,10 @@ impl World<'_> {
         let on_vacation_yesterday = self.vacations.day(day.wrapping_sub(1));
         let mut available = std::mem::take(&mut self.staff.available_today);
         available.clear();
+        // `i % 5` (the vacation stagger) as a running count.
+        let mut stagger = 4;
         for i in 0..self.staff.positions.len() {
+            stagger = if stagger == 4 { 0 } else { stagger + 1 };
             'position: {
                 let u = Draws {
                     key: self.staff.positions[i].key,
@@ -353,8 +359,8 @@ impl World<'_> {
                             self.managers.posts[unit].rehab_owed +=
                                 self.params.managers.rehabilitation_hours;
                         }
-                        let vacation = on_vacation_today[i % 5];
-                        if vacation && (day == 0 || !on_vacation_yesterday[i % 5]) {
+                        let vacation = on_vacation_today[stagger];
+                        if vacation && (day == 0 || !on_vacation_yesterday[stagger]) {
                             let back = vacation_end(i, day, vacation_days);
                             self.reassign(i, back);
                         }
@@ -378,7 +384,7 @@ impl World<'_> {
                     Occupant::Vacant { .. } => false,
                     Occupant::Consultant { .. } => true,
                     Occupant::Employee => {
-                        !p.sick(day) && !on_vacation_today[i % 5] && p.leaving_day > day
+                        !p.sick(day) && !on_vacation_today[stagger] && p.leaving_day > day
                     }
                 });
             }
