@@ -150,6 +150,8 @@ pub enum Study {
         baseline: String,
         /// Which side of a difference is better, for the captions.
         better: text::Better,
+        /// Whether the level axis starts at zero (a rate or a share).
+        from_zero: bool,
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
@@ -188,6 +190,31 @@ pub struct FactorRow {
     pub index: [f64; 3],
     /// Sobol's first-order index and its interval; NaN for Morris.
     pub s1: [f64; 3],
+}
+
+/// The shared ranks of factors in ranking order: a factor whose 95%
+/// interval of the ranking index overlaps that of the first factor of the
+/// current group joins the group, so factors within noise of each other
+/// are grouped, not strictly ranked. Per factor, its group's first and
+/// last rank (counted from 1).
+pub fn rank_groups(factors: &[FactorRow]) -> Vec<(usize, usize)> {
+    let mut starts = Vec::with_capacity(factors.len());
+    let mut leader = 0;
+    for (k, f) in factors.iter().enumerate() {
+        let lead = &factors[leader].index;
+        let overlaps = k > leader && f.index[2] >= lead[1] && f.index[1] <= lead[2];
+        if !overlaps {
+            leader = k;
+        }
+        starts.push(leader);
+    }
+    starts
+        .iter()
+        .map(|&s| {
+            let end = starts.iter().rposition(|&t| t == s).unwrap_or(s);
+            (s + 1, end + 1)
+        })
+        .collect()
 }
 
 /// How many factors a sensitivity summary names per outcome.
@@ -304,6 +331,7 @@ pub fn studies_against(
                     points.sort_by(|a, b| a.0.total_cmp(&b.0));
                     SweepLine {
                         label: arm.clone(),
+                        style: style_index(arms, baseline, arm),
                         points,
                     }
                 })
@@ -402,9 +430,46 @@ pub fn studies_against(
             diff_unit: unit.difference.to_owned(),
             baseline: baseline.to_owned(),
             better: text::better(o),
+            from_zero: charts::axis_from_zero(spec.unit),
         });
     }
     out
+}
+
+/// An arm's style index, the same in every figure of a report: the
+/// baseline 0, every other arm 1, 2, ... in the order of the results' arm
+/// list. It picks the arm's colour, dash and marker.
+pub fn style_index(arms: &[String], baseline: &str, arm: &str) -> usize {
+    if arm == baseline {
+        return 0;
+    }
+    arms.iter()
+        .filter(|a| a.as_str() != baseline)
+        .position(|a| a == arm)
+        .map_or(0, |k| k + 1)
+}
+
+/// Whether a monthly series swings enough from month to month to be drawn
+/// as a rolling 12-month mean: flows and shares of a month's events.
+pub fn smoothed(m: SeriesMetric) -> bool {
+    matches!(
+        m,
+        SeriesMetric::Turnover
+            | SeriesMetric::SickLeave
+            | SeriesMetric::Overdue
+            | SeriesMetric::ErrorRate
+            | SeriesMetric::Inconsistency
+            | SeriesMetric::HighStrain
+    )
+}
+
+/// The window of a rolling mean [months].
+const ROLLING_MONTHS: usize = 12;
+
+/// First day of month `m` (counted from 1), months being twelfths of the
+/// 365-day year as the engine counts them.
+fn month_start_day(m: u32) -> u32 {
+    (m.saturating_sub(1) * DAYS_PER_YEAR).div_ceil(12)
 }
 
 /// The smallest and largest finite value over `grids`.
@@ -577,6 +642,8 @@ th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.6rem 0.2rem 0;
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .scroll { overflow-x: auto; }
 table.params { font-size: 0.8rem; }
+.mark { color: #a33f00; }
+table.post-switch caption, table.factors caption { text-align: left; font-size: 0.9rem; }
 code { font-size: 0.85em; }
 dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.repro dt { font-weight: bold; }
@@ -592,6 +659,13 @@ footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; marg
   .scroll { overflow: visible; }
   table { width: 100%; }
   th, td { overflow-wrap: break-word; }
+  /* The appendix of defaults: compact, in two columns, without the
+     meanings and sources that the screen shows. */
+  .screen-only { display: none; }
+  table.params, table.all-outcomes { font-size: 7.5pt; }
+  table.all-outcomes th, table.all-outcomes td { padding-top: 0; padding-bottom: 0; }
+  .appendix { columns: 2; column-gap: 6mm; }
+  table.defaults th, table.defaults td { padding: 0 0.3rem 0 0; }
 }
 "#;
 
@@ -615,6 +689,7 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
         key_series,
         body: String::new(),
         charts: Vec::new(),
+        diff_figure: None,
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
@@ -636,6 +711,7 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
         page.all_outcomes();
     }
     page.reproduce();
+    page.appendix();
     page.finish()
 }
 
@@ -648,6 +724,8 @@ struct Builder<'a> {
     key_series: Vec<SeriesMetric>,
     body: String,
     charts: Vec<Chart>,
+    /// The number of the figure of paired differences, once drawn.
+    diff_figure: Option<usize>,
 }
 
 /// `{arm}` names in text.
@@ -693,6 +771,11 @@ impl Builder<'_> {
             escape(&chart.caption)
         );
         self.charts.push(chart);
+    }
+
+    /// An arm's style index (see [`style_index`]).
+    fn style(&self, arm: &str) -> usize {
+        style_index(&arm_names(self.results), self.results.baseline(), arm)
     }
 
     /// Non-baseline arm names, in scenario order.
@@ -842,12 +925,14 @@ impl Builder<'_> {
                     ],
                 );
                 let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+                self.post_switch(&arm.name, &e.label, day);
             }
         }
 
         // The full list, per arm, in the fixed order of the key outcomes.
         let mut rows = Vec::new();
-        for (arm_index, (arm, comparisons)) in compared.iter().zip(&per_arm).enumerate() {
+        for (arm, comparisons) in compared.iter().zip(&per_arm) {
+            let arm_index = self.style(arm);
             let mut items = Vec::new();
             let mut no_clear = Vec::new();
             let mut small = Vec::new();
@@ -973,9 +1058,14 @@ impl Builder<'_> {
             });
             let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
             let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
+            let legend: Vec<(String, usize)> = compared
+                .iter()
+                .map(|a| (a.clone(), self.style(a)))
+                .collect();
             let chart =
-                charts::difference_chart("differences", lang, &title, &caption, &compared, &rows);
+                charts::difference_chart("differences", lang, &title, &caption, &legend, &rows);
             self.figure(chart);
+            self.diff_figure = Some(self.charts.len());
         }
     }
 
@@ -1049,7 +1139,11 @@ impl Builder<'_> {
 
     fn outcomes(&mut self) {
         self.h2("outcomes", Key::OutcomesHeading);
-        self.p(self.t(Key::OutcomesIntro));
+        let intro = match self.diff_figure {
+            Some(n) => self.tf(Key::OutcomesIntroFigure, &[("n", &n.to_string())]),
+            None => self.t(Key::OutcomesIntroPlain).to_owned(),
+        };
+        self.p(&intro);
         self.body.push_str("<div class=\"grid\">\n");
         let arms = arm_names(self.results);
         for &o in &self.key_outcomes.clone() {
@@ -1060,6 +1154,7 @@ impl Builder<'_> {
                 .filter_map(|arm| {
                     self.results.level(arm, spec.name).map(|s| ArmInterval {
                         label: arm.clone(),
+                        style: self.style(arm),
                         mean: s.mean * unit.scale,
                         lo: s.ci_low * unit.scale,
                         hi: s.ci_high * unit.scale,
@@ -1081,6 +1176,7 @@ impl Builder<'_> {
                 unit.level,
                 &caption,
                 &rows,
+                charts::axis_from_zero(spec.unit),
             );
             self.figure(chart);
         }
@@ -1099,6 +1195,27 @@ impl Builder<'_> {
         }
         self.h2("series", Key::SeriesHeading);
         self.p(self.t(Key::SeriesIntro));
+        let months = self
+            .key_series
+            .iter()
+            .flat_map(|m| arms.iter().map(move |a| r.series(a, m.spec().name).len()))
+            .max()
+            .unwrap_or(0);
+        // A rolling mean needs two windows to show a course over time.
+        let smooth = |m: SeriesMetric| smoothed(m) && months >= 2 * ROLLING_MONTHS;
+        let smoothed_names: Vec<String> = self
+            .key_series
+            .iter()
+            .filter(|m| smooth(**m))
+            .map(|m| series_label(self.lang, *m).to_owned())
+            .collect();
+        if !smoothed_names.is_empty() {
+            let note = capitalise(&self.tf(
+                Key::SeriesSmoothedNote,
+                &[("list", &join_list(self.lang, &smoothed_names))],
+            ));
+            self.p(&note);
+        }
         self.body.push_str("<div class=\"grid\">\n");
         let s = &r.manifest.scenario;
         let total_years = years(s.horizon_days);
@@ -1125,10 +1242,11 @@ impl Builder<'_> {
                 f64::INFINITY
             };
             let clip = |x: f64| x.clamp(0.0, upper);
-            let bands: Vec<SeriesBand> = arms
+            let raw: Vec<SeriesBand> = arms
                 .iter()
                 .map(|arm| SeriesBand {
                     label: arm.clone(),
+                    style: self.style(arm),
                     points: r
                         .series(arm, spec.name)
                         .iter()
@@ -1144,7 +1262,8 @@ impl Builder<'_> {
                 })
                 .collect();
             let label = series_label(self.lang, m);
-            let ends: Vec<String> = bands
+            // The text alternative gives the last month as measured.
+            let ends: Vec<String> = raw
                 .iter()
                 .map(|b| {
                     let last = b.points.last().map_or(f64::NAN, |p| p.1);
@@ -1156,6 +1275,17 @@ impl Builder<'_> {
                     )
                 })
                 .collect();
+            let smooth = smooth(m);
+            let bands: Vec<SeriesBand> = if smooth {
+                raw.into_iter()
+                    .map(|b| SeriesBand {
+                        points: charts::rolling_mean(&b.points, ROLLING_MONTHS),
+                        ..b
+                    })
+                    .collect()
+            } else {
+                raw
+            };
             let mut desc = self.tf(
                 Key::SeriesDesc,
                 &[
@@ -1175,10 +1305,13 @@ impl Builder<'_> {
                     ],
                 ));
             }
-            let caption = capitalise(&self.tf(
-                Key::SeriesCaption,
-                &[("metric", label), ("unit", unit.level)],
-            ));
+            let caption_key = if smooth {
+                Key::SeriesCaptionSmoothed
+            } else {
+                Key::SeriesCaption
+            };
+            let caption =
+                capitalise(&self.tf(caption_key, &[("metric", label), ("unit", unit.level)]));
             let chart = charts::series_chart(
                 &format!("series-{}", spec.name),
                 self.lang,
@@ -1193,6 +1326,101 @@ impl Builder<'_> {
             self.figure(chart);
         }
         self.body.push_str("</div>\n");
+    }
+
+    /// After an event inside the outcome window: the averages of the
+    /// monthly series over the whole window and over the months after the
+    /// switch only, per alternative, so that the reform's effect is not
+    /// diluted by the years before it. Plain means of the monthly means in
+    /// series_summary.csv, without intervals (the text says so).
+    fn post_switch(&mut self, arm: &str, label: &str, day: u32) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let lang = self.lang;
+        let arms = arm_names(r);
+        let average = |points: &[super::load::SeriesPoint], from: u32| {
+            let values: Vec<f64> = points
+                .iter()
+                .filter(|p| month_start_day(p.month) >= from && p.mean.is_finite())
+                .map(|p| p.mean)
+                .collect();
+            if values.is_empty() {
+                f64::NAN
+            } else {
+                values.iter().sum::<f64>() / values.len() as f64
+            }
+        };
+        let mut rows = Vec::new();
+        for m in &self.key_series {
+            let spec = m.spec();
+            let unit = display_unit(lang, spec.unit);
+            let cells: Vec<[f64; 2]> = arms
+                .iter()
+                .map(|a| {
+                    let points = r.series(a, spec.name);
+                    [
+                        average(points, s.warmup_days) * unit.scale,
+                        average(points, day) * unit.scale,
+                    ]
+                })
+                .collect();
+            if cells.iter().flatten().all(|v| !v.is_finite()) {
+                continue;
+            }
+            let d = decimals(&cells.iter().flatten().copied().collect::<Vec<_>>());
+            let shown: Vec<String> = cells
+                .iter()
+                .flatten()
+                .map(|v| {
+                    if v.is_finite() {
+                        number(lang, *v, d)
+                    } else {
+                        t(lang, Key::NotAvailable).to_owned()
+                    }
+                })
+                .collect();
+            rows.push((
+                format!("{} ({})", capitalise(series_label(lang, *m)), unit.level),
+                shown,
+            ));
+        }
+        if rows.is_empty() {
+            return;
+        }
+        self.p(self.t(Key::PostSwitchText));
+        let caption = self.tf(
+            Key::PostSwitchCaption,
+            &[
+                ("arm", arm),
+                ("label", label),
+                ("from", &text::years_text(lang, years(s.warmup_days))),
+                ("switch", &text::years_text(lang, years(day))),
+            ],
+        );
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"post-switch\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+            escape(&caption),
+            escape(self.t(Key::SeriesColumn))
+        );
+        for a in &arms {
+            for key in [Key::WindowColumn, Key::AfterSwitchColumn] {
+                let _ = write!(
+                    self.body,
+                    "<th scope=\"col\" class=\"num\">{}</th>",
+                    escape(&self.tf(key, &[("arm", a)]))
+                );
+            }
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for (name, cells) in rows {
+            let _ = write!(self.body, "<tr><th scope=\"row\">{}</th>", escape(&name));
+            for c in cells {
+                let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&c));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
     }
 
     fn time_use(&mut self) {
@@ -1455,6 +1683,7 @@ impl Builder<'_> {
                 diff_unit,
                 baseline,
                 better,
+                from_zero,
             } => {
                 // The answer first: how each arm differs from the baseline.
                 let better_text = self.t(match better {
@@ -1505,6 +1734,7 @@ impl Builder<'_> {
                         unit,
                         &caption,
                         lines,
+                        *from_zero,
                     );
                     self.figure(chart);
                 }
@@ -1575,13 +1805,15 @@ impl Builder<'_> {
         };
         let _ = writeln!(
             self.body,
-            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
+            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
             escape(&caption),
             escape(self.t(Key::Parameter)),
             escape(self.t(Key::StudiedRange)),
             escape(&third),
-            escape(&fourth)
+            escape(&fourth),
+            escape(self.t(Key::RankColumn))
         );
+        let groups = rank_groups(factors);
         let all: Vec<f64> = factors
             .iter()
             .flat_map(|f| [f.mu, f.index[0], f.index[2]])
@@ -1595,7 +1827,12 @@ impl Builder<'_> {
                 number(lang, v[2], d)
             )
         };
-        for f in factors {
+        for (f, (first, last)) in factors.iter().zip(&groups) {
+            let rank = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}\u{2013}{last}")
+            };
             let range = if f.range.0.is_finite() {
                 let rd = exact_decimals(&[f.range.0, f.range.1]);
                 self.tf(
@@ -1616,7 +1853,7 @@ impl Builder<'_> {
             };
             let _ = writeln!(
                 self.body,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num rank\">{}</td></tr>",
                 // A parameter key stays as written; a lever's name starts a row.
                 escape(&if f.label.contains('.') {
                     f.label.clone()
@@ -1625,10 +1862,18 @@ impl Builder<'_> {
                 }),
                 escape(range.trim_end()),
                 escape(&third),
-                escape(&fourth)
+                escape(&fourth),
+                escape(&rank)
             );
         }
         self.body.push_str("</tbody></table></div>\n");
+        if groups.iter().any(|(a, b)| a != b) {
+            let _ = writeln!(
+                self.body,
+                "<p class=\"sub\">{}</p>",
+                escape(self.t(Key::RankNote))
+            );
+        }
     }
 
     fn loops(&mut self) {
@@ -1761,12 +2006,12 @@ impl Builder<'_> {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
                 let shown = self
                     .swept(&p.key(), &arm.name)
-                    .unwrap_or_else(|| shown_value(lang, p, v));
+                    .unwrap_or_else(|| marked(lang, p, v));
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
                 for e in &arm.events {
                     let after = e.lever(p.name).map_or_else(
                         || t(lang, Key::NotAvailable).to_owned(),
-                        |v| shown_value(lang, p, v),
+                        |v| marked(lang, p, v),
                     );
                     let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&after));
                 }
@@ -1774,6 +2019,11 @@ impl Builder<'_> {
             self.body.push_str("</tr>\n");
         }
         self.body.push_str("</tbody></table></div>\n");
+        let _ = writeln!(
+            self.body,
+            "<p class=\"sub\">{}</p>",
+            escape(self.t(Key::LeversChangedNote))
+        );
     }
 
     /// The range a study varied parameter `key` over for `arm`, as shown
@@ -1805,8 +2055,46 @@ impl Builder<'_> {
         ))
     }
 
-    fn assumptions(&mut self) {
+    /// Each arm's value of parameter `p` as shown (a swept factor as its
+    /// range), joined into one cell when the arms differ; and whether the
+    /// scenario changed it from the registry default (a swept factor is
+    /// changed).
+    fn param_cell(&self, p: &crate::model::params::ParamSpec) -> (String, bool) {
         let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        let mut changed = false;
+        let values: Vec<String> = s
+            .arms
+            .iter()
+            .map(|a| match self.swept(&p.key(), &a.name) {
+                Some(range) => {
+                    changed = true;
+                    range
+                }
+                None => {
+                    let v = a.param(p.group, p.name).unwrap_or(f64::NAN);
+                    changed |= !same_value(v, p.default);
+                    shown_value(lang, p, v)
+                }
+            })
+            .collect();
+        let same = values.windows(2).all(|w| w[0] == w[1]);
+        let value = if same {
+            values.first().cloned().unwrap_or_default()
+        } else {
+            s.arms
+                .iter()
+                .zip(&values)
+                .map(|(a, v)| format!("{}: {v}", a.name))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        (value, changed)
+    }
+
+    /// The parameters the scenario changed from the registry defaults, with
+    /// their defaults beside them; the rest go to the appendix.
+    fn assumptions(&mut self) {
         let lang = self.lang;
         self.h2("assumptions", Key::AssumptionsHeading);
         let intro = self.tf(
@@ -1814,41 +2102,83 @@ impl Builder<'_> {
             &[("version", env!("CARGO_PKG_VERSION"))],
         );
         self.p(&intro);
+        let changed: Vec<_> = PARAMETERS
+            .iter()
+            .filter(|p| p.group != "steering")
+            .filter_map(|p| {
+                let (value, changed) = self.param_cell(p);
+                changed.then_some((p, value))
+            })
+            .collect();
+        if changed.is_empty() {
+            self.p(self.t(Key::NoneChanged));
+            return;
+        }
+        self.p(self.t(Key::ChangedIntro));
         let _ = writeln!(
             self.body,
-            "<div class=\"scroll\"><table class=\"params\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<div class=\"scroll\"><table class=\"params changed\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::Value)),
+            escape(self.t(Key::DefaultColumn)),
+            escape(self.t(Key::Unit)),
+            escape(self.t(Key::Meaning)),
+            escape(self.t(Key::Source))
+        );
+        for (p, value) in changed {
+            let _ = writeln!(
+                self.body,
+                // Meanings and sources are quoted from the English registry.
+                "<tr class=\"changed\"><td><span class=\"mark\" title=\"{}\">\u{25cf}</span> <code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
+                escape(self.t(Key::ChangedMark)),
+                breakable(&p.key()),
+                escape(&value),
+                escape(&shown_value(lang, p, p.default)),
+                escape(text::param_unit(lang, p.unit)),
+                escape(p.meaning),
+                escape(p.source)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    /// The appendix: every parameter (other than the levers) at its
+    /// default, compact; meanings and sources on screen only.
+    fn appendix(&mut self) {
+        let lang = self.lang;
+        let rest: Vec<_> = PARAMETERS
+            .iter()
+            .filter(|p| p.group != "steering")
+            .filter_map(|p| {
+                let (value, changed) = self.param_cell(p);
+                (!changed).then_some((p, value))
+            })
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.h2("appendix", Key::AppendixHeading);
+        let intro = self.tf(
+            Key::AppendixIntro,
+            &[
+                ("n", &rest.len().to_string()),
+                ("version", env!("CARGO_PKG_VERSION")),
+            ],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll appendix\"><table class=\"params defaults\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th></tr></thead>\n<tbody>",
             escape(self.t(Key::Parameter)),
             escape(self.t(Key::Value)),
             escape(self.t(Key::Unit)),
             escape(self.t(Key::Meaning)),
             escape(self.t(Key::Source))
         );
-        for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
-            // Each arm's value as shown: a swept factor as its range.
-            let values: Vec<String> = s
-                .arms
-                .iter()
-                .map(|a| {
-                    self.swept(&p.key(), &a.name).unwrap_or_else(|| {
-                        shown_value(lang, p, a.param(p.group, p.name).unwrap_or(f64::NAN))
-                    })
-                })
-                .collect();
-            let same = values.windows(2).all(|w| w[0] == w[1]);
-            let value = if same {
-                values.first().cloned().unwrap_or_default()
-            } else {
-                s.arms
-                    .iter()
-                    .zip(&values)
-                    .map(|(a, v)| format!("{}: {v}", a.name))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
+        for (p, value) in rest {
             let _ = writeln!(
                 self.body,
-                // Meanings and sources are quoted from the English registry.
-                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\" class=\"screen-only\">{}</td><td lang=\"en\" class=\"screen-only\">{}</td></tr>",
                 breakable(&p.key()),
                 escape(&value),
                 escape(text::param_unit(lang, p.unit)),
@@ -1867,7 +2197,7 @@ impl Builder<'_> {
         self.p(self.t(Key::AllOutcomesIntro));
         let _ = write!(
             self.body,
-            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+            "<div class=\"scroll\"><table class=\"all-outcomes\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
             escape(self.t(Key::Outcome)),
             escape(self.t(Key::Unit))
         );
@@ -2060,6 +2390,22 @@ fn shown_value(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> S
     }
 }
 
+/// Whether two parameter values are the same (to the precision a scenario
+/// writes them).
+fn same_value(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+/// [`shown_value`], marked ● when it differs from the registry default.
+fn marked(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> String {
+    let shown = shown_value(lang, p, v);
+    if v.is_finite() && !same_value(v, p.default) {
+        format!("\u{25cf} {shown}")
+    } else {
+        shown
+    }
+}
+
 /// A parameter value as the scenario would write it, with the language's
 /// decimal sign.
 fn param_value(lang: Language, v: f64) -> String {
@@ -2147,6 +2493,41 @@ mod tests {
         assert_eq!(lines.len(), 2, "one chart per factor");
         let xs: Vec<f64> = lines[0].1[0].points.iter().map(|p| p.0).collect();
         assert_eq!(xs, vec![0.1, 0.2, 0.3], "sorted along the factor");
+    }
+
+    #[test]
+    fn factors_within_noise_of_each_other_share_a_rank() {
+        let row = |v: f64, lo: f64, hi: f64| FactorRow {
+            label: "f".to_owned(),
+            range: (0.0, 1.0),
+            unit: String::new(),
+            mu: f64::NAN,
+            index: [v, lo, hi],
+            s1: [f64::NAN; 3],
+        };
+        // 1.3 [1.0; 1.6] overlaps 1.1 [0.9; 1.3] and 1.0 [0.8; 1.2]; 0.3 stands alone.
+        let rows = [
+            row(1.3, 1.0, 1.6),
+            row(1.1, 0.9, 1.3),
+            row(1.0, 0.8, 1.2),
+            row(0.3, 0.2, 0.4),
+            row(0.1, 0.0, 0.25),
+        ];
+        assert_eq!(
+            rank_groups(&rows),
+            vec![(1, 3), (1, 3), (1, 3), (4, 5), (4, 5)]
+        );
+        assert_eq!(rank_groups(&rows[3..4]), vec![(1, 1)]);
+        assert_eq!(
+            style_index(&["a".into(), "b".into(), "c".into()], "b", "b"),
+            0
+        );
+        assert_eq!(
+            style_index(&["a".into(), "b".into(), "c".into()], "b", "c"),
+            2
+        );
+        assert_eq!(month_start_day(1), 0);
+        assert_eq!(month_start_day(13), 365);
     }
 
     #[test]

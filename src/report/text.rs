@@ -455,6 +455,52 @@ texts! {
     /// Footer.
     Footer => "tillit is an agent-based simulation. It shows what follows from its assumptions, not what will happen.",
         "tillit är en agentbaserad simulering. Den visar vad som följer av dess antaganden, inte vad som kommer att hända.";
+    // issue-15-charts
+    /// Introduction to the outcome charts, pointing to the figure of paired differences.
+    OutcomesIntroFigure => "Each dot is the mean over the simulated runs and the bar around it the 95% interval of that mean. Where the bars of two alternatives overlap a lot, look at the paired difference in Figure {n} before concluding anything. Rates and shares are drawn on an axis from zero.",
+        "Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i figur {n} innan du drar slutsatser. Takter och andelar ritas på en axel från noll.";
+    /// Introduction to the outcome charts when there is no figure of differences.
+    OutcomesIntroPlain => "Each dot is the mean over the simulated runs and the bar around it the 95% interval of that mean. Rates and shares are drawn on an axis from zero.",
+        "Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Takter och andelar ritas på en axel från noll.";
+    /// Which series are smoothed, under the series heading.
+    SeriesSmoothedNote => "{list} swing from month to month, so they are drawn as rolling 12-month means: each point is the mean of the 12 months up to it, and its band the mean of those months' 95% intervals. These lines start after the first 12 months.",
+        "{list} svänger från månad till månad och ritas därför som rullande 12-månadersmedelvärden: varje punkt är medelvärdet av de 12 månaderna fram till den, och bandet medelvärdet av de månadernas 95 % intervall. Linjerna börjar efter de första 12 månaderna.";
+    /// Caption of a smoothed time series.
+    SeriesCaptionSmoothed => "{metric} ({unit}), rolling 12-month mean with its band per alternative.", "{metric} ({unit}), rullande 12-månadersmedelvärde med band per alternativ.";
+    /// Caption of the table of post-switch means.
+    PostSwitchCaption => "{arm} after “{label}”: averages of the monthly means over the whole outcome window (after {from}) and over the months after the switch only (after {switch}), for every alternative.",
+        "{arm} efter ”{label}”: medelvärden av månadsvärdena över hela utfallsperioden (efter {from}) och över månaderna efter bytet (efter {switch}), för varje alternativ.";
+    /// The post-switch means in the text.
+    PostSwitchText => "The table below shows, from the monthly series, what the averages are when only the months after the switch are counted. They have no interval of their own: read them beside the 95% bands in the charts over time.",
+        "Tabellen nedan visar, ur månadsserierna, vad medelvärdena blir när bara månaderna efter bytet räknas. De har inget eget intervall: läs dem tillsammans med 95 %-banden i diagrammen över tid.";
+    /// Column heading: the whole window.
+    WindowColumn => "{arm}, whole window", "{arm}, hela perioden";
+    /// Column heading: after the switch.
+    AfterSwitchColumn => "{arm}, after the switch", "{arm}, efter bytet";
+    /// Column heading: the series.
+    SeriesColumn => "Monthly series", "Månadsserie";
+    /// The assumptions: what the first table holds.
+    ChangedIntro => "This table holds the parameters that this scenario sets to other values than tillit's defaults, each marked ● and with its default beside it. Every other parameter is at its default and listed in the appendix at the end.",
+        "Tabellen visar de parametrar som scenariot ger andra värden än tillits standardvärden, var och en markerad ● och med standardvärdet bredvid. Alla andra parametrar har sina standardvärden och listas i bilagan i slutet.";
+    /// The assumptions when no parameter is changed.
+    NoneChanged => "This scenario keeps every parameter other than the steering levers at tillit's default; they are listed in the appendix at the end.",
+        "Scenariot behåller tillits standardvärden för alla parametrar utom styrmedlen; de listas i bilagan i slutet.";
+    /// Column heading: the registry default.
+    DefaultColumn => "Default", "Standardvärde";
+    /// Marks a value changed from the default.
+    ChangedMark => "changed from the default", "ändrat från standardvärdet";
+    /// Heading of the appendix of default parameters.
+    AppendixHeading => "Appendix: parameters at their defaults", "Bilaga: parametrar med standardvärden";
+    /// Introduction to the appendix.
+    AppendixIntro => "The {n} parameters that this scenario leaves at the defaults of tillit {version}, with their units, meanings and sources (on paper without meanings and sources, which the report on screen and the command tillit params show).",
+        "De {n} parametrar som scenariot lämnar vid standardvärdena i tillit {version}, med enheter, betydelser och källor (på papper utan betydelser och källor, som rapporten på skärmen och kommandot tillit params visar).";
+    /// Column heading: a factor's rank (shared within a group).
+    RankColumn => "Rank", "Rang";
+    /// What a shared rank means.
+    RankNote => "Parameters whose 95% intervals overlap that of the first in their group share a rank (such as 1–3): their order within the group is not certain.",
+        "Parametrar vars 95 %-intervall överlappar det första i gruppens intervall delar rang (till exempel 1–3): deras inbördes ordning är osäker.";
+    /// Under the levers table: what the mark means.
+    LeversChangedNote => "Values marked ● differ from tillit's defaults (the control steering).", "Värden markerade ● skiljer sig från tillits standardvärden (kontrollstyrningen).";
 }
 
 /// The text of `key` in `lang`.
