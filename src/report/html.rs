@@ -650,8 +650,16 @@ dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
 footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
 @media print {
-  @page { size: A4; margin: 15mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
-  body { font-size: 10pt; }
+  @page { size: A4; margin: 12mm 12mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+  /* Compact type on paper: the page budget (docs/REPORTS.md). */
+  body { font-size: 9pt; line-height: 1.35; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12.5pt; margin: 1rem 0 0.3rem; }
+  h3 { font-size: 10.5pt; margin: 0.7rem 0 0.2rem; }
+  p { margin: 0.35rem 0; }
+  ul.findings li { margin: 0.15rem 0; }
+  figure { margin: 0.4rem 0; }
+  th, td { padding-top: 0.1rem; padding-bottom: 0.1rem; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   figure, tr, ul.findings li { break-inside: avoid; }
