@@ -13,7 +13,7 @@ use std::process::Command;
 
 use tillit::report::html::{Study, build_with_study};
 use tillit::report::load_results;
-use tillit::report::text::{Key, t};
+use tillit::report::text::{Key, t, tf};
 use tillit::scenario::Language;
 
 use crate::support::{root, temp_dir, tillit};
@@ -706,9 +706,11 @@ fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
         let full = html
             .find(&format!(
                 "<h3>{}",
-                t(lang, Key::ComparisonHeading)
-                    .replace("{arm}", "trust")
-                    .replace("{baseline}", "control")
+                tf(
+                    lang,
+                    Key::ComparisonHeading,
+                    &[("arm", "trust"), ("baseline", "control")]
+                )
             ))
             .expect("the full list");
         assert!(start < meaning && meaning < limits && limits < full);
