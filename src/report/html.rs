@@ -247,19 +247,23 @@ fn chart_id(parts: &[&str]) -> String {
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
 pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
-    studies_against(data, arms, arms.first().map_or("", String::as_str), lang)
+    let baseline = arms.first().map_or("", String::as_str);
+    studies_against(data, arms, baseline, lang, &|arm: &str| arm.to_owned())
 }
 
 /// [`studies`] with the baseline arm named: its difference maps compare
-/// every other arm with `baseline`.
+/// every other arm with `baseline`. `shown` gives an arm's name as the
+/// report shows it (its label), for legends and titles; chart ids keep
+/// the name.
 pub fn studies_against(
     data: &StudyData,
     arms: &[String],
     baseline: &str,
     lang: Language,
+    shown: &dyn Fn(&str) -> String,
 ) -> Vec<Study> {
     if data.is_sensitivity() {
-        return sensitivity_studies(data, arms, lang);
+        return sensitivity_studies(data, arms, lang, shown);
     }
     let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
     let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
@@ -303,7 +307,7 @@ pub fn studies_against(
                         .collect();
                     points.sort_by(|a, b| a.0.total_cmp(&b.0));
                     SweepLine {
-                        label: arm.clone(),
+                        label: shown(arm),
                         points,
                     }
                 })
@@ -443,7 +447,12 @@ fn full_grid(data: &StudyData) -> Option<(Vec<f64>, Vec<f64>)> {
         .then_some((xs, ys))
 }
 
-fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+fn sensitivity_studies(
+    data: &StudyData,
+    arms: &[String],
+    lang: Language,
+    shown: &dyn Fn(&str) -> String,
+) -> Vec<Study> {
     let sobol = data.kind == "sobol";
     let mut groups: Vec<(String, String)> = Vec::new();
     for row in &data.indices {
@@ -511,7 +520,10 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             continue;
         }
         let (outcome, name) = if arms.len() > 1 {
-            (format!("{label} ({arm})"), format!("{outcome}-{arm}"))
+            (
+                format!("{label} ({})", shown(&arm)),
+                format!("{outcome}-{arm}"),
+            )
         } else {
             (label, outcome.clone())
         };
@@ -618,7 +630,8 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
-        let derived = studies_against(data, &arm_names(results), results.baseline(), lang);
+        let shown = |arm: &str| results.arm_label(lang, arm).to_owned();
+        let derived = studies_against(data, &arm_names(results), results.baseline(), lang, &shown);
         page.study_section(&derived);
     } else {
         page.summary();
@@ -650,7 +663,7 @@ struct Builder<'a> {
     charts: Vec<Chart>,
 }
 
-/// `{arm}` names in text.
+/// Arm names in scenario order, for looking up their results.
 fn arm_names(results: &ResultsFolder) -> Vec<String> {
     results
         .manifest
@@ -672,6 +685,19 @@ impl Builder<'_> {
 
     fn tf(&self, key: Key, values: &[(&str, &str)]) -> String {
         tf(self.lang, key, values)
+    }
+
+    /// Arm `name` as the report shows it ([`ResultsFolder::arm_label`]).
+    fn arm(&self, name: &str) -> String {
+        self.results.arm_label(self.lang, name).to_owned()
+    }
+
+    /// Every arm as the report shows it, in scenario order.
+    fn arm_labels(&self) -> Vec<String> {
+        arm_names(self.results)
+            .iter()
+            .map(|a| self.arm(a))
+            .collect()
     }
 
     fn h2(&mut self, id: &str, key: Key) {
@@ -710,27 +736,31 @@ impl Builder<'_> {
         let r = self.results;
         let s = &r.manifest.scenario;
         let lang = self.lang;
-        let baseline = r.baseline().to_owned();
+        // Names look results up; `compared` and `baseline` are as shown.
+        let baseline_name = r.baseline().to_owned();
+        let baseline = self.arm(&baseline_name);
         let threshold = text::percent_size(lang, findings::SMALL_SHARE);
         self.h2("summary", Key::SummaryHeading);
-        let compared = self.compared();
+        let names = self.compared();
+        let compared: Vec<String> = names.iter().map(|a| self.arm(a)).collect();
         // Every paired comparison of a key outcome, per arm in scenario order.
-        let per_arm: Vec<Vec<Comparison<'_>>> = compared
+        let per_arm: Vec<Vec<Comparison<'_>>> = names
             .iter()
-            .map(|arm| {
+            .zip(&compared)
+            .map(|(name_of_arm, arm)| {
                 self.key_outcomes
                     .iter()
                     .filter_map(|&o| {
                         let name = o.spec().name;
-                        let diff = r.difference(arm, name)?;
-                        let base = r.level(&baseline, name)?;
+                        let diff = r.difference(name_of_arm, name)?;
+                        let base = r.level(&baseline_name, name)?;
                         Some(Comparison {
                             outcome: o,
                             unit: o.spec().unit,
                             arm,
                             baseline: &baseline,
                             baseline_mean: base.mean,
-                            arm_mean: r.level(arm, name).map_or(f64::NAN, |l| l.mean),
+                            arm_mean: r.level(name_of_arm, name).map_or(f64::NAN, |l| l.mean),
                             mean: diff.mean,
                             lo: diff.ci_low,
                             hi: diff.ci_high,
@@ -806,8 +836,8 @@ impl Builder<'_> {
         let intro = self.tf(
             Key::SummaryIntro,
             &[
-                ("arms", &join_list(lang, &arm_names(r))),
-                ("name", &s.name),
+                ("arms", &join_list(lang, &self.arm_labels())),
+                ("name", s.title(lang)),
                 ("reps", &r.manifest.replications.to_string()),
                 ("years", &text::years_text(lang, years(s.horizon_days))),
                 ("warmup", &text::years_text(lang, years(s.warmup_days))),
@@ -832,8 +862,8 @@ impl Builder<'_> {
                 let text = self.tf(
                     Key::EventWindow,
                     &[
-                        ("arm", &arm.name),
-                        ("label", &e.label),
+                        ("arm", &self.arm(&arm.name)),
+                        ("label", e.label.text(lang)),
                         ("years", &text::years_text(lang, years(day))),
                         (
                             "before",
@@ -1059,7 +1089,7 @@ impl Builder<'_> {
                 .iter()
                 .filter_map(|arm| {
                     self.results.level(arm, spec.name).map(|s| ArmInterval {
-                        label: arm.clone(),
+                        label: self.arm(arm),
                         mean: s.mean * unit.scale,
                         lo: s.ci_low * unit.scale,
                         hi: s.ci_high * unit.scale,
@@ -1107,9 +1137,10 @@ impl Builder<'_> {
             .arms
             .iter()
             .flat_map(|a| {
+                let (arm, lang) = (r.arm_label(self.lang, &a.name), self.lang);
                 a.events.iter().filter_map(move |e| {
                     e.at_day()
-                        .map(|d| (years(d), format!("{}: {}", a.name, e.label)))
+                        .map(|d| (years(d), format!("{arm}: {}", e.label.text(lang))))
                 })
             })
             .collect();
@@ -1128,7 +1159,7 @@ impl Builder<'_> {
             let bands: Vec<SeriesBand> = arms
                 .iter()
                 .map(|arm| SeriesBand {
-                    label: arm.clone(),
+                    label: self.arm(arm),
                     points: r
                         .series(arm, spec.name)
                         .iter()
@@ -1161,7 +1192,7 @@ impl Builder<'_> {
                 &[
                     ("metric", label),
                     ("years", &number(self.lang, total_years, 0)),
-                    ("arms", &join_list(self.lang, &arms)),
+                    ("arms", &join_list(self.lang, &self.arm_labels())),
                     ("ends", &join_list(self.lang, &ends)),
                 ],
             );
@@ -1204,7 +1235,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|o| r.level(&arm, o.spec().name).map_or(f64::NAN, |s| s.mean))
                     .collect(),
-                label: arm,
+                label: self.arm(&arm),
             })
             .filter(|row| row.shares.iter().any(|s| s.is_finite()))
             .collect();
@@ -1255,7 +1286,7 @@ impl Builder<'_> {
                 &[
                     ("factors", &join_list(lang, &factors)),
                     ("outcomes", &join_list(lang, &outcomes)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("method", method),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
@@ -1265,9 +1296,9 @@ impl Builder<'_> {
             self.tf(
                 Key::SweepIntro,
                 &[
-                    ("arms", &join_list(lang, &arm_names(r))),
+                    ("arms", &join_list(lang, &self.arm_labels())),
                     ("factors", &join_list(lang, &factors)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
@@ -1308,6 +1339,7 @@ impl Builder<'_> {
             rows.sort_by_key(|r| r.rank);
             let label = Outcome::from_name(&outcome)
                 .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
+            let arm = self.arm(&arm);
             let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
             let sentence = if moved {
                 // The top factors only, each with its direction (Morris mu's
@@ -1362,7 +1394,7 @@ impl Builder<'_> {
     /// clearly different, from the paired differences the sweep wrote.
     fn sweep_verdicts(&mut self, data: &StudyData) {
         let lang = self.lang;
-        let baseline = self.results.baseline().to_owned();
+        let baseline = self.arm(self.results.baseline());
         let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
             PATHWAY_STUDY_OUTCOMES
         } else {
@@ -1389,7 +1421,7 @@ impl Builder<'_> {
                 let unclear = n - counts.iter().sum::<usize>();
                 let values = [
                     ("outcome", capitalise(outcome_label(lang, o))),
-                    ("arm", arm.clone()),
+                    ("arm", self.arm(&arm)),
                     ("baseline", baseline.clone()),
                     ("n", n.to_string()),
                     ("better", counts[0].to_string()),
@@ -1462,7 +1494,9 @@ impl Builder<'_> {
                     text::Better::Higher => Key::HigherIsBetter,
                     text::Better::Neither => Key::NeitherIsBetter,
                 });
-                for (arm, x, y, grid) in diffs {
+                let baseline = &self.arm(baseline);
+                for (name_of_arm, x, y, grid) in diffs {
+                    let arm = &self.arm(name_of_arm);
                     let label = format!("{outcome} ({arm} \u{2212} {baseline})");
                     let caption = capitalise(&self.tf(
                         Key::HeatDiffCaption,
@@ -1477,7 +1511,7 @@ impl Builder<'_> {
                         ],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-diff", name, arm]),
+                        &chart_id(&["sweep-diff", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1508,14 +1542,14 @@ impl Builder<'_> {
                     );
                     self.figure(chart);
                 }
-                for (arm, x, y, grid) in heats {
-                    let label = format!("{outcome} ({arm})");
+                for (name_of_arm, x, y, grid) in heats {
+                    let label = format!("{outcome} ({})", self.arm(name_of_arm));
                     let caption = capitalise(&self.tf(
                         Key::HeatCaption,
                         &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-heat", name, arm]),
+                        &chart_id(&["sweep-heat", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1686,11 +1720,11 @@ impl Builder<'_> {
             Some(day) => self.tf(
                 Key::EventAt,
                 &[
-                    ("label", &e.label),
+                    ("label", e.label.text(self.lang)),
                     ("years", &text::years_text(self.lang, years(day))),
                 ],
             ),
-            None => e.label.clone(),
+            None => e.label.text(self.lang).to_owned(),
         }
     }
 
@@ -1698,9 +1732,13 @@ impl Builder<'_> {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
         self.h2("scenario", Key::ScenarioHeading);
-        let _ = writeln!(self.body, "<p><strong>{}</strong></p>", escape(&s.name));
-        if !s.description.is_empty() {
-            self.p(&s.description);
+        let _ = writeln!(
+            self.body,
+            "<p><strong>{}</strong></p>",
+            escape(s.title(lang))
+        );
+        if let Some(description) = s.description.get(lang) {
+            self.p(description);
         }
         let _ = writeln!(
             self.body,
@@ -1720,9 +1758,9 @@ impl Builder<'_> {
             let _ = writeln!(
                 self.body,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&arm.name),
+                escape(&self.arm(&arm.name)),
                 escape(&text::preset_label(lang, &arm.preset)),
-                escape(&arm.description),
+                escape(arm.description.text(lang)),
                 escape(&events)
             );
         }
@@ -1737,14 +1775,14 @@ impl Builder<'_> {
             let _ = write!(
                 self.body,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(&arm.name)
+                escape(&self.arm(&arm.name))
             );
             // The levers after each event, beside the arm's starting ones.
             for e in &arm.events {
                 let _ = write!(
                     self.body,
                     "<th scope=\"col\" class=\"num\">{}</th>",
-                    escape(&format!("{}: {}", arm.name, self.event_name(e)))
+                    escape(&format!("{}: {}", self.arm(&arm.name), self.event_name(e)))
                 );
             }
         }
@@ -1841,7 +1879,7 @@ impl Builder<'_> {
                 s.arms
                     .iter()
                     .zip(&values)
-                    .map(|(a, v)| format!("{}: {v}", a.name))
+                    .map(|(a, v)| format!("{}: {v}", self.arm(&a.name)))
                     .collect::<Vec<_>>()
                     .join("; ")
             };
@@ -1971,7 +2009,7 @@ impl Builder<'_> {
     fn finish(self) -> Page {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
-        let title = tf(lang, Key::ReportTitle, &[("name", &s.name)]);
+        let title = tf(lang, Key::ReportTitle, &[("name", s.title(lang))]);
         let subtitle = tf(
             lang,
             Key::Subtitle,
@@ -2004,8 +2042,8 @@ impl Builder<'_> {
             escape(&title),
             escape(&subtitle)
         );
-        if !s.description.is_empty() {
-            let _ = writeln!(html, "<p>{}</p>", escape(&s.description));
+        if let Some(description) = s.description.get(lang) {
+            let _ = writeln!(html, "<p>{}</p>", escape(description));
         }
         html.push_str("</header>\n<main>\n");
         html.push_str(&self.body);
