@@ -133,6 +133,12 @@ meaning-small = { $k } further differences are clear but smaller than { $thresho
 # An event at a fixed time.
 event-at = { $label } (after { $years })
 
+# The label of an event with a preset that the scenario gives no label.
+event-switch-to = switch to { $preset }
+
+# The label of an event without preset or label, by its number.
+event-numbered = event { $n }
+
 # An event on a time series, for its text alternative.
 event-line = A dashed line marks { $label } after { $years }.
 

@@ -136,6 +136,12 @@ meaning-small = Ytterligare { $k } skillnader är tydliga men mindre än { $thre
 # An event at a fixed time.
 event-at = { $label } (efter { $years })
 
+# The label of an event with a preset that the scenario gives no label.
+event-switch-to = byte till { $preset }
+
+# The label of an event without preset or label, by its number.
+event-numbered = händelse { $n }
+
 # An event on a time series, for its text alternative.
 event-line = En streckad linje markerar { $label } efter { $years }.
 

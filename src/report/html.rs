@@ -274,19 +274,23 @@ fn chart_id(parts: &[&str]) -> String {
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
 pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
-    studies_against(data, arms, arms.first().map_or("", String::as_str), lang)
+    let baseline = arms.first().map_or("", String::as_str);
+    studies_against(data, arms, baseline, lang, &|arm: &str| arm.to_owned())
 }
 
 /// [`studies`] with the baseline arm named: its difference maps compare
-/// every other arm with `baseline`.
+/// every other arm with `baseline`. `shown` gives an arm's name as the
+/// report shows it (its label), for legends and titles; chart ids keep
+/// the name.
 pub fn studies_against(
     data: &StudyData,
     arms: &[String],
     baseline: &str,
     lang: Language,
+    shown: &dyn Fn(&str) -> String,
 ) -> Vec<Study> {
     if data.is_sensitivity() {
-        return sensitivity_studies(data, arms, lang);
+        return sensitivity_studies(data, arms, lang, shown);
     }
     let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
     let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
@@ -330,7 +334,7 @@ pub fn studies_against(
                         .collect();
                     points.sort_by(|a, b| a.0.total_cmp(&b.0));
                     SweepLine {
-                        label: arm.clone(),
+                        label: shown(arm),
                         style: style_index(arms, baseline, arm),
                         points,
                     }
@@ -508,7 +512,12 @@ fn full_grid(data: &StudyData) -> Option<(Vec<f64>, Vec<f64>)> {
         .then_some((xs, ys))
 }
 
-fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+fn sensitivity_studies(
+    data: &StudyData,
+    arms: &[String],
+    lang: Language,
+    shown: &dyn Fn(&str) -> String,
+) -> Vec<Study> {
     let sobol = data.kind == "sobol";
     let mut groups: Vec<(String, String)> = Vec::new();
     for row in &data.indices {
@@ -576,7 +585,10 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             continue;
         }
         let (outcome, name) = if arms.len() > 1 {
-            (format!("{label} ({arm})"), format!("{outcome}-{arm}"))
+            (
+                format!("{label} ({})", shown(&arm)),
+                format!("{outcome}-{arm}"),
+            )
         } else {
             (label, outcome.clone())
         };
@@ -701,7 +713,8 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
-        let derived = studies_against(data, &arm_names(results), results.baseline(), lang);
+        let shown = |arm: &str| results.arm_label(lang, arm).to_owned();
+        let derived = studies_against(data, &arm_names(results), results.baseline(), lang, &shown);
         page.study_section(&derived);
     } else {
         page.summary();
@@ -736,7 +749,7 @@ struct Builder<'a> {
     diff_figure: Option<usize>,
 }
 
-/// `{arm}` names in text.
+/// Arm names in scenario order, for looking up their results.
 fn arm_names(results: &ResultsFolder) -> Vec<String> {
     results
         .manifest
@@ -758,6 +771,19 @@ impl Builder<'_> {
 
     fn tf(&self, key: Key, values: &[(&str, &str)]) -> String {
         tf(self.lang, key, values)
+    }
+
+    /// Arm `name` as the report shows it ([`ResultsFolder::arm_label`]).
+    fn arm(&self, name: &str) -> String {
+        self.results.arm_label(self.lang, name).to_owned()
+    }
+
+    /// Every arm as the report shows it, in scenario order.
+    fn arm_labels(&self) -> Vec<String> {
+        arm_names(self.results)
+            .iter()
+            .map(|a| self.arm(a))
+            .collect()
     }
 
     fn h2(&mut self, id: &str, key: Key) {
@@ -801,27 +827,31 @@ impl Builder<'_> {
         let r = self.results;
         let s = &r.manifest.scenario;
         let lang = self.lang;
-        let baseline = r.baseline().to_owned();
+        // Names look results up; `compared` and `baseline` are as shown.
+        let baseline_name = r.baseline().to_owned();
+        let baseline = self.arm(&baseline_name);
         let threshold = text::percent_size(lang, findings::SMALL_SHARE);
         self.h2("summary", Key::SummaryHeading);
-        let compared = self.compared();
+        let names = self.compared();
+        let compared: Vec<String> = names.iter().map(|a| self.arm(a)).collect();
         // Every paired comparison of a key outcome, per arm in scenario order.
-        let per_arm: Vec<Vec<Comparison<'_>>> = compared
+        let per_arm: Vec<Vec<Comparison<'_>>> = names
             .iter()
-            .map(|arm| {
+            .zip(&compared)
+            .map(|(name_of_arm, arm)| {
                 self.key_outcomes
                     .iter()
                     .filter_map(|&o| {
                         let name = o.spec().name;
-                        let diff = r.difference(arm, name)?;
-                        let base = r.level(&baseline, name)?;
+                        let diff = r.difference(name_of_arm, name)?;
+                        let base = r.level(&baseline_name, name)?;
                         Some(Comparison {
                             outcome: o,
                             unit: o.spec().unit,
                             arm,
                             baseline: &baseline,
                             baseline_mean: base.mean,
-                            arm_mean: r.level(arm, name).map_or(f64::NAN, |l| l.mean),
+                            arm_mean: r.level(name_of_arm, name).map_or(f64::NAN, |l| l.mean),
                             mean: diff.mean,
                             lo: diff.ci_low,
                             hi: diff.ci_high,
@@ -897,8 +927,8 @@ impl Builder<'_> {
         let intro = self.tf(
             Key::SummaryIntro,
             &[
-                ("arms", &join_list(lang, &arm_names(r))),
-                ("name", &s.name),
+                ("arms", &join_list(lang, &self.arm_labels())),
+                ("name", s.title(lang)),
                 ("reps", &r.manifest.replications.to_string()),
                 ("years", &text::years_text(lang, years(s.horizon_days))),
                 ("warmup", &text::years_text(lang, years(s.warmup_days))),
@@ -923,8 +953,8 @@ impl Builder<'_> {
                 let text = self.tf(
                     Key::EventWindow,
                     &[
-                        ("arm", &arm.name),
-                        ("label", &e.label),
+                        ("arm", &self.arm(&arm.name)),
+                        ("label", e.label.text(lang)),
                         ("years", &text::years_text(lang, years(day))),
                         (
                             "before",
@@ -933,14 +963,14 @@ impl Builder<'_> {
                     ],
                 );
                 let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
-                self.post_switch(&arm.name, &e.label, day);
+                self.post_switch(&arm.name, e.label.text(lang), day);
             }
         }
 
         // The full list, per arm, in the fixed order of the key outcomes.
         let mut rows = Vec::new();
-        for (arm, comparisons) in compared.iter().zip(&per_arm) {
-            let arm_index = self.style(arm);
+        for ((name_of_arm, arm), comparisons) in names.iter().zip(&compared).zip(&per_arm) {
+            let arm_index = self.style(name_of_arm);
             let mut items = Vec::new();
             let mut no_clear = Vec::new();
             let mut small = Vec::new();
@@ -1066,9 +1096,10 @@ impl Builder<'_> {
             });
             let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
             let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
-            let legend: Vec<(String, usize)> = compared
+            let legend: Vec<(String, usize)> = names
                 .iter()
-                .map(|a| (a.clone(), self.style(a)))
+                .zip(&compared)
+                .map(|(name, label)| (label.clone(), self.style(name)))
                 .collect();
             let chart =
                 charts::difference_chart("differences", lang, &title, &caption, &legend, &rows);
@@ -1161,7 +1192,7 @@ impl Builder<'_> {
                 .iter()
                 .filter_map(|arm| {
                     self.results.level(arm, spec.name).map(|s| ArmInterval {
-                        label: arm.clone(),
+                        label: self.arm(arm),
                         style: self.style(arm),
                         mean: s.mean * unit.scale,
                         lo: s.ci_low * unit.scale,
@@ -1232,9 +1263,10 @@ impl Builder<'_> {
             .arms
             .iter()
             .flat_map(|a| {
+                let (arm, lang) = (r.arm_label(self.lang, &a.name), self.lang);
                 a.events.iter().filter_map(move |e| {
                     e.at_day()
-                        .map(|d| (years(d), format!("{}: {}", a.name, e.label)))
+                        .map(|d| (years(d), format!("{arm}: {}", e.label.text(lang))))
                 })
             })
             .collect();
@@ -1253,7 +1285,7 @@ impl Builder<'_> {
             let raw: Vec<SeriesBand> = arms
                 .iter()
                 .map(|arm| SeriesBand {
-                    label: arm.clone(),
+                    label: self.arm(arm),
                     style: self.style(arm),
                     points: r
                         .series(arm, spec.name)
@@ -1299,7 +1331,7 @@ impl Builder<'_> {
                 &[
                     ("metric", label),
                     ("years", &number(self.lang, total_years, 0)),
-                    ("arms", &join_list(self.lang, &arms)),
+                    ("arms", &join_list(self.lang, &self.arm_labels())),
                     ("ends", &join_list(self.lang, &ends)),
                 ],
             );
@@ -1399,7 +1431,7 @@ impl Builder<'_> {
         let caption = self.tf(
             Key::PostSwitchCaption,
             &[
-                ("arm", arm),
+                ("arm", &self.arm(arm)),
                 ("label", label),
                 ("from", &text::years_text(lang, years(s.warmup_days))),
                 ("switch", &text::years_text(lang, years(day))),
@@ -1416,7 +1448,7 @@ impl Builder<'_> {
                 let _ = write!(
                     self.body,
                     "<th scope=\"col\" class=\"num\">{}</th>",
-                    escape(&self.tf(key, &[("arm", a)]))
+                    escape(&self.tf(key, &[("arm", &self.arm(a))]))
                 );
             }
         }
@@ -1440,7 +1472,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|o| r.level(&arm, o.spec().name).map_or(f64::NAN, |s| s.mean))
                     .collect(),
-                label: arm,
+                label: self.arm(&arm),
             })
             .filter(|row| row.shares.iter().any(|s| s.is_finite()))
             .collect();
@@ -1491,7 +1523,7 @@ impl Builder<'_> {
                 &[
                     ("factors", &join_list(lang, &factors)),
                     ("outcomes", &join_list(lang, &outcomes)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("method", method),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
@@ -1501,9 +1533,9 @@ impl Builder<'_> {
             self.tf(
                 Key::SweepIntro,
                 &[
-                    ("arms", &join_list(lang, &arm_names(r))),
+                    ("arms", &join_list(lang, &self.arm_labels())),
                     ("factors", &join_list(lang, &factors)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
@@ -1544,6 +1576,7 @@ impl Builder<'_> {
             rows.sort_by_key(|r| r.rank);
             let label = Outcome::from_name(&outcome)
                 .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
+            let arm = self.arm(&arm);
             let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
             let sentence = if moved {
                 // The top factors only, each with its direction (Morris mu's
@@ -1598,7 +1631,7 @@ impl Builder<'_> {
     /// clearly different, from the paired differences the sweep wrote.
     fn sweep_verdicts(&mut self, data: &StudyData) {
         let lang = self.lang;
-        let baseline = self.results.baseline().to_owned();
+        let baseline = self.arm(self.results.baseline());
         let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
             PATHWAY_STUDY_OUTCOMES
         } else {
@@ -1625,7 +1658,7 @@ impl Builder<'_> {
                 let unclear = n - counts.iter().sum::<usize>();
                 let values = [
                     ("outcome", capitalise(outcome_label(lang, o))),
-                    ("arm", arm.clone()),
+                    ("arm", self.arm(&arm)),
                     ("baseline", baseline.clone()),
                     ("n", n.to_string()),
                     ("better", counts[0].to_string()),
@@ -1699,7 +1732,9 @@ impl Builder<'_> {
                     text::Better::Higher => Key::HigherIsBetter,
                     text::Better::Neither => Key::NeitherIsBetter,
                 });
-                for (arm, x, y, grid) in diffs {
+                let baseline = &self.arm(baseline);
+                for (name_of_arm, x, y, grid) in diffs {
+                    let arm = &self.arm(name_of_arm);
                     let label = format!("{outcome} ({arm} \u{2212} {baseline})");
                     let caption = capitalise(&self.tf(
                         Key::HeatDiffCaption,
@@ -1714,7 +1749,7 @@ impl Builder<'_> {
                         ],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-diff", name, arm]),
+                        &chart_id(&["sweep-diff", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1746,14 +1781,14 @@ impl Builder<'_> {
                     );
                     self.figure(chart);
                 }
-                for (arm, x, y, grid) in heats {
-                    let label = format!("{outcome} ({arm})");
+                for (name_of_arm, x, y, grid) in heats {
+                    let label = format!("{outcome} ({})", self.arm(name_of_arm));
                     let caption = capitalise(&self.tf(
                         Key::HeatCaption,
                         &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-heat", name, arm]),
+                        &chart_id(&["sweep-heat", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1939,11 +1974,11 @@ impl Builder<'_> {
             Some(day) => self.tf(
                 Key::EventAt,
                 &[
-                    ("label", &e.label),
+                    ("label", e.label.text(self.lang)),
                     ("years", &text::years_text(self.lang, years(day))),
                 ],
             ),
-            None => e.label.clone(),
+            None => e.label.text(self.lang).to_owned(),
         }
     }
 
@@ -1951,9 +1986,13 @@ impl Builder<'_> {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
         self.h2("scenario", Key::ScenarioHeading);
-        let _ = writeln!(self.body, "<p><strong>{}</strong></p>", escape(&s.name));
-        if !s.description.is_empty() {
-            self.p(&s.description);
+        let _ = writeln!(
+            self.body,
+            "<p><strong>{}</strong></p>",
+            escape(s.title(lang))
+        );
+        if let Some(description) = s.description.get(lang) {
+            self.p(description);
         }
         let _ = writeln!(
             self.body,
@@ -1973,9 +2012,9 @@ impl Builder<'_> {
             let _ = writeln!(
                 self.body,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&arm.name),
+                escape(&self.arm(&arm.name)),
                 escape(&text::preset_label(lang, &arm.preset)),
-                escape(&arm.description),
+                escape(arm.description.text(lang)),
                 escape(&events)
             );
         }
@@ -1990,14 +2029,14 @@ impl Builder<'_> {
             let _ = write!(
                 self.body,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(&arm.name)
+                escape(&self.arm(&arm.name))
             );
             // The levers after each event, beside the arm's starting ones.
             for e in &arm.events {
                 let _ = write!(
                     self.body,
                     "<th scope=\"col\" class=\"num\">{}</th>",
-                    escape(&format!("{}: {}", arm.name, self.event_name(e)))
+                    escape(&format!("{}: {}", self.arm(&arm.name), self.event_name(e)))
                 );
             }
         }
@@ -2093,7 +2132,7 @@ impl Builder<'_> {
             s.arms
                 .iter()
                 .zip(&values)
-                .map(|(a, v)| format!("{}: {v}", a.name))
+                .map(|(a, v)| format!("{}: {v}", self.arm(&a.name)))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -2309,7 +2348,7 @@ impl Builder<'_> {
     fn finish(self) -> Page {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
-        let title = tf(lang, Key::ReportTitle, &[("name", &s.name)]);
+        let title = tf(lang, Key::ReportTitle, &[("name", s.title(lang))]);
         let subtitle = tf(
             lang,
             Key::Subtitle,
@@ -2342,8 +2381,8 @@ impl Builder<'_> {
             escape(&title),
             escape(&subtitle)
         );
-        if !s.description.is_empty() {
-            let _ = writeln!(html, "<p>{}</p>", escape(&s.description));
+        if let Some(description) = s.description.get(lang) {
+            let _ = writeln!(html, "<p>{}</p>", escape(description));
         }
         html.push_str("</header>\n<main>\n");
         html.push_str(&self.body);

@@ -136,6 +136,10 @@ texts! {
     MeaningSmall => "meaning-small";
     /// An event at a fixed time.
     EventAt => "event-at";
+    /// The label of an event with a preset that the scenario gives no label.
+    EventSwitchTo => "event-switch-to";
+    /// The label of an event without preset or label, by its number.
+    EventNumbered => "event-numbered";
     /// An event on a time series, for its text alternative.
     EventLine => "event-line";
     /// An event after the warm-up.
