@@ -601,6 +601,10 @@ fn reports_render_in_headless_chromium_without_console_errors() {
             "{}: the screenshot looks blank ({size} bytes; a blank page gives {blank_size})",
             page.display()
         );
+        // Every arm one colour, every label inside its chart (issue 15).
+        let html = read(page);
+        one_colour_per_arm(&html, &page.display().to_string());
+        assert_texts_inside(&html, &page.display().to_string());
         let n = print_pages(chromium, page, &dir.join(format!("page-{k}.pdf")), &profile);
         counts.push((page.display().to_string(), n, *budget));
     }
@@ -1316,6 +1320,42 @@ fn assert_texts_inside(html: &str, what: &str) {
     }
 }
 
+/// Issue 15, test c: every arm keeps one colour and one dash in every
+/// figure of `html`, and no two arms share a colour; returns each arm's
+/// colour.
+fn one_colour_per_arm(html: &str, what: &str) -> std::collections::BTreeMap<String, String> {
+    let mut colour_of: std::collections::BTreeMap<String, String> = Default::default();
+    let mut dash_of: std::collections::BTreeMap<String, String> = Default::default();
+    for figure in elements(html, "<figure id=\"fig-", "</figure>") {
+        for (arm, colours, dashes) in arm_groups(figure) {
+            // A group with nothing drawn (a band with no finite point).
+            if colours.is_empty() {
+                continue;
+            }
+            assert_eq!(
+                colours.len(),
+                1,
+                "{what}: {arm}: colours {colours:?} in one group"
+            );
+            let known = colour_of.entry(arm.clone()).or_insert(colours[0].clone());
+            assert_eq!(*known, colours[0], "{what}: {arm} changes colour");
+            for d in dashes {
+                let known = dash_of.entry(arm.clone()).or_insert(d.clone());
+                assert_eq!(*known, d, "{what}: {arm} changes its dash");
+            }
+        }
+    }
+    let mut distinct: Vec<&String> = colour_of.values().collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        colour_of.len(),
+        "{what}: two arms share a colour: {colour_of:?}"
+    );
+    colour_of
+}
+
 /// Issue 15, charts: an arm keeps one colour and dash in every figure
 /// (test c), the baseline always the first colour; no label runs past its
 /// chart or is cut, long arm names included; monthly flows are drawn and
@@ -1330,31 +1370,10 @@ fn charts_keep_each_arms_colour_fit_long_names_and_smooth_monthly_flows() {
         let html = read(&results.join("report.html"));
         check_structure(&html, lang);
         // (c) One colour per arm across the whole report.
-        let mut colour_of: std::collections::BTreeMap<String, String> = Default::default();
-        let mut dash_of: std::collections::BTreeMap<String, String> = Default::default();
-        let figures = elements(&html, "<figure id=\"fig-", "</figure>");
-        let mut seen = 0;
-        for figure in &figures {
-            for (arm, colours, dashes) in arm_groups(figure) {
-                // A group with nothing drawn (a band with no finite point).
-                if colours.is_empty() {
-                    continue;
-                }
-                seen += 1;
-                assert_eq!(colours.len(), 1, "{arm}: colours {colours:?} in one group");
-                let known = colour_of.entry(arm.clone()).or_insert(colours[0].clone());
-                assert_eq!(*known, colours[0], "{lang:?}: {arm} changes colour");
-                for d in dashes {
-                    let known = dash_of.entry(arm.clone()).or_insert(d.clone());
-                    assert_eq!(*known, d, "{lang:?}: {arm} changes its dash");
-                }
-            }
-        }
-        assert!(seen > 30, "too few arm marks: {seen}");
+        let colour_of = one_colour_per_arm(&html, &format!("{lang:?}"));
         assert_eq!(colour_of.len(), 3, "{colour_of:?}");
-        let mut distinct: Vec<&String> = colour_of.values().collect();
-        distinct.dedup();
-        assert_eq!(distinct.len(), 3, "two arms share a colour: {colour_of:?}");
+        let marks = html.matches("<g data-arm=").count();
+        assert!(marks > 30, "too few arm marks: {marks}");
         assert_eq!(colour_of["control"], "#0072b2", "the baseline's colour");
         // Long names wrap (never cut) inside every chart.
         assert!(html.contains(">team_without_named_</text>"), "not wrapped");

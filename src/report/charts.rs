@@ -382,7 +382,7 @@ pub fn difference_chart(
                 1
             };
             let lines = name.max(line_count(&r.tag, tag_w - 14.0, 11.0));
-            (14.0 * lines as f64 + 8.0).max(22.0)
+            (14.0 * lines as f64 + 6.0).max(19.0)
         })
         .collect();
     let bottom = top + heights.iter().sum::<f64>();
@@ -411,7 +411,7 @@ pub fn difference_chart(
         if first_of(i) {
             svg.label(
                 left - 10.0,
-                row_top + 15.0,
+                row_top + 14.0,
                 &r.outcome,
                 TextStyle::anchored("end"),
                 left - 16.0,
@@ -429,7 +429,7 @@ pub fn difference_chart(
         svg.end_group();
         svg.label(
             width - tag_w + 10.0,
-            row_top + 15.0,
+            row_top + 14.0,
             &r.tag,
             small(),
             tag_w - 14.0,

@@ -671,6 +671,7 @@ footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; marg
   p { margin: 0.35rem 0; }
   ul.findings li { margin: 0.15rem 0; }
   figure { margin: 0.4rem 0; }
+  figcaption { font-size: 8pt; margin-top: 0; }
   th, td { padding-top: 0.1rem; padding-bottom: 0.1rem; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
