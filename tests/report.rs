@@ -804,11 +804,40 @@ fn visible_text(html: &str) -> String {
 /// A Swedish run, sweep or Morris report shows no English name of an
 /// outcome, series, steering lever or unit (the list is drawn from the registries), no
 /// `true`/`false`, and none of the odd terms the issue found.
+/// A tiny version of shipped scenario `file`: 4 years (1 of warm-up, so
+/// that the reform's event at year 3 still falls inside) and 2 replications.
+fn tiny_shipped(file: &str) -> String {
+    let text = read(&root().join("scenarios").join(file));
+    let tiny = text
+        .replace("\nyears = 10\n", "\nyears = 4\n")
+        .replace("\nwarmup_years = 2\n", "\nwarmup_years = 1\n")
+        .replace("\nreplications = 20\n", "\nreplications = 2\n");
+    assert!(
+        tiny.contains("\nyears = 4\n") && tiny.contains("\nreplications = 2\n"),
+        "{file}"
+    );
+    tiny
+}
+
+/// Issue 15, test (b): no raw identifier, `true`/`false` or English unit
+/// in a Swedish report, for every shipped Swedish scenario, a sweep, a
+/// Morris and a Sobol analysis. The word list is drawn from the outcome,
+/// series, lever, preset and unit registries and from the arm names of the
+/// shipped scenarios and the study fixtures.
 #[test]
-fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms() {
+fn swedish_reports_of_every_shipped_scenario_and_study_have_no_english_names_units_or_odd_terms() {
     use tillit::model::params::PARAMETERS;
+    use tillit::model::presets::Preset;
     use tillit::outcome::{Outcome, SeriesMetric};
-    use tillit::report::text::{known_unit, lever_label, outcome_label, param_unit, series_label};
+    use tillit::report::text::{
+        known_unit, lever_label, outcome_label, param_unit, preset_label, series_label,
+    };
+    const SHIPPED: [&str; 4] = [
+        "borlange.toml",
+        "falun.toml",
+        "control-spiral.toml",
+        "reform.toml",
+    ];
     let (en, sv) = (Language::En, Language::Sv);
     let mut pairs: Vec<(String, String)> = Vec::new();
     for o in Outcome::ALL {
@@ -827,6 +856,25 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
             pairs.push((e.into(), s.into()));
         }
     }
+    for p in Preset::ALL {
+        pairs.push((p.name().into(), preset_label(sv, p.name())));
+    }
+    // Arm names are identifiers: none may show in a Swedish report.
+    let mut arm_names = vec!["control".to_owned(), "trust".to_owned()];
+    for file in SHIPPED {
+        let scenario = tillit::scenario::load(&root().join("scenarios").join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(scenario.language, Some(sv), "{file} is not Swedish");
+        for arm in &scenario.arms {
+            assert!(
+                arm.label.get(sv).is_some() && arm.label.get(en) != arm.label.get(sv),
+                "{file}: arm {} has no label in both languages",
+                arm.name
+            );
+            arm_names.push(arm.name.clone());
+        }
+    }
+    pairs.extend(arm_names.iter().map(|a| (a.clone(), String::new())));
     // Only phrases whose words differ from the Swedish are telling.
     let mut english: Vec<String> = pairs
         .iter()
@@ -840,6 +888,17 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
         english.len() > 100,
         "the word list is too short: {english:?}"
     );
+    for name in [
+        "trust coaching",
+        "silos",
+        "team without named person",
+        "control",
+    ] {
+        assert!(
+            english.contains(&format!(" {name} ")),
+            "{name} not in the word list"
+        );
+    }
     english.extend([" true ", " false "].map(str::to_owned));
     let odd = [
         "skuldkultur",
@@ -850,50 +909,108 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
         "skriven av tillit",
         "bygger inte in",
         "slingorna gör",
+        // A design written as the manifest spells it.
+        "trajectories=",
+        "samples=",
     ];
+    let check = |page: &str, html: &str| {
+        let text = visible_text(html);
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in the Swedish report {page}",
+                phrase.trim()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(
+                !lower.contains(term),
+                "`{term}` in the Swedish report {page}"
+            );
+        }
+    };
 
     let dir = temp_dir("report-swedish");
     let team = TINY.replace(
         "name = \"trust\"\npreset = \"trust\"",
         "name = \"team\"\npreset = \"trust\"\nintegrated_team = true\nnamed_person = true",
     );
-    for scenario in [TINY.to_owned(), team] {
+    for (name, scenario) in [("tiny", TINY.to_owned()), ("team", team)] {
         let results = run_tiny(&dir, &scenario, &["--lang", "sv"]);
         let html = read(&results.join("report.html"));
         check_structure(&html, sv);
-        let text = visible_text(&html);
-        let text_words = words(&text);
-        for phrase in &english {
-            assert!(
-                !text_words.contains(phrase.as_str()),
-                "English `{}` in the Swedish report",
-                phrase.trim()
-            );
-        }
-        let lower = text.to_lowercase();
-        for term in odd {
-            assert!(!lower.contains(term), "`{term}` in the Swedish report");
-        }
+        check(name, &html);
         // The switches are shown, in Swedish.
-        assert!(words(&lower).contains(" nej "), "no switch shown");
+        assert!(
+            words(&visible_text(&html)).contains(" nej "),
+            "no switch shown"
+        );
     }
-    // The Swedish sweep and Morris reports too.
-    for page in study_reports(&dir).into_iter().step_by(2) {
-        let text = visible_text(&read(&page));
-        let text_words = words(&text);
-        for phrase in &english {
-            assert!(
-                !text_words.contains(phrase.as_str()),
-                "English `{}` in {}",
-                phrase.trim(),
-                page.display()
-            );
-        }
-        let lower = text.to_lowercase();
-        for term in odd {
-            assert!(!lower.contains(term), "`{term}` in {}", page.display());
+    for file in SHIPPED {
+        // Without --lang: the scenario asks for Swedish.
+        let results = run_tiny(&dir, &tiny_shipped(file), &[]);
+        let html = read(&results.join("report.html"));
+        assert!(html.contains("<html lang=\"sv\""), "{file} not in Swedish");
+        check_structure(&html, sv);
+        check(file, &html);
+        // Named by its title, its arms by their labels.
+        let scenario = tillit::scenario::load(&root().join("scenarios").join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            html.contains(&format!("<h1>Rapport: {}</h1>", scenario.title.text(sv))),
+            "{file}"
+        );
+        for arm in &scenario.arms {
+            assert!(html.contains(arm.label.text(sv)), "{file}: {}", arm.name);
         }
     }
+    // The Swedish sweep and Morris reports of the fixtures, and a Sobol
+    // analysis of the Morris fixture's spec.
+    let mut pages = study_reports(&dir)
+        .into_iter()
+        .step_by(2)
+        .collect::<Vec<_>>();
+    std::fs::copy(
+        root().join("tests/data/studies/morris/spec.toml"),
+        dir.join("sobol.toml"),
+    )
+    .expect("copy the spec");
+    ok(&tillit(
+        &dir,
+        &[
+            "sensitivity",
+            "sobol.toml",
+            "--method",
+            "sobol",
+            "--out",
+            "sobol",
+            "--jobs",
+            "2",
+            "-q",
+        ],
+    ));
+    ok(&tillit(
+        &dir,
+        &[
+            "report",
+            "sobol",
+            "--lang",
+            "sv",
+            "--out",
+            "sobol-sv/report.html",
+        ],
+    ));
+    pages.push(dir.join("sobol-sv/report.html"));
+    for page in &pages {
+        check(&page.display().to_string(), &read(page));
+    }
+    let sobol = read(&dir.join("sobol-sv/report.html"));
+    assert!(
+        sobol.contains("Sobolindex från 8 grundurval"),
+        "the design in words"
+    );
 }
 
 /// The colour key's ends as a chart's description states them.

@@ -130,6 +130,27 @@ meaning-small-one = One further difference is clear but smaller than { $threshol
 # Small clear differences, counted.
 meaning-small = { $k } further differences are clear but smaller than { $threshold } of the value under { $baseline }: too small to matter.
 
+# A full factorial sweep, in words.
+design-factorial = a full factorial design: every combination of the factors' values, { $points } points
+
+# A Latin hypercube sweep, in words.
+design-latin-hypercube = a Latin hypercube of { $points } points (design seed { $seed })
+
+# A sweep over the points of a table, in words.
+design-table = { $points } points from the table { $file }
+
+# A Morris design, in words.
+design-morris = Morris screening: { $trajectories } trajectories over { $levels } levels per factor, { $points } points (design seed { $seed })
+
+# A Sobol design, in words.
+design-sobol = Sobol indices from { $samples } base samples drawn as { $sampling }, { $points } points (design seed { $seed })
+
+# Sobol sampling from a low-discrepancy sequence.
+design-sampling-sequence = a Sobol sequence
+
+# Sobol sampling from random draws.
+design-sampling-random = random draws
+
 # An event at a fixed time.
 event-at = { $label } (after { $years })
 

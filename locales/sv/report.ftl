@@ -133,6 +133,27 @@ meaning-small-one = Ytterligare en skillnad är tydlig men mindre än { $thresho
 # Small clear differences, counted.
 meaning-small = Ytterligare { $k } skillnader är tydliga men mindre än { $threshold } av värdet med { $baseline }: för små för att spela roll.
 
+# A full factorial sweep, in words.
+design-factorial = fullständigt faktorförsök: varje kombination av faktorernas värden, { $points } punkter
+
+# A Latin hypercube sweep, in words.
+design-latin-hypercube = latinsk hyperkub med { $points } punkter (försöksplanens slumpfrö { $seed })
+
+# A sweep over the points of a table, in words.
+design-table = { $points } punkter ur tabellen { $file }
+
+# A Morris design, in words.
+design-morris = Morrisscreening: { $trajectories } banor över { $levels } nivåer per faktor, { $points } punkter (försöksplanens slumpfrö { $seed })
+
+# A Sobol design, in words.
+design-sobol = Sobolindex från { $samples } grundurval, dragna som { $sampling }, { $points } punkter (försöksplanens slumpfrö { $seed })
+
+# Sobol sampling from a low-discrepancy sequence.
+design-sampling-sequence = en Sobolsekvens
+
+# Sobol sampling from random draws.
+design-sampling-random = slumpmässiga dragningar
+
 # An event at a fixed time.
 event-at = { $label } (efter { $years })
 

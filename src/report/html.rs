@@ -240,13 +240,18 @@ pub const PATHWAY_STUDY_OUTCOMES: [Outcome; 4] = [
 /// A factor's readable name: the lever's name for a steering lever, else
 /// the parameter key; with the arm when it applies to one arm only.
 pub fn factor_label(lang: Language, factor: &Factor) -> String {
+    factor_label_with(lang, factor, &|arm: &str| arm.to_owned())
+}
+
+/// [`factor_label`] with the arm as `shown` gives it (its label).
+fn factor_label_with(lang: Language, factor: &Factor, shown: &dyn Fn(&str) -> String) -> String {
     let base = factor
         .key
         .strip_prefix("steering.")
         .and_then(|name| text::lever_label(lang, name))
         .map_or_else(|| factor.key.clone(), str::to_owned);
     match &factor.arm {
-        Some(arm) => format!("{base} ({arm})"),
+        Some(arm) => format!("{base} ({})", shown(arm)),
         None => base,
     }
 }
@@ -292,7 +297,11 @@ pub fn studies_against(
     if data.is_sensitivity() {
         return sensitivity_studies(data, arms, lang, shown);
     }
-    let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+    let labels: Vec<String> = data
+        .factors
+        .iter()
+        .map(|f| factor_label_with(lang, f, shown))
+        .collect();
     let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
         PATHWAY_STUDY_OUTCOMES
     } else {
@@ -556,7 +565,8 @@ fn sensitivity_studies(
                 });
                 let factor = k.map(|k| &data.factors[k]);
                 FactorRow {
-                    label: factor.map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    label: factor
+                        .map_or_else(|| r.factor.clone(), |f| factor_label_with(lang, f, shown)),
                     range: (lo, hi),
                     unit: factor
                         .map_or_else(String::new, |f| text::param_unit(lang, &f.unit).to_owned()),
@@ -575,7 +585,7 @@ fn sensitivity_studies(
                     .factors
                     .iter()
                     .find(|f| f.label == r.factor)
-                    .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    .map_or_else(|| r.factor.clone(), |f| factor_label_with(lang, f, shown)),
                 effect: r.value * scale,
             })
             .collect();
@@ -1501,7 +1511,12 @@ impl Builder<'_> {
         let s = &r.manifest.scenario;
         let lang = self.lang;
         self.h2("summary", Key::SummaryHeading);
-        let factors: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+        let shown = |arm: &str| r.arm_label(lang, arm).to_owned();
+        let factors: Vec<String> = data
+            .factors
+            .iter()
+            .map(|f| factor_label_with(lang, f, &shown))
+            .collect();
         let reps = r.manifest.replications.to_string();
         let intro = if data.is_sensitivity() {
             let mut outcomes: Vec<String> = Vec::new();
@@ -1594,7 +1609,10 @@ impl Builder<'_> {
                             .factors
                             .iter()
                             .find(|f| f.label == r.factor)
-                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f));
+                            .map_or_else(
+                                || r.factor.clone(),
+                                |f| factor_label_with(lang, f, &shown),
+                            );
                         if r.mu.is_finite() && r.mu != 0.0 {
                             let dir = if r.mu > 0.0 { Key::Raises } else { Key::Lowers };
                             format!("{name} ({})", self.t(dir))
@@ -1941,7 +1959,7 @@ impl Builder<'_> {
                     .filter_map(|a| {
                         self.results
                             .level(a, spec.name)
-                            .map(|s| (a.clone(), s.mean * unit.scale))
+                            .map(|s| (self.arm(a), s.mean * unit.scale))
                     })
                     .collect();
                 if values.is_empty() {
@@ -2253,7 +2271,7 @@ impl Builder<'_> {
             let _ = write!(
                 self.body,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(arm)
+                escape(&self.arm(arm))
             );
         }
         self.body.push_str("</tr></thead>\n<tbody>\n");
@@ -2328,16 +2346,22 @@ impl Builder<'_> {
             (Key::ResultsFolder, r.dir.display().to_string()),
             (
                 Key::Design,
-                r.study
-                    .as_ref()
-                    .map_or_else(String::new, |d| d.design.clone()),
+                r.study.as_ref().map_or_else(String::new, |d| {
+                    text::design_text(self.lang, &d.design, d.points.len())
+                }),
             ),
         ];
         self.body.push_str("<dl class=\"repro\">\n");
         for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            // The design is in words; the rest is exact, as code.
+            let (open, close) = if key == Key::Design {
+                ("", "")
+            } else {
+                ("<code>", "</code>")
+            };
             let _ = writeln!(
                 self.body,
-                "<dt>{}</dt><dd><code>{}</code></dd>",
+                "<dt>{}</dt><dd>{open}{}{close}</dd>",
                 escape(self.t(key)),
                 escape(&value)
             );

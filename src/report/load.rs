@@ -265,11 +265,21 @@ impl ManifestScenario {
     /// Arm `name` as a report in `lang` shows it, in headings, tables,
     /// sentences and chart legends: its label in `lang`, else in the other
     /// language, else the name itself (also for a name that is no arm).
+    ///
+    /// An arm without a label that is named after its own preset
+    /// (`control` with preset `control`) shows the preset's name in `lang`
+    /// (`kontroll`), so that a Swedish report names no arm in English.
     pub fn arm_label<'a>(&'a self, lang: Language, name: &'a str) -> &'a str {
-        self.arms
-            .iter()
-            .find(|a| a.name == name)
-            .and_then(|a| a.label.get(lang))
+        let Some(arm) = self.arms.iter().find(|a| a.name == name) else {
+            return name;
+        };
+        arm.label
+            .get(lang)
+            .or_else(|| {
+                (arm.preset == arm.name)
+                    .then(|| crate::report::text::known_preset_label(lang, &arm.preset))
+                    .flatten()
+            })
             .unwrap_or(name)
     }
 

@@ -134,6 +134,20 @@ texts! {
     MeaningSmallOne => "meaning-small-one";
     /// Small clear differences, counted.
     MeaningSmall => "meaning-small";
+    /// A full factorial sweep, in words.
+    DesignFactorial => "design-factorial";
+    /// A Latin hypercube sweep, in words.
+    DesignLatinHypercube => "design-latin-hypercube";
+    /// A sweep over the points of a table, in words.
+    DesignTable => "design-table";
+    /// A Morris design, in words.
+    DesignMorris => "design-morris";
+    /// A Sobol design, in words.
+    DesignSobol => "design-sobol";
+    /// Sobol sampling from a low-discrepancy sequence.
+    SamplingSequence => "design-sampling-sequence";
+    /// Sobol sampling from random draws.
+    SamplingRandom => "design-sampling-random";
     /// An event at a fixed time.
     EventAt => "event-at";
     /// The label of an event with a preset that the scenario gives no label.
@@ -694,6 +708,55 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
         .get(lang, &name_id("preset", preset))
         .unwrap_or(preset)
         .to_owned()
+}
+
+/// The readable name of a preset in `lang`, if this build knows it.
+pub fn known_preset_label(lang: Language, preset: &str) -> Option<&'static str> {
+    catalog().get(lang, &name_id("preset", preset))
+}
+
+/// A study's design as its manifest records it (`morris trajectories=6
+/// levels=4 seed=1`, `factorial`, ...) in words in `lang`, with its number
+/// of points. A design this build does not know stays as written.
+pub fn design_text(lang: Language, design: &str, points: usize) -> String {
+    // `load` may have added ", N points"; the count is given here.
+    let design = design.split(", ").next().unwrap_or(design);
+    let points = points.to_string();
+    if let Some(file) = design.strip_prefix("table file=") {
+        return tf(
+            lang,
+            Key::DesignTable,
+            &[("points", &points), ("file", file)],
+        );
+    }
+    let mut words = design.split_whitespace();
+    let method = words.next().unwrap_or("");
+    let pairs: Vec<(&str, &str)> = words.filter_map(|w| w.split_once('=')).collect();
+    let get = |k: &str| pairs.iter().find(|p| p.0 == k).map_or("?", |p| p.1);
+    let key = match method {
+        "factorial" => Key::DesignFactorial,
+        "latin_hypercube" => Key::DesignLatinHypercube,
+        "morris" => Key::DesignMorris,
+        "sobol" => Key::DesignSobol,
+        _ => return design.to_owned(),
+    };
+    let sampling = match get("sampling") {
+        "sequence" => t(lang, Key::SamplingSequence),
+        "random" => t(lang, Key::SamplingRandom),
+        other => other,
+    };
+    tf(
+        lang,
+        key,
+        &[
+            ("points", &points),
+            ("seed", get("seed")),
+            ("trajectories", get("trajectories")),
+            ("levels", get("levels")),
+            ("samples", get("samples")),
+            ("sampling", sampling),
+        ],
+    )
 }
 
 /// A parameter's unit in `lang` (message `param-unit-…`); the unit as
