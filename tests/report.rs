@@ -228,7 +228,20 @@ fn run_report_writes_an_accessible_self_contained_page_and_svg_files() {
     ok(&out);
     let sv = read(&dir.join("sv/rapport.html"));
     check_structure(&sv, Language::Sv);
-    assert!(sv.contains("Rapport: Tiny") && sv.contains("trust jämfört med control"));
+    // Arms named as their preset show the preset's Swedish name.
+    let folder = load_results(&results).expect("load");
+    let heading = tf(
+        Language::Sv,
+        Key::ComparisonHeading,
+        &[
+            ("arm", folder.arm_label(Language::Sv, "trust")),
+            ("baseline", folder.arm_label(Language::Sv, "control")),
+        ],
+    );
+    assert!(
+        sv.contains("Rapport: Tiny") && sv.contains(&heading),
+        "{heading}"
+    );
     assert!(dir.join("sv/charts/differences.svg").exists());
 }
 
@@ -713,7 +726,10 @@ fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
                 tf(
                     lang,
                     Key::ComparisonHeading,
-                    &[("arm", "trust"), ("baseline", "control")]
+                    &[
+                        ("arm", folder.arm_label(lang, "trust")),
+                        ("baseline", folder.arm_label(lang, "control"))
+                    ]
                 )
             ))
             .expect("the full list");
@@ -1491,7 +1507,10 @@ fn charts_keep_each_arms_colour_fit_long_names_and_smooth_monthly_flows() {
         assert_eq!(colour_of.len(), 3, "{colour_of:?}");
         let marks = html.matches("<g data-arm=").count();
         assert!(marks > 30, "too few arm marks: {marks}");
-        assert_eq!(colour_of["control"], "#0072b2", "the baseline's colour");
+        // The baseline as the report shows it (its label in `lang`).
+        let folder = load_results(&results).expect("load");
+        let baseline = folder.arm_label(lang, "control");
+        assert_eq!(colour_of[baseline], "#0072b2", "the baseline's colour");
         // Long names wrap (never cut) inside every chart.
         assert!(html.contains(">team_without_named_</text>"), "not wrapped");
         assert_texts_inside(&html, &format!("{lang:?} run report"));
