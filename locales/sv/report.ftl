@@ -775,10 +775,10 @@ unit-hours-child = timmar per barn
 ## issue-15-charts: diagram, händelser och utskrift
 
 # Introduction to the outcome charts, pointing to the figure of paired differences.
-outcomes-intro-figure = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i figur { $n } innan du drar slutsatser. Takter och andelar ritas på en axel från noll.
+outcomes-intro-figure = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i figur { $n } innan du drar slutsatser. Andelar och frekvenser ritas på en axel som börjar på noll.
 
 # Introduction to the outcome charts when there is no figure of differences.
-outcomes-intro-plain = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Takter och andelar ritas på en axel från noll.
+outcomes-intro-plain = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Andelar och frekvenser ritas på en axel som börjar på noll.
 
 # Which series are smoothed, under the series heading.
 series-smoothed-note = { $list } svänger från månad till månad och ritas därför som rullande 12-månadersmedelvärden: varje punkt är medelvärdet av de 12 månaderna fram till den, och bandet medelvärdet av de månadernas 95 % intervall. Linjerna börjar efter de första 12 månaderna.
