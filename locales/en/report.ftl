@@ -671,6 +671,23 @@ lever-caseload-cap = most open cases per case worker (0: no cap)
 lever-integrated-team = a joint team at the school instead of silos
 lever-named-person = a named person keeps contact with the parents
 
+## Model parameters that studies vary (optional: a parameter without a name here shows its key)
+
+param-demand-reports-per-position-year = reports of concern per case-worker position and year
+param-demand-severity-mean = mean severity of a report (0 mild, 1 acute)
+param-pathway-school-concerns-per-position-year = children whose concern is raised at school, per position and year
+param-turnover-recruitment-days = time a vacant post stays open (days)
+param-turnover-stress-relative-risk = rise in the quit risk per unit of stress
+param-turnover-quits-per-year = case workers' quit rate at ordinary stress (per year)
+param-stress-pressure-ceiling = work pressure beyond which demands feel no heavier
+param-stress-pressure-weight = weight of work pressure in job demands
+param-stress-coaching-reference-hours = coaching per week that gives full support (hours)
+param-stress-control-buffer = how much low decision latitude adds to strain
+param-work-min-time-factor = least time per case under pressure, share of the standard
+param-work-target-backlog-days = backlog a case worker regards as normal (working days)
+param-work-investigation-min-days = shortest time an investigation takes (days)
+param-decisions-screening-sensitivity = probability that a child who needs help is investigated
+
 ## Presets (steering packages)
 preset-control = control
 preset-trust = trust

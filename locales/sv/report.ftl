@@ -674,6 +674,23 @@ lever-caseload-cap = högsta antal öppna ärenden per handläggare (0: inget ta
 lever-integrated-team = ett gemensamt team på skolan i stället för stuprör
 lever-named-person = en trygghetsperson håller kontakten med föräldrarna
 
+## Model parameters that studies vary (optional: a parameter without a name here shows its key)
+
+param-demand-reports-per-position-year = orosanmälningar per handläggartjänst och år
+param-demand-severity-mean = orosanmälningarnas genomsnittliga allvarlighetsgrad (0 lindrig, 1 akut)
+param-pathway-school-concerns-per-position-year = barn vars oro väcks i skolan, per tjänst och år
+param-turnover-recruitment-days = tid en vakant tjänst står obesatt (dagar)
+param-turnover-stress-relative-risk = ökning av risken att sluta per stressenhet
+param-turnover-quits-per-year = handläggarnas avgångsbenägenhet vid normal stress (per år)
+param-stress-pressure-ceiling = arbetstryck där kraven inte längre känns tyngre
+param-stress-pressure-weight = arbetstryckets vikt i arbetskraven
+param-stress-coaching-reference-hours = coachning per vecka som ger fullt stöd (timmar)
+param-stress-control-buffer = hur mycket litet beslutsutrymme ökar anspänningen
+param-work-min-time-factor = minsta tid per ärende under press, andel av normaltiden
+param-work-target-backlog-days = ärendebalans som en handläggare ser som normal (arbetsdagar)
+param-work-investigation-min-days = kortaste tid en utredning tar (dagar)
+param-decisions-screening-sensitivity = sannolikhet att ett barn som behöver hjälp blir utrett
+
 ## Presets (steering packages)
 preset-control = kontroll
 preset-trust = tillit

@@ -245,11 +245,8 @@ pub fn factor_label(lang: Language, factor: &Factor) -> String {
 
 /// [`factor_label`] with the arm as `shown` gives it (its label).
 fn factor_label_with(lang: Language, factor: &Factor, shown: &dyn Fn(&str) -> String) -> String {
-    let base = factor
-        .key
-        .strip_prefix("steering.")
-        .and_then(|name| text::lever_label(lang, name))
-        .map_or_else(|| factor.key.clone(), str::to_owned);
+    let base =
+        text::param_label(lang, &factor.key).map_or_else(|| factor.key.clone(), str::to_owned);
     match &factor.arm {
         Some(arm) => format!("{base} ({})", shown(arm)),
         None => base,
@@ -2619,6 +2616,14 @@ mod tests {
             key: "demand.severity_mean".to_owned(),
             ..f
         };
-        assert_eq!(factor_label(Language::En, &g), "demand.severity_mean");
+        assert_eq!(
+            factor_label(Language::Sv, &g),
+            "orosanmälningarnas genomsnittliga allvarlighetsgrad (0 lindrig, 1 akut)"
+        );
+        let h = Factor {
+            key: "work.no_such_parameter".to_owned(),
+            ..g
+        };
+        assert_eq!(factor_label(Language::En, &h), "work.no_such_parameter");
     }
 }

@@ -710,6 +710,18 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
         .to_owned()
 }
 
+/// The readable name of parameter `group.name` in `lang`, if it has one:
+/// a steering lever's label, or a message `param-<group>-<name>`. Only
+/// the parameters that shipped studies vary have such messages so far; a
+/// report shows the key of any other.
+pub fn param_label(lang: Language, key: &str) -> Option<&'static str> {
+    let (group, name) = key.split_once('.')?;
+    if group == "steering" {
+        return lever_label(lang, name);
+    }
+    catalog().get(lang, &name_id("param", &format!("{group}-{name}")))
+}
+
 /// The readable name of a preset in `lang`, if this build knows it.
 pub fn known_preset_label(lang: Language, preset: &str) -> Option<&'static str> {
     catalog().get(lang, &name_id("preset", preset))
@@ -1198,6 +1210,14 @@ mod tests {
                 .filter(|p| !p.unit.is_empty())
                 .map(|p| unit_id("param-unit", p.unit)),
         );
+        // Parameter names are optional: any registry parameter may have one.
+        ids.extend(
+            PARAMETERS
+                .iter()
+                .filter(|p| p.group != "steering")
+                .map(|p| name_id("param", &format!("{}-{}", p.group, p.name)))
+                .filter(|id| catalog().has(Language::En, id) || catalog().has(Language::Sv, id)),
+        );
         for (unit, _) in UNITS {
             let id = unit_id("unit", unit);
             ids.insert(format!("{id}.difference"));
@@ -1398,6 +1418,23 @@ mod tests {
                 p.key()
             );
         }
+        // Parameter names: every one shipped studies vary.
+        for key in [
+            "demand.severity_mean",
+            "turnover.recruitment_days",
+            "decisions.screening_sensitivity",
+        ] {
+            let (en, sv) = (
+                param_label(Language::En, key),
+                param_label(Language::Sv, key),
+            );
+            assert!(en.is_some() && sv.is_some() && en != sv, "{key}");
+        }
+        assert_eq!(
+            param_label(Language::Sv, "steering.coaching_hours"),
+            lever_label(Language::Sv, "coaching_hours")
+        );
+        assert_eq!(param_label(Language::Sv, "work.no_such"), None);
         assert_eq!(preset_label(Language::Sv, "trust"), "tillit");
         assert_eq!(
             preset_label(Language::Sv, "unknown_preset"),
