@@ -17,7 +17,8 @@ pub fn arm(name: &str, preset: Preset, tweak: impl Fn(&mut Params)) -> Arm {
     tweak(&mut params);
     Arm {
         name: name.to_string(),
-        description: String::new(),
+        label: Default::default(),
+        description: Default::default(),
         preset,
         params,
         events: Vec::new(),
@@ -28,7 +29,8 @@ pub fn arm(name: &str, preset: Preset, tweak: impl Fn(&mut Params)) -> Arm {
 pub fn scenario(arms: Vec<Arm>, replications: u32, years: u32, warmup_years: u32) -> Scenario {
     Scenario {
         name: "test".to_string(),
-        description: String::new(),
+        title: Default::default(),
+        description: Default::default(),
         seed: 20261123,
         replications,
         horizon_days: years * 365,

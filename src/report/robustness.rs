@@ -352,6 +352,7 @@ fn percent(lang: Language, x: f64) -> String {
 /// One restriction of a box in words: at least, at most, or between.
 fn condition(lang: Language, r: &Row) -> String {
     let key = cell(r, "parameter");
+    let key = super::text::param_label(lang, key).unwrap_or(key);
     let (lo, hi) = (float(r, "low"), float(r, "high"));
     let num = |x: f64| number(lang, x, super::text::decimals(&[x]));
     match cell(r, "restricts") {
