@@ -207,6 +207,23 @@ pub enum Trigger {
     },
 }
 
+impl Arm {
+    /// The arm as a report in `lang` names it: its label in `lang`, else in
+    /// the other language, else, for an arm named after its own preset
+    /// (`control` with preset `control`), the preset's name in `lang`, else
+    /// its name (the rule of `report::load::ManifestScenario::arm_label`).
+    pub fn display_name(&self, lang: Language) -> &str {
+        self.label
+            .get(lang)
+            .or_else(|| {
+                (self.preset.name() == self.name)
+                    .then(|| crate::report::text::known_preset_label(lang, &self.name))
+                    .flatten()
+            })
+            .unwrap_or(&self.name)
+    }
+}
+
 impl Scenario {
     /// The baseline arm.
     pub fn baseline_arm(&self) -> &Arm {

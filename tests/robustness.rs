@@ -364,9 +364,22 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     assert_same(&dir.join("one"), &dir.join("m"), "stage 1 merged");
 
     // The report: "How robust is the answer?" in both languages.
-    for (lang, heading, other) in [
-        ("sv", "Hur robust är svaret?", "How robust is the answer?"),
-        ("en", "How robust is the answer?", "Hur robust är svaret?"),
+    // Arms go by their labels: `control` (preset control) by the preset's
+    // name in the language, `trust` (preset trust_without_support) by its
+    // name.
+    for (lang, heading, other, compared) in [
+        (
+            "sv",
+            "Hur robust är svaret?",
+            "How robust is the answer?",
+            "trust jämfört med kontroll",
+        ),
+        (
+            "en",
+            "How robust is the answer?",
+            "Hur robust är svaret?",
+            "trust compared with control",
+        ),
     ] {
         let file = format!("report-{lang}.html");
         ok(&dir, &["report", "one", "--lang", lang, "--out", &file]);
@@ -382,6 +395,7 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
         );
         assert!(!html.contains("<script") && !html.contains("href=\"http"));
         assert!(html.contains(heading) && !html.contains(other), "{lang}");
+        assert!(html.contains(compared), "{lang}");
         assert!(
             !html.contains("{arm}") && !html.contains("{conditions}"),
             "{lang}"
