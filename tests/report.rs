@@ -9,14 +9,14 @@
 //! `--include-ignored`. Without Chromium it fails and says so.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tillit::report::html::{Study, build_with_study};
 use tillit::report::load_results;
+use tillit::report::svg::text_width;
 use tillit::report::text::{Key, preset_label, t, tf};
 use tillit::scenario::Language;
 
-use crate::support::{root, temp_dir, tillit};
+use crate::support::{headless_chromium, root, temp_dir, tillit};
 
 /// A scenario small enough for a test: 12 workers, 2 years, 2 replications.
 const TINY: &str = r#"name = "Tiny"
@@ -423,20 +423,8 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
 /// Renders `html` to a PNG in headless Chromium; returns (PNG size in
 /// bytes, Chromium's log).
 fn render(chromium: &Path, html: &Path, png: &Path, profile: &Path) -> (u64, String) {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = headless_chromium(chromium, profile)
+        .args(["--enable-logging=stderr", "--v=0"])
         .arg(format!("--screenshot={}", png.display()))
         .arg("--window-size=1200,2000")
         .arg(format!("file://{}", html.display()))
@@ -463,18 +451,8 @@ const STUDY_PAGE_BUDGET: usize = 10;
 
 /// Prints `html` to an A4 PDF in headless Chromium; returns its page count.
 fn print_pages(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) -> usize {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-pdf-header-footer",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = headless_chromium(chromium, profile)
+        .arg("--no-pdf-header-footer")
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))
         .output()
@@ -554,21 +532,7 @@ fn reports_render_in_headless_chromium_without_console_errors() {
             .into_iter()
             .map(|p| (p, STUDY_PAGE_BUDGET)),
     );
-    let spec = root().join("tests/data/studies/morris/spec.toml");
-    ok(&tillit(
-        &dir,
-        &[
-            "sensitivity",
-            spec.to_str().expect("utf-8 path"),
-            "--method",
-            "sobol",
-            "--out",
-            "sobol",
-            "--jobs",
-            "2",
-            "--quiet",
-        ],
-    ));
+    run_sobol(&dir);
     for lang in ["sv", "en"] {
         let out = format!("sobol-{lang}/report.html");
         ok(&tillit(
@@ -1380,22 +1344,6 @@ fn arm_groups(svg: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
         .collect()
 }
 
-/// Estimated width of `s` at `size` px in a sans-serif font: generous
-/// per-character widths (the same classes the charts lay out with).
-fn estimated_width(s: &str, size: f64) -> f64 {
-    s.chars()
-        .map(|c| match c {
-            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '!' | '\'' | '|' | ' ' => 0.34,
-            'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
-            'm' | 'w' | 'M' | 'W' | '%' | '@' | '\u{2014}' => 0.9,
-            c if c.is_ascii_digit() => 0.58,
-            c if c.is_uppercase() => 0.7,
-            _ => 0.58,
-        })
-        .sum::<f64>()
-        * size
-}
-
 /// Every text of every chart in `html` lies inside its chart's width (by
 /// the estimate above), and none is cut short with an ellipsis.
 fn assert_texts_inside(html: &str, what: &str) {
@@ -1432,7 +1380,7 @@ fn assert_texts_inside(html: &str, what: &str) {
             } else {
                 1.0
             };
-            let w = estimated_width(&content, size) * bold;
+            let w = text_width(&content, size) * bold;
             let (a, b) = match attr("text-anchor") {
                 Some("end") => (x - w, x),
                 Some("middle") => (x - w / 2.0, x + w / 2.0),
@@ -1648,16 +1596,12 @@ fn factor_rows(table: &str) -> Vec<[String; 4]> {
         .collect()
 }
 
-/// A Sobol report (issue 15, test e): per outcome each factor's studied
-/// range, S1 and ST with their 95% intervals, factors whose intervals
-/// overlap grouped under a shared rank, and the right count of runs; in
-/// both languages.
-#[test]
-fn a_sobol_report_shows_s1_and_st_with_intervals_ranges_and_shared_ranks() {
-    let dir = temp_dir("report-sobol");
+/// Runs a small Sobol analysis of the Morris fixture's factors into
+/// `dir/sobol`.
+fn run_sobol(dir: &Path) {
     let spec = root().join("tests/data/studies/morris/spec.toml");
     ok(&tillit(
-        &dir,
+        dir,
         &[
             "sensitivity",
             spec.to_str().expect("utf-8 path"),
@@ -1670,6 +1614,16 @@ fn a_sobol_report_shows_s1_and_st_with_intervals_ranges_and_shared_ranks() {
             "--quiet",
         ],
     ));
+}
+
+/// A Sobol report (issue 15, test e): per outcome each factor's studied
+/// range, S1 and ST with their 95% intervals, factors whose intervals
+/// overlap grouped under a shared rank, and the right count of runs; in
+/// both languages.
+#[test]
+fn a_sobol_report_shows_s1_and_st_with_intervals_ranges_and_shared_ranks() {
+    let dir = temp_dir("report-sobol");
+    run_sobol(&dir);
     let folder = load_results(&dir.join("sobol")).expect("a Sobol folder");
     let study = folder.study.as_ref().expect("a study");
     assert_eq!(study.kind, "sobol");

@@ -14,7 +14,7 @@ use tillit::outcome::Outcome;
 use tillit::robustness::history::{Measure, combine, implausibility};
 use tillit::robustness::prim::{Objective, PrimOptions, peel};
 
-use crate::support::{temp_dir, tillit};
+use crate::support::{headless_chromium, temp_dir, tillit};
 
 #[test]
 fn prim_recovers_a_known_box() {
@@ -623,20 +623,12 @@ fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first
 
 /// Renders `html` in headless Chromium: (screenshot size, log).
 fn render(html: &Path, png: &Path, profile: &Path) -> (u64, String) {
-    let out = std::process::Command::new("/usr/bin/chromium")
+    let out = headless_chromium(Path::new("/usr/bin/chromium"), profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--window-size=1200,2000",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", html.display()))
         .output()

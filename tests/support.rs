@@ -58,6 +58,25 @@ pub fn tillit(dir: &Path, args: &[&str]) -> Output {
         .expect("run tillit")
 }
 
+/// Headless Chromium with a profile of its own and nothing that reaches the
+/// network; callers add what it should do (screenshot, print, logging).
+pub fn headless_chromium(chromium: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(chromium);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
+
 /// The project's root folder (for scenarios/ and tests/data/).
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
