@@ -14,12 +14,13 @@
 # the machine, and prefer benches/instructions.sh for changes to the engine.
 #
 #   bash benches/scaling.sh                      # target/release/tillit
-#   TILLIT=/path/to/tillit REPS=128 bash benches/scaling.sh
+#   TILLIT=/path/to/tillit REPS=128 THREADS=4 bash benches/scaling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${TILLIT:-target/release/tillit}
 reps=${REPS:-128}
 cores=$(nproc)
+max_threads=${THREADS:-$cores}
 [ -x "$bin" ] || { echo "no tillit binary at $bin: cargo build --release" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -60,13 +61,13 @@ echo "parallel efficiency: $reps replications of 200 case workers x 10 years"
 scenario "$tmp/par.toml" 10 "$reps"
 t1=""
 k=1
-while [ "$k" -le "$cores" ]; do
+while [ "$k" -le "$max_threads" ]; do
     t=$(best_of_three "$tmp/par.toml" "$k")
     [ -n "$t1" ] || t1=$t
     awk -v k="$k" -v t="$t" -v t1="$t1" -v n=$((reps * 200 * 3650)) 'BEGIN {
         printf "  %2d threads: %7.3f s  %6.1f M agent-days/s  efficiency %5.1f%%\n", k, t, n / t / 1e6, 100 * t1 / (k * t)
     }'
-    if [ "$k" -lt "$cores" ] && [ $((k * 2)) -gt "$cores" ]; then k=$cores; else k=$((k * 2)); fi
+    if [ "$k" -lt "$max_threads" ] && [ $((k * 2)) -gt "$max_threads" ]; then k=$max_threads; else k=$((k * 2)); fi
 done
 
 echo
