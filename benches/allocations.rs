@@ -38,7 +38,8 @@ static GLOBAL: Counting = Counting;
 fn scenario(preset: Preset, years: u32) -> Scenario {
     Scenario {
         name: "allocations".into(),
-        description: String::new(),
+        title: Default::default(),
+        description: Default::default(),
         seed: 1,
         replications: 1,
         horizon_days: years * 365,
@@ -47,7 +48,8 @@ fn scenario(preset: Preset, years: u32) -> Scenario {
         language: None,
         arms: vec![Arm {
             name: preset.name().into(),
-            description: String::new(),
+            label: Default::default(),
+            description: Default::default(),
             preset,
             params: Params {
                 steering: preset.steering(),

@@ -26,7 +26,10 @@ fn reference(units: u32, replications: u32) -> Scenario {
     params.organisation.workers_per_unit = 20;
     Scenario {
         name: "reference".into(),
-        description: format!("{} case workers, 10 years", units * 20),
+        title: Default::default(),
+        description: format!("{} case workers, 10 years", units * 20)
+            .as_str()
+            .into(),
         seed: 1,
         replications,
         horizon_days: 3650,
@@ -35,7 +38,8 @@ fn reference(units: u32, replications: u32) -> Scenario {
         language: None,
         arms: vec![Arm {
             name: "control".into(),
-            description: String::new(),
+            label: Default::default(),
+            description: Default::default(),
             preset: Preset::Control,
             params,
             events: Vec::new(),

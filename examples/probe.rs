@@ -35,7 +35,8 @@ fn main() {
             }
             Arm {
                 name: p.name().into(),
-                description: String::new(),
+                label: Default::default(),
+                description: Default::default(),
                 preset: p,
                 params,
                 events: vec![],
@@ -44,7 +45,8 @@ fn main() {
         .collect();
     let scenario = Scenario {
         name: "probe".into(),
-        description: String::new(),
+        title: Default::default(),
+        description: Default::default(),
         seed: 1,
         replications: reps,
         horizon_days: 3650,

@@ -111,6 +111,7 @@ impl PatternResult {
 pub fn scenario(replications: u32, seed: u64) -> Scenario {
     Scenario {
         name: "calibration".into(),
+        title: Default::default(),
         description: "The control preset with default parameters, against the Swedish patterns"
             .into(),
         seed,
@@ -121,7 +122,8 @@ pub fn scenario(replications: u32, seed: u64) -> Scenario {
         language: None,
         arms: vec![Arm {
             name: "control".into(),
-            description: String::new(),
+            label: Default::default(),
+            description: Default::default(),
             preset: Preset::Control,
             params: Params::default(),
             events: Vec::new(),

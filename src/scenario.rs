@@ -37,8 +37,13 @@ pub const DAYS_PER_YEAR: u32 = 365;
 pub struct Scenario {
     /// Short name, shown in tables and reports.
     pub name: String,
-    /// What the scenario asks, in a sentence or two.
-    pub description: String,
+    /// The title reports show instead of the name, per language (`title`
+    /// in the file); left out of the manifest when not given.
+    #[serde(skip_serializing_if = "LocalText::is_empty")]
+    pub title: LocalText,
+    /// What the scenario asks, in a sentence or two, per language or one
+    /// text for every language.
+    pub description: LocalText,
     /// Master seed; every random stream derives from it.
     pub seed: u64,
     /// Replications per arm.
@@ -87,13 +92,81 @@ impl Language {
     }
 }
 
+/// A text a scenario shows to readers: one text for every language (a
+/// plain string in the file) or one per language
+/// (`{ sv = "Delegering med coachning", en = "Delegation with coaching" }`).
+///
+/// The manifest writes it the same way, so a folder written before texts
+/// per language existed (a plain string) still loads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum LocalText {
+    /// The same text in every language.
+    Every(String),
+    /// A text per language; at least one is given.
+    PerLanguage {
+        /// The Swedish text.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sv: Option<String>,
+        /// The English text.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        en: Option<String>,
+    },
+}
+
+impl Default for LocalText {
+    fn default() -> Self {
+        LocalText::Every(String::new())
+    }
+}
+
+impl From<&str> for LocalText {
+    fn from(text: &str) -> Self {
+        LocalText::Every(text.to_owned())
+    }
+}
+
+impl LocalText {
+    /// Whether there is no text in any language.
+    pub fn is_empty(&self) -> bool {
+        self.get(Language::En).is_none()
+    }
+
+    /// The text in `lang`, else in the other language; `None` when there
+    /// is none (or only empty ones).
+    pub fn get(&self, lang: Language) -> Option<&str> {
+        let text = match self {
+            LocalText::Every(text) => Some(text.as_str()),
+            LocalText::PerLanguage { sv, en } => {
+                let (own, other) = match lang {
+                    Language::Sv => (sv, en),
+                    Language::En => (en, sv),
+                };
+                own.as_deref()
+                    .filter(|t| !t.is_empty())
+                    .or(other.as_deref())
+            }
+        };
+        text.filter(|t| !t.is_empty())
+    }
+
+    /// The text in `lang` (see [`LocalText::get`]), or `""`.
+    pub fn text(&self, lang: Language) -> &str {
+        self.get(lang).unwrap_or("")
+    }
+}
+
 /// One arm: a steering regime (and any other parameter changes) to simulate.
 #[derive(Clone, Debug, Serialize)]
 pub struct Arm {
     /// Unique name within the scenario.
     pub name: String,
-    /// Optional description.
-    pub description: String,
+    /// The name reports show, per language (`label` in the file); left out
+    /// of the manifest when not given.
+    #[serde(skip_serializing_if = "LocalText::is_empty")]
+    pub label: LocalText,
+    /// Optional description, per language or one text for every language.
+    pub description: LocalText,
     /// The preset the arm started from.
     pub preset: Preset,
     /// Every parameter, after defaults, scenario-wide sections, the preset and
@@ -106,8 +179,9 @@ pub struct Arm {
 /// A change of steering regime during a run.
 #[derive(Clone, Debug, Serialize)]
 pub struct Event {
-    /// A label for tables and logs, e.g. "trust reform".
-    pub label: String,
+    /// A label for tables, logs and reports, e.g. "trust reform", per
+    /// language or one text for every language.
+    pub label: LocalText,
     /// When it happens.
     pub trigger: Trigger,
     /// The levers in force from then on (resolved when the scenario is read:
@@ -131,6 +205,23 @@ pub enum Trigger {
         /// Length of the rolling window \[days\].
         window_days: u32,
     },
+}
+
+impl Arm {
+    /// The arm as a report in `lang` names it: its label in `lang`, else in
+    /// the other language, else, for an arm named after its own preset
+    /// (`control` with preset `control`), the preset's name in `lang`, else
+    /// its name (the rule of `report::load::ManifestScenario::arm_label`).
+    pub fn display_name(&self, lang: Language) -> &str {
+        self.label
+            .get(lang)
+            .or_else(|| {
+                (self.preset.name() == self.name)
+                    .then(|| crate::report::text::known_preset_label(lang, &self.name))
+                    .flatten()
+            })
+            .unwrap_or(&self.name)
+    }
 }
 
 impl Scenario {

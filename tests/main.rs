@@ -17,6 +17,7 @@ mod report;
 mod robustness;
 mod serve;
 mod steering;
+mod structure;
 mod sweep;
 mod tidy;
 mod validation;

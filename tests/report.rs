@@ -9,14 +9,14 @@
 //! `--include-ignored`. Without Chromium it fails and says so.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use tillit::report::html::{Study, build_with_study};
 use tillit::report::load_results;
-use tillit::report::text::{Key, t};
+use tillit::report::svg::text_width;
+use tillit::report::text::{Key, preset_label, t, tf};
 use tillit::scenario::Language;
 
-use crate::support::{root, temp_dir, tillit};
+use crate::support::{headless_chromium, root, temp_dir, tillit};
 
 /// A scenario small enough for a test: 12 workers, 2 years, 2 replications.
 const TINY: &str = r#"name = "Tiny"
@@ -228,7 +228,9 @@ fn run_report_writes_an_accessible_self_contained_page_and_svg_files() {
     ok(&out);
     let sv = read(&dir.join("sv/rapport.html"));
     check_structure(&sv, Language::Sv);
-    assert!(sv.contains("Rapport: Tiny") && sv.contains("trust jämfört med control"));
+    // Arms without a label, named after their preset, go by the preset's
+    // Swedish name.
+    assert!(sv.contains("Rapport: Tiny") && sv.contains("tillit jämfört med kontroll"));
     assert!(dir.join("sv/charts/differences.svg").exists());
 }
 
@@ -270,6 +272,7 @@ fn studies() -> [Study; 2] {
     use tillit::report::charts::{HeatGrid, LeverEffect, SweepLine};
     let line = |label: &str, shift: f64| SweepLine {
         label: label.to_owned(),
+        style: usize::from(label != "control"),
         points: [0.5, 1.0, 1.5, 2.0, 3.0]
             .iter()
             .map(|&x| {
@@ -312,6 +315,7 @@ fn studies() -> [Study; 2] {
         diff_unit: "stress units".to_owned(),
         baseline: "control".to_owned(),
         better: tillit::report::text::Better::Lower,
+        from_zero: false,
     };
     let sensitivity = Study::Sensitivity {
         name: "mean_stress".to_owned(),
@@ -387,7 +391,8 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
     check_structure_with(&html[0], Language::Sv, 8);
     check_structure_with(&html[1], Language::En, 8);
     assert!(html[1].contains(
-        "as coaching per case worker (hours/week) (trust) and demand.severity_mean vary"
+        "as coaching per case worker (hours/week) (trust) and mean severity of a report \
+         (0 mild, 1 acute) vary"
     ));
     assert_eq!(html[1].matches("<figure id=\"fig-sweep-heat").count(), 8);
     // Chart files are named by what they show.
@@ -407,7 +412,8 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
     check_structure_with(&html[3], Language::En, 1);
     // The top factors with their direction (the sign of mu in indices.csv).
     assert!(html[3].contains(
-        "Mean stress under hybrid: most moved by demand.severity_mean (raises it), coaching per \
+        "Mean stress under hybrid: most moved by mean severity of a report (0 mild, 1 acute) \
+         (raises it), coaching per \
          case worker (hours/week) (lowers it) and documentation required per case (1 = control \
          standard) (raises it), largest effect first."
     ));
@@ -417,20 +423,8 @@ fn sweep_and_sensitivity_folders_make_reports_in_both_languages() {
 /// Renders `html` to a PNG in headless Chromium; returns (PNG size in
 /// bytes, Chromium's log).
 fn render(chromium: &Path, html: &Path, png: &Path, profile: &Path) -> (u64, String) {
-    let out = Command::new(chromium)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--enable-logging=stderr",
-            "--v=0",
-        ])
-        .arg(format!("--user-data-dir={}", profile.display()))
+    let out = headless_chromium(chromium, profile)
+        .args(["--enable-logging=stderr", "--v=0"])
         .arg(format!("--screenshot={}", png.display()))
         .arg("--window-size=1200,2000")
         .arg(format!("file://{}", html.display()))
@@ -448,6 +442,47 @@ fn render(chromium: &Path, html: &Path, png: &Path, profile: &Path) -> (u64, Str
     (size, log)
 }
 
+/// The page budget of a printed run report (A4, from headless Chromium),
+/// for the shipped scenarios with up to three arms: docs/REPORTS.md.
+const RUN_PAGE_BUDGET: usize = 14;
+
+/// The page budget of a printed sweep or sensitivity report.
+const STUDY_PAGE_BUDGET: usize = 10;
+
+/// Prints `html` to an A4 PDF in headless Chromium; returns its page count.
+fn print_pages(chromium: &Path, html: &Path, pdf: &Path, profile: &Path) -> usize {
+    let out = headless_chromium(chromium, profile)
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        out.status.success(),
+        "chromium could not print {}:\n{}",
+        html.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(pdf).unwrap_or_else(|e| panic!("no PDF of {}: {e}", html.display()));
+    // Each page is one `/Type /Page` object (the tree's nodes are `/Pages`).
+    let text = String::from_utf8_lossy(&bytes);
+    let pages = text
+        .match_indices("/Type /Page")
+        .filter(|(k, _)| !text[k + 11..].starts_with('s'))
+        .count();
+    // A4 is 595 x 842 points.
+    assert!(
+        text.contains("/MediaBox [0 0 595") || text.contains("/MediaBox [0 0 594"),
+        "{}: not A4",
+        html.display()
+    );
+    pages
+}
+
+/// Issue 15, acceptance: every shipped scenario (a short run of two
+/// replications), a sweep, a Morris and a Sobol analysis, in both
+/// languages, render in headless Chromium without a console message, and
+/// print on A4 within the page budget.
 #[test]
 #[ignore = "needs headless Chromium at /usr/bin/chromium: run bash .ci/run"]
 fn reports_render_in_headless_chromium_without_console_errors() {
@@ -459,58 +494,67 @@ fn reports_render_in_headless_chromium_without_console_errors() {
     );
     let dir = temp_dir("report-browser");
     let profile = dir.join("profile");
-    let mut pages: Vec<PathBuf> = Vec::new();
+    // (page, page budget)
+    let mut pages: Vec<(PathBuf, usize)> = Vec::new();
 
-    // The default scenario and Borlänge, each with two replications.
-    ok(&tillit(
-        &dir,
-        &[
-            "run", "--reps", "2", "--jobs", "2", "--quiet", "--report", "--out", "default",
-        ],
-    ));
-    pages.push(dir.join("default/report.html"));
-    let borlange = root().join("scenarios/borlange.toml");
-    let borlange = borlange.to_str().expect("utf-8 path");
-    ok(&tillit(
-        &dir,
-        &[
-            "run", borlange, "--reps", "2", "--jobs", "2", "--quiet", "--report", "--out",
-            "borlange",
-        ],
-    ));
-    let html = read(&dir.join("borlange/report.html"));
-    assert!(
-        html.contains("<html lang=\"sv\">"),
-        "Borlänge asks for Swedish"
+    // Every shipped scenario, in its own language and in the other.
+    for name in ["default", "borlange", "falun", "control-spiral", "reform"] {
+        let scenario = root().join(format!("scenarios/{name}.toml"));
+        let scenario = scenario.to_str().expect("utf-8 path");
+        ok(&tillit(
+            &dir,
+            &[
+                "run", scenario, "--reps", "2", "--jobs", "2", "--quiet", "--report", "--out", name,
+            ],
+        ));
+        let html = read(&dir.join(format!("{name}/report.html")));
+        let own = if html.contains("<html lang=\"sv\">") {
+            "sv"
+        } else {
+            "en"
+        };
+        if name == "borlange" {
+            assert_eq!(own, "sv", "Borlänge asks for Swedish");
+        }
+        let other = if own == "sv" { "en" } else { "sv" };
+        let out = format!("{name}-{other}/report.html");
+        ok(&tillit(
+            &dir,
+            &["report", name, "--lang", other, "--out", &out],
+        ));
+        pages.push((dir.join(format!("{name}/report.html")), RUN_PAGE_BUDGET));
+        pages.push((dir.join(out), RUN_PAGE_BUDGET));
+    }
+    // A sweep and a Morris analysis from their results folders, both
+    // languages; a Sobol analysis run here, both languages.
+    pages.extend(
+        study_reports(&dir)
+            .into_iter()
+            .map(|p| (p, STUDY_PAGE_BUDGET)),
     );
-    pages.push(dir.join("borlange/report.html"));
-    ok(&tillit(
-        &dir,
-        &[
-            "report",
-            "borlange",
-            "--lang",
-            "en",
-            "--out",
-            "borlange-en/report.html",
-        ],
-    ));
-    pages.push(dir.join("borlange-en/report.html"));
-    // A sweep and a sensitivity analysis from their results folders, and
-    // from typed inputs.
-    pages.extend(study_reports(&dir).into_iter().step_by(2));
+    run_sobol(&dir);
+    for lang in ["sv", "en"] {
+        let out = format!("sobol-{lang}/report.html");
+        ok(&tillit(
+            &dir,
+            &["report", "sobol", "--lang", lang, "--out", &out],
+        ));
+        pages.push((dir.join(out), STUDY_PAGE_BUDGET));
+    }
+    // Typed study sections.
     let folder = load_results(&dir.join("default")).expect("load");
     for (k, study) in studies().iter().enumerate() {
         let page = build_with_study(&folder, Language::Sv, Some(study));
         let path = dir.join(format!("study-{k}.html"));
         std::fs::write(&path, &page.html).expect("write");
-        pages.push(path);
+        pages.push((path, RUN_PAGE_BUDGET + 2));
     }
 
     let blank = dir.join("blank.html");
     std::fs::write(&blank, "<!DOCTYPE html><html><body></body></html>").expect("write");
     let (blank_size, _) = render(chromium, &blank, &dir.join("blank.png"), &profile);
-    for (k, page) in pages.iter().enumerate() {
+    let mut counts = Vec::new();
+    for (k, (page, budget)) in pages.iter().enumerate() {
         let png = dir.join(format!("page-{k}.png"));
         let (size, log) = render(chromium, page, &png, &profile);
         let console: Vec<&str> = log.lines().filter(|l| l.contains(":CONSOLE")).collect();
@@ -524,6 +568,26 @@ fn reports_render_in_headless_chromium_without_console_errors() {
             size > 10 * blank_size.max(1),
             "{}: the screenshot looks blank ({size} bytes; a blank page gives {blank_size})",
             page.display()
+        );
+        // Every arm one colour, every label inside its chart (issue 15).
+        let html = read(page);
+        // (The typed study pages name their arms by hand, not by label.)
+        if !page.to_string_lossy().contains("/study-") {
+            one_colour_per_arm(&html, &page.display().to_string());
+        }
+        assert_texts_inside(&html, &page.display().to_string());
+        let n = print_pages(chromium, page, &dir.join(format!("page-{k}.pdf")), &profile);
+        counts.push((page.display().to_string(), n, *budget));
+    }
+    let lines: Vec<String> = counts
+        .iter()
+        .map(|(page, n, budget)| format!("{page}: {n} A4 pages (budget {budget})"))
+        .collect();
+    eprintln!("{}", lines.join("\n"));
+    for (page, n, budget) in &counts {
+        assert!(
+            (1..=*budget).contains(n),
+            "{page} prints on {n} A4 pages; the budget is {budget}"
         );
     }
 }
@@ -617,9 +681,14 @@ fn run_reports_open_with_the_largest_clear_effect_in_both_languages() {
         let full = html
             .find(&format!(
                 "<h3>{}",
-                t(lang, Key::ComparisonHeading)
-                    .replace("{arm}", "trust")
-                    .replace("{baseline}", "control")
+                tf(
+                    lang,
+                    Key::ComparisonHeading,
+                    &[
+                        ("arm", &preset_label(lang, "trust")),
+                        ("baseline", &preset_label(lang, "control"))
+                    ]
+                )
             ))
             .expect("the full list");
         assert!(start < meaning && meaning < limits && limits < full);
@@ -683,6 +752,7 @@ fn visible_text(html: &str) -> String {
         ("<style>", "</style>"),
         ("<code>", "</code>"),
         ("<td lang=\"en\">", "</td>"),
+        ("<td lang=\"en\" class=\"screen-only\">", "</td>"),
     ] {
         while let Some(a) = s.find(open) {
             let b = s[a..].find(close).map_or(s.len(), |b| a + b + close.len());
@@ -708,11 +778,40 @@ fn visible_text(html: &str) -> String {
 /// A Swedish run, sweep or Morris report shows no English name of an
 /// outcome, series, steering lever or unit (the list is drawn from the registries), no
 /// `true`/`false`, and none of the odd terms the issue found.
+/// A tiny version of shipped scenario `file`: 4 years (1 of warm-up, so
+/// that the reform's event at year 3 still falls inside) and 2 replications.
+fn tiny_shipped(file: &str) -> String {
+    let text = read(&root().join("scenarios").join(file));
+    let tiny = text
+        .replace("\nyears = 10\n", "\nyears = 4\n")
+        .replace("\nwarmup_years = 2\n", "\nwarmup_years = 1\n")
+        .replace("\nreplications = 20\n", "\nreplications = 2\n");
+    assert!(
+        tiny.contains("\nyears = 4\n") && tiny.contains("\nreplications = 2\n"),
+        "{file}"
+    );
+    tiny
+}
+
+/// Issue 15, test (b): no raw identifier, `true`/`false` or English unit
+/// in a Swedish report, for every shipped Swedish scenario, a sweep, a
+/// Morris and a Sobol analysis. The word list is drawn from the outcome,
+/// series, lever, preset and unit registries and from the arm names of the
+/// shipped scenarios and the study fixtures.
 #[test]
-fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms() {
+fn swedish_reports_of_every_shipped_scenario_and_study_have_no_english_names_units_or_odd_terms() {
     use tillit::model::params::PARAMETERS;
+    use tillit::model::presets::Preset;
     use tillit::outcome::{Outcome, SeriesMetric};
-    use tillit::report::text::{known_unit, lever_label, outcome_label, param_unit, series_label};
+    use tillit::report::text::{
+        known_unit, lever_label, outcome_label, param_unit, preset_label, series_label,
+    };
+    const SHIPPED: [&str; 4] = [
+        "borlange.toml",
+        "falun.toml",
+        "control-spiral.toml",
+        "reform.toml",
+    ];
     let (en, sv) = (Language::En, Language::Sv);
     let mut pairs: Vec<(String, String)> = Vec::new();
     for o in Outcome::ALL {
@@ -731,6 +830,25 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
             pairs.push((e.into(), s.into()));
         }
     }
+    for p in Preset::ALL {
+        pairs.push((p.name().into(), preset_label(sv, p.name())));
+    }
+    // Arm names are identifiers: none may show in a Swedish report.
+    let mut arm_names = vec!["control".to_owned(), "trust".to_owned()];
+    for file in SHIPPED {
+        let scenario = tillit::scenario::load(&root().join("scenarios").join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(scenario.language, Some(sv), "{file} is not Swedish");
+        for arm in &scenario.arms {
+            assert!(
+                arm.label.get(sv).is_some() && arm.label.get(en) != arm.label.get(sv),
+                "{file}: arm {} has no label in both languages",
+                arm.name
+            );
+            arm_names.push(arm.name.clone());
+        }
+    }
+    pairs.extend(arm_names.iter().map(|a| (a.clone(), String::new())));
     // Only phrases whose words differ from the Swedish are telling.
     let mut english: Vec<String> = pairs
         .iter()
@@ -744,6 +862,17 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
         english.len() > 100,
         "the word list is too short: {english:?}"
     );
+    for name in [
+        "trust coaching",
+        "silos",
+        "team without named person",
+        "control",
+    ] {
+        assert!(
+            english.contains(&format!(" {name} ")),
+            "{name} not in the word list"
+        );
+    }
     english.extend([" true ", " false "].map(str::to_owned));
     let odd = [
         "skuldkultur",
@@ -754,50 +883,108 @@ fn swedish_run_sweep_and_morris_reports_have_no_english_names_units_or_odd_terms
         "skriven av tillit",
         "bygger inte in",
         "slingorna gör",
+        // A design written as the manifest spells it.
+        "trajectories=",
+        "samples=",
     ];
+    let check = |page: &str, html: &str| {
+        let text = visible_text(html);
+        let text_words = words(&text);
+        for phrase in &english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "English `{}` in the Swedish report {page}",
+                phrase.trim()
+            );
+        }
+        let lower = text.to_lowercase();
+        for term in odd {
+            assert!(
+                !lower.contains(term),
+                "`{term}` in the Swedish report {page}"
+            );
+        }
+    };
 
     let dir = temp_dir("report-swedish");
     let team = TINY.replace(
         "name = \"trust\"\npreset = \"trust\"",
         "name = \"team\"\npreset = \"trust\"\nintegrated_team = true\nnamed_person = true",
     );
-    for scenario in [TINY.to_owned(), team] {
+    for (name, scenario) in [("tiny", TINY.to_owned()), ("team", team)] {
         let results = run_tiny(&dir, &scenario, &["--lang", "sv"]);
         let html = read(&results.join("report.html"));
         check_structure(&html, sv);
-        let text = visible_text(&html);
-        let text_words = words(&text);
-        for phrase in &english {
-            assert!(
-                !text_words.contains(phrase.as_str()),
-                "English `{}` in the Swedish report",
-                phrase.trim()
-            );
-        }
-        let lower = text.to_lowercase();
-        for term in odd {
-            assert!(!lower.contains(term), "`{term}` in the Swedish report");
-        }
+        check(name, &html);
         // The switches are shown, in Swedish.
-        assert!(words(&lower).contains(" nej "), "no switch shown");
+        assert!(
+            words(&visible_text(&html)).contains(" nej "),
+            "no switch shown"
+        );
     }
-    // The Swedish sweep and Morris reports too.
-    for page in study_reports(&dir).into_iter().step_by(2) {
-        let text = visible_text(&read(&page));
-        let text_words = words(&text);
-        for phrase in &english {
-            assert!(
-                !text_words.contains(phrase.as_str()),
-                "English `{}` in {}",
-                phrase.trim(),
-                page.display()
-            );
-        }
-        let lower = text.to_lowercase();
-        for term in odd {
-            assert!(!lower.contains(term), "`{term}` in {}", page.display());
+    for file in SHIPPED {
+        // Without --lang: the scenario asks for Swedish.
+        let results = run_tiny(&dir, &tiny_shipped(file), &[]);
+        let html = read(&results.join("report.html"));
+        assert!(html.contains("<html lang=\"sv\""), "{file} not in Swedish");
+        check_structure(&html, sv);
+        check(file, &html);
+        // Named by its title, its arms by their labels.
+        let scenario = tillit::scenario::load(&root().join("scenarios").join(file))
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert!(
+            html.contains(&format!("<h1>Rapport: {}</h1>", scenario.title.text(sv))),
+            "{file}"
+        );
+        for arm in &scenario.arms {
+            assert!(html.contains(arm.label.text(sv)), "{file}: {}", arm.name);
         }
     }
+    // The Swedish sweep and Morris reports of the fixtures, and a Sobol
+    // analysis of the Morris fixture's spec.
+    let mut pages = study_reports(&dir)
+        .into_iter()
+        .step_by(2)
+        .collect::<Vec<_>>();
+    std::fs::copy(
+        root().join("tests/data/studies/morris/spec.toml"),
+        dir.join("sobol.toml"),
+    )
+    .expect("copy the spec");
+    ok(&tillit(
+        &dir,
+        &[
+            "sensitivity",
+            "sobol.toml",
+            "--method",
+            "sobol",
+            "--out",
+            "sobol",
+            "--jobs",
+            "2",
+            "-q",
+        ],
+    ));
+    ok(&tillit(
+        &dir,
+        &[
+            "report",
+            "sobol",
+            "--lang",
+            "sv",
+            "--out",
+            "sobol-sv/report.html",
+        ],
+    ));
+    pages.push(dir.join("sobol-sv/report.html"));
+    for page in &pages {
+        check(&page.display().to_string(), &read(page));
+    }
+    let sobol = read(&dir.join("sobol-sv/report.html"));
+    assert!(
+        sobol.contains("Sobolindex från 8 grundurval"),
+        "the design in words"
+    );
 }
 
 /// The colour key's ends as a chart's description states them.
@@ -1043,6 +1230,59 @@ fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
                 "{lang:?}: no line"
             );
         }
+        // The post-switch means beside the window means, from the monthly
+        // series: mean stress of `reform` over the months from day 730.
+        let folder = load_results(&results).expect("load");
+        let average = |arm: &str, from: u32| {
+            let v: Vec<f64> = folder
+                .series(arm, "mean_stress")
+                .iter()
+                .filter(|p| ((p.month - 1) * 365).div_ceil(12) >= from)
+                .map(|p| p.mean)
+                .collect();
+            v.iter().sum::<f64>() / v.len() as f64
+        };
+        let table = elements(&html, "<table class=\"post-switch\">", "</table>");
+        assert_eq!(table.len(), 1, "{lang:?}: no table of post-switch means");
+        let stress_label = tillit::report::text::capitalise(tillit::report::text::series_label(
+            lang,
+            tillit::outcome::SeriesMetric::Stress,
+        ));
+        let row = table[0]
+            .split(&format!("<th scope=\"row\">{stress_label}"))
+            .nth(1)
+            .and_then(|r| r.split("</tr>").next())
+            .expect("a row for stress");
+        let cells: Vec<f64> = elements(row, "<td class=\"num\">", "</td>")
+            .iter()
+            .map(|c| {
+                c.replace(',', ".")
+                    .replace('\u{2212}', "-")
+                    .parse()
+                    .expect("number")
+            })
+            .collect();
+        assert_eq!(
+            cells.len(),
+            4,
+            "control and reform, window and after: {row}"
+        );
+        let expected = [
+            average("control", 365),
+            average("control", 730),
+            average("reform", 365),
+            average("reform", 730),
+        ];
+        for (shown, want) in cells.iter().zip(expected) {
+            assert!(
+                (shown - want).abs() < 0.0051,
+                "{lang:?}: {shown} against {want}"
+            );
+        }
+        assert!(
+            (expected[3] - expected[2]).abs() > 0.0,
+            "the post-switch mean differs from the window's"
+        );
         // The column holds the trust levers: coaching 1.5 hours a week
         // after the event, where the control preset has none.
         let levers = html.split("id=\"scenario\"").nth(1).expect("scenario");
@@ -1054,5 +1294,432 @@ fn events_show_their_time_levers_and_what_they_do_to_the_averages() {
         let cells = elements(coaching, "<td class=\"num\">", "</td>");
         assert_eq!(cells.len(), 3, "{coaching}");
         assert_ne!(cells[1], cells[2], "the levers after the event: {cells:?}");
+    }
+}
+
+/// A tiny scenario with three arms, one of them with a long name, over
+/// three years (so that the monthly series are long enough to smooth).
+fn three_arms() -> String {
+    TINY.replace("years = 2\n", "years = 3\n")
+        + "[[arm]]\nname = \"team_without_named_person\"\npreset = \"trust_without_support\"\n"
+}
+
+/// Every `<g data-arm="…">` group of an SVG: (arm, colours other than the
+/// white marker outline, dash patterns of its lines).
+fn arm_groups(svg: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+    svg.split("<g data-arm=\"")
+        .skip(1)
+        .map(|g| {
+            let (arm, rest) = g.split_once('"').expect("arm name");
+            let body = rest.split("</g>").next().unwrap_or("");
+            let attr = |name: &str| -> Vec<String> {
+                let mut v: Vec<String> = body
+                    .split(&format!("{name}=\""))
+                    .skip(1)
+                    .filter_map(|a| a.split('"').next())
+                    .map(str::to_lowercase)
+                    .filter(|c| c != "#ffffff" && c != "none")
+                    .collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            let mut colours = attr("fill");
+            colours.extend(attr("stroke"));
+            colours.sort();
+            colours.dedup();
+            let dashes = body
+                .split("<polyline")
+                .skip(1)
+                .map(|l| {
+                    l.split("stroke-dasharray=\"")
+                        .nth(1)
+                        .and_then(|d| d.split('"').next())
+                        .unwrap_or("")
+                        .to_owned()
+                })
+                .collect();
+            (arm.replace("&#39;", "'"), colours, dashes)
+        })
+        .collect()
+}
+
+/// Every text of every chart in `html` lies inside its chart's width (by
+/// the estimate above), and none is cut short with an ellipsis.
+fn assert_texts_inside(html: &str, what: &str) {
+    for svg in elements(html, "<svg", "</svg>") {
+        let head = svg.split('>').next().unwrap_or("");
+        let width: f64 = head
+            .split(" width=\"")
+            .nth(1)
+            .and_then(|w| w.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .unwrap_or_else(|| panic!("{what}: no width: {head}"));
+        for text in svg.split("<text ").skip(1) {
+            // The attributes of this element only.
+            let tag = format!(" {}", text.split('>').next().unwrap_or(""));
+            let attr = |name: &str| {
+                tag.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+            };
+            let x: f64 = attr("x").and_then(|v| v.parse().ok()).expect("x");
+            let size: f64 = attr("font-size")
+                .and_then(|v| v.parse().ok())
+                .expect("size");
+            let content = text
+                .split_once('>')
+                .map_or("", |(_, c)| c.split("</text>").next().unwrap_or(""))
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&#39;", "'")
+                .replace("&quot;", "\"");
+            let bold = if text.contains("font-weight=\"bold\"") {
+                1.08
+            } else {
+                1.0
+            };
+            let w = text_width(&content, size) * bold;
+            let (a, b) = match attr("text-anchor") {
+                Some("end") => (x - w, x),
+                Some("middle") => (x - w / 2.0, x + w / 2.0),
+                _ => (x, x + w),
+            };
+            assert!(
+                a >= -0.5 && b <= width + 0.5,
+                "{what}: `{content}` spans {a:.0}..{b:.0}, the chart {width} px: {head}"
+            );
+            assert!(!content.contains('…'), "{what}: `{content}` is cut");
+        }
+    }
+}
+
+/// Issue 15, test c: every arm keeps one colour and one dash in every
+/// figure of `html`, and no two arms share a colour; returns each arm's
+/// colour.
+fn one_colour_per_arm(html: &str, what: &str) -> std::collections::BTreeMap<String, String> {
+    let mut colour_of: std::collections::BTreeMap<String, String> = Default::default();
+    let mut dash_of: std::collections::BTreeMap<String, String> = Default::default();
+    for figure in elements(html, "<figure id=\"fig-", "</figure>") {
+        for (arm, colours, dashes) in arm_groups(figure) {
+            // A group with nothing drawn (a band with no finite point).
+            if colours.is_empty() {
+                continue;
+            }
+            assert_eq!(
+                colours.len(),
+                1,
+                "{what}: {arm}: colours {colours:?} in one group"
+            );
+            let known = colour_of.entry(arm.clone()).or_insert(colours[0].clone());
+            assert_eq!(*known, colours[0], "{what}: {arm} changes colour");
+            for d in dashes {
+                let known = dash_of.entry(arm.clone()).or_insert(d.clone());
+                assert_eq!(*known, d, "{what}: {arm} changes its dash");
+            }
+        }
+    }
+    let mut distinct: Vec<&String> = colour_of.values().collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(
+        distinct.len(),
+        colour_of.len(),
+        "{what}: two arms share a colour: {colour_of:?}"
+    );
+    colour_of
+}
+
+/// Issue 15, charts: an arm keeps one colour and dash in every figure
+/// (test c), the baseline always the first colour; no label runs past its
+/// chart or is cut, long arm names included; monthly flows are drawn and
+/// captioned as rolling 12-month means; rates and shares on an axis from
+/// zero; captions refer to figures by number; in both languages.
+#[test]
+fn charts_keep_each_arms_colour_fit_long_names_and_smooth_monthly_flows() {
+    use tillit::report::text::capitalise;
+    let dir = temp_dir("report-charts");
+    for lang in [Language::En, Language::Sv] {
+        let results = run_tiny(&dir, &three_arms(), &["--lang", lang.code()]);
+        let html = read(&results.join("report.html"));
+        check_structure(&html, lang);
+        // (c) One colour per arm across the whole report.
+        let colour_of = one_colour_per_arm(&html, &format!("{lang:?}"));
+        assert_eq!(colour_of.len(), 3, "{colour_of:?}");
+        let marks = html.matches("<g data-arm=").count();
+        assert!(marks > 30, "too few arm marks: {marks}");
+        // The baseline as the report shows it (its label in `lang`).
+        let folder = load_results(&results).expect("load");
+        let baseline = folder.arm_label(lang, "control");
+        assert_eq!(colour_of[baseline], "#0072b2", "the baseline's colour");
+        // Long names wrap (never cut) inside every chart.
+        assert!(html.contains(">team_without_named_</text>"), "not wrapped");
+        assert_texts_inside(&html, &format!("{lang:?} run report"));
+        // Flows are smoothed, and the captions say so; stress is not.
+        let caption_of = |id: &str| {
+            let figure = elements(&html, &format!("<figure id=\"fig-{id}\""), "</figure>");
+            assert_eq!(figure.len(), 1, "no figure {id}");
+            elements(figure[0], "<figcaption>", "</figcaption>")[0].to_owned()
+        };
+        let rolling = match lang {
+            Language::En => "rolling 12-month mean",
+            Language::Sv => "rullande 12-månadersmedelvärde",
+        };
+        assert!(caption_of("series-worker_turnover").contains(rolling));
+        assert!(caption_of("series-sick_leave_share").contains(rolling));
+        assert!(!caption_of("series-mean_stress").contains(rolling));
+        // 36 months give 25 rolling means (from month 12), drawn per arm.
+        let turnover = elements(
+            &html,
+            "<figure id=\"fig-series-worker_turnover\"",
+            "</figure>",
+        )[0];
+        let line = elements(turnover, "<polyline points=\"", "\"")[0];
+        assert_eq!(line.split(' ').count(), 25, "{line}");
+        let stress = elements(&html, "<figure id=\"fig-series-mean_stress\"", "</figure>")[0];
+        let line = elements(stress, "<polyline points=\"", "\"")[0];
+        assert_eq!(line.split(' ').count(), 36, "{line}");
+        // A share's axis starts at zero.
+        let sick = elements(
+            &html,
+            "<figure id=\"fig-outcome-sick_leave_share\"",
+            "</figure>",
+        )[0];
+        assert!(sick.contains(">0</text>"), "no zero on the axis of a share");
+        // Captions and texts name figures by number, never "the next chart".
+        for phrase in [
+            "next chart",
+            "nästa diagram",
+            "chart below",
+            "diagrammet nedan",
+        ] {
+            assert!(!html.contains(phrase), "{lang:?}: `{phrase}`");
+        }
+        let number = caption_of("differences")
+            .split("</strong>")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .map(|s| s.trim_end_matches('.').to_owned())
+            .expect("figure number");
+        let word = capitalise(match lang {
+            Language::En => "figure",
+            Language::Sv => "figur",
+        });
+        assert!(caption_of("differences").starts_with(&format!("<strong>{word} {number}.")));
+        let reference = match lang {
+            Language::En => format!("in Figure {number} before"),
+            Language::Sv => format!("i figur {number} innan"),
+        };
+        let outcomes = html.split("id=\"outcomes\"").nth(1).expect("outcomes");
+        assert!(
+            outcomes[..outcomes.find("<figure").unwrap_or(outcomes.len())].contains(&reference),
+            "{lang:?}: the outcome charts do not point to Figure {number}"
+        );
+    }
+}
+
+/// The parameters a scenario changes come first, marked, with their
+/// defaults; every other one is in the appendix at the end, once.
+#[test]
+fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
+    use tillit::model::params::PARAMETERS;
+    let dir = temp_dir("report-params");
+    // TINY sets the organisation's size: two changed parameters.
+    let results = run_tiny(&dir, TINY, &["--lang", "en"]);
+    let html = read(&results.join("report.html"));
+    let changed = elements(&html, "<table class=\"params changed\">", "</table>");
+    assert_eq!(changed.len(), 1, "no table of changed parameters");
+    let rows = elements(changed[0], "<tr class=\"changed\">", "</tr>");
+    let keys: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            elements(r, "<code>", "</code>")[0]
+                .replace("<wbr>", "")
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        ["organisation.units", "organisation.workers_per_unit"],
+        "{keys:?}"
+    );
+    for r in &rows {
+        assert!(r.contains("\u{25cf}"), "unmarked: {r}");
+    }
+    // The units row: 2 in the scenario, the registry's default beside it.
+    let units = PARAMETERS
+        .iter()
+        .find(|p| p.key() == "organisation.units")
+        .expect("units");
+    let cells = elements(rows[0], "<td class=\"num\">", "</td>");
+    assert_eq!(cells[0], "2");
+    assert_eq!(cells[1], tillit::model::params::fmt_num(units.default));
+    // The appendix holds every other non-lever parameter, after the
+    // reproduction section.
+    let appendix = html.find("id=\"appendix\"").expect("appendix");
+    assert!(html.find("id=\"reproduce\"").expect("reproduce") < appendix);
+    let defaults = elements(
+        &html[appendix..],
+        "<table class=\"params defaults\">",
+        "</table>",
+    );
+    let rows = elements(defaults[0], "<tr><td><code>", "</code>");
+    let others = PARAMETERS.iter().filter(|p| p.group != "steering").count();
+    assert_eq!(rows.len() + keys.len(), others);
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r.replace("<wbr>", "") == "organisation.units")
+    );
+}
+
+/// Items to show, one per factor of a sensitivity table: (range cell,
+/// third cell, fourth cell, rank cell).
+fn factor_rows(table: &str) -> Vec<[String; 4]> {
+    let body = elements(table, "<tbody>", "</tbody>")[0];
+    elements(body, "<tr>", "</tr>")
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = elements(row, "<td", "</td>")
+                .iter()
+                .map(|c| c.split_once('>').map_or("", |(_, v)| v).to_owned())
+                .collect();
+            assert_eq!(cells.len(), 4, "{row}");
+            [
+                cells[0].clone(),
+                cells[1].clone(),
+                cells[2].clone(),
+                cells[3].clone(),
+            ]
+        })
+        .collect()
+}
+
+/// Runs a small Sobol analysis of the Morris fixture's factors into
+/// `dir/sobol`.
+fn run_sobol(dir: &Path) {
+    let spec = root().join("tests/data/studies/morris/spec.toml");
+    ok(&tillit(
+        dir,
+        &[
+            "sensitivity",
+            spec.to_str().expect("utf-8 path"),
+            "--method",
+            "sobol",
+            "--out",
+            "sobol",
+            "--jobs",
+            "2",
+            "--quiet",
+        ],
+    ));
+}
+
+/// A Sobol report (issue 15, test e): per outcome each factor's studied
+/// range, S1 and ST with their 95% intervals, factors whose intervals
+/// overlap grouped under a shared rank, and the right count of runs; in
+/// both languages.
+#[test]
+fn a_sobol_report_shows_s1_and_st_with_intervals_ranges_and_shared_ranks() {
+    let dir = temp_dir("report-sobol");
+    run_sobol(&dir);
+    let folder = load_results(&dir.join("sobol")).expect("a Sobol folder");
+    let study = folder.study.as_ref().expect("a study");
+    assert_eq!(study.kind, "sobol");
+    let runs = study.points.len()
+        * folder.manifest.scenario.arms.len()
+        * folder.manifest.replications as usize;
+    let rows_in_runs = read(&dir.join("sobol/runs.csv")).lines().count() - 1;
+    assert_eq!(rows_in_runs, runs, "runs.csv against points x arms x reps");
+    for lang in [Language::En, Language::Sv] {
+        let out = dir.join(format!("sobol-{}/report.html", lang.code()));
+        ok(&tillit(
+            &dir,
+            &[
+                "report",
+                "sobol",
+                "--lang",
+                lang.code(),
+                "--out",
+                out.to_str().expect("utf-8 path"),
+            ],
+        ));
+        let html = read(&out);
+        check_structure_with(&html, lang, 1);
+        assert_texts_inside(&html, "Sobol report");
+        let total = match lang {
+            Language::En => "<dt>Runs in all</dt>",
+            Language::Sv => "<dt>Körningar totalt</dt>",
+        };
+        assert!(
+            html.contains(&format!("{total}<dd><code>{runs}</code></dd>")),
+            "{lang:?}: not {runs} runs"
+        );
+        let (s1, st) = match lang {
+            Language::En => (
+                "Alone, S1 [95% interval]",
+                "With interactions, ST [95% interval]",
+            ),
+            Language::Sv => (
+                "Ensam, S1 [95 % intervall]",
+                "Med samspel, ST [95 % intervall]",
+            ),
+        };
+        assert!(
+            html.contains(s1) && html.contains(st),
+            "{lang:?}: S1 and ST columns"
+        );
+        let tables = elements(&html, "<table class=\"factors\">", "</table>");
+        assert!(!tables.is_empty(), "{lang:?}: no factor table");
+        let to = if lang == Language::Sv {
+            " till "
+        } else {
+            " to "
+        };
+        for table in &tables {
+            let rows = factor_rows(table);
+            assert_eq!(rows.len(), study.factors.len(), "{table}");
+            let mut intervals = Vec::new();
+            for [range, s1, st, _] in &rows {
+                assert!(range.contains(to), "{lang:?}: no range: {range}");
+                for cell in [s1, st] {
+                    let (value, rest) = cell.split_once(" [").expect("an interval");
+                    let (lo, hi) = rest.trim_end_matches(']').split_once("; ").expect("ends");
+                    let parse = |s: &str| -> f64 {
+                        s.replace(',', ".")
+                            .replace('\u{2212}', "-")
+                            .parse()
+                            .unwrap_or_else(|_| panic!("not a number: {s}"))
+                    };
+                    let (v, lo, hi) = (parse(value), parse(lo), parse(hi));
+                    assert!(v.is_finite() && lo <= hi, "{cell}");
+                    if std::ptr::eq(cell, st) {
+                        intervals.push((lo, hi));
+                    }
+                }
+            }
+            // Shared ranks: a factor shares the rank of the group's first
+            // when their ST intervals overlap, else starts a new group.
+            let mut leader = 0;
+            for (k, [.., rank]) in rows.iter().enumerate() {
+                let overlaps = k > leader
+                    && intervals[k].1 >= intervals[leader].0
+                    && intervals[k].0 <= intervals[leader].1;
+                if !overlaps {
+                    leader = k;
+                }
+                let first: usize = rank
+                    .split('\u{2013}')
+                    .next()
+                    .and_then(|r| r.parse().ok())
+                    .unwrap_or_else(|| panic!("rank {rank}"));
+                assert_eq!(
+                    first,
+                    leader + 1,
+                    "{lang:?}: rank {rank} of row {k}: {table}"
+                );
+            }
+        }
     }
 }

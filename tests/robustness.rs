@@ -14,7 +14,7 @@ use tillit::outcome::Outcome;
 use tillit::robustness::history::{Measure, combine, implausibility};
 use tillit::robustness::prim::{Objective, PrimOptions, peel};
 
-use crate::support::{temp_dir, tillit};
+use crate::support::{headless_chromium, temp_dir, tillit};
 
 #[test]
 fn prim_recovers_a_known_box() {
@@ -364,9 +364,22 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     assert_same(&dir.join("one"), &dir.join("m"), "stage 1 merged");
 
     // The report: "How robust is the answer?" in both languages.
-    for (lang, heading, other) in [
-        ("sv", "Hur robust är svaret?", "How robust is the answer?"),
-        ("en", "How robust is the answer?", "Hur robust är svaret?"),
+    // Arms go by their labels: `control` (preset control) by the preset's
+    // name in the language, `trust` (preset trust_without_support) by its
+    // name.
+    for (lang, heading, other, compared) in [
+        (
+            "sv",
+            "Hur robust är svaret?",
+            "How robust is the answer?",
+            "trust jämfört med kontroll",
+        ),
+        (
+            "en",
+            "How robust is the answer?",
+            "Hur robust är svaret?",
+            "trust compared with control",
+        ),
     ] {
         let file = format!("report-{lang}.html");
         ok(&dir, &["report", "one", "--lang", lang, "--out", &file]);
@@ -382,6 +395,7 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
         );
         assert!(!html.contains("<script") && !html.contains("href=\"http"));
         assert!(html.contains(heading) && !html.contains(other), "{lang}");
+        assert!(html.contains(compared), "{lang}");
         assert!(
             !html.contains("{arm}") && !html.contains("{conditions}"),
             "{lang}"
@@ -609,20 +623,12 @@ fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first
 
 /// Renders `html` in headless Chromium: (screenshot size, log).
 fn render(html: &Path, png: &Path, profile: &Path) -> (u64, String) {
-    let out = std::process::Command::new("/usr/bin/chromium")
+    let out = headless_chromium(Path::new("/usr/bin/chromium"), profile)
         .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             "--enable-logging=stderr",
             "--v=0",
             "--window-size=1200,2000",
         ])
-        .arg(format!("--user-data-dir={}", profile.display()))
         .arg(format!("--screenshot={}", png.display()))
         .arg(format!("file://{}", html.display()))
         .output()

@@ -17,7 +17,8 @@ pub fn arm(name: &str, preset: Preset, tweak: impl Fn(&mut Params)) -> Arm {
     tweak(&mut params);
     Arm {
         name: name.to_string(),
-        description: String::new(),
+        label: Default::default(),
+        description: Default::default(),
         preset,
         params,
         events: Vec::new(),
@@ -28,7 +29,8 @@ pub fn arm(name: &str, preset: Preset, tweak: impl Fn(&mut Params)) -> Arm {
 pub fn scenario(arms: Vec<Arm>, replications: u32, years: u32, warmup_years: u32) -> Scenario {
     Scenario {
         name: "test".to_string(),
-        description: String::new(),
+        title: Default::default(),
+        description: Default::default(),
         seed: 20261123,
         replications,
         horizon_days: years * 365,
@@ -54,6 +56,25 @@ pub fn tillit(dir: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .output()
         .expect("run tillit")
+}
+
+/// Headless Chromium with a profile of its own and nothing that reaches the
+/// network; callers add what it should do (screenshot, print, logging).
+pub fn headless_chromium(chromium: &Path, profile: &Path) -> Command {
+    let mut command = Command::new(chromium);
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
 }
 
 /// The project's root folder (for scenarios/ and tests/data/).

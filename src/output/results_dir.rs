@@ -559,7 +559,8 @@ mod tests {
     fn arm(name: &str) -> Arm {
         Arm {
             name: name.to_owned(),
-            description: String::new(),
+            label: Default::default(),
+            description: Default::default(),
             preset: Preset::Control,
             params: Params::default(),
             events: Vec::new(),
@@ -569,7 +570,8 @@ mod tests {
     pub(crate) fn scenario(arms: &[&str]) -> Scenario {
         Scenario {
             name: "test".to_owned(),
-            description: "hand-built".to_owned(),
+            title: Default::default(),
+            description: "hand-built".into(),
             seed: 42,
             replications: 2,
             horizon_days: 730,

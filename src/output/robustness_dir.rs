@@ -439,8 +439,13 @@ struct Manifest<'a> {
     kind: &'static str,
     tillit_version: &'static str,
     name: &'a str,
+    /// The scenario's title per language; left out when it has none.
+    #[serde(skip_serializing_if = "crate::scenario::LocalText::is_empty")]
+    title: &'a crate::scenario::LocalText,
     language: Option<crate::scenario::Language>,
     arms: Vec<&'a str>,
+    /// Each arm as reports name it, per language (`Arm::display_name`).
+    arm_labels: Vec<crate::scenario::LocalText>,
     baseline: usize,
     worlds: u32,
     waves: u32,
@@ -469,8 +474,18 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
         kind: "robustness",
         tillit_version: env!("CARGO_PKG_VERSION"),
         name: &spec.scenario.name,
+        title: &spec.scenario.title,
         language: spec.scenario.language,
         arms: spec.scenario.arms.iter().map(|a| a.name.as_str()).collect(),
+        arm_labels: spec
+            .scenario
+            .arms
+            .iter()
+            .map(|a| crate::scenario::LocalText::PerLanguage {
+                sv: Some(a.display_name(crate::scenario::Language::Sv).to_owned()),
+                en: Some(a.display_name(crate::scenario::Language::En).to_owned()),
+            })
+            .collect(),
         baseline: spec.scenario.baseline,
         worlds: spec.worlds,
         waves: spec.waves,

@@ -287,7 +287,8 @@ mod tests {
     fn scenario(arms: &[&str]) -> Scenario {
         Scenario {
             name: "test".to_owned(),
-            description: String::new(),
+            title: Default::default(),
+            description: Default::default(),
             seed: 1,
             replications: 10,
             horizon_days: 730,
@@ -298,7 +299,8 @@ mod tests {
                 .iter()
                 .map(|&name| Arm {
                     name: name.to_owned(),
-                    description: String::new(),
+                    label: Default::default(),
+                    description: Default::default(),
                     preset: Preset::Control,
                     params: Params::default(),
                     events: Vec::new(),

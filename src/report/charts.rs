@@ -12,7 +12,7 @@
 
 use super::svg::{
     Scale, Svg, TextStyle, colour, dash, diverging_colour, heat_colour, nice_ticks, shape,
-    tick_decimals,
+    text_width, tick_decimals, wrap,
 };
 use super::text::{Key, join_list, number, t, tf};
 use crate::scenario::Language;
@@ -61,21 +61,49 @@ fn title_style() -> TextStyle {
     }
 }
 
-/// Approximate width of `s` at font size `size` [px].
-fn text_width(s: &str, size: f64) -> f64 {
-    s.chars().count() as f64 * size * 0.55
+/// Line height of a wrapped chart title [px].
+const TITLE_LINE: f64 = 16.0;
+
+/// How many lines `title` takes across a chart `width` px wide.
+fn title_lines(title: &str, width: f64) -> usize {
+    wrap(title, (width - 16.0) / 1.08, 13.0).len()
 }
 
-/// Shortens `s` to about `max_px` at `size`, with an ellipsis.
-fn fit(s: &str, max_px: f64, size: f64) -> String {
-    let max_chars = (max_px / (size * 0.55)).floor().max(4.0) as usize;
-    if s.chars().count() <= max_chars {
-        s.to_owned()
-    } else {
-        let mut out: String = s.chars().take(max_chars - 1).collect();
-        out.push('…');
-        out
+/// Draws the title at the top left, wrapped; returns how far below the
+/// first line's baseline the rest of the chart must move [px].
+fn draw_title(svg: &mut Svg, title: &str) -> f64 {
+    let width = svg.width();
+    let lines = svg.label(8.0, 18.0, title, title_style(), width - 16.0, TITLE_LINE);
+    TITLE_LINE * (lines as f64 - 1.0)
+}
+
+/// How many lines a label takes in a column `max_px` wide.
+fn line_count(s: &str, max_px: f64, size: f64) -> usize {
+    wrap(s, max_px, size).len()
+}
+
+/// Whether a level chart's axis starts at zero: rates and shares (units
+/// `share` or `x/y`), whose differences a cut axis would magnify.
+pub fn axis_from_zero(unit: &str) -> bool {
+    unit == "share" || unit.contains('/')
+}
+
+/// The trailing rolling mean over `window` points of each of a series'
+/// mean, lower and upper values, from the `window`-th point on: each point
+/// is the mean of the `window` points up to it. A point with a missing
+/// value in its window is missing.
+pub fn rolling_mean(points: &[(f64, f64, f64, f64)], window: usize) -> Vec<(f64, f64, f64, f64)> {
+    if window == 0 {
+        return points.to_vec();
     }
+    points
+        .windows(window)
+        .map(|w| {
+            let avg =
+                |f: fn(&(f64, f64, f64, f64)) -> f64| w.iter().map(f).sum::<f64>() / window as f64;
+            (w[window - 1].0, avg(|p| p.1), avg(|p| p.2), avg(|p| p.3))
+        })
+        .collect()
 }
 
 /// The finite extremes of `values`, or (0, 1) when there are none.
@@ -141,21 +169,37 @@ fn y_axis(svg: &mut Svg, lang: Language, ticks: &[f64], sy: &Scale, left: f64, r
     svg.line(left, sy.r0, left, sy.r1, AXIS, 1.0, "");
 }
 
-/// A legend in one row (wrapping) from (x, y): marker, line sample, label.
-fn legend(svg: &mut Svg, labels: &[String], x0: f64, y0: f64, max_x: f64) -> f64 {
+/// A legend in rows from (x, y): each entry a line sample in its arm's
+/// colour and dash, its marker, and its label (wrapped when it is longer
+/// than a row). Entries are (label, style index). Returns the baseline of
+/// the last line.
+fn legend(svg: &mut Svg, entries: &[(String, usize)], x0: f64, y0: f64, max_x: f64) -> f64 {
     let (mut x, mut y) = (x0, y0);
-    for (i, label) in labels.iter().enumerate() {
-        let w = 34.0 + text_width(label, 11.0) + 14.0;
+    let mut row_lines = 1usize;
+    for (label, style) in entries {
+        let lines = wrap(label, max_x - x0 - 34.0, 11.0);
+        let text_w = lines
+            .iter()
+            .map(|l| text_width(l, 11.0))
+            .fold(0.0, f64::max);
+        let w = 34.0 + text_w + 14.0;
         if x + w > max_x && x > x0 {
             x = x0;
-            y += 16.0;
+            y += 14.0 * row_lines as f64 + 2.0;
+            row_lines = 1;
         }
+        let i = *style;
+        svg.begin_arm(label);
         svg.line(x, y - 4.0, x + 24.0, y - 4.0, colour(i), 2.5, dash(i));
         svg.marker(shape(i), x + 12.0, y - 4.0, 4.0, colour(i));
-        svg.text(x + 30.0, y, label, small());
+        svg.end_group();
+        for (k, line) in lines.iter().enumerate() {
+            svg.text(x + 30.0, y + 14.0 * k as f64, line, small());
+        }
+        row_lines = row_lines.max(lines.len());
         x += w;
     }
-    y
+    y + 14.0 * (row_lines as f64 - 1.0)
 }
 
 /// One arm's mean and 95% interval, in display units.
@@ -163,6 +207,8 @@ fn legend(svg: &mut Svg, labels: &[String], x0: f64, y0: f64, max_x: f64) -> f64
 pub struct ArmInterval {
     /// The arm's name.
     pub label: String,
+    /// The arm's style index: its colour, dash and marker in every figure.
+    pub style: usize,
     /// Mean.
     pub mean: f64,
     /// Lower end of the 95% interval.
@@ -196,7 +242,9 @@ fn interval_words(lang: Language, unit: &str, rows: &[ArmInterval]) -> Vec<Strin
         .collect()
 }
 
-/// Dot plot of one outcome: a row per arm with its mean and interval.
+/// Dot plot of one outcome: a row per arm with its mean and interval, on
+/// an axis from zero when `from_zero` (a rate or a share).
+#[allow(clippy::too_many_arguments)]
 pub fn interval_chart(
     id: &str,
     lang: Language,
@@ -204,30 +252,43 @@ pub fn interval_chart(
     unit: &str,
     caption: &str,
     rows: &[ArmInterval],
+    from_zero: bool,
 ) -> Chart {
-    let (width, row_h, top, left, right) = (380.0, 26.0, 40.0, 150.0, 16.0);
-    let height = top + row_h * rows.len() as f64 + 34.0;
+    let (width, left, right) = (380.0, 150.0, 16.0);
+    let top = 40.0 + TITLE_LINE * (title_lines(title, width) as f64 - 1.0);
+    // A row grows with its wrapped arm name.
+    let heights: Vec<f64> = rows
+        .iter()
+        .map(|r| (14.0 * line_count(&r.label, left - 12.0, 12.0) as f64 + 8.0).max(26.0))
+        .collect();
+    let bottom = top + heights.iter().sum::<f64>();
+    let height = bottom + 34.0;
     let desc = format!(
         "{}: {}.",
         title,
         interval_words(lang, unit, rows).join("; ")
     );
     let mut svg = Svg::new(id, width, height, title, &desc);
-    svg.text(8.0, 18.0, &fit(title, width - 16.0, 13.0), title_style());
-    svg.text(8.0, 32.0, unit, small());
+    let shift = draw_title(&mut svg, title);
+    svg.label(8.0, 32.0 + shift, unit, small(), width - 16.0, 13.0);
     let (lo, hi) = extent(rows.iter().flat_map(|r| [r.lo, r.hi, r.mean]));
-    let ticks = nice_ticks(lo, hi, 4);
+    let ticks = nice_ticks(if from_zero { lo.min(0.0) } else { lo }, hi, 4);
     let sx = Scale::over(&ticks, left, width - right);
-    let bottom = top + row_h * rows.len() as f64;
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
-    for (i, r) in rows.iter().enumerate() {
-        let y = top + row_h * (i as f64 + 0.5);
-        svg.text(
+    let mut row_top = top;
+    for (r, h) in rows.iter().zip(&heights) {
+        let y = row_top + h / 2.0;
+        let i = r.style;
+        let lines = line_count(&r.label, left - 12.0, 12.0) as f64;
+        svg.label(
             left - 8.0,
-            y + 4.0,
-            &fit(&r.label, left - 12.0, 12.0),
+            y + 4.0 - 7.0 * (lines - 1.0),
+            &r.label,
             TextStyle::anchored("end"),
+            left - 12.0,
+            14.0,
         );
+        svg.begin_arm(&r.label);
         if r.lo.is_finite() && r.hi.is_finite() {
             svg.line(sx.map(r.lo), y, sx.map(r.hi), y, colour(i), 2.5, "");
             for end in [r.lo, r.hi] {
@@ -245,6 +306,8 @@ pub fn interval_chart(
         if r.mean.is_finite() {
             svg.marker(shape(i), sx.map(r.mean), y, 5.5, colour(i));
         }
+        svg.end_group();
+        row_top += h;
     }
     Chart {
         id: id.to_owned(),
@@ -259,8 +322,7 @@ pub fn interval_chart(
 pub struct DifferenceRow {
     /// The outcome's readable name.
     pub outcome: String,
-    /// Index of the arm among the compared (non-baseline) arms, for its
-    /// colour and marker.
+    /// The arm's style index (its colour and marker in every figure).
     pub arm_index: usize,
     /// The arm's name.
     pub arm: String,
@@ -275,19 +337,17 @@ pub struct DifferenceRow {
 }
 
 /// Forest plot of paired differences in percent of the baseline, with a
-/// zero line; one row per outcome and compared arm.
+/// zero line; one row per outcome and compared arm. `arms` are the compared
+/// arms' (name, style index), for the legend.
 pub fn difference_chart(
     id: &str,
     lang: Language,
     title: &str,
     caption: &str,
-    arms: &[String],
+    arms: &[(String, usize)],
     rows: &[DifferenceRow],
 ) -> Chart {
-    let (width, row_h, left, tag_w) = (760.0, 22.0, 270.0, 150.0);
-    let legend_rows = if arms.len() > 1 { 20.0 } else { 0.0 };
-    let top = 34.0 + legend_rows;
-    let height = top + row_h * rows.len() as f64 + 34.0;
+    let (width, left, tag_w) = (760.0, 270.0, 150.0);
     let words: Vec<String> = rows
         .iter()
         .map(|r| {
@@ -304,15 +364,32 @@ pub fn difference_chart(
         })
         .collect();
     let desc = format!("{title}. {}.", words.join("; "));
-    let mut svg = Svg::new(id, width, height, title, &desc);
-    svg.text(8.0, 18.0, &fit(title, width - 16.0, 13.0), title_style());
+    let mut svg = Svg::new(id, width, 100.0, title, &desc);
+    let shift = draw_title(&mut svg, title);
+    let mut top = 34.0 + shift;
     if arms.len() > 1 {
-        legend(&mut svg, arms, left, 40.0, width - tag_w);
+        top = legend(&mut svg, arms, left, 40.0 + shift, width - tag_w) + 14.0;
     }
+    // A row grows with its wrapped outcome name or tag.
+    let first_of = |i: usize| i == 0 || rows[i - 1].outcome != rows[i].outcome;
+    let heights: Vec<f64> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let name = if first_of(i) {
+                line_count(&r.outcome, left - 16.0, 12.0)
+            } else {
+                1
+            };
+            let lines = name.max(line_count(&r.tag, tag_w - 14.0, 11.0));
+            (14.0 * lines as f64 + 6.0).max(19.0)
+        })
+        .collect();
+    let bottom = top + heights.iter().sum::<f64>();
+    svg.set_height(bottom + 34.0);
     let (lo, hi) = extent(rows.iter().flat_map(|r| [r.lo, r.hi]).chain([0.0]));
     let ticks = nice_ticks(lo, hi, 6);
     let sx = Scale::over(&ticks, left, width - tag_w);
-    let bottom = top + row_h * rows.len() as f64;
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
     svg.text(
         width - tag_w - 2.0,
@@ -325,33 +402,40 @@ pub fn difference_chart(
     );
     let zero = sx.map(0.0);
     svg.line(zero, top - 6.0, zero, bottom, "#222222", 1.5, "");
-    for (i, r) in rows.iter().enumerate() {
-        let y = top + row_h * (i as f64 + 0.5);
+    let mut row_top = top;
+    for (i, (r, h)) in rows.iter().zip(&heights).enumerate() {
+        let y = row_top + h / 2.0;
         if i % 2 == 1 {
-            svg.rect(0.0, y - row_h / 2.0, width, row_h, "#f2f2f2", 0.6);
+            svg.rect(0.0, row_top, width, *h, "#f2f2f2", 0.6);
         }
-        let first_of_outcome = i == 0 || rows[i - 1].outcome != r.outcome;
-        if first_of_outcome {
-            svg.text(
+        if first_of(i) {
+            svg.label(
                 left - 10.0,
-                y + 4.0,
-                &fit(&r.outcome, left - 16.0, 12.0),
+                row_top + 14.0,
+                &r.outcome,
                 TextStyle::anchored("end"),
+                left - 16.0,
+                14.0,
             );
         }
         let c = colour(r.arm_index);
+        svg.begin_arm(&r.arm);
         if r.lo.is_finite() && r.hi.is_finite() {
             svg.line(sx.map(r.lo), y, sx.map(r.hi), y, c, 2.5, "");
         }
         if r.mean.is_finite() {
             svg.marker(shape(r.arm_index), sx.map(r.mean), y, 5.0, c);
         }
-        svg.text(
+        svg.end_group();
+        svg.label(
             width - tag_w + 10.0,
-            y + 4.0,
-            &fit(&r.tag, tag_w - 14.0, 11.0),
+            row_top + 14.0,
+            &r.tag,
             small(),
+            tag_w - 14.0,
+            14.0,
         );
+        row_top += h;
     }
     Chart {
         id: id.to_owned(),
@@ -365,12 +449,27 @@ pub fn difference_chart(
 pub struct SeriesBand {
     /// The arm's name.
     pub label: String,
+    /// The arm's style index: its colour, dash and marker in every figure.
+    pub style: usize,
     /// Points in time order, in display units.
     pub points: Vec<(f64, f64, f64, f64)>,
 }
 
+/// The stroke width of the `k`-th of `n` lines drawn over each other: the
+/// first widest, so that where two arms have the same values both stay
+/// visible (the later, narrower line inside the earlier one).
+fn stacked_width(k: usize, n: usize) -> f64 {
+    if n <= 1 {
+        2.0
+    } else {
+        1.8 + 1.4 * (n - 1 - k) as f64 / (n - 1) as f64
+    }
+}
+
 /// Line chart of a monthly series per arm with its band, the warm-up
-/// shaded.
+/// shaded and each event marked by a dashed line. Each arm's markers sit
+/// at points of their own (staggered), so arms with equal values are both
+/// seen.
 #[allow(clippy::too_many_arguments)]
 pub fn series_chart(
     id: &str,
@@ -383,14 +482,17 @@ pub fn series_chart(
     warmup_years: f64,
     events: &[(f64, String)],
 ) -> Chart {
-    let (width, height) = (370.0, 250.0);
+    let width = 370.0;
     let (left, right, bottom_margin) = (46.0, 12.0, 34.0);
-    let labels: Vec<String> = series.iter().map(|s| s.label.clone()).collect();
-    let mut svg = Svg::new(id, width, height, title, desc);
-    svg.text(8.0, 18.0, &fit(title, width - 16.0, 13.0), title_style());
-    let legend_end = legend(&mut svg, &labels, 8.0, 36.0, width - 8.0);
-    svg.text(8.0, legend_end + 18.0, unit, small());
-    let top = legend_end + 26.0;
+    let entries: Vec<(String, usize)> = series.iter().map(|s| (s.label.clone(), s.style)).collect();
+    let mut svg = Svg::new(id, width, 250.0, title, desc);
+    let shift = draw_title(&mut svg, title);
+    let legend_end = legend(&mut svg, &entries, 8.0, 36.0 + shift, width - 8.0);
+    let unit_lines = svg.label(8.0, legend_end + 18.0, unit, small(), width - 16.0, 13.0);
+    let top = legend_end + 26.0 + 13.0 * (unit_lines as f64 - 1.0);
+    // The plot keeps its height whatever the legend takes.
+    let height = top + 160.0 + bottom_margin;
+    svg.set_height(height);
     let bottom = height - bottom_margin;
     let (x_lo, x_hi) = extent(
         series
@@ -423,18 +525,26 @@ pub fn series_chart(
             small(),
         );
     }
-    // An event (a reform) as a dashed line at its time, named at the top.
+    // An event (a reform) as a dashed line at its time, named at the top:
+    // right of the line in the left half, left of it in the right half.
     for (year, label) in events {
         if !(year.is_finite() && *year > sx.d0 && *year < sx.d1) {
             continue;
         }
         let x = sx.map(*year);
         svg.line(x, top, x, bottom, "#333333", 1.2, "5 3");
-        svg.text(
-            x + 3.0,
+        let (tx, anchor, room) = if x < (left + width - right) / 2.0 {
+            (x + 3.0, "start", width - right - x - 6.0)
+        } else {
+            (x - 3.0, "end", x - left - 6.0)
+        };
+        svg.label(
+            tx,
             top + 22.0,
-            &fit(label, width - right - x - 6.0, 11.0),
-            small(),
+            label,
+            TextStyle { anchor, ..small() },
+            room,
+            13.0,
         );
     }
     y_axis(&mut svg, lang, &y_ticks, &sy, left, width - right);
@@ -448,29 +558,36 @@ pub fn series_chart(
             ..small()
         },
     );
-    for (i, s) in series.iter().enumerate() {
+    for s in series {
         let mut band: Vec<(f64, f64)> = s
             .points
             .iter()
             .map(|p| (sx.map(p.0), sy.map(p.3)))
             .collect();
         band.extend(s.points.iter().rev().map(|p| (sx.map(p.0), sy.map(p.2))));
-        svg.polygon(&band, colour(i), 0.2);
+        // Light bands: where several overlap, the lines stay readable.
+        svg.begin_arm(&s.label);
+        svg.polygon(&band, colour(s.style), 0.12);
+        svg.end_group();
     }
-    for (i, s) in series.iter().enumerate() {
+    let n = series.len();
+    for (k, s) in series.iter().enumerate() {
         let line: Vec<(f64, f64)> = s
             .points
             .iter()
             .map(|p| (sx.map(p.0), sy.map(p.1)))
             .collect();
-        svg.polyline(&line, colour(i), 2.0, dash(i));
-        if let Some(&(x, y)) = line
-            .iter()
-            .rev()
-            .find(|(x, y)| x.is_finite() && y.is_finite())
-        {
-            svg.marker(shape(i), x, y, 4.0, colour(i));
+        svg.begin_arm(&s.label);
+        svg.polyline(&line, colour(s.style), stacked_width(k, n), dash(s.style));
+        // About five markers per line, each arm's shifted along the line.
+        let step = (line.len() / 5).max(1);
+        let offset = step * k / n.max(1);
+        for (m, &(x, y)) in line.iter().enumerate() {
+            if m % step == offset && x.is_finite() && y.is_finite() {
+                svg.marker(shape(s.style), x, y, 4.0, colour(s.style));
+            }
         }
+        svg.end_group();
     }
     Chart {
         id: id.to_owned(),
@@ -523,11 +640,28 @@ pub fn stacked_shares_described(
     categories: &[String],
     rows: &[StackRow],
 ) -> Chart {
-    let (width, left, right, bar_h, gap) = (760.0, 118.0, 20.0, 26.0, 12.0);
-    let top = 34.0;
-    let bars_end = top + (bar_h + gap) * rows.len() as f64;
-    let legend_lines = (categories.len() as f64 / 3.0).ceil();
-    let height = bars_end + 24.0 + legend_lines * 18.0 + 10.0;
+    let (width, left, right, gap) = (760.0, 118.0, 20.0, 12.0);
+    let top = 34.0 + TITLE_LINE * (title_lines(title, width) as f64 - 1.0);
+    // A bar grows with its wrapped row name.
+    let bar_heights: Vec<f64> = rows
+        .iter()
+        .map(|r| (13.0 * line_count(&r.label, left - 12.0, 12.0) as f64 + 4.0).max(26.0))
+        .collect();
+    let bars_end = top + bar_heights.iter().map(|h| h + gap).sum::<f64>();
+    let col_w = (width - 16.0) / 3.0;
+    // The legend, three to a row; a row as high as its longest name.
+    let legend_rows: Vec<f64> = categories
+        .chunks(3)
+        .map(|chunk| {
+            let lines = chunk
+                .iter()
+                .map(|c| line_count(c, col_w - 26.0, 11.0))
+                .max()
+                .unwrap_or(1);
+            4.0 + 14.0 * lines as f64
+        })
+        .collect();
+    let height = bars_end + 24.0 + legend_rows.iter().sum::<f64>() + 10.0;
     let pct = |x: f64| match lang {
         Language::En => format!("{}%", number(lang, 100.0 * x, 0)),
         Language::Sv => format!("{} %", number(lang, 100.0 * x, 0)),
@@ -545,20 +679,23 @@ pub fn stacked_shares_described(
         .collect();
     let desc = desc(&rows_text.join(" "));
     let mut svg = Svg::new(id, width, height, title, &desc);
-    svg.text(8.0, 18.0, title, title_style());
+    draw_title(&mut svg, title);
     let sx = Scale {
         d0: 0.0,
         d1: 1.0,
         r0: left,
         r1: width - right,
     };
-    for (i, r) in rows.iter().enumerate() {
-        let y = top + (bar_h + gap) * i as f64;
-        svg.text(
+    let mut y = top;
+    for (r, &bar_h) in rows.iter().zip(&bar_heights) {
+        let lines = line_count(&r.label, left - 12.0, 12.0) as f64;
+        svg.label(
             left - 8.0,
-            y + bar_h / 2.0 + 4.0,
-            &fit(&r.label, left - 12.0, 12.0),
+            y + bar_h / 2.0 + 4.0 - 6.5 * (lines - 1.0),
+            &r.label,
             TextStyle::anchored("end"),
+            left - 12.0,
+            13.0,
         );
         let total: f64 = r.shares.iter().filter(|s| s.is_finite()).sum();
         let scale = if total > 1.0 { 1.0 / total } else { 1.0 };
@@ -591,6 +728,7 @@ pub fn stacked_shares_described(
             }
             acc += s * scale;
         }
+        y += bar_h + gap;
     }
     let axis_ticks = [0.0, 0.25, 0.5, 0.75, 1.0];
     for v in axis_ticks {
@@ -604,13 +742,15 @@ pub fn stacked_shares_described(
             },
         );
     }
-    let col_w = (width - 16.0) / 3.0;
+    let mut row_y = bars_end + 30.0;
     for (k, c) in categories.iter().enumerate() {
         let x = 8.0 + col_w * (k % 3) as f64;
-        let y = bars_end + 30.0 + 18.0 * (k / 3) as f64;
+        if k > 0 && k % 3 == 0 {
+            row_y += legend_rows[k / 3 - 1];
+        }
         let colour_index = palette.get(k).copied().unwrap_or(k);
-        svg.rect(x, y - 10.0, 14.0, 12.0, colour(colour_index), 1.0);
-        svg.text(x + 20.0, y, &fit(c, col_w - 26.0, 11.0), small());
+        svg.rect(x, row_y - 10.0, 14.0, 12.0, colour(colour_index), 1.0);
+        svg.label(x + 20.0, row_y, c, small(), col_w - 26.0, 14.0);
     }
     Chart {
         id: id.to_owned(),
@@ -624,12 +764,15 @@ pub fn stacked_shares_described(
 pub struct SweepLine {
     /// The arm's name.
     pub label: String,
+    /// The arm's style index: its colour, dash and marker in every figure.
+    pub style: usize,
     /// (factor value, mean, lower, upper), in factor order, display units.
     pub points: Vec<(f64, f64, f64, f64)>,
 }
 
 /// Line chart of an outcome over one swept factor, one line per arm, with
-/// interval whiskers at each swept value.
+/// interval whiskers at each swept value, the arms side by side (dodged) so
+/// that equal values stay visible; on an axis from zero when `from_zero`.
 #[allow(clippy::too_many_arguments)]
 pub fn sweep_line_chart(
     id: &str,
@@ -639,8 +782,9 @@ pub fn sweep_line_chart(
     unit: &str,
     caption: &str,
     lines: &[SweepLine],
+    from_zero: bool,
 ) -> Chart {
-    let (width, height, left, right, bottom_margin) = (560.0, 300.0, 56.0, 16.0, 40.0);
+    let (width, left, right) = (560.0, 56.0, 16.0);
     let title = super::text::capitalise(&tf(
         lang,
         Key::SweepTitle,
@@ -681,51 +825,55 @@ pub fn sweep_line_chart(
             ("lines", &line_words.join(" ")),
         ],
     );
-    let mut svg = Svg::new(id, width, height, &title, &desc);
-    svg.text(8.0, 18.0, &fit(&title, width - 16.0, 13.0), title_style());
-    let labels: Vec<String> = lines.iter().map(|l| l.label.clone()).collect();
-    let legend_end = legend(&mut svg, &labels, 8.0, 36.0, width - 8.0);
-    svg.text(8.0, legend_end + 18.0, unit, small());
-    let top = legend_end + 28.0;
-    let bottom = height - bottom_margin;
+    let mut svg = Svg::new(id, width, 300.0, &title, &desc);
+    let shift = draw_title(&mut svg, &title);
+    let entries: Vec<(String, usize)> = lines.iter().map(|l| (l.label.clone(), l.style)).collect();
+    let legend_end = legend(&mut svg, &entries, 8.0, 36.0 + shift, width - 8.0);
+    let unit_lines = svg.label(8.0, legend_end + 18.0, unit, small(), width - 16.0, 13.0);
+    let top = legend_end + 28.0 + 13.0 * (unit_lines as f64 - 1.0);
+    let bottom = top + 200.0;
+    let factor_lines = line_count(factor, width - 16.0, 11.0) as f64;
+    let height = bottom + 34.0 + 13.0 * factor_lines;
+    svg.set_height(height);
     let x_ticks = nice_ticks(x_lo, x_hi, 6);
-    let y_ticks = nice_ticks(y_lo, y_hi, 5);
+    let y_ticks = nice_ticks(if from_zero { y_lo.min(0.0) } else { y_lo }, y_hi, 5);
     let sx = Scale::over(&x_ticks, left, width - right);
     let sy = Scale::over(&y_ticks, bottom, top);
     y_axis(&mut svg, lang, &y_ticks, &sy, left, width - right);
     x_axis(&mut svg, lang, &x_ticks, &sx, bottom, bottom);
-    svg.text(
+    svg.label(
         (left + width - right) / 2.0,
-        height - 6.0,
+        bottom + 32.0,
         factor,
         TextStyle {
             anchor: "middle",
             ..small()
         },
+        width - 16.0,
+        13.0,
     );
-    for (i, l) in lines.iter().enumerate() {
+    let n = lines.len();
+    for (k, l) in lines.iter().enumerate() {
+        let i = l.style;
+        // Each arm a few pixels beside the others at the same value.
+        let dodge = 5.0 * (k as f64 - (n as f64 - 1.0) / 2.0);
         let pts: Vec<(f64, f64)> = l
             .points
             .iter()
-            .map(|p| (sx.map(p.0), sy.map(p.1)))
+            .map(|p| (sx.map(p.0) + dodge, sy.map(p.1)))
             .collect();
-        svg.polyline(&pts, colour(i), 2.0, dash(i));
+        svg.begin_arm(&l.label);
+        svg.polyline(&pts, colour(i), stacked_width(k, n), dash(i));
         for p in &l.points {
+            let x = sx.map(p.0) + dodge;
             if p.2.is_finite() && p.3.is_finite() {
-                svg.line(
-                    sx.map(p.0),
-                    sy.map(p.2),
-                    sx.map(p.0),
-                    sy.map(p.3),
-                    colour(i),
-                    1.5,
-                    "",
-                );
+                svg.line(x, sy.map(p.2), x, sy.map(p.3), colour(i), 1.5, "");
             }
             if p.1.is_finite() {
-                svg.marker(shape(i), sx.map(p.0), sy.map(p.1), 4.5, colour(i));
+                svg.marker(shape(i), x, sy.map(p.1), 4.5, colour(i));
             }
         }
+        svg.end_group();
     }
     Chart {
         id: id.to_owned(),
@@ -764,12 +912,16 @@ pub fn heat_map(
     caption: &str,
     grid: &HeatGrid,
 ) -> Chart {
-    let (left, top, cell_w, cell_h) = (60.0, 44.0, 72.0, 32.0);
+    let (left, cell_w, cell_h) = (60.0, 72.0, 32.0);
     let (cols, rows) = (grid.xs.len(), grid.ys.len());
     let width = (left + cell_w * cols as f64 + 20.0).max(460.0);
-    let height = top + cell_h * rows as f64 + 50.0;
     // The axes name the factors, so the title names only the outcome.
     let title = super::text::capitalise(outcome);
+    let shift = TITLE_LINE * (title_lines(&title, width) as f64 - 1.0);
+    let y_lines = line_count(y_label, width - left - 8.0, 11.0) as f64;
+    let top = 44.0 + shift + 13.0 * (y_lines - 1.0);
+    let x_lines = line_count(x_label, width - 16.0, 11.0) as f64;
+    let height = top + cell_h * rows as f64 + 50.0 + 13.0 * (x_lines - 1.0);
     let cell = |i: usize, j: usize| {
         grid.values
             .get(j)
@@ -874,8 +1026,15 @@ pub fn heat_map(
     }
     let key_h = if diverging { 62.0 } else { 44.0 };
     let mut svg = Svg::new(id, width, height + key_h, &title, &desc);
-    svg.text(8.0, 18.0, &fit(&title, width - 16.0, 13.0), title_style());
-    svg.text(left, 36.0, y_label, small());
+    draw_title(&mut svg, &title);
+    svg.label(
+        left,
+        36.0 + shift,
+        y_label,
+        small(),
+        width - left - 8.0,
+        13.0,
+    );
     for j in 0..rows {
         // The first y value at the bottom, like an axis.
         let y = top + cell_h * (rows - 1 - j) as f64;
@@ -925,17 +1084,24 @@ pub fn heat_map(
             },
         );
     }
-    svg.text(
-        left + cell_w * cols as f64 / 2.0,
+    // The factor's name, centred under the cells where it fits there.
+    let x_label_w = text_width(x_label, 11.0);
+    let centre = (left + cell_w * cols as f64 / 2.0)
+        .max(8.0 + x_label_w / 2.0)
+        .min(width / 2.0);
+    svg.label(
+        centre,
         bottom + 32.0,
         x_label,
         TextStyle {
             anchor: "middle",
             ..small()
         },
+        width - 16.0,
+        13.0,
     );
     // The colour key: the scale's ends (and zero for differences).
-    let (key_x, key_y, steps, step_w) = (left, bottom + 46.0, 11, 20.0);
+    let (key_x, key_y, steps, step_w) = (left, bottom + 46.0 + 13.0 * (x_lines - 1.0), 11, 20.0);
     for k in 0..steps {
         let v = key_lo + (key_hi - key_lo) * k as f64 / (steps - 1) as f64;
         svg.rect(
@@ -963,11 +1129,13 @@ pub fn heat_map(
             ),
             small(),
         );
-        svg.text(
+        svg.label(
             key_x + key_w + 10.0,
             key_y + 9.0,
             super::text::t(lang, Key::HeatClearMark),
             small(),
+            width - key_x - key_w - 12.0,
+            13.0,
         );
     }
     Chart {
@@ -1004,9 +1172,16 @@ pub fn ranking_chart(
             .total_cmp(&a.effect.abs())
             .then_with(|| a.label.cmp(&b.label))
     });
-    let (width, left, right, row_h, top) = (800.0, 380.0, 60.0, 24.0, 44.0);
-    let height = top + row_h * sorted.len() as f64 + 36.0;
+    let (width, left, right) = (800.0, 380.0, 60.0);
     let title = super::text::capitalise(&tf(lang, Key::RankingTitle, &[("outcome", outcome)]));
+    let shift = TITLE_LINE * (title_lines(&title, width) as f64 - 1.0);
+    let top = 44.0 + shift;
+    // A row grows with its wrapped factor name.
+    let heights: Vec<f64> = sorted
+        .iter()
+        .map(|e| (14.0 * line_count(&e.label, left - 12.0, 12.0) as f64 + 8.0).max(24.0))
+        .collect();
+    let height = top + heights.iter().sum::<f64>() + 36.0;
     let d = super::text::decimals(&sorted.iter().map(|e| e.effect).collect::<Vec<_>>());
     let items: Vec<String> = sorted
         .iter()
@@ -1030,8 +1205,8 @@ pub fn ranking_chart(
         ],
     );
     let mut svg = Svg::new(id, width, height, &title, &desc);
-    svg.text(8.0, 18.0, &fit(&title, width - 16.0, 13.0), title_style());
-    svg.text(8.0, 34.0, unit, small());
+    draw_title(&mut svg, &title);
+    svg.label(8.0, 34.0 + shift, unit, small(), width - 16.0, 13.0);
     let (lo, hi) = extent(sorted.iter().map(|e| e.effect).chain([0.0]));
     // Room beyond the longest bars for their value labels.
     let pad = 0.25 * (hi - lo);
@@ -1041,16 +1216,19 @@ pub fn ranking_chart(
         5,
     );
     let sx = Scale::over(&ticks, left, width - right);
-    let bottom = top + row_h * sorted.len() as f64;
+    let bottom = top + heights.iter().sum::<f64>();
     x_axis(&mut svg, lang, &ticks, &sx, top - 4.0, bottom);
     let zero = sx.map(0.0);
-    for (k, e) in sorted.iter().enumerate() {
-        let y = top + row_h * k as f64;
-        svg.text(
+    let mut y = top;
+    for (e, &row_h) in sorted.iter().zip(&heights) {
+        let lines = line_count(&e.label, left - 12.0, 12.0) as f64;
+        svg.label(
             left - 8.0,
-            y + row_h / 2.0 + 4.0,
-            &fit(&e.label, left - 12.0, 12.0),
+            y + row_h / 2.0 + 4.0 - 7.0 * (lines - 1.0),
+            &e.label,
             TextStyle::anchored("end"),
+            left - 12.0,
+            14.0,
         );
         if e.effect.is_finite() {
             let x = sx.map(e.effect);
@@ -1069,6 +1247,7 @@ pub fn ranking_chart(
                 TextStyle { anchor, ..small() },
             );
         }
+        y += row_h;
     }
     svg.line(zero, top - 6.0, zero, bottom, "#222222", 1.5, "");
     Chart {
@@ -1099,12 +1278,14 @@ mod tests {
         vec![
             ArmInterval {
                 label: "control".into(),
+                style: 0,
                 mean: 25.1,
                 lo: 24.4,
                 hi: 25.8,
             },
             ArmInterval {
                 label: "trust".into(),
+                style: 1,
                 mean: 17.0,
                 lo: 16.5,
                 hi: 17.6,
@@ -1121,7 +1302,15 @@ mod tests {
 
     #[test]
     fn interval_chart_states_its_numbers() {
-        let c = interval_chart("o1", Language::En, "Turnover", "% per year", "cap", &arms());
+        let c = interval_chart(
+            "o1",
+            Language::En,
+            "Turnover",
+            "% per year",
+            "cap",
+            &arms(),
+            true,
+        );
         assert_accessible(&c);
         assert!(
             c.inline_svg()
@@ -1129,7 +1318,15 @@ mod tests {
             "{}",
             c.inline_svg()
         );
-        let sv = interval_chart("o1", Language::Sv, "Omsättning", "% per år", "cap", &arms());
+        let sv = interval_chart(
+            "o1",
+            Language::Sv,
+            "Omsättning",
+            "% per år",
+            "cap",
+            &arms(),
+            true,
+        );
         assert!(sv.inline_svg().contains("25,1"));
     }
 
@@ -1150,11 +1347,12 @@ mod tests {
             lang,
             "Skillnad",
             "cap",
-            &["trust".into()],
+            &[("trust".into(), 1)],
             &diff,
         ));
         let band = SeriesBand {
             label: "trust".into(),
+            style: 1,
             points: (0..24)
                 .map(|m| {
                     (
@@ -1185,6 +1383,7 @@ mod tests {
         assert_accessible(&stacked_shares("t", lang, "Tid", "cap", &cats, &rows));
         let line = SweepLine {
             label: "trust".into(),
+            style: 1,
             points: vec![
                 (0.5, 1.0, 0.9, 1.1),
                 (1.0, 1.2, 1.1, 1.3),
@@ -1199,6 +1398,7 @@ mod tests {
             "enheter",
             "cap",
             &[line],
+            false,
         ));
         let grid = HeatGrid {
             xs: vec![0.5, 1.0],
@@ -1253,5 +1453,243 @@ mod tests {
             desc.find("3. a").unwrap(),
         );
         assert!(b < c && c < a);
+    }
+
+    /// Every `<text>` of an SVG: (x, font size, anchor, content).
+    fn texts(svg: &str) -> Vec<(f64, f64, String, String)> {
+        svg.split("<text ")
+            .skip(1)
+            .map(|t| {
+                let attr = |name: &str| {
+                    t.split(&format!("{name}=\""))
+                        .nth(1)
+                        .and_then(|v| v.split('"').next())
+                        .map(str::to_owned)
+                };
+                let content = t.split('>').nth(1).unwrap_or("").split("</text").next();
+                (
+                    attr("x").and_then(|v| v.parse().ok()).unwrap_or(f64::NAN),
+                    attr("font-size")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(f64::NAN),
+                    attr("text-anchor").unwrap_or_else(|| "start".to_owned()),
+                    content.unwrap_or("").replace("&amp;", "&"),
+                )
+            })
+            .collect()
+    }
+
+    /// Whether every text of `chart` lies inside its width.
+    fn assert_texts_inside(chart: &Chart) {
+        let width = chart.svg.width();
+        for (x, size, anchor, content) in texts(&chart.inline_svg()) {
+            let w = text_width(&content, size);
+            let (a, b) = match anchor.as_str() {
+                "end" => (x - w, x),
+                "middle" => (x - w / 2.0, x + w / 2.0),
+                _ => (x, x + w),
+            };
+            assert!(
+                a >= 0.0 && b <= width,
+                "{}: `{content}` spans {a:.0}..{b:.0} of {width}",
+                chart.id
+            );
+            assert!(!content.contains('…'), "{}: `{content}` cut", chart.id);
+        }
+    }
+
+    #[test]
+    fn long_names_wrap_inside_every_chart_kind() {
+        let lang = Language::En;
+        let long = "team_without_named_person_and_without_coaching";
+        let rows: Vec<ArmInterval> = [("silos", 0), (long, 1)]
+            .iter()
+            .map(|&(label, style)| ArmInterval {
+                label: label.into(),
+                style,
+                mean: 1.0,
+                lo: 0.9,
+                hi: 1.1,
+            })
+            .collect();
+        let c = interval_chart(
+            "i",
+            lang,
+            "A title long enough to need two lines in a chart of three hundred and eighty pixels",
+            "unit",
+            "cap",
+            &rows,
+            true,
+        );
+        assert_texts_inside(&c);
+        let svg = c.inline_svg();
+        assert!(svg.contains(">team_without_named_</text>"), "{svg}");
+        // The axis of a rate starts at zero.
+        assert!(
+            svg.contains(">0</text>") || svg.contains(">0.0</text>"),
+            "{svg}"
+        );
+        let band = |label: &str, style| SeriesBand {
+            label: label.into(),
+            style,
+            points: (0..36).map(|m| (m as f64 / 12.0, 2.0, 1.0, 3.0)).collect(),
+        };
+        let s = series_chart(
+            "s",
+            lang,
+            "Turnover",
+            "% per year",
+            "cap",
+            "desc of the chart with numbers in it",
+            &[band("silos", 0), band(long, 1)],
+            1.0,
+            &[(2.9, format!("{long}: a reform with a long name"))],
+        );
+        assert_texts_inside(&s);
+        let diff = difference_chart(
+            "d",
+            lang,
+            "Difference",
+            "cap",
+            &[("trust".into(), 1), (long.into(), 2)],
+            &[DifferenceRow {
+                outcome: "Decisions that depend on who decides, in a very long wording".into(),
+                arm_index: 2,
+                arm: long.into(),
+                mean: 1.0,
+                lo: 0.5,
+                hi: 1.5,
+                tag: "no clear difference at all".into(),
+            }],
+        );
+        assert_texts_inside(&diff);
+        let stack = stacked_shares(
+            "t",
+            lang,
+            "Time use",
+            "cap",
+            &["direct client work with a very long name indeed".to_owned()],
+            &[StackRow {
+                label: long.into(),
+                shares: vec![0.5],
+            }],
+        );
+        assert_texts_inside(&stack);
+        let grid = HeatGrid {
+            xs: vec![0.5, 1.0],
+            ys: vec![1.0],
+            values: vec![vec![0.1, 0.2]],
+            ..HeatGrid::default()
+        };
+        let factor = "coaching per case worker (hours/week) (team_without_named_person)";
+        assert_texts_inside(&heat_map("h", lang, long, factor, factor, "cap", &grid));
+        let ranking = ranking_chart(
+            "r",
+            lang,
+            "stress",
+            "units",
+            "cap",
+            &[LeverEffect {
+                label: format!("{factor} {factor}"),
+                effect: 0.3,
+            }],
+        );
+        assert_texts_inside(&ranking);
+    }
+
+    #[test]
+    fn two_arms_with_equal_values_are_both_visible() {
+        let band = |style| SeriesBand {
+            label: format!("arm{style}"),
+            style,
+            points: (0..48).map(|m| (m as f64 / 12.0, 2.0, 1.0, 3.0)).collect(),
+        };
+        let svg = series_chart(
+            "s",
+            Language::En,
+            "t",
+            "u",
+            "c",
+            "a description long enough",
+            &[band(0), band(1)],
+            0.0,
+            &[],
+        )
+        .inline_svg();
+        // Both lines, the first wider, so the second shows inside it.
+        let widths: Vec<&str> = svg
+            .split("<polyline")
+            .skip(1)
+            .filter_map(|p| p.split("stroke-width=\"").nth(1)?.split('"').next())
+            .collect();
+        assert_eq!(widths.len(), 2, "{svg}");
+        assert!(widths[0].parse::<f64>().unwrap() > widths[1].parse::<f64>().unwrap());
+        // Their markers at different points: a circle and a square apart.
+        let circles: Vec<&str> = svg
+            .split("<circle cx=\"")
+            .skip(1)
+            .filter_map(|c| c.split('"').next())
+            .collect();
+        let squares: Vec<f64> = svg
+            .split("<rect x=\"")
+            .skip(1)
+            .filter(|r| r.contains("stroke=\"#ffffff\""))
+            .filter_map(|r| r.split('"').next()?.parse().ok())
+            .collect();
+        assert!(!circles.is_empty() && !squares.is_empty(), "{svg}");
+        for c in &circles {
+            let cx: f64 = c.parse().unwrap();
+            assert!(squares.iter().all(|x| (x + 3.6 - cx).abs() > 3.0), "{svg}");
+        }
+        // A sweep's lines side by side at each value.
+        let line = |style| SweepLine {
+            label: format!("arm{style}"),
+            style,
+            points: vec![(0.0, 1.0, 0.9, 1.1), (1.0, 1.0, 0.9, 1.1)],
+        };
+        let svg = sweep_line_chart(
+            "w",
+            Language::En,
+            "stress",
+            "coaching",
+            "u",
+            "c",
+            &[line(0), line(1)],
+            false,
+        )
+        .inline_svg();
+        let cx: Vec<f64> = svg
+            .split("<circle cx=\"")
+            .skip(1)
+            .filter_map(|c| c.split('"').next()?.parse().ok())
+            .collect();
+        let squares: Vec<f64> = svg
+            .split("<rect x=\"")
+            .skip(1)
+            .filter(|r| r.contains("stroke=\"#ffffff\""))
+            .filter_map(|r| r.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(
+            (cx.len(), squares.len()),
+            (3, 3),
+            "legend and two points: {svg}"
+        );
+        for c in &cx {
+            assert!(squares.iter().all(|x| (x + 4.05 - c).abs() > 3.0), "{svg}");
+        }
+    }
+
+    #[test]
+    fn a_rolling_mean_averages_twelve_months_from_the_twelfth() {
+        let points: Vec<(f64, f64, f64, f64)> = (1..=24)
+            .map(|m| (m as f64 / 12.0, m as f64, m as f64 - 1.0, m as f64 + 1.0))
+            .collect();
+        let r = rolling_mean(&points, 12);
+        assert_eq!(r.len(), 13);
+        assert_eq!(r[0], (1.0, 6.5, 5.5, 7.5));
+        assert_eq!(r[12].1, 18.5);
+        assert!(rolling_mean(&points[..5], 12).is_empty());
+        assert!(axis_from_zero("share") && axis_from_zero("events/year"));
+        assert!(!axis_from_zero("stress units") && !axis_from_zero("days"));
     }
 }

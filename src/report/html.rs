@@ -150,6 +150,8 @@ pub enum Study {
         baseline: String,
         /// Which side of a difference is better, for the captions.
         better: text::Better,
+        /// Whether the level axis starts at zero (a rate or a share).
+        from_zero: bool,
     },
     /// A sensitivity analysis: each lever's effect on one outcome.
     Sensitivity {
@@ -190,6 +192,31 @@ pub struct FactorRow {
     pub s1: [f64; 3],
 }
 
+/// The shared ranks of factors in ranking order: a factor whose 95%
+/// interval of the ranking index overlaps that of the first factor of the
+/// current group joins the group, so factors within noise of each other
+/// are grouped, not strictly ranked. Per factor, its group's first and
+/// last rank (counted from 1).
+pub fn rank_groups(factors: &[FactorRow]) -> Vec<(usize, usize)> {
+    let mut starts = Vec::with_capacity(factors.len());
+    let mut leader = 0;
+    for (k, f) in factors.iter().enumerate() {
+        let lead = &factors[leader].index;
+        let overlaps = k > leader && f.index[2] >= lead[1] && f.index[1] <= lead[2];
+        if !overlaps {
+            leader = k;
+        }
+        starts.push(leader);
+    }
+    starts
+        .iter()
+        .map(|&s| {
+            let end = starts.iter().rposition(|&t| t == s).unwrap_or(s);
+            (s + 1, end + 1)
+        })
+        .collect()
+}
+
 /// How many factors a sensitivity summary names per outcome.
 const SENSITIVITY_TOP: usize = 3;
 
@@ -213,13 +240,15 @@ pub const PATHWAY_STUDY_OUTCOMES: [Outcome; 4] = [
 /// A factor's readable name: the lever's name for a steering lever, else
 /// the parameter key; with the arm when it applies to one arm only.
 pub fn factor_label(lang: Language, factor: &Factor) -> String {
-    let base = factor
-        .key
-        .strip_prefix("steering.")
-        .and_then(|name| text::lever_label(lang, name))
-        .map_or_else(|| factor.key.clone(), str::to_owned);
+    factor_label_with(lang, factor, &|arm: &str| arm.to_owned())
+}
+
+/// [`factor_label`] with the arm as `shown` gives it (its label).
+fn factor_label_with(lang: Language, factor: &Factor, shown: &dyn Fn(&str) -> String) -> String {
+    let base =
+        text::param_label(lang, &factor.key).map_or_else(|| factor.key.clone(), str::to_owned);
     match &factor.arm {
-        Some(arm) => format!("{base} ({arm})"),
+        Some(arm) => format!("{base} ({})", shown(arm)),
         None => base,
     }
 }
@@ -247,21 +276,29 @@ fn chart_id(parts: &[&str]) -> String {
 
 /// The chart groups of a sweep or sensitivity analysis, in `lang`.
 pub fn studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
-    studies_against(data, arms, arms.first().map_or("", String::as_str), lang)
+    let baseline = arms.first().map_or("", String::as_str);
+    studies_against(data, arms, baseline, lang, &|arm: &str| arm.to_owned())
 }
 
 /// [`studies`] with the baseline arm named: its difference maps compare
-/// every other arm with `baseline`.
+/// every other arm with `baseline`. `shown` gives an arm's name as the
+/// report shows it (its label), for legends and titles; chart ids keep
+/// the name.
 pub fn studies_against(
     data: &StudyData,
     arms: &[String],
     baseline: &str,
     lang: Language,
+    shown: &dyn Fn(&str) -> String,
 ) -> Vec<Study> {
     if data.is_sensitivity() {
-        return sensitivity_studies(data, arms, lang);
+        return sensitivity_studies(data, arms, lang, shown);
     }
-    let labels: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+    let labels: Vec<String> = data
+        .factors
+        .iter()
+        .map(|f| factor_label_with(lang, f, shown))
+        .collect();
     let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
         PATHWAY_STUDY_OUTCOMES
     } else {
@@ -303,7 +340,8 @@ pub fn studies_against(
                         .collect();
                     points.sort_by(|a, b| a.0.total_cmp(&b.0));
                     SweepLine {
-                        label: arm.clone(),
+                        label: shown(arm),
+                        style: style_index(arms, baseline, arm),
                         points,
                     }
                 })
@@ -402,9 +440,46 @@ pub fn studies_against(
             diff_unit: unit.difference.to_owned(),
             baseline: baseline.to_owned(),
             better: text::better(o),
+            from_zero: charts::axis_from_zero(spec.unit),
         });
     }
     out
+}
+
+/// An arm's style index, the same in every figure of a report: the
+/// baseline 0, every other arm 1, 2, ... in the order of the results' arm
+/// list. It picks the arm's colour, dash and marker.
+pub fn style_index(arms: &[String], baseline: &str, arm: &str) -> usize {
+    if arm == baseline {
+        return 0;
+    }
+    arms.iter()
+        .filter(|a| a.as_str() != baseline)
+        .position(|a| a == arm)
+        .map_or(0, |k| k + 1)
+}
+
+/// Whether a monthly series swings enough from month to month to be drawn
+/// as a rolling 12-month mean: flows and shares of a month's events.
+pub fn smoothed(m: SeriesMetric) -> bool {
+    matches!(
+        m,
+        SeriesMetric::Turnover
+            | SeriesMetric::SickLeave
+            | SeriesMetric::Overdue
+            | SeriesMetric::ErrorRate
+            | SeriesMetric::Inconsistency
+            | SeriesMetric::HighStrain
+    )
+}
+
+/// The window of a rolling mean [months].
+const ROLLING_MONTHS: usize = 12;
+
+/// First day of month `m` (counted from 1), months being twelfths of the
+/// 365-day year as the engine counts them.
+fn month_start_day(m: u32) -> u32 {
+    (m.saturating_sub(1) * DAYS_PER_YEAR).div_ceil(12)
 }
 
 /// The smallest and largest finite value over `grids`.
@@ -443,7 +518,12 @@ fn full_grid(data: &StudyData) -> Option<(Vec<f64>, Vec<f64>)> {
         .then_some((xs, ys))
 }
 
-fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec<Study> {
+fn sensitivity_studies(
+    data: &StudyData,
+    arms: &[String],
+    lang: Language,
+    shown: &dyn Fn(&str) -> String,
+) -> Vec<Study> {
     let sobol = data.kind == "sobol";
     let mut groups: Vec<(String, String)> = Vec::new();
     for row in &data.indices {
@@ -482,7 +562,8 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
                 });
                 let factor = k.map(|k| &data.factors[k]);
                 FactorRow {
-                    label: factor.map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    label: factor
+                        .map_or_else(|| r.factor.clone(), |f| factor_label_with(lang, f, shown)),
                     range: (lo, hi),
                     unit: factor
                         .map_or_else(String::new, |f| text::param_unit(lang, &f.unit).to_owned()),
@@ -501,7 +582,7 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
                     .factors
                     .iter()
                     .find(|f| f.label == r.factor)
-                    .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f)),
+                    .map_or_else(|| r.factor.clone(), |f| factor_label_with(lang, f, shown)),
                 effect: r.value * scale,
             })
             .collect();
@@ -511,7 +592,10 @@ fn sensitivity_studies(data: &StudyData, arms: &[String], lang: Language) -> Vec
             continue;
         }
         let (outcome, name) = if arms.len() > 1 {
-            (format!("{label} ({arm})"), format!("{outcome}-{arm}"))
+            (
+                format!("{label} ({})", shown(&arm)),
+                format!("{outcome}-{arm}"),
+            )
         } else {
             (label, outcome.clone())
         };
@@ -577,14 +661,25 @@ th, td { text-align: left; vertical-align: top; padding: 0.2rem 0.6rem 0.2rem 0;
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .scroll { overflow-x: auto; }
 table.params { font-size: 0.8rem; }
+.mark { color: #a33f00; }
+table.post-switch caption, table.factors caption { text-align: left; font-size: 0.9rem; }
 code { font-size: 0.85em; }
 dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
 footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; margin-top: 2rem; padding-bottom: 2rem; }
 @media print {
-  @page { size: A4; margin: 15mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }
-  body { font-size: 10pt; }
+  @page { size: A4; margin: 12mm 12mm 14mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+  /* Compact type on paper: the page budget (docs/REPORTS.md). */
+  body { font-size: 9pt; line-height: 1.35; }
+  h1 { font-size: 16pt; }
+  h2 { font-size: 12.5pt; margin: 1rem 0 0.3rem; }
+  h3 { font-size: 10.5pt; margin: 0.7rem 0 0.2rem; }
+  p { margin: 0.35rem 0; }
+  ul.findings li { margin: 0.15rem 0; }
+  figure { margin: 0.4rem 0; }
+  figcaption { font-size: 8pt; margin-top: 0; }
+  th, td { padding-top: 0.1rem; padding-bottom: 0.1rem; }
   header, main, footer { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
   figure, tr, ul.findings li { break-inside: avoid; }
@@ -592,6 +687,13 @@ footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; marg
   .scroll { overflow: visible; }
   table { width: 100%; }
   th, td { overflow-wrap: break-word; }
+  /* The appendix of defaults: compact, in two columns, without the
+     meanings and sources that the screen shows. */
+  .screen-only { display: none; }
+  table.params, table.all-outcomes { font-size: 7.5pt; }
+  table.all-outcomes th, table.all-outcomes td { padding-top: 0; padding-bottom: 0; }
+  .appendix { columns: 2; column-gap: 6mm; }
+  table.defaults th, table.defaults td { padding: 0 0.3rem 0 0; }
 }
 "#;
 
@@ -615,10 +717,12 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
         key_series,
         body: String::new(),
         charts: Vec::new(),
+        diff_figure: None,
     };
     if let Some(data) = &results.study {
         page.study_summary(data);
-        let derived = studies_against(data, &arm_names(results), results.baseline(), lang);
+        let shown = |arm: &str| results.arm_label(lang, arm).to_owned();
+        let derived = studies_against(data, &arm_names(results), results.baseline(), lang, &shown);
         page.study_section(&derived);
     } else {
         page.summary();
@@ -636,6 +740,7 @@ pub fn build_with_study(results: &ResultsFolder, lang: Language, study: Option<&
         page.all_outcomes();
     }
     page.reproduce();
+    page.appendix();
     page.finish()
 }
 
@@ -648,9 +753,11 @@ struct Builder<'a> {
     key_series: Vec<SeriesMetric>,
     body: String,
     charts: Vec<Chart>,
+    /// The number of the figure of paired differences, once drawn.
+    diff_figure: Option<usize>,
 }
 
-/// `{arm}` names in text.
+/// Arm names in scenario order, for looking up their results.
 fn arm_names(results: &ResultsFolder) -> Vec<String> {
     results
         .manifest
@@ -674,6 +781,19 @@ impl Builder<'_> {
         tf(self.lang, key, values)
     }
 
+    /// Arm `name` as the report shows it ([`ResultsFolder::arm_label`]).
+    fn arm(&self, name: &str) -> String {
+        self.results.arm_label(self.lang, name).to_owned()
+    }
+
+    /// Every arm as the report shows it, in scenario order.
+    fn arm_labels(&self) -> Vec<String> {
+        arm_names(self.results)
+            .iter()
+            .map(|a| self.arm(a))
+            .collect()
+    }
+
     fn h2(&mut self, id: &str, key: Key) {
         let _ = writeln!(self.body, "<h2 id=\"{id}\">{}</h2>", escape(self.t(key)));
     }
@@ -695,6 +815,11 @@ impl Builder<'_> {
         self.charts.push(chart);
     }
 
+    /// An arm's style index (see [`style_index`]).
+    fn style(&self, arm: &str) -> usize {
+        style_index(&arm_names(self.results), self.results.baseline(), arm)
+    }
+
     /// Non-baseline arm names, in scenario order.
     fn compared(&self) -> Vec<String> {
         let s = &self.results.manifest.scenario;
@@ -710,27 +835,31 @@ impl Builder<'_> {
         let r = self.results;
         let s = &r.manifest.scenario;
         let lang = self.lang;
-        let baseline = r.baseline().to_owned();
+        // Names look results up; `compared` and `baseline` are as shown.
+        let baseline_name = r.baseline().to_owned();
+        let baseline = self.arm(&baseline_name);
         let threshold = text::percent_size(lang, findings::SMALL_SHARE);
         self.h2("summary", Key::SummaryHeading);
-        let compared = self.compared();
+        let names = self.compared();
+        let compared: Vec<String> = names.iter().map(|a| self.arm(a)).collect();
         // Every paired comparison of a key outcome, per arm in scenario order.
-        let per_arm: Vec<Vec<Comparison<'_>>> = compared
+        let per_arm: Vec<Vec<Comparison<'_>>> = names
             .iter()
-            .map(|arm| {
+            .zip(&compared)
+            .map(|(name_of_arm, arm)| {
                 self.key_outcomes
                     .iter()
                     .filter_map(|&o| {
                         let name = o.spec().name;
-                        let diff = r.difference(arm, name)?;
-                        let base = r.level(&baseline, name)?;
+                        let diff = r.difference(name_of_arm, name)?;
+                        let base = r.level(&baseline_name, name)?;
                         Some(Comparison {
                             outcome: o,
                             unit: o.spec().unit,
                             arm,
                             baseline: &baseline,
                             baseline_mean: base.mean,
-                            arm_mean: r.level(arm, name).map_or(f64::NAN, |l| l.mean),
+                            arm_mean: r.level(name_of_arm, name).map_or(f64::NAN, |l| l.mean),
                             mean: diff.mean,
                             lo: diff.ci_low,
                             hi: diff.ci_high,
@@ -806,8 +935,8 @@ impl Builder<'_> {
         let intro = self.tf(
             Key::SummaryIntro,
             &[
-                ("arms", &join_list(lang, &arm_names(r))),
-                ("name", &s.name),
+                ("arms", &join_list(lang, &self.arm_labels())),
+                ("name", s.title(lang)),
                 ("reps", &r.manifest.replications.to_string()),
                 ("years", &text::years_text(lang, years(s.horizon_days))),
                 ("warmup", &text::years_text(lang, years(s.warmup_days))),
@@ -832,8 +961,8 @@ impl Builder<'_> {
                 let text = self.tf(
                     Key::EventWindow,
                     &[
-                        ("arm", &arm.name),
-                        ("label", &e.label),
+                        ("arm", &self.arm(&arm.name)),
+                        ("label", e.label.text(lang)),
                         ("years", &text::years_text(lang, years(day))),
                         (
                             "before",
@@ -842,12 +971,14 @@ impl Builder<'_> {
                     ],
                 );
                 let _ = writeln!(self.body, "<p class=\"caution\">{}</p>", escape(&text));
+                self.post_switch(&arm.name, e.label.text(lang), day);
             }
         }
 
         // The full list, per arm, in the fixed order of the key outcomes.
         let mut rows = Vec::new();
-        for (arm_index, (arm, comparisons)) in compared.iter().zip(&per_arm).enumerate() {
+        for ((name_of_arm, arm), comparisons) in names.iter().zip(&compared).zip(&per_arm) {
+            let arm_index = self.style(name_of_arm);
             let mut items = Vec::new();
             let mut no_clear = Vec::new();
             let mut small = Vec::new();
@@ -973,9 +1104,15 @@ impl Builder<'_> {
             });
             let title = self.tf(Key::DifferenceTitle, &[("baseline", &baseline)]);
             let caption = self.tf(Key::DifferenceCaption, &[("baseline", &baseline)]);
+            let legend: Vec<(String, usize)> = names
+                .iter()
+                .zip(&compared)
+                .map(|(name, label)| (label.clone(), self.style(name)))
+                .collect();
             let chart =
-                charts::difference_chart("differences", lang, &title, &caption, &compared, &rows);
+                charts::difference_chart("differences", lang, &title, &caption, &legend, &rows);
             self.figure(chart);
+            self.diff_figure = Some(self.charts.len());
         }
     }
 
@@ -1049,7 +1186,11 @@ impl Builder<'_> {
 
     fn outcomes(&mut self) {
         self.h2("outcomes", Key::OutcomesHeading);
-        self.p(self.t(Key::OutcomesIntro));
+        let intro = match self.diff_figure {
+            Some(n) => self.tf(Key::OutcomesIntroFigure, &[("n", &n.to_string())]),
+            None => self.t(Key::OutcomesIntroPlain).to_owned(),
+        };
+        self.p(&intro);
         self.body.push_str("<div class=\"grid\">\n");
         let arms = arm_names(self.results);
         for &o in &self.key_outcomes.clone() {
@@ -1059,7 +1200,8 @@ impl Builder<'_> {
                 .iter()
                 .filter_map(|arm| {
                     self.results.level(arm, spec.name).map(|s| ArmInterval {
-                        label: arm.clone(),
+                        label: self.arm(arm),
+                        style: self.style(arm),
                         mean: s.mean * unit.scale,
                         lo: s.ci_low * unit.scale,
                         hi: s.ci_high * unit.scale,
@@ -1081,6 +1223,7 @@ impl Builder<'_> {
                 unit.level,
                 &caption,
                 &rows,
+                charts::axis_from_zero(spec.unit),
             );
             self.figure(chart);
         }
@@ -1099,6 +1242,27 @@ impl Builder<'_> {
         }
         self.h2("series", Key::SeriesHeading);
         self.p(self.t(Key::SeriesIntro));
+        let months = self
+            .key_series
+            .iter()
+            .flat_map(|m| arms.iter().map(move |a| r.series(a, m.spec().name).len()))
+            .max()
+            .unwrap_or(0);
+        // A rolling mean needs two windows to show a course over time.
+        let smooth = |m: SeriesMetric| smoothed(m) && months >= 2 * ROLLING_MONTHS;
+        let smoothed_names: Vec<String> = self
+            .key_series
+            .iter()
+            .filter(|m| smooth(**m))
+            .map(|m| series_label(self.lang, *m).to_owned())
+            .collect();
+        if !smoothed_names.is_empty() {
+            let note = capitalise(&self.tf(
+                Key::SeriesSmoothedNote,
+                &[("list", &join_list(self.lang, &smoothed_names))],
+            ));
+            self.p(&note);
+        }
         self.body.push_str("<div class=\"grid\">\n");
         let s = &r.manifest.scenario;
         let total_years = years(s.horizon_days);
@@ -1107,9 +1271,10 @@ impl Builder<'_> {
             .arms
             .iter()
             .flat_map(|a| {
+                let (arm, lang) = (r.arm_label(self.lang, &a.name), self.lang);
                 a.events.iter().filter_map(move |e| {
                     e.at_day()
-                        .map(|d| (years(d), format!("{}: {}", a.name, e.label)))
+                        .map(|d| (years(d), format!("{arm}: {}", e.label.text(lang))))
                 })
             })
             .collect();
@@ -1125,10 +1290,11 @@ impl Builder<'_> {
                 f64::INFINITY
             };
             let clip = |x: f64| x.clamp(0.0, upper);
-            let bands: Vec<SeriesBand> = arms
+            let raw: Vec<SeriesBand> = arms
                 .iter()
                 .map(|arm| SeriesBand {
-                    label: arm.clone(),
+                    label: self.arm(arm),
+                    style: self.style(arm),
                     points: r
                         .series(arm, spec.name)
                         .iter()
@@ -1144,7 +1310,8 @@ impl Builder<'_> {
                 })
                 .collect();
             let label = series_label(self.lang, m);
-            let ends: Vec<String> = bands
+            // The text alternative gives the last month as measured.
+            let ends: Vec<String> = raw
                 .iter()
                 .map(|b| {
                     let last = b.points.last().map_or(f64::NAN, |p| p.1);
@@ -1156,12 +1323,23 @@ impl Builder<'_> {
                     )
                 })
                 .collect();
+            let smooth = smooth(m);
+            let bands: Vec<SeriesBand> = if smooth {
+                raw.into_iter()
+                    .map(|b| SeriesBand {
+                        points: charts::rolling_mean(&b.points, ROLLING_MONTHS),
+                        ..b
+                    })
+                    .collect()
+            } else {
+                raw
+            };
             let mut desc = self.tf(
                 Key::SeriesDesc,
                 &[
                     ("metric", label),
                     ("years", &number(self.lang, total_years, 0)),
-                    ("arms", &join_list(self.lang, &arms)),
+                    ("arms", &join_list(self.lang, &self.arm_labels())),
                     ("ends", &join_list(self.lang, &ends)),
                 ],
             );
@@ -1175,10 +1353,13 @@ impl Builder<'_> {
                     ],
                 ));
             }
-            let caption = capitalise(&self.tf(
-                Key::SeriesCaption,
-                &[("metric", label), ("unit", unit.level)],
-            ));
+            let caption_key = if smooth {
+                Key::SeriesCaptionSmoothed
+            } else {
+                Key::SeriesCaption
+            };
+            let caption =
+                capitalise(&self.tf(caption_key, &[("metric", label), ("unit", unit.level)]));
             let chart = charts::series_chart(
                 &format!("series-{}", spec.name),
                 self.lang,
@@ -1195,6 +1376,101 @@ impl Builder<'_> {
         self.body.push_str("</div>\n");
     }
 
+    /// After an event inside the outcome window: the averages of the
+    /// monthly series over the whole window and over the months after the
+    /// switch only, per alternative, so that the reform's effect is not
+    /// diluted by the years before it. Plain means of the monthly means in
+    /// series_summary.csv, without intervals (the text says so).
+    fn post_switch(&mut self, arm: &str, label: &str, day: u32) {
+        let r = self.results;
+        let s = &r.manifest.scenario;
+        let lang = self.lang;
+        let arms = arm_names(r);
+        let average = |points: &[super::load::SeriesPoint], from: u32| {
+            let values: Vec<f64> = points
+                .iter()
+                .filter(|p| month_start_day(p.month) >= from && p.mean.is_finite())
+                .map(|p| p.mean)
+                .collect();
+            if values.is_empty() {
+                f64::NAN
+            } else {
+                values.iter().sum::<f64>() / values.len() as f64
+            }
+        };
+        let mut rows = Vec::new();
+        for m in &self.key_series {
+            let spec = m.spec();
+            let unit = display_unit(lang, spec.unit);
+            let cells: Vec<[f64; 2]> = arms
+                .iter()
+                .map(|a| {
+                    let points = r.series(a, spec.name);
+                    [
+                        average(points, s.warmup_days) * unit.scale,
+                        average(points, day) * unit.scale,
+                    ]
+                })
+                .collect();
+            if cells.iter().flatten().all(|v| !v.is_finite()) {
+                continue;
+            }
+            let d = decimals(&cells.iter().flatten().copied().collect::<Vec<_>>());
+            let shown: Vec<String> = cells
+                .iter()
+                .flatten()
+                .map(|v| {
+                    if v.is_finite() {
+                        number(lang, *v, d)
+                    } else {
+                        t(lang, Key::NotAvailable).to_owned()
+                    }
+                })
+                .collect();
+            rows.push((
+                format!("{} ({})", capitalise(series_label(lang, *m)), unit.level),
+                shown,
+            ));
+        }
+        if rows.is_empty() {
+            return;
+        }
+        self.p(self.t(Key::PostSwitchText));
+        let caption = self.tf(
+            Key::PostSwitchCaption,
+            &[
+                ("arm", &self.arm(arm)),
+                ("label", label),
+                ("from", &text::years_text(lang, years(s.warmup_days))),
+                ("switch", &text::years_text(lang, years(day))),
+            ],
+        );
+        let _ = write!(
+            self.body,
+            "<div class=\"scroll\"><table class=\"post-switch\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th>",
+            escape(&caption),
+            escape(self.t(Key::SeriesColumn))
+        );
+        for a in &arms {
+            for key in [Key::WindowColumn, Key::AfterSwitchColumn] {
+                let _ = write!(
+                    self.body,
+                    "<th scope=\"col\" class=\"num\">{}</th>",
+                    escape(&self.tf(key, &[("arm", &self.arm(a))]))
+                );
+            }
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
+        for (name, cells) in rows {
+            let _ = write!(self.body, "<tr><th scope=\"row\">{}</th>", escape(&name));
+            for c in cells {
+                let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&c));
+            }
+            self.body.push_str("</tr>\n");
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
     fn time_use(&mut self) {
         let r = self.results;
         let rows: Vec<StackRow> = arm_names(r)
@@ -1204,7 +1480,7 @@ impl Builder<'_> {
                     .iter()
                     .map(|o| r.level(&arm, o.spec().name).map_or(f64::NAN, |s| s.mean))
                     .collect(),
-                label: arm,
+                label: self.arm(&arm),
             })
             .filter(|row| row.shares.iter().any(|s| s.is_finite()))
             .collect();
@@ -1232,7 +1508,12 @@ impl Builder<'_> {
         let s = &r.manifest.scenario;
         let lang = self.lang;
         self.h2("summary", Key::SummaryHeading);
-        let factors: Vec<String> = data.factors.iter().map(|f| factor_label(lang, f)).collect();
+        let shown = |arm: &str| r.arm_label(lang, arm).to_owned();
+        let factors: Vec<String> = data
+            .factors
+            .iter()
+            .map(|f| factor_label_with(lang, f, &shown))
+            .collect();
         let reps = r.manifest.replications.to_string();
         let intro = if data.is_sensitivity() {
             let mut outcomes: Vec<String> = Vec::new();
@@ -1255,7 +1536,7 @@ impl Builder<'_> {
                 &[
                     ("factors", &join_list(lang, &factors)),
                     ("outcomes", &join_list(lang, &outcomes)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("method", method),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
@@ -1265,9 +1546,9 @@ impl Builder<'_> {
             self.tf(
                 Key::SweepIntro,
                 &[
-                    ("arms", &join_list(lang, &arm_names(r))),
+                    ("arms", &join_list(lang, &self.arm_labels())),
                     ("factors", &join_list(lang, &factors)),
-                    ("name", &s.name),
+                    ("name", s.title(lang)),
                     ("points", &data.points.len().to_string()),
                     ("reps", &reps),
                 ],
@@ -1308,6 +1589,7 @@ impl Builder<'_> {
             rows.sort_by_key(|r| r.rank);
             let label = Outcome::from_name(&outcome)
                 .map_or_else(|| outcome.clone(), |o| outcome_label(lang, o).to_owned());
+            let arm = self.arm(&arm);
             let moved = rows.iter().any(|r| r.value.is_finite() && r.value != 0.0);
             let sentence = if moved {
                 // The top factors only, each with its direction (Morris mu's
@@ -1324,7 +1606,10 @@ impl Builder<'_> {
                             .factors
                             .iter()
                             .find(|f| f.label == r.factor)
-                            .map_or_else(|| r.factor.clone(), |f| factor_label(lang, f));
+                            .map_or_else(
+                                || r.factor.clone(),
+                                |f| factor_label_with(lang, f, &shown),
+                            );
                         if r.mu.is_finite() && r.mu != 0.0 {
                             let dir = if r.mu > 0.0 { Key::Raises } else { Key::Lowers };
                             format!("{name} ({})", self.t(dir))
@@ -1362,7 +1647,7 @@ impl Builder<'_> {
     /// clearly different, from the paired differences the sweep wrote.
     fn sweep_verdicts(&mut self, data: &StudyData) {
         let lang = self.lang;
-        let baseline = self.results.baseline().to_owned();
+        let baseline = self.arm(self.results.baseline());
         let outcomes = if data.factors.iter().any(|f| is_pathway_key(&f.key)) {
             PATHWAY_STUDY_OUTCOMES
         } else {
@@ -1389,7 +1674,7 @@ impl Builder<'_> {
                 let unclear = n - counts.iter().sum::<usize>();
                 let values = [
                     ("outcome", capitalise(outcome_label(lang, o))),
-                    ("arm", arm.clone()),
+                    ("arm", self.arm(&arm)),
                     ("baseline", baseline.clone()),
                     ("n", n.to_string()),
                     ("better", counts[0].to_string()),
@@ -1455,6 +1740,7 @@ impl Builder<'_> {
                 diff_unit,
                 baseline,
                 better,
+                from_zero,
             } => {
                 // The answer first: how each arm differs from the baseline.
                 let better_text = self.t(match better {
@@ -1462,7 +1748,9 @@ impl Builder<'_> {
                     text::Better::Higher => Key::HigherIsBetter,
                     text::Better::Neither => Key::NeitherIsBetter,
                 });
-                for (arm, x, y, grid) in diffs {
+                let baseline = &self.arm(baseline);
+                for (name_of_arm, x, y, grid) in diffs {
+                    let arm = &self.arm(name_of_arm);
                     let label = format!("{outcome} ({arm} \u{2212} {baseline})");
                     let caption = capitalise(&self.tf(
                         Key::HeatDiffCaption,
@@ -1477,7 +1765,7 @@ impl Builder<'_> {
                         ],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-diff", name, arm]),
+                        &chart_id(&["sweep-diff", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1505,17 +1793,18 @@ impl Builder<'_> {
                         unit,
                         &caption,
                         lines,
+                        *from_zero,
                     );
                     self.figure(chart);
                 }
-                for (arm, x, y, grid) in heats {
-                    let label = format!("{outcome} ({arm})");
+                for (name_of_arm, x, y, grid) in heats {
+                    let label = format!("{outcome} ({})", self.arm(name_of_arm));
                     let caption = capitalise(&self.tf(
                         Key::HeatCaption,
                         &[("outcome", &label), ("unit", unit), ("x", x), ("y", y)],
                     ));
                     let chart = charts::heat_map(
-                        &chart_id(&["sweep-heat", name, arm]),
+                        &chart_id(&["sweep-heat", name, name_of_arm]),
                         self.lang,
                         &label,
                         x,
@@ -1575,13 +1864,15 @@ impl Builder<'_> {
         };
         let _ = writeln!(
             self.body,
-            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
+            "<div class=\"scroll\"><table class=\"factors\">\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th><th scope=\"col\" class=\"num\">{}</th></tr></thead>\n<tbody>",
             escape(&caption),
             escape(self.t(Key::Parameter)),
             escape(self.t(Key::StudiedRange)),
             escape(&third),
-            escape(&fourth)
+            escape(&fourth),
+            escape(self.t(Key::RankColumn))
         );
+        let groups = rank_groups(factors);
         let all: Vec<f64> = factors
             .iter()
             .flat_map(|f| [f.mu, f.index[0], f.index[2]])
@@ -1595,7 +1886,12 @@ impl Builder<'_> {
                 number(lang, v[2], d)
             )
         };
-        for f in factors {
+        for (f, (first, last)) in factors.iter().zip(&groups) {
+            let rank = if first == last {
+                first.to_string()
+            } else {
+                format!("{first}\u{2013}{last}")
+            };
             let range = if f.range.0.is_finite() {
                 let rd = exact_decimals(&[f.range.0, f.range.1]);
                 self.tf(
@@ -1616,7 +1912,7 @@ impl Builder<'_> {
             };
             let _ = writeln!(
                 self.body,
-                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num rank\">{}</td></tr>",
                 // A parameter key stays as written; a lever's name starts a row.
                 escape(&if f.label.contains('.') {
                     f.label.clone()
@@ -1625,10 +1921,18 @@ impl Builder<'_> {
                 }),
                 escape(range.trim_end()),
                 escape(&third),
-                escape(&fourth)
+                escape(&fourth),
+                escape(&rank)
             );
         }
         self.body.push_str("</tbody></table></div>\n");
+        if groups.iter().any(|(a, b)| a != b) {
+            let _ = writeln!(
+                self.body,
+                "<p class=\"sub\">{}</p>",
+                escape(self.t(Key::RankNote))
+            );
+        }
     }
 
     fn loops(&mut self) {
@@ -1652,7 +1956,7 @@ impl Builder<'_> {
                     .filter_map(|a| {
                         self.results
                             .level(a, spec.name)
-                            .map(|s| (a.clone(), s.mean * unit.scale))
+                            .map(|s| (self.arm(a), s.mean * unit.scale))
                     })
                     .collect();
                 if values.is_empty() {
@@ -1686,11 +1990,11 @@ impl Builder<'_> {
             Some(day) => self.tf(
                 Key::EventAt,
                 &[
-                    ("label", &e.label),
+                    ("label", e.label.text(self.lang)),
                     ("years", &text::years_text(self.lang, years(day))),
                 ],
             ),
-            None => e.label.clone(),
+            None => e.label.text(self.lang).to_owned(),
         }
     }
 
@@ -1698,9 +2002,13 @@ impl Builder<'_> {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
         self.h2("scenario", Key::ScenarioHeading);
-        let _ = writeln!(self.body, "<p><strong>{}</strong></p>", escape(&s.name));
-        if !s.description.is_empty() {
-            self.p(&s.description);
+        let _ = writeln!(
+            self.body,
+            "<p><strong>{}</strong></p>",
+            escape(s.title(lang))
+        );
+        if let Some(description) = s.description.get(lang) {
+            self.p(description);
         }
         let _ = writeln!(
             self.body,
@@ -1720,9 +2028,9 @@ impl Builder<'_> {
             let _ = writeln!(
                 self.body,
                 "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
-                escape(&arm.name),
+                escape(&self.arm(&arm.name)),
                 escape(&text::preset_label(lang, &arm.preset)),
-                escape(&arm.description),
+                escape(arm.description.text(lang)),
                 escape(&events)
             );
         }
@@ -1737,14 +2045,14 @@ impl Builder<'_> {
             let _ = write!(
                 self.body,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(&arm.name)
+                escape(&self.arm(&arm.name))
             );
             // The levers after each event, beside the arm's starting ones.
             for e in &arm.events {
                 let _ = write!(
                     self.body,
                     "<th scope=\"col\" class=\"num\">{}</th>",
-                    escape(&format!("{}: {}", arm.name, self.event_name(e)))
+                    escape(&format!("{}: {}", self.arm(&arm.name), self.event_name(e)))
                 );
             }
         }
@@ -1761,12 +2069,12 @@ impl Builder<'_> {
                 let v = arm.param(p.group, p.name).unwrap_or(f64::NAN);
                 let shown = self
                     .swept(&p.key(), &arm.name)
-                    .unwrap_or_else(|| shown_value(lang, p, v));
+                    .unwrap_or_else(|| marked(lang, p, v));
                 let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&shown));
                 for e in &arm.events {
                     let after = e.lever(p.name).map_or_else(
                         || t(lang, Key::NotAvailable).to_owned(),
-                        |v| shown_value(lang, p, v),
+                        |v| marked(lang, p, v),
                     );
                     let _ = write!(self.body, "<td class=\"num\">{}</td>", escape(&after));
                 }
@@ -1774,6 +2082,11 @@ impl Builder<'_> {
             self.body.push_str("</tr>\n");
         }
         self.body.push_str("</tbody></table></div>\n");
+        let _ = writeln!(
+            self.body,
+            "<p class=\"sub\">{}</p>",
+            escape(self.t(Key::LeversChangedNote))
+        );
     }
 
     /// The range a study varied parameter `key` over for `arm`, as shown
@@ -1805,8 +2118,46 @@ impl Builder<'_> {
         ))
     }
 
-    fn assumptions(&mut self) {
+    /// Each arm's value of parameter `p` as shown (a swept factor as its
+    /// range), joined into one cell when the arms differ; and whether the
+    /// scenario changed it from the registry default (a swept factor is
+    /// changed).
+    fn param_cell(&self, p: &crate::model::params::ParamSpec) -> (String, bool) {
         let s = &self.results.manifest.scenario;
+        let lang = self.lang;
+        let mut changed = false;
+        let values: Vec<String> = s
+            .arms
+            .iter()
+            .map(|a| match self.swept(&p.key(), &a.name) {
+                Some(range) => {
+                    changed = true;
+                    range
+                }
+                None => {
+                    let v = a.param(p.group, p.name).unwrap_or(f64::NAN);
+                    changed |= !same_value(v, p.default);
+                    shown_value(lang, p, v)
+                }
+            })
+            .collect();
+        let same = values.windows(2).all(|w| w[0] == w[1]);
+        let value = if same {
+            values.first().cloned().unwrap_or_default()
+        } else {
+            s.arms
+                .iter()
+                .zip(&values)
+                .map(|(a, v)| format!("{}: {v}", self.arm(&a.name)))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        (value, changed)
+    }
+
+    /// The parameters the scenario changed from the registry defaults, with
+    /// their defaults beside them; the rest go to the appendix.
+    fn assumptions(&mut self) {
         let lang = self.lang;
         self.h2("assumptions", Key::AssumptionsHeading);
         let intro = self.tf(
@@ -1814,41 +2165,83 @@ impl Builder<'_> {
             &[("version", env!("CARGO_PKG_VERSION"))],
         );
         self.p(&intro);
+        let changed: Vec<_> = PARAMETERS
+            .iter()
+            .filter(|p| p.group != "steering")
+            .filter_map(|p| {
+                let (value, changed) = self.param_cell(p);
+                changed.then_some((p, value))
+            })
+            .collect();
+        if changed.is_empty() {
+            self.p(self.t(Key::NoneChanged));
+            return;
+        }
+        self.p(self.t(Key::ChangedIntro));
         let _ = writeln!(
             self.body,
-            "<div class=\"scroll\"><table class=\"params\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            "<div class=\"scroll\"><table class=\"params changed\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
+            escape(self.t(Key::Parameter)),
+            escape(self.t(Key::Value)),
+            escape(self.t(Key::DefaultColumn)),
+            escape(self.t(Key::Unit)),
+            escape(self.t(Key::Meaning)),
+            escape(self.t(Key::Source))
+        );
+        for (p, value) in changed {
+            let _ = writeln!(
+                self.body,
+                // Meanings and sources are quoted from the English registry.
+                "<tr class=\"changed\"><td><span class=\"mark\" title=\"{}\">\u{25cf}</span> <code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
+                escape(self.t(Key::ChangedMark)),
+                breakable(&p.key()),
+                escape(&value),
+                escape(&shown_value(lang, p, p.default)),
+                escape(text::param_unit(lang, p.unit)),
+                escape(p.meaning),
+                escape(p.source)
+            );
+        }
+        self.body.push_str("</tbody></table></div>\n");
+    }
+
+    /// The appendix: every parameter (other than the levers) at its
+    /// default, compact; meanings and sources on screen only.
+    fn appendix(&mut self) {
+        let lang = self.lang;
+        let rest: Vec<_> = PARAMETERS
+            .iter()
+            .filter(|p| p.group != "steering")
+            .filter_map(|p| {
+                let (value, changed) = self.param_cell(p);
+                (!changed).then_some((p, value))
+            })
+            .collect();
+        if rest.is_empty() {
+            return;
+        }
+        self.h2("appendix", Key::AppendixHeading);
+        let intro = self.tf(
+            Key::AppendixIntro,
+            &[
+                ("n", &rest.len().to_string()),
+                ("version", env!("CARGO_PKG_VERSION")),
+            ],
+        );
+        self.p(&intro);
+        let _ = writeln!(
+            self.body,
+            "<div class=\"scroll appendix\"><table class=\"params defaults\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th></tr></thead>\n<tbody>",
             escape(self.t(Key::Parameter)),
             escape(self.t(Key::Value)),
             escape(self.t(Key::Unit)),
             escape(self.t(Key::Meaning)),
             escape(self.t(Key::Source))
         );
-        for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
-            // Each arm's value as shown: a swept factor as its range.
-            let values: Vec<String> = s
-                .arms
-                .iter()
-                .map(|a| {
-                    self.swept(&p.key(), &a.name).unwrap_or_else(|| {
-                        shown_value(lang, p, a.param(p.group, p.name).unwrap_or(f64::NAN))
-                    })
-                })
-                .collect();
-            let same = values.windows(2).all(|w| w[0] == w[1]);
-            let value = if same {
-                values.first().cloned().unwrap_or_default()
-            } else {
-                s.arms
-                    .iter()
-                    .zip(&values)
-                    .map(|(a, v)| format!("{}: {v}", a.name))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            };
+        for (p, value) in rest {
             let _ = writeln!(
                 self.body,
-                // Meanings and sources are quoted from the English registry.
-                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
+                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\" class=\"screen-only\">{}</td><td lang=\"en\" class=\"screen-only\">{}</td></tr>",
                 breakable(&p.key()),
                 escape(&value),
                 escape(text::param_unit(lang, p.unit)),
@@ -1867,7 +2260,7 @@ impl Builder<'_> {
         self.p(self.t(Key::AllOutcomesIntro));
         let _ = write!(
             self.body,
-            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
+            "<div class=\"scroll\"><table class=\"all-outcomes\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>",
             escape(self.t(Key::Outcome)),
             escape(self.t(Key::Unit))
         );
@@ -1875,7 +2268,7 @@ impl Builder<'_> {
             let _ = write!(
                 self.body,
                 "<th scope=\"col\" class=\"num\">{}</th>",
-                escape(arm)
+                escape(&self.arm(arm))
             );
         }
         self.body.push_str("</tr></thead>\n<tbody>\n");
@@ -1950,16 +2343,22 @@ impl Builder<'_> {
             (Key::ResultsFolder, r.dir.display().to_string()),
             (
                 Key::Design,
-                r.study
-                    .as_ref()
-                    .map_or_else(String::new, |d| d.design.clone()),
+                r.study.as_ref().map_or_else(String::new, |d| {
+                    text::design_text(self.lang, &d.design, d.points.len())
+                }),
             ),
         ];
         self.body.push_str("<dl class=\"repro\">\n");
         for (key, value) in fields.into_iter().filter(|(_, v)| !v.is_empty()) {
+            // The design is in words; the rest is exact, as code.
+            let (open, close) = if key == Key::Design {
+                ("", "")
+            } else {
+                ("<code>", "</code>")
+            };
             let _ = writeln!(
                 self.body,
-                "<dt>{}</dt><dd><code>{}</code></dd>",
+                "<dt>{}</dt><dd>{open}{}{close}</dd>",
                 escape(self.t(key)),
                 escape(&value)
             );
@@ -1971,7 +2370,7 @@ impl Builder<'_> {
     fn finish(self) -> Page {
         let s = &self.results.manifest.scenario;
         let lang = self.lang;
-        let title = tf(lang, Key::ReportTitle, &[("name", &s.name)]);
+        let title = tf(lang, Key::ReportTitle, &[("name", s.title(lang))]);
         let subtitle = tf(
             lang,
             Key::Subtitle,
@@ -2004,8 +2403,8 @@ impl Builder<'_> {
             escape(&title),
             escape(&subtitle)
         );
-        if !s.description.is_empty() {
-            let _ = writeln!(html, "<p>{}</p>", escape(&s.description));
+        if let Some(description) = s.description.get(lang) {
+            let _ = writeln!(html, "<p>{}</p>", escape(description));
         }
         html.push_str("</header>\n<main>\n");
         html.push_str(&self.body);
@@ -2057,6 +2456,22 @@ fn shown_value(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> S
         t(lang, if v != 0.0 { Key::Yes } else { Key::No }).to_owned()
     } else {
         param_value(lang, v)
+    }
+}
+
+/// Whether two parameter values are the same (to the precision a scenario
+/// writes them).
+fn same_value(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= 1e-9 * a.abs().max(b.abs())
+}
+
+/// [`shown_value`], marked ● when it differs from the registry default.
+fn marked(lang: Language, p: &crate::model::params::ParamSpec, v: f64) -> String {
+    let shown = shown_value(lang, p, v);
+    if v.is_finite() && !same_value(v, p.default) {
+        format!("\u{25cf} {shown}")
+    } else {
+        shown
     }
 }
 
@@ -2150,6 +2565,41 @@ mod tests {
     }
 
     #[test]
+    fn factors_within_noise_of_each_other_share_a_rank() {
+        let row = |v: f64, lo: f64, hi: f64| FactorRow {
+            label: "f".to_owned(),
+            range: (0.0, 1.0),
+            unit: String::new(),
+            mu: f64::NAN,
+            index: [v, lo, hi],
+            s1: [f64::NAN; 3],
+        };
+        // 1.3 [1.0; 1.6] overlaps 1.1 [0.9; 1.3] and 1.0 [0.8; 1.2]; 0.3 stands alone.
+        let rows = [
+            row(1.3, 1.0, 1.6),
+            row(1.1, 0.9, 1.3),
+            row(1.0, 0.8, 1.2),
+            row(0.3, 0.2, 0.4),
+            row(0.1, 0.0, 0.25),
+        ];
+        assert_eq!(
+            rank_groups(&rows),
+            vec![(1, 3), (1, 3), (1, 3), (4, 5), (4, 5)]
+        );
+        assert_eq!(rank_groups(&rows[3..4]), vec![(1, 1)]);
+        assert_eq!(
+            style_index(&["a".into(), "b".into(), "c".into()], "b", "b"),
+            0
+        );
+        assert_eq!(
+            style_index(&["a".into(), "b".into(), "c".into()], "b", "c"),
+            2
+        );
+        assert_eq!(month_start_day(1), 0);
+        assert_eq!(month_start_day(13), 365);
+    }
+
+    #[test]
     fn factors_are_named_by_their_lever() {
         let f = Factor {
             label: "steering.coaching_hours@trust".to_owned(),
@@ -2166,6 +2616,14 @@ mod tests {
             key: "demand.severity_mean".to_owned(),
             ..f
         };
-        assert_eq!(factor_label(Language::En, &g), "demand.severity_mean");
+        assert_eq!(
+            factor_label(Language::Sv, &g),
+            "orosanmälningarnas genomsnittliga allvarlighetsgrad (0 lindrig, 1 akut)"
+        );
+        let h = Factor {
+            key: "work.no_such_parameter".to_owned(),
+            ..g
+        };
+        assert_eq!(factor_label(Language::En, &h), "work.no_such_parameter");
     }
 }

@@ -34,7 +34,7 @@ use crate::output::{
     RUNS_FILE, SERIES_FILE, SERIES_SUMMARY_COLUMNS, SERIES_SUMMARY_FILE, SHARD_FILE,
     SOBOL_INDEX_COLUMNS, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
-use crate::scenario::Language;
+use crate::scenario::{Language, LocalText};
 use crate::stats::Summary;
 
 /// What a results folder holds, told by its manifest.
@@ -202,9 +202,12 @@ pub struct Manifest {
 pub struct ManifestScenario {
     /// Name.
     pub name: String,
-    /// Description.
+    /// Title per language, if the scenario gave one.
     #[serde(default)]
-    pub description: String,
+    pub title: LocalText,
+    /// Description (per language, or one text for every language).
+    #[serde(default)]
+    pub description: LocalText,
     /// Simulated days, warm-up included.
     pub horizon_days: u32,
     /// Warm-up days.
@@ -226,9 +229,12 @@ pub struct ManifestScenario {
 pub struct ManifestArm {
     /// Name.
     pub name: String,
-    /// Description.
+    /// The name shown in reports, per language, if the scenario gave one.
     #[serde(default)]
-    pub description: String,
+    pub label: LocalText,
+    /// Description (per language, or one text for every language).
+    #[serde(default)]
+    pub description: LocalText,
     /// The preset it started from (`control`, `trust`, ...).
     pub preset: String,
     /// Every parameter, by group and name (`params.steering.coaching_hours`).
@@ -250,6 +256,33 @@ impl ManifestArm {
 }
 
 impl ManifestScenario {
+    /// The scenario as a report in `lang` names it: its title in `lang`,
+    /// else in the other language, else its name.
+    pub fn title(&self, lang: Language) -> &str {
+        self.title.get(lang).unwrap_or(&self.name)
+    }
+
+    /// Arm `name` as a report in `lang` shows it, in headings, tables,
+    /// sentences and chart legends: its label in `lang`, else in the other
+    /// language, else the name itself (also for a name that is no arm).
+    ///
+    /// An arm without a label that is named after its own preset
+    /// (`control` with preset `control`) shows the preset's name in `lang`
+    /// (`kontroll`), so that a Swedish report names no arm in English.
+    pub fn arm_label<'a>(&'a self, lang: Language, name: &'a str) -> &'a str {
+        let Some(arm) = self.arms.iter().find(|a| a.name == name) else {
+            return name;
+        };
+        arm.label
+            .get(lang)
+            .or_else(|| {
+                (arm.preset == arm.name)
+                    .then(|| crate::report::text::known_preset_label(lang, &arm.preset))
+                    .flatten()
+            })
+            .unwrap_or(name)
+    }
+
     /// Whether the arms differ in how children who need several agencies
     /// are helped (as [`crate::scenario::Scenario::arms_differ_in_pathway`],
     /// from the recorded parameters; events are not recorded with levers).
@@ -269,8 +302,8 @@ impl ManifestScenario {
 /// One event as the manifest records it.
 #[derive(Clone, Debug, Deserialize)]
 pub struct ManifestEvent {
-    /// Its label.
-    pub label: String,
+    /// Its label (per language, or one text for every language).
+    pub label: LocalText,
     /// When it fires: `{"at_day": 1095}` or `{"scandals": {...}}`.
     pub trigger: serde_json::Value,
     /// The steering levers in force after it, by lever name.
@@ -341,6 +374,13 @@ pub struct ResultsFolder {
 }
 
 impl ResultsFolder {
+    /// Arm `name` as a report in `lang` shows it (see
+    /// [`ManifestScenario::arm_label`]): the one lookup every heading,
+    /// table, sentence and chart legend uses.
+    pub fn arm_label<'a>(&'a self, lang: Language, name: &'a str) -> &'a str {
+        self.manifest.scenario.arm_label(lang, name)
+    }
+
     /// The baseline arm's name.
     pub fn baseline(&self) -> &str {
         let s = &self.manifest.scenario;

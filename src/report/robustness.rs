@@ -20,7 +20,7 @@ use super::svg::escape;
 use super::text::{Key, display_unit, number, outcome_label, t, tf};
 use crate::outcome::{OUTCOMES, Outcome};
 use crate::output::{BOXES_FILE, MANIFEST_FILE, ROBUSTNESS_FILE};
-use crate::scenario::Language;
+use crate::scenario::{Language, LocalText};
 
 /// What the report needs of the study's manifest.
 #[derive(Clone, Debug, Deserialize)]
@@ -51,6 +51,25 @@ pub struct RobustnessManifest {
     /// The scenario's report language, if it names one.
     #[serde(default)]
     pub language: Option<Language>,
+    /// The scenario's title per language (absent in older folders).
+    #[serde(default)]
+    pub title: LocalText,
+    /// Each arm as reports name it, per language (absent in older folders).
+    #[serde(default)]
+    pub arm_labels: Vec<LocalText>,
+}
+
+impl RobustnessManifest {
+    /// Arm `index` as a report in `lang` names it: its recorded label,
+    /// else its name.
+    pub fn arm_label(&self, lang: Language, index: usize) -> String {
+        self.arm_labels
+            .get(index)
+            .and_then(|l| l.get(lang))
+            .or_else(|| self.arms.get(index).map(String::as_str))
+            .unwrap_or_default()
+            .to_owned()
+    }
 }
 
 /// Whether `dir` holds a robustness study (its manifest says so).
@@ -120,7 +139,7 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
     let m = load_manifest(dir)?;
     let rows = read_csv(&dir.join(ROBUSTNESS_FILE))?;
     let boxes = read_csv(&dir.join(BOXES_FILE))?;
-    let baseline = m.arms.get(m.baseline).cloned().unwrap_or_default();
+    let baseline = m.arm_label(lang, m.baseline);
     let outcomes: Vec<Outcome> = m
         .outcomes
         .iter()
@@ -161,10 +180,12 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
         t(lang, Key::RobustUnclear).to_owned(),
         t(lang, Key::RobustWorse).to_owned(),
     ];
-    for (a, arm) in m.arms.iter().enumerate() {
+    for (a, name_of_arm) in m.arms.iter().enumerate() {
         if a == m.baseline || m.kept == 0 {
             continue;
         }
+        // Rows are found by the name; the text shows the label.
+        let arm = &m.arm_label(lang, a);
         let _ = writeln!(
             body,
             "<h3>{}</h3>",
@@ -179,7 +200,8 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
             .filter_map(|&o| {
                 rows.iter()
                     .find(|r| {
-                        cell(r, "arm") == arm && cell(r, "outcome") == OUTCOMES[o as usize].name
+                        cell(r, "arm") == name_of_arm
+                            && cell(r, "outcome") == OUTCOMES[o as usize].name
                     })
                     .map(|r| (o, r))
             })
@@ -258,7 +280,9 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
             let shown: Vec<&Row> = boxes
                 .iter()
                 .filter(|r| {
-                    cell(r, "arm") == arm && cell(r, "outcome") == name && cell(r, "box") == "shown"
+                    cell(r, "arm") == name_of_arm
+                        && cell(r, "outcome") == name
+                        && cell(r, "box") == "shown"
                 })
                 .collect();
             let Some(first) = shown.first() else { continue };
@@ -316,7 +340,11 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
         }
     }
     p(&mut body, t(lang, Key::RobustFiles));
-    let title = tf(lang, Key::ReportTitle, &[("name", &m.name)]);
+    let title = tf(
+        lang,
+        Key::ReportTitle,
+        &[("name", m.title.get(lang).unwrap_or(&m.name))],
+    );
     let subtitle = tf(lang, Key::Subtitle, &[("version", &m.tillit_version)]);
     let mut html = String::with_capacity(body.len() + CSS.len() + 2048);
     let _ = write!(
@@ -352,6 +380,7 @@ fn percent(lang: Language, x: f64) -> String {
 /// One restriction of a box in words: at least, at most, or between.
 fn condition(lang: Language, r: &Row) -> String {
     let key = cell(r, "parameter");
+    let key = super::text::param_label(lang, key).unwrap_or(key);
     let (lo, hi) = (float(r, "low"), float(r, "high"));
     let num = |x: f64| number(lang, x, super::text::decimals(&[x]));
     match cell(r, "restricts") {

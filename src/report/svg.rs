@@ -21,7 +21,9 @@ pub const ARM_COLOURS: [&str; 8] = [
 /// Dash patterns, one per series index (cycled), so lines differ in print.
 pub const DASHES: [&str; 4] = ["", "7 4", "2 3", "9 3 2 3"];
 
-/// Colour of series `i`.
+/// Colour of series `i`. A report passes an arm's style index (its
+/// position in the results' arm list, the baseline always 0), so that an
+/// arm has one colour, dash and marker in every figure.
 pub fn colour(i: usize) -> &'static str {
     ARM_COLOURS[i % ARM_COLOURS.len()]
 }
@@ -52,6 +54,72 @@ pub fn shape(i: usize) -> Shape {
         Shape::Diamond,
         Shape::Triangle,
     ][i % 4]
+}
+
+/// Estimated width of `s` in a sans-serif font at `size` px: a width per
+/// character class (narrow, digit, capital, wide), on the generous side so
+/// that a label laid out to fit does fit in common system fonts.
+pub fn text_width(s: &str, size: f64) -> f64 {
+    s.chars()
+        .map(|c| match c {
+            'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '!' | '\'' | '|' | ' ' => 0.34,
+            'f' | 't' | 'r' | '(' | ')' | '[' | ']' | '-' | '/' => 0.42,
+            'm' | 'w' | 'M' | 'W' | '%' | '@' | '\u{2014}' => 0.9,
+            c if c.is_ascii_digit() => 0.58,
+            c if c.is_uppercase() => 0.7,
+            _ => 0.58,
+        })
+        .sum::<f64>()
+        * size
+}
+
+/// Wraps `s` into lines no wider than `max_px` at `size`: at spaces, and
+/// after `_`, `-`, `/` or `.` inside long names (`team_without_named_person`
+/// becomes `team_without_` / `named_person`); a word still too wide is split
+/// between characters. Nothing is dropped: the lines joined (with the spaces
+/// put back) are `s`.
+pub fn wrap(s: &str, max_px: f64, size: f64) -> Vec<String> {
+    // Pieces that may end a line: words with their trailing space, and
+    // parts of a word after a break character.
+    let mut pieces: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        cur.push(c);
+        if matches!(c, ' ' | '_' | '-' | '/' | '.') {
+            pieces.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        pieces.push(cur);
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in pieces {
+        let joined = format!("{line}{piece}");
+        if line.is_empty() || text_width(joined.trim_end(), size) <= max_px {
+            line = joined;
+        } else {
+            lines.push(line.trim_end().to_owned());
+            line = piece;
+        }
+        // A piece wider than a whole line is split between characters.
+        while text_width(line.trim_end(), size) > max_px && line.chars().count() > 1 {
+            let mut head = String::new();
+            for c in line.chars() {
+                if !head.is_empty() && text_width(&format!("{head}{c}"), size) > max_px {
+                    break;
+                }
+                head.push(c);
+            }
+            let rest: String = line.chars().skip(head.chars().count()).collect();
+            lines.push(head);
+            line = rest;
+        }
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_owned());
+    }
+    lines
 }
 
 /// Escapes text for an XML text node or a quoted attribute.
@@ -152,6 +220,24 @@ impl Svg {
     /// Height [px].
     pub fn height(&self) -> f64 {
         self.height
+    }
+
+    /// Sets the height [px], for a chart whose layout (wrapped labels, a
+    /// legend in several rows) is known only once drawn.
+    pub fn set_height(&mut self, height: f64) {
+        self.height = height;
+    }
+
+    /// Starts a group of the marks that draw one arm (`data-arm`), closed
+    /// by [`Svg::end_group`], so that what belongs to which arm can be
+    /// read from the image (the tests check that an arm keeps its colour).
+    pub fn begin_arm(&mut self, arm: &str) {
+        let _ = writeln!(self.body, r#"<g data-arm="{}">"#, escape(arm));
+    }
+
+    /// Ends the group that [`Svg::begin_arm`] started.
+    pub fn end_group(&mut self) {
+        self.body.push_str("</g>\n");
     }
 
     /// A filled rectangle; `opacity` 1 is opaque.
@@ -316,6 +402,33 @@ impl Svg {
             );
         }
         let _ = writeln!(self.body, ">{}</text>", escape(content));
+    }
+
+    /// A text wrapped to at most `max_w` px and to the image's own edges
+    /// (from `x`, by its anchor), one `<text>` per line from the baseline
+    /// `y` down, `line_h` apart; returns the number of lines. A label is
+    /// never cut: what does not fit goes on the next line.
+    pub fn label(
+        &mut self,
+        x: f64,
+        y: f64,
+        content: &str,
+        style: TextStyle,
+        max_w: f64,
+        line_h: f64,
+    ) -> usize {
+        const EDGE: f64 = 2.0;
+        let room = match style.anchor {
+            "end" => x - EDGE,
+            "middle" => 2.0 * (x - EDGE).min(self.width - EDGE - x),
+            _ => self.width - EDGE - x,
+        };
+        let bold = if style.bold { 1.08 } else { 1.0 };
+        let lines = wrap(content, max_w.min(room).max(1.0) / bold, style.size);
+        for (k, line) in lines.iter().enumerate() {
+            self.text(x, y + line_h * k as f64, line, style);
+        }
+        lines.len()
     }
 
     /// The image as an element to put inside an HTML page.
@@ -531,6 +644,32 @@ mod tests {
             svg.standalone()
                 .contains(r#"xmlns="http://www.w3.org/2000/svg""#)
         );
+    }
+
+    #[test]
+    fn wrapping_keeps_every_character_and_fits_the_width() {
+        let name = "team_without_named_person";
+        let lines = wrap(name, 90.0, 12.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), name);
+        assert!(
+            lines.iter().all(|l| text_width(l, 12.0) <= 90.0),
+            "{lines:?}"
+        );
+        assert_eq!(lines[0], "team_without_", "broken after an underscore");
+        let words = "coaching per case worker (hours/week) (trust)";
+        let lines = wrap(words, 120.0, 11.0);
+        assert_eq!(lines.join(" ").replace("/ ", "/"), words, "{lines:?}");
+        assert!(lines.iter().all(|l| text_width(l, 11.0) <= 120.0));
+        // One word wider than the line is split, never dropped.
+        let long = "x".repeat(40);
+        let lines = wrap(&long, 50.0, 12.0);
+        assert_eq!(lines.concat(), long);
+        assert_eq!(wrap("", 50.0, 12.0), vec![String::new()]);
+        // Near the right edge a start-anchored label wraps to the image.
+        let mut svg = Svg::new("w", 200.0, 100.0, "t", "d");
+        let n = svg.label(150.0, 20.0, name, TextStyle::default(), 500.0, 13.0);
+        assert!(n >= 3, "{n}");
     }
 
     #[test]

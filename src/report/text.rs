@@ -1,506 +1,662 @@
 //! Every word a report shows, in Swedish and in English, and the rule that
 //! turns a paired difference into a sentence.
 //!
-//! What lives here: the label table ([`Key`] and [`t`]), the readable names of
-//! outcomes and series metrics, units as a reader sees them (shares as
-//! percent), number formatting per language (decimal comma and a true minus
-//! sign in Swedish), which direction is better for each outcome
+//! The words themselves live in Project Fluent message files,
+//! `locales/en/report.ftl` and `locales/sv/report.ftl`, embedded in the
+//! binary at build time and parsed once ([`catalog`]): a reviewer edits the
+//! Swedish there without touching Rust. What lives here is typed access to
+//! them: the [`Key`] of every sentence and label (each maps to a message
+//! id, so a typo is a compile error, and a test checks that every id exists
+//! in both files), the readable names of outcomes, series metrics, levers,
+//! presets and units, number formatting per language (decimal comma and a
+//! true minus sign in Swedish), which direction is better for each outcome
 //! ([`better`]), and [`verdict`] and [`difference_sentence`], which never
 //! call a difference whose interval includes zero a difference.
 //!
+//! A message missing from one language falls back to the other language's,
+//! and one missing from both shows its id: never a panic, never a blank.
+//!
 //! What does not: no layout, no HTML and no SVG. Nothing here reads files.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::outcome::{Outcome, SeriesMetric};
 use crate::output::format::decimals_for;
 use crate::scenario::Language;
 
 macro_rules! texts {
-    ($( $(#[$doc:meta])* $Key:ident => $en:literal, $sv:literal; )*) => {
-        /// A label or sentence of the report. Sentences have `{name}`
-        /// placeholders that [`fill`] replaces; both languages use the same
-        /// ones.
+    ($( $(#[$doc:meta])* $Key:ident => $id:literal; )*) => {
+        /// A label or sentence of the report: one message of the Fluent
+        /// files. Sentences have `{ $name }` placeholders that [`tf`] fills;
+        /// both languages use the same ones (tested).
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum Key { $( $(#[$doc])* $Key, )* }
 
         impl Key {
             /// Every key, in table order.
             pub const ALL: &[Key] = &[ $( Key::$Key, )* ];
+
+            /// The id of the key's message in the Fluent files.
+            pub fn id(self) -> &'static str {
+                IDS[self as usize]
+            }
         }
 
-        /// (English, Swedish) per key, in [`Key`] order.
-        static TEXTS: &[(&str, &str)] = &[ $( ($en, $sv), )* ];
+        /// Message id per key, in [`Key`] order.
+        static IDS: &[&str] = &[ $( $id, )* ];
     };
 }
 
 texts! {
     /// Heading of a robustness study's report.
-    RobustHeading => "How robust is the answer?", "Hur robust är svaret?";
+    RobustHeading => "robust-heading";
     /// What a robustness study did.
-    RobustIntro => "Every comparison of a single scenario rests on one set of assumed values. Here the comparison was repeated in {worlds} plausible worlds, each drawing the {params} uncertain assumptions from their plausible ranges. Worlds in which {baseline} does not reproduce the Swedish patterns (staff turnover, long sick spells, time use and overdue investigations; implausibility above {cutoff}) were ruled out; {kept} worlds remained. In each of them every alternative was simulated {reps} times, with the same reports of concern and the same luck.",
-        "Varje jämförelse av ett enskilt scenario vilar på en uppsättning antagna värden. Här upprepades jämförelsen i {worlds} rimliga världar, där var och en drar de {params} osäkra antagandena ur deras rimliga intervall. Världar där {baseline} inte återger de svenska mönstren (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar; implausibilitet över {cutoff}) uteslöts; {kept} världar återstod. I var och en av dem simulerades varje alternativ {reps} gånger, med samma orosanmälningar och samma slump.";
+    RobustIntro => "robust-intro";
     /// How to read shares of worlds.
-    RobustCaution => "A share of worlds is not a probability about reality: the worlds are spread evenly over ranges that are judgements. “Better” and “worse” mean that the 95% interval of the difference in that world excludes zero; “no clear difference” also covers worlds where a few simulations cannot tell.",
-        "En andel världar är ingen sannolikhet om verkligheten: världarna är jämnt spridda över intervall som är bedömningar. ”Bättre” och ”sämre” betyder att 95-procentsintervallet för skillnaden i den världen inte innehåller noll; ”ingen tydlig skillnad” omfattar också världar där några få simuleringar inte kan avgöra.";
+    RobustCaution => "robust-caution";
     /// When history matching kept no world.
-    RobustNoWorlds => "No world was kept: in every world drawn, the baseline misses a Swedish pattern by far. The plausible ranges need another look.",
-        "Ingen värld återstod: i varje dragen värld missar utgångsläget ett svenskt mönster med bred marginal. De rimliga intervallen behöver ses över.";
+    RobustNoWorlds => "robust-no-worlds";
     /// Heading per arm.
-    RobustArmHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
+    RobustArmHeading => "robust-arm-heading";
     /// Chart title per arm.
-    RobustChartTitle => "{arm} against {baseline}: share of worlds", "{arm} mot {baseline}: andel världar";
+    RobustChartTitle => "robust-chart-title";
     /// Chart caption per arm.
-    RobustChartCaption => "Share of the {kept} plausible worlds in which {arm} is better than {baseline}, not clearly different, or worse, per outcome.",
-        "Andel av de {kept} rimliga världarna där {arm} är bättre än {baseline}, inte tydligt annorlunda, eller sämre, per utfall.";
+    RobustChartCaption => "robust-chart-caption";
     /// Chart description per arm.
-    RobustChartDesc => "Stacked bars, one per outcome, of the share of worlds per verdict. {rows}",
-        "Stapeldiagram, en stapel per utfall, uppdelad efter andelen världar per bedömning. {rows}";
+    RobustChartDesc => "robust-chart-desc";
     /// Category: better.
-    RobustBetter => "better", "bättre";
+    RobustBetter => "robust-better";
     /// Category: no clear difference.
-    RobustUnclear => "no clear difference", "ingen tydlig skillnad";
+    RobustUnclear => "robust-unclear";
     /// Category: worse.
-    RobustWorse => "worse", "sämre";
+    RobustWorse => "robust-worse";
     /// Table column: outcome.
-    RobustTableOutcome => "Outcome", "Utfall";
+    RobustTableOutcome => "robust-table-outcome";
     /// Table column: median effect.
-    RobustTableMedian => "Median difference across worlds", "Median av skillnaden över världarna";
+    RobustTableMedian => "robust-table-median";
     /// Table column: 5-95 % range.
-    RobustTableRange => "5–95% of worlds", "5–95 % av världarna";
+    RobustTableRange => "robust-table-range";
     /// A PRIM box in words.
-    RobustBox => "{arm} does worse on {outcome} mostly in worlds where {conditions}: {k} of the {worse} worlds where it does worse lie there (coverage {coverage}), and it does worse in {share} of the {n} worlds there (density {density}).",
-        "{arm} blir sämre på {outcome} främst i världar där {conditions}: {k} av de {worse} världar där det blir sämre ligger där (täckning {coverage}), och det blir sämre i {share} av de {n} världarna där (täthet {density}).";
+    RobustBox => "robust-box";
     /// No box stands out.
-    RobustNoBox => "{arm} does worse on {outcome} in {worse} of {kept} worlds, with no range of assumptions that stands out.",
-        "{arm} blir sämre på {outcome} i {worse} av {kept} världar, utan något intervall av antaganden som sticker ut.";
+    RobustNoBox => "robust-no-box";
     /// No mixed verdict.
-    RobustNeverWorse => "On the outcomes studied, {arm} does worse than {baseline} in either no world or every world: there is no boundary to describe.",
-        "På de studerade utfallen blir {arm} sämre än {baseline} i antingen ingen värld eller alla: det finns ingen gräns att beskriva.";
+    RobustNeverWorse => "robust-never-worse";
     /// Joins conditions.
-    RobustAnd => " and ", " och ";
+    RobustAnd => "robust-and";
     /// A condition: at least.
-    RobustAtLeast => "{param} is at least {value}", "{param} är minst {value}";
+    RobustAtLeast => "robust-at-least";
     /// A condition: at most.
-    RobustAtMost => "{param} is at most {value}", "{param} är högst {value}";
+    RobustAtMost => "robust-at-most";
     /// A condition: between.
-    RobustBetween => "{param} lies between {low} and {high}", "{param} ligger mellan {low} och {high}";
+    RobustBetween => "robust-between";
     /// Where the numbers are.
-    RobustFiles => "Every world's values and implausibility are in worlds.csv, every world's differences in effects.csv, the shares in robustness.csv, and PRIM's boxes in boxes.csv (docs/ROBUSTNESS.md describes each column).",
-        "Varje världs värden och implausibilitet finns i worlds.csv, varje världs skillnader i effects.csv, andelarna i robustness.csv och PRIM:s lådor i boxes.csv (docs/ROBUSTNESS.md beskriver varje kolumn).";
+    RobustFiles => "robust-files";
     /// Page title.
-    ReportTitle => "Report: {name}", "Rapport: {name}";
+    ReportTitle => "report-title";
     /// Line under the title.
-    Subtitle => "Simulation of control-based and trust-based steering in social services, made with tillit {version}.",
-        "Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, framtagen med tillit {version}.";
+    Subtitle => "subtitle";
     /// Heading of the summary.
-    SummaryHeading => "Summary", "Sammanfattning";
+    SummaryHeading => "summary-heading";
     /// What was compared.
-    SummaryIntro => "This report compares {arms} in the scenario “{name}”. Each alternative was simulated {reps} times over {years}, of which the warm-up at the start ({warmup}) is left out. Every alternative met the same reports of concern and the same luck, so the differences come from the steering. The comparison is with {baseline}. Every outcome is an average over the years after the warm-up: where an alternative is still changing (rules added under control build up for many years), a longer or shorter run gives other differences, so read them with the charts over time.",
-        "Rapporten jämför {arms} i scenariot ”{name}”. Varje alternativ simulerades {reps} gånger under {years}, varav insvängningen i början ({warmup}) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot {baseline}. Varje utfall är ett medelvärde över åren efter insvängningen: där ett alternativ fortfarande förändras (regler som läggs till under kontrollstyrning byggs upp under många år) ger en längre eller kortare körning andra skillnader, så läs dem tillsammans med diagrammen över tid.";
+    SummaryIntro => "summary-intro";
     /// How to read the intervals.
-    SummaryCaution => "How sure are we? Each number comes with a 95% interval that shows how much the result varies from one simulated run to the next. Where the interval of a difference includes zero, the simulation cannot tell the alternatives apart, and the report says “no clear difference”. The intervals do not cover the uncertainty in the model's own assumptions (see “Assumptions and sources”): they say how sure the simulation is, not how sure we can be about reality.",
-        "Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.";
+    SummaryCaution => "summary-caution";
     /// Heading of the key findings.
-    KeyFindingsHeading => "Key findings", "Viktigaste resultaten";
+    KeyFindingsHeading => "key-findings-heading";
     /// How the key findings were chosen.
-    KeyFindingsIntro => "The largest clear differences to {baseline}, largest first: each 95% interval excludes zero, and each difference is at least {threshold} of the value under {baseline}.",
-        "De största tydliga skillnaderna mot {baseline}, den största först: varje 95 % intervall utesluter noll, och varje skillnad är minst {threshold} av värdet med {baseline}.";
+    KeyFindingsIntro => "key-findings-intro";
     /// A key finding, lower under the arm.
-    FindingLower => "{outcome}: {pct} lower with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
-        "{outcome}: {pct} lägre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    FindingLower => "finding-lower";
     /// A key finding, higher under the arm.
-    FindingHigher => "{outcome}: {pct} higher with {arm} than with {baseline}, {value} against {base} {unit} (95% interval of the difference {lo} to {hi} {dunit}).",
-        "{outcome}: {pct} högre med {arm} än med {baseline}, {value} mot {base} {unit} (95 % intervall för skillnaden {lo} till {hi} {dunit}).";
+    FindingHigher => "finding-higher";
     /// When no difference is clear and large enough.
-    NoKeyFindings => "No key outcome differs clearly from {baseline} by {threshold} of its value or more.",
-        "Inget viktigt utfall skiljer sig tydligt från {baseline} med {threshold} av värdet eller mer.";
+    NoKeyFindings => "no-key-findings";
     /// Heading of what the findings mean.
-    MeaningHeading => "What this means", "Vad det betyder";
+    MeaningHeading => "meaning-heading";
     /// The gains of an arm, largest first.
-    MeaningGains => "Compared with {baseline}, {arm} does better on {better} (largest difference first).",
-        "Jämfört med {baseline} ger {arm} bättre resultat för {better} (störst skillnad först).";
+    MeaningGains => "meaning-gains";
     /// The costs of an arm that also gains.
-    MeaningCosts => "The price is paid elsewhere: {arm} does worse on {worse}.",
-        "Priset betalas på annat håll: {arm} ger sämre resultat för {worse}.";
+    MeaningCosts => "meaning-costs";
     /// An arm that gains at no clear cost.
-    MeaningNoCost => "On no key outcome does {arm} do clearly worse.",
-        "För inget viktigt utfall ger {arm} tydligt sämre resultat.";
+    MeaningNoCost => "meaning-no-cost";
     /// An arm that only loses.
-    MeaningOnlyCosts => "{arm} does worse than {baseline} on {worse}, and clearly better on no key outcome.",
-        "{arm} ger sämre resultat än {baseline} för {worse}, och tydligt bättre för inget viktigt utfall.";
+    MeaningOnlyCosts => "meaning-only-costs";
     /// An arm with no difference that matters.
-    MeaningNothing => "On the key outcomes, the simulation shows no difference that matters between {arm} and {baseline}.",
-        "För de viktiga utfallen visar simuleringen ingen skillnad av betydelse mellan {arm} och {baseline}.";
+    MeaningNothing => "meaning-nothing";
     /// Clear changes with no better direction.
-    MeaningDifferent => "It also changes {list}, where neither direction is better in itself.",
-        "Alternativet ändrar också {list}, där ingen riktning är bättre i sig.";
+    MeaningDifferent => "meaning-different";
     /// One small clear difference.
-    MeaningSmallOne => "One further difference is clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
-        "Ytterligare en skillnad är tydlig men mindre än {threshold} av värdet med {baseline}: för liten för att spela roll.";
+    MeaningSmallOne => "meaning-small-one";
     /// Small clear differences, counted.
-    MeaningSmall => "{k} further differences are clear but smaller than {threshold} of the value under {baseline}: too small to matter.",
-        "Ytterligare {k} skillnader är tydliga men mindre än {threshold} av värdet med {baseline}: för små för att spela roll.";
+    MeaningSmall => "meaning-small";
+    /// A full factorial sweep, in words.
+    DesignFactorial => "design-factorial";
+    /// A Latin hypercube sweep, in words.
+    DesignLatinHypercube => "design-latin-hypercube";
+    /// A sweep over the points of a table, in words.
+    DesignTable => "design-table";
+    /// A Morris design, in words.
+    DesignMorris => "design-morris";
+    /// A Sobol design, in words.
+    DesignSobol => "design-sobol";
+    /// Sobol sampling from a low-discrepancy sequence.
+    SamplingSequence => "design-sampling-sequence";
+    /// Sobol sampling from random draws.
+    SamplingRandom => "design-sampling-random";
     /// An event at a fixed time.
-    EventAt => "{label} (after {years})", "{label} (efter {years})";
+    EventAt => "event-at";
+    /// The label of an event with a preset that the scenario gives no label.
+    EventSwitchTo => "event-switch-to";
+    /// The label of an event without preset or label, by its number.
+    EventNumbered => "event-numbered";
     /// An event on a time series, for its text alternative.
-    EventLine => "A dashed line marks {label} after {years}.", "En streckad linje markerar {label} efter {years}.";
+    EventLine => "event-line";
     /// An event after the warm-up.
-    EventWindow => "{arm} changes its steering after {years} (“{label}”), after the warm-up: its averages include {before} under the earlier steering, so they understate the change; the charts over time show the years after it.",
-        "{arm} byter styrning efter {years} (”{label}”), efter insvängningen: medelvärdena innehåller {before} med den tidigare styrningen och underskattar därför förändringen; diagrammen över tid visar åren efter bytet.";
+    EventWindow => "event-window";
     /// Heading of the limitations box.
-    LimitsHeading => "Limitations", "Begränsningar";
+    LimitsHeading => "limits-heading";
     /// What the assumptions are.
-    LimitsAssumptions => "Most parameter values are assumptions, not measurements. The calibration to Swedish patterns (staff turnover, long sick spells, time use and overdue investigations) constrains some of them, jointly rather than one by one. “Assumptions and sources” lists every value and where it comes from.",
-        "De flesta parametervärden är antaganden, inte mätningar. Kalibreringen mot svenska mönster (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar) avgränsar en del av dem, tillsammans snarare än var för sig. ”Antaganden och källor” visar varje värde och varifrån det kommer.";
+    LimitsAssumptions => "limits-assumptions";
     /// What the model leaves out.
-    LimitsLeftOut => "The model leaves out, among other things: the board and the director as actors (their demands enter only as hours of reporting); any learning from reviewed errors under trust-based steering beyond fewer new rules; the other agencies' own stress, sick leave and staffing; managers' short sick spells and their time use; the cost of covering for absent staff; public holidays. Section 8 of docs/MODEL.md in tillit's source lists every simplification.",
-        "Modellen utelämnar bland annat: nämnd och förvaltningsledning som aktörer (deras krav finns bara med som timmar för rapportering); att tillitsbaserad styrning lär av granskade fel på annat sätt än genom färre nya regler; de andra verksamheternas egen stress, sjukfrånvaro och bemanning; chefernas korta sjukfall och deras tidsanvändning; kostnaden för att täcka upp för frånvarande personal; helgdagar. Avsnitt 8 i docs/MODEL.md i tillits källkod listar alla förenklingar.";
+    LimitsLeftOut => "limits-left-out";
     /// Heading of what was compared.
-    ComparedHeading => "What was compared", "Vad som jämfördes";
+    ComparedHeading => "compared-heading";
     /// A count of verdicts.
-    CountSmall => "{k} small (under {threshold})", "{k} små (under {threshold})";
+    CountSmall => "count-small";
     /// Small clear differences, in one sentence.
-    SmallList => "Small differences between {arm} and {baseline}, each under {threshold} of the value under {baseline} although its 95% interval excludes zero: {list}.",
-        "Små skillnader mellan {arm} och {baseline}, var och en under {threshold} av värdet med {baseline} fast 95 % intervallet utesluter noll: {list}.";
+    SmallList => "small-list";
     /// Verdict tag.
-    TagSmall => "small", "liten";
+    TagSmall => "tag-small";
     /// Heading per compared arm.
-    ComparisonHeading => "{arm} compared with {baseline}", "{arm} jämfört med {baseline}";
+    ComparisonHeading => "comparison-heading";
     /// Counts of verdicts for one arm.
-    ComparisonCounts => "Of {n} key outcomes: {list}.", "Av {n} viktiga utfall: {list}.";
+    ComparisonCounts => "comparison-counts";
     /// A count of verdicts.
-    CountBetter => "{k} better", "{k} bättre";
+    CountBetter => "count-better";
     /// A count of verdicts.
-    CountWorse => "{k} worse", "{k} sämre";
+    CountWorse => "count-worse";
     /// A count of verdicts.
-    CountDifferent => "{k} different without being better or worse", "{k} annorlunda utan att vara bättre eller sämre";
+    CountDifferent => "count-different";
     /// A count of verdicts.
-    CountNoClear => "{k} with no clear difference", "{k} utan tydlig skillnad";
+    CountNoClear => "count-no-clear";
     /// A count of verdicts.
-    CountUnknown => "{k} that cannot be told", "{k} som inte kan avgöras";
+    CountUnknown => "count-unknown";
     /// A difference in the better direction.
-    DiffBetter => "{arm} did better than {baseline} on {outcome}: {dir} by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
-        "{arm} blev bättre än {baseline} för {outcome}: {dir} med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    DiffBetter => "diff-better";
     /// A difference in the worse direction.
-    DiffWorse => "{arm} did worse than {baseline} on {outcome}: {dir} by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
-        "{arm} blev sämre än {baseline} för {outcome}: {dir} med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    DiffWorse => "diff-worse";
     /// A difference where neither direction is better.
-    DiffNeutral => "{outcome} was {dir} under {arm} than under {baseline}, by {abs} {unit}{rel}; 95% interval of the difference {lo} to {hi}.",
-        "{outcome} var {dir} med {arm} än med {baseline}, med {abs} {unit}{rel}; 95 % intervall för skillnaden {lo} till {hi}.";
+    DiffNeutral => "diff-neutral";
     /// An interval that includes zero.
-    DiffNoClear => "No clear difference between {arm} and {baseline} on {outcome}: the 95% interval of the difference, {lo} to {hi} {unit}, includes zero, so what difference there is may be simulation noise.",
-        "Ingen tydlig skillnad mellan {arm} och {baseline} för {outcome}: 95 % intervallet för skillnaden, {lo} till {hi} {unit}, innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.";
+    DiffNoClear => "diff-no-clear";
     /// No interval (one replication, or a missing value).
-    DiffTooFew => "{outcome}: the results cannot tell whether {arm} and {baseline} differ (too few runs or no value).",
-        "{outcome}: resultaten räcker inte för att säga om {arm} och {baseline} skiljer sig åt (för få körningar eller inget värde).";
+    DiffTooFew => "diff-too-few";
     /// Several outcomes whose intervals include zero, in one sentence.
-    NoClearList => "No clear difference between {arm} and {baseline} on {list}: each 95% interval of the difference includes zero, so what difference there is may be simulation noise.",
-        "Ingen tydlig skillnad mellan {arm} och {baseline} för {list}: varje 95 % intervall för skillnaden innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.";
+    NoClearList => "no-clear-list";
     /// An interval in a list.
-    IntervalRange => "{lo} to {hi} {unit}", "{lo} till {hi} {unit}";
+    IntervalRange => "interval-range";
     /// Plural of the year unit.
-    YearsPlural => "years", "år";
+    YearsPlural => "years-plural";
     /// Relative change, in brackets after the absolute one.
-    Relative => " ({pct} of the value under {baseline})", " ({pct} av värdet med {baseline})";
+    Relative => "relative";
     /// Direction word.
-    Lower => "lower", "lägre";
+    Lower => "lower";
     /// Direction word.
-    Higher => "higher", "högre";
+    Higher => "higher";
     /// Verdict tag.
-    TagBetter => "better", "bättre";
+    TagBetter => "tag-better";
     /// Verdict tag.
-    TagWorse => "worse", "sämre";
+    TagWorse => "tag-worse";
     /// Verdict tag.
-    TagDifferent => "different", "annorlunda";
+    TagDifferent => "tag-different";
     /// Verdict tag.
-    TagNoClear => "no clear difference", "ingen tydlig skillnad";
+    TagNoClear => "tag-no-clear";
     /// Verdict tag.
-    TagUnknown => "cannot tell", "kan inte avgöras";
+    TagUnknown => "tag-unknown";
     /// Heading of the outcome charts.
-    OutcomesHeading => "Key outcomes by alternative", "Viktiga utfall per alternativ";
+    OutcomesHeading => "outcomes-heading";
     /// How to read the outcome charts.
-    OutcomesIntro => "Each dot is the mean over the simulated runs and the bar around it the 95% interval of that mean. Where the bars of two alternatives overlap a lot, look at the paired difference in the next chart before concluding anything.",
-        "Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i nästa diagram innan du drar slutsatser.";
+    OutcomesIntro => "outcomes-intro";
     /// Title of the difference chart.
-    DifferenceTitle => "Difference to {baseline}, in percent of {baseline}", "Skillnad mot {baseline}, i procent av {baseline}";
+    DifferenceTitle => "difference-title";
     /// Caption of the difference chart.
-    DifferenceCaption => "Paired differences with 95% intervals, in percent of the value under {baseline}. Intervals that cross the zero line show no clear difference.",
-        "Parvisa skillnader med 95 % intervall, i procent av värdet med {baseline}. Intervall som korsar nollinjen visar ingen tydlig skillnad.";
+    DifferenceCaption => "difference-caption";
     /// Caption of an outcome chart.
-    OutcomeCaption => "{outcome} ({unit}): mean and 95% interval per alternative.", "{outcome} ({unit}): medelvärde och 95 % intervall per alternativ.";
+    OutcomeCaption => "outcome-caption";
     /// One arm in a chart's text alternative.
-    ArmValue => "{arm}: {mean} {unit} (95% interval {lo} to {hi})", "{arm}: {mean} {unit} (95 % intervall {lo} till {hi})";
+    ArmValue => "arm-value";
     /// Heading of the time series.
-    SeriesHeading => "Over time", "Över tid";
+    SeriesHeading => "series-heading";
     /// How to read the time series.
-    SeriesIntro => "Monthly values: the line is the mean over the simulated runs and the band its 95% interval. The grey start is the warm-up, which the outcomes above leave out.",
-        "Månadsvärden: linjen är medelvärdet över de simulerade körningarna och bandet dess 95 % intervall. Den grå början är insvängningen, som utfallen ovan inte räknar med.";
+    SeriesIntro => "series-intro";
     /// Caption of a time-series chart.
-    SeriesCaption => "{metric} ({unit}) per month, mean and 95% band per alternative.", "{metric} ({unit}) per månad, medelvärde och 95 % band per alternativ.";
+    SeriesCaption => "series-caption";
     /// Text alternative of a time-series chart.
-    SeriesDesc => "Line chart of {metric} per month over {years} years for {arms}. In the last month: {ends}.",
-        "Linjediagram över {metric} per månad under {years} år för {arms}. Sista månaden: {ends}.";
+    SeriesDesc => "series-desc";
     /// Axis label.
-    Year => "year", "år";
+    Year => "year";
     /// Marks the warm-up in a chart.
-    Warmup => "warm-up", "insvängning";
+    Warmup => "warmup";
     /// Heading of time use.
-    TimeUseHeading => "How working time is spent", "Hur arbetstiden används";
+    TimeUseHeading => "time-use-heading";
     /// Title of the time-use chart.
-    TimeUseTitle => "Case workers' time use", "Handläggarnas tidsanvändning";
+    TimeUseTitle => "time-use-title";
     /// Caption of the time-use chart.
-    TimeUseCaption => "Share of worked hours per activity, mean over the runs after warm-up.", "Andel av arbetade timmar per aktivitet, medel över körningarna efter insvängning.";
+    TimeUseCaption => "time-use-caption";
     /// Text alternative of the time-use chart.
-    TimeUseDesc => "Stacked bars, one per alternative, of the share of worked hours per activity. {rows}",
-        "Stapeldiagram, en stapel per alternativ, uppdelad efter andelen arbetade timmar per aktivitet. {rows}";
+    TimeUseDesc => "time-use-desc";
     /// Heading of the scenario section.
-    ScenarioHeading => "The scenario", "Scenariot";
+    ScenarioHeading => "scenario-heading";
     /// Column heading.
-    Alternative => "Alternative", "Alternativ";
+    Alternative => "alternative";
     /// Column heading.
-    Preset => "Starting regime", "Grundinställning";
+    Preset => "preset";
     /// Column heading.
-    Description => "Description", "Beskrivning";
+    Description => "description";
     /// Column heading.
-    Events => "Changes during the run", "Förändringar under körningen";
+    Events => "events";
     /// Column heading.
-    Lever => "Steering lever", "Styrmedel";
+    Lever => "lever";
     /// Column heading.
-    Unit => "Unit", "Enhet";
+    Unit => "unit";
     /// Column heading.
-    Parameter => "Parameter", "Parameter";
+    Parameter => "parameter";
     /// Column heading.
-    Meaning => "Meaning", "Betydelse";
+    Meaning => "meaning";
     /// Column heading.
-    Source => "Source", "Källa";
+    Source => "source";
     /// Column heading.
-    Value => "Value", "Värde";
+    Value => "value";
     /// Column heading.
-    Outcome => "Outcome", "Utfall";
+    Outcome => "outcome";
     /// When an arm has no events.
-    NoEvents => "none", "inga";
+    NoEvents => "no-events";
     /// Heading of the levers table.
-    LeversHeading => "Steering levers of each alternative", "Styrmedlen i varje alternativ";
+    LeversHeading => "levers-heading";
     /// Heading of the assumptions.
-    AssumptionsHeading => "Assumptions and sources", "Antaganden och källor";
+    AssumptionsHeading => "assumptions-heading";
     /// Introduction to the assumptions.
-    AssumptionsIntro => "Every parameter of the model with the value used in each alternative, its unit and where the value comes from. A source that begins with “assumption” is a judgement, not a measurement; change it in the scenario file to see how much the result depends on it. Meanings and sources are quoted in English from the parameter registry of tillit {version}; the works cited as (author year) are listed with full references in docs/REFERENCES.md in tillit's source.",
-        "Alla modellens parametrar med värdet i varje alternativ, enheten och varifrån värdet kommer. En källa som börjar med ”assumption” (antagande) är en bedömning, inte en mätning; ändra den i scenariofilen för att se hur mycket resultatet beror på den. Betydelser och källor citeras på engelska ur parameterregistret i tillit {version}; verken som citeras som (författare år) finns med fullständiga referenser i docs/REFERENCES.md i tillits källkod.";
+    AssumptionsIntro => "assumptions-intro";
     /// Shown when every arm has the same value.
-    SameInAll => "same in all", "samma i alla";
+    SameInAll => "same-in-all";
     /// Heading of all outcomes.
-    AllOutcomesHeading => "All outcomes", "Alla utfall";
+    AllOutcomesHeading => "all-outcomes-heading";
     /// Introduction to all outcomes.
-    AllOutcomesIntro => "Mean and 95% interval of every outcome, after warm-up.", "Medelvärde och 95 % intervall för alla utfall, efter insvängningen.";
+    AllOutcomesIntro => "all-outcomes-intro";
     /// Heading of the feedback loops.
-    LoopsHeading => "Feedback loops behind the result", "Återkopplingar bakom resultatet";
+    LoopsHeading => "loops-heading";
     /// Introduction to the feedback loops.
-    LoopsIntro => "The answer is not written into the model: the result emerges from mechanisms that feed back on themselves. These four loops explain most of it.",
-        "Svaret är inte inskrivet i modellen: resultatet uppstår ur mekanismer som förstärker sig själva. De här fyra återkopplingarna förklarar det mesta.";
+    LoopsIntro => "loops-intro";
     /// Loop title.
-    BurnoutTitle => "The burnout spiral", "Utbrändhetsspiralen";
+    BurnoutTitle => "burnout-title";
     /// Loop explanation.
-    BurnoutText => "High workload raises stress. Stressed case workers go on sick leave or quit, their cases move to colleagues, newcomers need months to learn, and the workload of those who stay rises further.",
-        "Hög arbetsbelastning höjer stressen. Stressade handläggare blir sjukskrivna eller slutar, deras ärenden går till kollegorna, nyanställda behöver månader för att lära sig, och belastningen på dem som stannar ökar ytterligare.";
+    BurnoutText => "burnout-text";
     /// Loop title.
-    ControlTitle => "The control spiral", "Kontrollspiralen";
+    ControlTitle => "control-title";
     /// Loop explanation.
-    ControlText => "Under control-based steering, missed targets and media scandals bring new rules and more documentation. That takes time from the cases, more investigations run late, and the next missed target brings still more rules. Rules are removed only slowly.",
-        "Vid kontrollbaserad styrning leder missade mål och mediedrev till nya regler och mer dokumentation. Det tar tid från ärendena, fler utredningar blir försenade, och nästa missade mål ger ännu fler regler. Regler tas bort bara långsamt.";
+    ControlText => "control-text";
     /// Loop title.
-    CornersTitle => "Cutting corners", "Genvägar";
+    CornersTitle => "corners-title";
     /// Loop explanation.
-    CornersText => "Under pressure, case workers spend less time on each case to keep up. The backlog shrinks for a while, but hasty decisions are more often wrong, errors come back later as complaints and serious events, and lowered standards recover only slowly.",
-        "Under press lägger handläggarna mindre tid på varje ärende för att hinna med. Balansen minskar en tid, men förhastade beslut blir oftare fel, felen kommer tillbaka senare som klagomål och allvarliga händelser, och sänkta krav återhämtar sig bara långsamt.";
+    CornersText => "corners-text";
     /// Loop title.
-    SilosTitle => "Silos", "Stuprör";
+    SilosTitle => "silos-title";
     /// Loop explanation.
-    SilosText => "When school, social services and child psychiatry work apart, a child is referred from one agency to the next, tells the story again at each, and waits at each. The extra intakes and documentation take time that could have gone to help.",
-        "När skola, socialtjänst och barnpsykiatri arbetar var för sig skickas barnet från myndighet till myndighet, berättar sin historia igen hos var och en och väntar hos var och en. De extra mottagningarna och dokumentationen tar tid som kunde ha gått till hjälp.";
+    SilosText => "silos-text";
     /// Indicator line under a loop.
-    LoopIndicator => "In these results: {values}.", "I dessa resultat: {values}.";
+    LoopIndicator => "loop-indicator";
     /// When a loop has no measure in the results.
-    LoopNotMeasured => "These results contain no measure of this loop.", "Dessa resultat innehåller inget mått på den här återkopplingen.";
+    LoopNotMeasured => "loop-not-measured";
     /// Heading of the reproduction section.
-    ReproHeading => "How to reproduce this report", "Så återskapar du rapporten";
+    ReproHeading => "repro-heading";
     /// Introduction to reproduction.
-    ReproIntro => "The same version of tillit, run on the same scenario with the same seed, gives the same numbers on any computer. The results folder holds the whole resolved scenario in manifest.json.",
-        "Samma version av tillit, körd med samma scenario och samma slumpfrö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.";
+    ReproIntro => "repro-intro";
     /// Field name.
-    Version => "tillit version", "tillit-version";
+    Version => "version";
     /// Field name.
-    Seed => "Master seed", "Slumpfrö";
+    Seed => "seed";
     /// Field name.
-    Replications => "Runs per alternative", "Körningar per alternativ";
+    Replications => "replications";
     /// Field name.
-    ReplicationsPerPoint => "Runs per point and alternative", "Körningar per punkt och alternativ";
+    ReplicationsPerPoint => "replications-per-point";
     /// Field name.
-    TotalRuns => "Runs in all", "Körningar totalt";
+    TotalRuns => "total-runs";
     /// Field name.
-    Years => "Simulated years (warm-up)", "Simulerade år (insvängning)";
+    Years => "years";
     /// Field name.
-    Command => "Command", "Kommando";
+    Command => "command";
     /// Field name.
-    Finished => "Finished", "Klar";
+    Finished => "finished";
     /// Field name.
-    ResultsFormat => "Results format", "Resultatformat";
+    ResultsFormat => "results-format";
     /// Field name.
-    ResultsFolder => "Results folder", "Resultatmapp";
+    ResultsFolder => "results-folder";
     /// Failed runs.
-    Failures => "{n} runs failed and are left out of the statistics (listed in manifest.json).",
-        "{n} körningar misslyckades och ingår inte i statistiken (listas i manifest.json).";
+    Failures => "failures";
     /// Where the SVG files are.
-    ChartFiles => "Every chart is also saved as an SVG file in the folder charts/ beside this report.",
-        "Alla diagram finns också som SVG-filer i mappen charts/ bredvid rapporten.";
+    ChartFiles => "chart-files";
     /// Figure number.
-    Figure => "Figure {n}.", "Figur {n}.";
+    Figure => "figure";
     /// Heading of a sweep.
-    SweepHeading => "How the outcomes change as the parameters vary", "Så förändras utfallen när parametrarna varierar";
+    SweepHeading => "sweep-heading";
     /// Line chart over one swept factor.
-    SweepTitle => "{outcome} as {factor} varies", "{outcome} när {factor} varierar";
+    SweepTitle => "sweep-title";
     /// Caption of a sweep line chart.
-    SweepCaption => "Mean and 95% interval of {outcome} ({unit}) at each value of {factor}, one line per alternative.",
-        "Medelvärde och 95 % intervall för {outcome} ({unit}) vid varje värde av {factor}, en linje per alternativ.";
+    SweepCaption => "sweep-caption";
     /// Text alternative of a sweep line chart.
-    SweepDesc => "Line chart of {outcome} over {factor} from {from} to {to}. {lines}", "Linjediagram över {outcome} mot {factor} från {from} till {to}. {lines}";
+    SweepDesc => "sweep-desc";
     /// Caption of a heat map.
-    HeatCaption => "Mean of {outcome} ({unit}) at each combination of {x} and {y}; darker is lower, lighter higher, and each cell shows its value. Every alternative's map of this outcome uses one colour scale.",
-        "Medelvärde av {outcome} ({unit}) för varje kombination av {x} och {y}; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde. Alla alternativs kartor över detta utfall har samma färgskala.";
+    HeatCaption => "heat-caption";
     /// Text alternative of a heat map.
-    HeatDesc => "Heat map of {outcome}: {cols} values of {x} by {rows} values of {y}. Lowest {min} at {minat}; highest {max} at {maxat}. Colour key from {klo} to {khi}.",
-        "Värmekarta över {outcome}: {cols} värden av {x} gånger {rows} värden av {y}. Lägst {min} vid {minat}; högst {max} vid {maxat}. Färgskala från {klo} till {khi}.";
+    HeatDesc => "heat-desc";
     /// How many cells of a difference map are clear.
-    HeatClearCount => "{k} of {n} cells have a 95% interval that excludes zero (marked *).",
-        "{k} av {n} rutor har ett 95 % intervall som utesluter noll (markerade med *).";
+    HeatClearCount => "heat-clear-count";
     /// The mark of a clear cell, in the colour key.
-    HeatClearMark => "* 95% interval excludes 0", "* 95 % intervall utesluter 0";
+    HeatClearMark => "heat-clear-mark";
     /// Caption of a difference map.
-    HeatDiffCaption => "Paired difference in {outcome} ({unit}), {arm} minus {baseline}, at each combination of {x} and {y}. Blue: lower under {arm}; orange: higher; {better}. Every map of this outcome uses one colour scale, centred on zero; a cell marked * has a 95% interval that excludes zero.",
-        "Parvis skillnad i {outcome} ({unit}), {arm} minus {baseline}, för varje kombination av {x} och {y}. Blått: lägre med {arm}; orange: högre; {better}. Alla kartor över detta utfall har samma färgskala, centrerad på noll; en ruta markerad med * har ett 95 % intervall som utesluter noll.";
+    HeatDiffCaption => "heat-diff-caption";
     /// Which side is better, for a caption.
-    LowerIsBetter => "lower is better", "lägre är bättre";
+    LowerIsBetter => "lower-is-better";
     /// Which side is better, for a caption.
-    HigherIsBetter => "higher is better", "högre är bättre";
+    HigherIsBetter => "higher-is-better";
     /// Which side is better, for a caption.
-    NeitherIsBetter => "neither is better in itself", "ingen riktning är bättre i sig";
+    NeitherIsBetter => "neither-is-better";
     /// Heading of a sensitivity analysis.
-    SensitivityHeading => "Which assumptions matter most", "Vilka antaganden betyder mest";
+    SensitivityHeading => "sensitivity-heading";
     /// Ranking chart title.
-    RankingTitle => "Parameters ranked by their effect on {outcome}", "Parametrar rangordnade efter effekt på {outcome}";
+    RankingTitle => "ranking-title";
     /// Caption of a ranking chart.
-    RankingCaption => "Mean absolute change in {outcome} ({unit}) when each parameter moves across its studied range (Morris μ*), largest first.",
-        "Genomsnittlig absolut förändring av {outcome} ({unit}) när varje parameter rör sig över sitt studerade intervall (Morris μ*), störst först.";
+    RankingCaption => "ranking-caption";
     /// Caption of a ranking chart of total Sobol indices.
-    RankingCaptionSobol => "Share of the variance of {outcome} that each parameter accounts for, interactions included (total Sobol index), largest first.",
-        "Andel av variansen i {outcome} som varje parameter står för, samspel inräknade (totalt Sobolindex), störst först.";
+    RankingCaptionSobol => "ranking-caption-sobol";
     /// Unit of a Sobol index.
-    ShareOfVariance => "share of variance", "andel av variansen";
+    ShareOfVariance => "share-of-variance";
     /// What a sweep compared.
-    SweepIntro => "This report shows how the outcomes of {arms} change as {factors} vary, in the scenario “{name}”. The design, {points} points (“Design” under “How to reproduce this report” gives it exactly), was simulated {reps} times per point and alternative.",
-        "Rapporten visar hur utfallen för {arms} förändras när {factors} varierar, i scenariot ”{name}”. Försöksplanen, {points} punkter (”Försöksplan” under ”Så återskapar du rapporten” anger den exakt), simulerades {reps} gånger per punkt och alternativ.";
+    SweepIntro => "sweep-intro";
     /// What a sensitivity analysis compared.
-    SensitivityIntro => "This report ranks {factors} by how much they move {outcomes}, in the scenario “{name}”. It uses the {method} method with {points} design points, each simulated {reps} times.",
-        "Rapporten rangordnar {factors} efter hur mycket de påverkar {outcomes}, i scenariot ”{name}”. Den använder {method}-metoden med {points} försökspunkter, var och en simulerad {reps} gånger.";
+    SensitivityIntro => "sensitivity-intro";
     /// The ranking of one outcome, in words.
-    SensitivityTop => "{outcome} under {arm}: most moved by {ranking}, largest effect first.", "{outcome} med {arm}: påverkas mest av {ranking}, störst effekt först.";
+    SensitivityTop => "sensitivity-top";
     /// The first two factors' intervals overlap.
-    SensitivityOverlap => "The intervals of the first two overlap, so their order is not certain.", "De två förstas intervall överlappar, så deras ordning är osäker.";
+    SensitivityOverlap => "sensitivity-overlap";
     /// Direction of a factor.
-    Raises => "raises it", "höjer";
+    Raises => "raises";
     /// Direction of a factor.
-    Lowers => "lowers it", "sänker";
+    Lowers => "lowers";
     /// When no factor moved an outcome.
-    SensitivityNone => "{outcome} under {arm}: no parameter moved it in these runs.", "{outcome} med {arm}: ingen parameter påverkade utfallet i dessa körningar.";
+    SensitivityNone => "sensitivity-none";
     /// The caution for parameter studies.
-    StudyCaution => "These curves and rankings hold for the ranges studied, not beyond them, and they come from the model, not from measurements: a parameter that matters much here is one whose assumed value deserves scrutiny.",
-        "Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.";
+    StudyCaution => "study-caution";
     /// A sweep's verdicts for one outcome and arm, counted over the points.
-    SweepCounts => "{outcome}: {arm} does better than {baseline} at {better} of the {n} points, worse at {worse}, and shows no clear difference at {unclear}.",
-        "{outcome}: {arm} ger bättre resultat än {baseline} i {better} av de {n} punkterna, sämre i {worse}, och ingen tydlig skillnad i {unclear}.";
+    SweepCounts => "sweep-counts";
     /// A sweep's outcome where the arm is better at every point.
-    SweepBetterEverywhere => "{outcome}: {arm} does better than {baseline} at every one of the {n} points.",
-        "{outcome}: {arm} ger bättre resultat än {baseline} i alla {n} punkter.";
+    SweepBetterEverywhere => "sweep-better-everywhere";
     /// A sweep's outcome where the arm is worse at every point.
-    SweepWorseEverywhere => "{outcome}: {arm} does worse than {baseline} at every one of the {n} points.",
-        "{outcome}: {arm} ger sämre resultat än {baseline} i alla {n} punkter.";
+    SweepWorseEverywhere => "sweep-worse-everywhere";
     /// A sweep's outcome with no better direction.
-    SweepDiffers => "{outcome}: {arm} differs clearly from {baseline} at {different} of the {n} points (neither direction is better in itself).",
-        "{outcome}: {arm} skiljer sig tydligt från {baseline} i {different} av de {n} punkterna (ingen riktning är bättre i sig).";
+    SweepDiffers => "sweep-differs";
     /// A swept factor's value in the scenario's tables.
-    SweptRange => "{lo}–{hi} (varied)", "{lo}–{hi} (varieras)";
+    SweptRange => "swept-range";
     /// Caption of a sensitivity table.
-    FactorTableCaption => "{outcome}: each parameter's studied range, direction and effect, with 95% intervals.",
-        "{outcome}: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.";
+    FactorTableCaption => "factor-table-caption";
     /// Column heading.
-    StudiedRange => "Studied range", "Studerat intervall";
+    StudiedRange => "studied-range";
     /// Column heading: Morris mu.
-    MuColumn => "Direction, μ ({unit}; + raises, − lowers)", "Riktning, μ ({unit}; + höjer, − sänker)";
+    MuColumn => "mu-column";
     /// Column heading: Morris mu*.
-    MuStarColumn => "Size, μ* ({unit}) [95% interval]", "Storlek, μ* ({unit}) [95 % intervall]";
+    MuStarColumn => "mu-star-column";
     /// Column heading: Sobol S1.
-    S1Column => "Alone, S1 [95% interval]", "Ensam, S1 [95 % intervall]";
+    S1Column => "s1-column";
     /// Column heading: Sobol ST.
-    StColumn => "With interactions, ST [95% interval]", "Med samspel, ST [95 % intervall]";
+    StColumn => "st-column";
     /// Field name.
-    Design => "Design", "Försöksplan";
+    Design => "design";
     /// Text alternative of a ranking chart.
-    RankingDesc => "Bar chart ranking {n} parameters by their effect on {outcome}. {items}", "Stapeldiagram som rangordnar {n} parametrar efter effekt på {outcome}. {items}";
+    RankingDesc => "ranking-desc";
     /// A switch that is on.
-    Yes => "yes", "ja";
+    Yes => "yes";
     /// A switch that is off.
-    No => "no", "nej";
+    No => "no";
     /// Missing value.
-    NotAvailable => "n/a", "saknas";
+    NotAvailable => "not-available";
     /// Joins the last two items of a list.
-    And => "and", "och";
+    And => "and";
     /// Footer.
-    Footer => "tillit is an agent-based simulation. It shows what follows from its assumptions, not what will happen.",
-        "tillit är en agentbaserad simulering. Den visar vad som följer av dess antaganden, inte vad som kommer att hända.";
+    Footer => "footer";
+    // issue-15-charts: keys added by the charts, events and print work.
+    /// Introduction to the outcome charts, pointing to the figure of paired differences.
+    OutcomesIntroFigure => "outcomes-intro-figure";
+    /// Introduction to the outcome charts when there is no figure of differences.
+    OutcomesIntroPlain => "outcomes-intro-plain";
+    /// Which series are smoothed, under the series heading.
+    SeriesSmoothedNote => "series-smoothed-note";
+    /// Caption of a smoothed time series.
+    SeriesCaptionSmoothed => "series-caption-smoothed";
+    /// Caption of the table of post-switch means.
+    PostSwitchCaption => "post-switch-caption";
+    /// The post-switch means in the text.
+    PostSwitchText => "post-switch-text";
+    /// Column heading: the whole window.
+    WindowColumn => "window-column";
+    /// Column heading: after the switch.
+    AfterSwitchColumn => "after-switch-column";
+    /// Column heading: the series.
+    SeriesColumn => "series-column";
+    /// The assumptions: what the first table holds.
+    ChangedIntro => "changed-intro";
+    /// The assumptions when no parameter is changed.
+    NoneChanged => "none-changed";
+    /// Column heading: the registry default.
+    DefaultColumn => "default-column";
+    /// Marks a value changed from the default.
+    ChangedMark => "changed-mark";
+    /// Heading of the appendix of default parameters.
+    AppendixHeading => "appendix-heading";
+    /// Introduction to the appendix.
+    AppendixIntro => "appendix-intro";
+    /// Column heading: a factor's rank (shared within a group).
+    RankColumn => "rank-column";
+    /// What a shared rank means.
+    RankNote => "rank-note";
+    /// Under the levers table: what the mark means.
+    LeversChangedNote => "levers-changed-note";
 }
 
-/// The text of `key` in `lang`.
-pub fn t(lang: Language, key: Key) -> &'static str {
-    let (en, sv) = TEXTS[key as usize];
-    match lang {
-        Language::En => en,
-        Language::Sv => sv,
-    }
+/// The English message file, as embedded at build time.
+pub const ENGLISH_FTL: &str = include_str!("../../locales/en/report.ftl");
+/// The Swedish message file, as embedded at build time.
+pub const SWEDISH_FTL: &str = include_str!("../../locales/sv/report.ftl");
+
+/// The messages of one language: the Fluent bundle (for messages with
+/// placeholders) and every message value and attribute formatted once
+/// without arguments, so that plain labels are `&str` borrowed from here.
+struct Messages {
+    bundle: FluentBundle<FluentResource>,
+    /// `id` (a message's value) or `id.attribute`, formatted.
+    plain: HashMap<String, String>,
+    /// Syntax errors and duplicate ids, as `line N: what`.
+    errors: Vec<String>,
 }
 
-/// `template` with every `{name}` replaced by its value, in one pass from
-/// left to right, so that a value (an arm named `{baseline}`, say) is never
-/// filled in again. Placeholders without a value stay as they are (a test
-/// checks none are left).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
+impl Messages {
+    fn new(tag: &str, source: &str) -> Messages {
+        let mut errors = Vec::new();
+        let line_of = |pos: usize| source[..pos.min(source.len())].lines().count().max(1);
+        // A file with syntax errors still gives every message it could
+        // read; the others fall back (see `Catalog::get`).
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(r) => r,
+            Err((r, errs)) => {
+                errors.extend(
+                    errs.iter()
+                        .map(|e| format!("line {}: {}", line_of(e.pos.start), e.kind)),
+                );
+                r
             }
-            None => {
-                out.push('{');
-                rest = after;
+        };
+        let mut names = Vec::new();
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                names.push((m.id.name.to_owned(), None));
+                for a in &m.attributes {
+                    names.push((m.id.name.to_owned(), Some(a.id.name.to_owned())));
+                }
             }
         }
+        let langid = tag.parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+        // Unicode isolation marks would end up in the HTML and SVG.
+        bundle.set_use_isolating(false);
+        if let Err(errs) = bundle.add_resource(resource) {
+            errors.extend(errs.iter().map(|e| e.to_string()));
+        }
+        let mut plain = HashMap::new();
+        for (id, attribute) in names {
+            let Some(message) = bundle.get_message(&id) else {
+                continue;
+            };
+            let pattern = match &attribute {
+                None => message.value(),
+                Some(a) => message.get_attribute(a).map(|a| a.value()),
+            };
+            if let Some(pattern) = pattern {
+                let mut errs = Vec::new();
+                let text = bundle.format_pattern(pattern, None, &mut errs).into_owned();
+                let key = match attribute {
+                    None => id,
+                    Some(a) => format!("{id}.{a}"),
+                };
+                plain.insert(key, text);
+            }
+        }
+        Messages {
+            bundle,
+            plain,
+            errors,
+        }
     }
-    out.push_str(rest);
-    out
 }
 
-/// [`t`] then [`fill`].
+/// The report's messages in both languages.
+pub struct Catalog {
+    en: Messages,
+    sv: Messages,
+}
+
+impl Catalog {
+    /// Parses the two message files. Never fails: errors are kept for
+    /// [`Catalog::errors`] (a test checks there are none in the shipped
+    /// files) and what could be read is used.
+    pub fn new(english: &str, swedish: &str) -> Catalog {
+        Catalog {
+            en: Messages::new("en", english),
+            sv: Messages::new("sv", swedish),
+        }
+    }
+
+    fn messages(&self, lang: Language) -> [&Messages; 2] {
+        match lang {
+            Language::En => [&self.en, &self.sv],
+            Language::Sv => [&self.sv, &self.en],
+        }
+    }
+
+    /// The syntax errors and duplicate ids of one language's file.
+    pub fn errors(&self, lang: Language) -> &[String] {
+        &self.messages(lang)[0].errors
+    }
+
+    /// Every message id of one language's file, with `id.attribute` for
+    /// each attribute.
+    pub fn ids(&self, lang: Language) -> impl Iterator<Item = &str> {
+        self.messages(lang)[0].plain.keys().map(String::as_str)
+    }
+
+    /// Whether `id` (or `id.attribute`) is in `lang`'s own file.
+    pub fn has(&self, lang: Language, id: &str) -> bool {
+        self.messages(lang)[0].plain.contains_key(id)
+    }
+
+    /// Message `id` (or `id.attribute`) without arguments in `lang`,
+    /// else in the other language; `None` where neither file has it.
+    pub fn get(&self, lang: Language, id: &str) -> Option<&str> {
+        self.messages(lang)
+            .into_iter()
+            .find_map(|m| m.plain.get(id))
+            .map(String::as_str)
+    }
+
+    /// Message `id` in `lang` with its placeholders filled from `values`,
+    /// in one pass (a value is never filled in again). Falls back to the
+    /// other language, then to `[id]`; a placeholder without a value shows
+    /// as `{$name}`.
+    pub fn format(&self, lang: Language, id: &str, values: &[(&str, &str)]) -> String {
+        let mut args = FluentArgs::with_capacity(values.len());
+        for &(name, value) in values {
+            args.set(name, FluentValue::from(value));
+        }
+        for m in self.messages(lang) {
+            if let Some(pattern) = m.bundle.get_message(id).and_then(|msg| msg.value()) {
+                let mut errors = Vec::new();
+                return m
+                    .bundle
+                    .format_pattern(pattern, Some(&args), &mut errors)
+                    .into_owned();
+            }
+        }
+        format!("[{id}]")
+    }
+}
+
+/// The shipped messages, parsed on first use.
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| Catalog::new(ENGLISH_FTL, SWEDISH_FTL));
+
+/// The shipped messages (`locales/*/report.ftl`).
+pub fn catalog() -> &'static Catalog {
+    &CATALOG
+}
+
+/// A message id from a registry name: `prefix-name` with `_` as `-`.
+fn name_id(prefix: &str, name: &str) -> String {
+    format!("{prefix}-{}", name.replace('_', "-"))
+}
+
+/// A message id from a unit as the registries write it (`hours/week`):
+/// `prefix-hours-week`, lower case letters and digits joined by `-`.
+pub fn unit_id(prefix: &str, unit: &str) -> String {
+    let mut id = format!("{prefix}-");
+    let mut dash = true;
+    for c in unit.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+            dash = false;
+        } else if !dash {
+            id.push('-');
+            dash = true;
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    if id.len() == prefix.len() {
+        format!("{prefix}-none")
+    } else {
+        id
+    }
+}
+
+/// The text of `key` in `lang` (see [`Catalog::get`] for the fallbacks).
+pub fn t(lang: Language, key: Key) -> &'static str {
+    catalog().get(lang, key.id()).unwrap_or(key.id())
+}
+
+/// The text of `key` in `lang` with its `{ $name }` placeholders filled
+/// from `values` (see [`Catalog::format`]).
 pub fn tf(lang: Language, key: Key, values: &[(&str, &str)]) -> String {
-    fill(t(lang, key), values)
+    catalog().format(lang, key.id(), values)
 }
 
 /// Capitalises the first letter (labels are lower case to sit inside
@@ -522,356 +678,106 @@ pub fn join_list(lang: Language, items: &[String]) -> String {
     }
 }
 
-/// The readable name of an outcome, lower case: `(English, Swedish)`.
-///
-/// The match has no wildcard, so a new outcome does not compile until it
-/// has a name in both languages.
-fn outcome_labels(o: Outcome) -> (&'static str, &'static str) {
-    use Outcome::*;
-    match o {
-        WorkerTurnover => (
-            "case-worker turnover",
-            "personalomsättning bland handläggare",
-        ),
-        ManagerTurnover => ("manager turnover", "personalomsättning bland chefer"),
-        SickLeaveShare => ("sick leave", "sjukfrånvaro"),
-        LongSickSpells => ("new long sick spells", "nya långa sjukfall"),
-        MeanStress => ("mean stress", "genomsnittlig stress"),
-        HighStrainShare => ("days in high strain", "dagar med hög anspänning"),
-        WorkPressure => ("work pressure", "arbetstryck"),
-        MeanExhaustion => ("mean exhaustion", "genomsnittlig utmattning"),
-        MeanTenure => ("tenure in the unit", "anställningstid i enheten"),
-        VacancyShare => ("vacant positions", "vakanta tjänster"),
-        OvertimeShare => ("overtime", "övertid"),
-        ManagerMeanStress => ("managers' stress", "chefernas stress"),
-        ManagerSickLeaveShare => ("managers' sick leave", "chefernas sjukfrånvaro"),
-        CoachingReceived => ("coaching received", "mottagen coachning"),
-        TimeDirect => ("time on direct client work", "tid för direkt klientarbete"),
-        TimeDocumentation => ("time on documentation", "tid för dokumentation"),
-        TimeAdmin => ("time on administration", "tid för administration"),
-        TimeTravel => ("travel time", "restid"),
-        TimeOther => ("other indirect work", "annat indirekt arbete"),
-        TimeCoaching => ("time in coaching", "tid för coachning och handledning"),
-        TimeOversight => (
-            "time on complaints and inspections",
-            "tid för klagomål och tillsyn",
-        ),
-        TimeIdle => ("time without case work", "tid utan ärendearbete"),
-        Reports => ("reports of concern", "orosanmälningar"),
-        Investigations => ("investigations opened", "inledda utredningar"),
-        AllocationWait => ("wait for a case worker", "väntan på handläggare"),
-        AssessmentsOverdue => ("late initial assessments", "försenade förhandsbedömningar"),
-        InvestigationsOverdue => (
-            "investigations over four months",
-            "utredningar över fyra månader",
-        ),
-        InvestigationDaysMean => ("investigation time", "utredningstid"),
-        InvestigationDaysP90 => (
-            "investigation time, slowest tenth",
-            "utredningstid, långsammaste tiondelen",
-        ),
-        CaseDaysMean => (
-            "time from report to closure",
-            "tid från anmälan till avslut",
-        ),
-        OpenCasesMean => ("open cases (backlog)", "öppna ärenden (balans)"),
-        ApprovalWaitDays => (
-            "wait for the manager's approval",
-            "väntan på chefens godkännande",
-        ),
-        DecisionErrorRate => ("wrong decisions", "felaktiga beslut"),
-        MissedNeeds => ("missed needs", "missade behov"),
-        UnneededInterventions => ("unneeded interventions", "onödiga insatser"),
-        ErrorsCaught => (
-            "errors caught at approval",
-            "fel som upptäcks vid chefens granskning",
-        ),
-        Complaints => ("complaints and appeals", "klagomål och överklaganden"),
-        SeriousEvents => ("serious events", "allvarliga händelser"),
-        Scandals => ("media scandals", "mediedrev"),
-        PersonnelCost => ("personnel cost", "personalkostnad"),
-        CostPerCase => ("cost per report", "kostnad per anmälan"),
-        DocumentationIntensityEnd => (
-            "documentation demands at the end",
-            "dokumentationskrav vid slutet",
-        ),
-        RegimeSwitches => ("changes of steering regime", "byten av styrning"),
-        PathwayChildren => (
-            "children who need several agencies",
-            "barn som behöver flera verksamheter",
-        ),
-        TimeToFirstHelp => ("time to first help", "tid till första insats"),
-        TimeToFirstHelpP90 => (
-            "time to first help, slowest tenth",
-            "tid till första insats, långsammaste tiondelen",
-        ),
-        TimeToFullHelp => (
-            "time until all help has started",
-            "tid tills alla insatser har börjat",
-        ),
-        StoryTold => (
-            "times the story was told",
-            "gånger berättelsen återberättades",
-        ),
-        Handoffs => (
-            "hand-offs between agencies",
-            "överlämningar mellan verksamheter",
-        ),
-        BouncedReferrals => ("referrals that bounced", "returnerade remisser"),
-        PathwayDropout => ("families who gave up", "familjer som gav upp"),
-        ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
-        PathwayHours => (
-            "professional hours per child",
-            "professionella timmar per barn",
-        ),
-        SchoolHealthHours => (
-            "school-health hours per child",
-            "elevhälsans timmar per barn",
-        ),
-        CounsellingHours => (
-            "counselling hours per child",
-            "samtalsmottagningens timmar per barn",
-        ),
-        BupHours => ("child-psychiatry hours per child", "BUP:s timmar per barn"),
-        SocialServicesPathwayHours => (
-            "social-services hours per child on the pathway",
-            "socialtjänstens timmar per barn i samverkan",
-        ),
-        NamedPersonHours => (
-            "named person's hours per child",
-            "trygghetspersonens timmar per barn",
-        ),
-        PathwayDocumentation => (
-            "documentation share of the pathway's hours",
-            "dokumentationens andel av samverkanstimmarna",
-        ),
-        AgencyUtilisation => ("agencies' utilisation", "verksamheternas beläggning"),
-        DecisionInconsistency => (
-            "decisions that depend on who decides",
-            "beslut som beror på vem som beslutar",
-        ),
-        InvestigationShare => (
-            "share of reports investigated",
-            "andel anmälningar som utreds",
-        ),
-        InterventionShare => (
-            "share of investigations ending in an intervention",
-            "andel utredningar som leder till insats",
-        ),
-        OpenCasesPerPosition => ("open cases per position", "öppna ärenden per tjänst"),
-    }
-}
-
-/// The readable name of an outcome in `lang`, lower case.
+/// The readable name of an outcome in `lang`, lower case (the outcome's
+/// name where no message file has it).
 pub fn outcome_label(lang: Language, o: Outcome) -> &'static str {
-    let (en, sv) = outcome_labels(o);
-    match lang {
-        Language::En => en,
-        Language::Sv => sv,
-    }
-}
-
-/// The readable name of a series metric, lower case: `(English, Swedish)`.
-fn series_labels(m: SeriesMetric) -> (&'static str, &'static str) {
-    use SeriesMetric::*;
-    match m {
-        Stress => ("mean stress", "genomsnittlig stress"),
-        HighStrain => ("days in high strain", "dagar med hög anspänning"),
-        SickLeave => ("sick leave", "sjukfrånvaro"),
-        Turnover => (
-            "case-worker turnover",
-            "personalomsättning bland handläggare",
-        ),
-        Vacancy => ("vacant positions", "vakanta tjänster"),
-        OpenCases => ("open cases (backlog)", "öppna ärenden (balans)"),
-        Overdue => (
-            "investigations over four months",
-            "utredningar över fyra månader",
-        ),
-        Documentation => ("documentation demands", "dokumentationskrav"),
-        Direct => ("time on direct client work", "tid för direkt klientarbete"),
-        DocumentationTime => ("time on documentation", "tid för dokumentation"),
-        Admin => ("time on administration", "tid för administration"),
-        Overtime => ("overtime", "övertid"),
-        ManagerStress => ("managers' stress", "chefernas stress"),
-        ChildrenWaiting => ("children waiting for help", "barn som väntar på hjälp"),
-        ErrorRate => ("wrong decisions", "felaktiga beslut"),
-        Inconsistency => (
-            "decisions that depend on who decides",
-            "beslut som beror på vem som beslutar",
-        ),
-    }
+    let name = o.spec().name;
+    catalog()
+        .get(lang, &name_id("outcome", name))
+        .unwrap_or(name)
 }
 
 /// The readable name of a series metric in `lang`, lower case.
 pub fn series_label(lang: Language, m: SeriesMetric) -> &'static str {
-    let (en, sv) = series_labels(m);
-    match lang {
-        Language::En => en,
-        Language::Sv => sv,
-    }
+    let name = m.spec().name;
+    catalog()
+        .get(lang, &name_id("series", name))
+        .unwrap_or(name)
 }
 
-/// Readable names of the steering levers: (parameter name, English, Swedish).
-/// A test checks that every lever of the registry has one.
-const LEVERS: &[(&str, &str, &str)] = &[
-    (
-        "documentation_intensity",
-        "documentation required per case (1 = control standard)",
-        "dokumentation som krävs per ärende (1 = kontrollstandard)",
-    ),
-    (
-        "worker_admin_hours",
-        "prescribed reporting and meetings per case worker (hours/week)",
-        "föreskriven rapportering och möten per handläggare (timmar/vecka)",
-    ),
-    (
-        "manager_reporting_hours",
-        "reporting upward per unit manager (hours/week)",
-        "rapportering uppåt per enhetschef (timmar/vecka)",
-    ),
-    (
-        "approval_threshold",
-        "severity from which the manager approves decisions (1: never)",
-        "allvarlighetsgrad från vilken chefen måste godkänna beslut (1: aldrig)",
-    ),
-    (
-        "decision_latitude",
-        "case workers' decision latitude (0-1)",
-        "handläggarnas beslutsutrymme (0-1)",
-    ),
-    (
-        "coaching_hours",
-        "coaching per case worker (hours/week)",
-        "coachning per handläggare (timmar/vecka)",
-    ),
-    (
-        "blame_culture",
-        "blame culture (1 = control standard)",
-        "skuldbeläggande kultur (1 = kontrollstandard)",
-    ),
-    (
-        "kpi_pressure",
-        "rules added per month when the delay target is missed",
-        "regler som läggs till per månad när förseningsmålet missas",
-    ),
-    (
-        "kpi_target_overdue",
-        "target share of investigations over four months",
-        "mål för andel utredningar över fyra månader",
-    ),
-    (
-        "control_ratchet",
-        "rules added after each media scandal",
-        "regler som läggs till efter varje mediedrev",
-    ),
-    (
-        "rule_decay_days",
-        "time for added rules to be pruned (days)",
-        "tid tills tillagda regler rensas bort (dagar)",
-    ),
-    (
-        "caseload_cap",
-        "most open cases per case worker (0: no cap)",
-        "högsta antal öppna ärenden per handläggare (0: inget tak)",
-    ),
-    (
-        "integrated_team",
-        "a joint team at the school instead of silos",
-        "ett gemensamt team på skolan i stället för stuprör",
-    ),
-    (
-        "named_person",
-        "a named person keeps contact with the parents",
-        "en trygghetsperson håller kontakten med föräldrarna",
-    ),
-];
-
 /// The readable name of steering lever `name` in `lang`, if it has one.
+/// A test checks that every lever of the registry has one.
 pub fn lever_label(lang: Language, name: &str) -> Option<&'static str> {
-    LEVERS
-        .iter()
-        .find(|row| row.0 == name)
-        .map(|&(_, en, sv)| match lang {
-            Language::En => en,
-            Language::Sv => sv,
-        })
+    catalog().get(lang, &name_id("lever", name))
 }
 
 /// The readable name of a preset in `lang` (`trust` is `tillit`); the
 /// name as written for one this build does not know.
 pub fn preset_label(lang: Language, preset: &str) -> String {
-    let (en, sv) = match preset {
-        "control" => ("control", "kontroll"),
-        "trust" => ("trust", "tillit"),
-        "trust_without_support" => ("trust without support", "tillit utan stöd"),
-        "hybrid" => ("hybrid", "hybrid"),
-        other => (other, other),
-    };
-    match lang {
-        Language::En => en.to_owned(),
-        Language::Sv => sv.to_owned(),
-    }
+    catalog()
+        .get(lang, &name_id("preset", preset))
+        .unwrap_or(preset)
+        .to_owned()
 }
 
-/// Parameter units of the registry in Swedish: (unit, Swedish). English
-/// reports show the unit as the registry writes it. A test checks that every
-/// unit of the registry has a row.
-const PARAM_UNITS_SV: &[(&str, &str)] = &[
-    ("days", "dagar"),
-    ("share", "andel"),
-    ("hours", "timmar"),
-    ("probability", "sannolikhet"),
-    ("-", "\u{2013}"),
-    ("ratio", "kvot"),
-    ("hours/week", "timmar/vecka"),
-    ("share/year", "andel/år"),
-    ("hours/day", "timmar/dag"),
-    ("FTE/100 positions", "årsarbetare/100 tjänster"),
-    ("working days", "arbetsdagar"),
-    ("switch", "av/på"),
-    ("stress units", "stressenheter"),
-    ("spells/year", "sjukfall/år"),
-    ("share of contract", "andel av tjänstgöringsgraden"),
-    ("ratio/stress unit", "kvot/stressenhet"),
-    ("log-odds", "logit"),
-    ("kSEK/month", "tkr/månad"),
-    ("index 0-1", "index 0\u{2013}1"),
-    ("hours/agency", "timmar/verksamhet"),
-    ("years", "år"),
-    ("working days/year", "arbetsdagar/år"),
-    ("strain units", "anspänningsenheter"),
-    ("share/pressure", "andel/arbetstryck"),
-    ("share/day", "andel/dag"),
-    ("severity 0-1", "allvarlighetsgrad 0\u{2013}1"),
-    ("reports/position/year", "anmälningar/tjänst/år"),
-    ("ratio/scandal", "kvot/mediedrev"),
-    ("ratio/month", "kvot/månad"),
-    ("ratio/exhaustion unit", "kvot/utmattningsenhet"),
-    ("positions", "tjänster"),
-    ("log-sd", "log-standardavvikelse"),
-    ("kSEK/hire", "tkr/rekrytering"),
-    ("hours/worker/week", "timmar/handläggare/vecka"),
-    ("hours/hour", "timmar/timme"),
-    ("hours/case", "timmar/ärende"),
-    ("days/week", "dagar/vecka"),
-    ("count", "antal"),
-    ("children/position/year", "barn/tjänst/år"),
-    ("cases", "ärenden"),
-    ("1/stress", "1/stressenhet"),
-    ("1/day", "1/dag"),
-];
-
-/// A parameter's unit in `lang`: the registry's in English, its Swedish
-/// form in Swedish (as written for a unit this build does not know).
-pub fn param_unit(lang: Language, unit: &str) -> &str {
-    match lang {
-        Language::En => unit,
-        Language::Sv => PARAM_UNITS_SV
-            .iter()
-            .find(|row| row.0 == unit)
-            .map_or(unit, |row| row.1),
+/// The readable name of parameter `group.name` in `lang`, if it has one:
+/// a steering lever's label, or a message `param-<group>-<name>`. Only
+/// the parameters that shipped studies vary have such messages so far; a
+/// report shows the key of any other.
+pub fn param_label(lang: Language, key: &str) -> Option<&'static str> {
+    let (group, name) = key.split_once('.')?;
+    if group == "steering" {
+        return lever_label(lang, name);
     }
+    catalog().get(lang, &name_id("param", &format!("{group}-{name}")))
+}
+
+/// The readable name of a preset in `lang`, if this build knows it.
+pub fn known_preset_label(lang: Language, preset: &str) -> Option<&'static str> {
+    catalog().get(lang, &name_id("preset", preset))
+}
+
+/// A study's design as its manifest records it (`morris trajectories=6
+/// levels=4 seed=1`, `factorial`, ...) in words in `lang`, with its number
+/// of points. A design this build does not know stays as written.
+pub fn design_text(lang: Language, design: &str, points: usize) -> String {
+    // `load` may have added ", N points"; the count is given here.
+    let design = design.split(", ").next().unwrap_or(design);
+    let points = points.to_string();
+    if let Some(file) = design.strip_prefix("table file=") {
+        return tf(
+            lang,
+            Key::DesignTable,
+            &[("points", &points), ("file", file)],
+        );
+    }
+    let mut words = design.split_whitespace();
+    let method = words.next().unwrap_or("");
+    let pairs: Vec<(&str, &str)> = words.filter_map(|w| w.split_once('=')).collect();
+    let get = |k: &str| pairs.iter().find(|p| p.0 == k).map_or("?", |p| p.1);
+    let key = match method {
+        "factorial" => Key::DesignFactorial,
+        "latin_hypercube" => Key::DesignLatinHypercube,
+        "morris" => Key::DesignMorris,
+        "sobol" => Key::DesignSobol,
+        _ => return design.to_owned(),
+    };
+    let sampling = match get("sampling") {
+        "sequence" => t(lang, Key::SamplingSequence),
+        "random" => t(lang, Key::SamplingRandom),
+        other => other,
+    };
+    tf(
+        lang,
+        key,
+        &[
+            ("points", &points),
+            ("seed", get("seed")),
+            ("trajectories", get("trajectories")),
+            ("levels", get("levels")),
+            ("samples", get("samples")),
+            ("sampling", sampling),
+        ],
+    )
+}
+
+/// A parameter's unit in `lang` (message `param-unit-…`); the unit as
+/// written for one this build does not know. A test checks that every unit
+/// of the registry has a message.
+pub fn param_unit(lang: Language, unit: &str) -> &str {
+    catalog()
+        .get(lang, &unit_id("param-unit", unit))
+        .unwrap_or(unit)
 }
 
 /// A unit as a reader sees it: values are multiplied by `scale` (shares
@@ -887,189 +793,50 @@ pub struct DisplayUnit {
     pub difference: &'static str,
 }
 
-/// The catalogue units tillit writes, with their display forms:
-/// (unit, scale, English level, English difference, Swedish level, Swedish difference).
-type UnitRow = (
-    &'static str,
-    f64,
-    &'static str,
-    &'static str,
-    &'static str,
-    &'static str,
-);
-const UNITS: &[UnitRow] = &[
-    (
-        "share",
-        100.0,
-        "%",
-        "percentage points",
-        "%",
-        "procentenheter",
-    ),
-    (
-        "share/year",
-        100.0,
-        "% per year",
-        "percentage points per year",
-        "% per år",
-        "procentenheter per år",
-    ),
-    (
-        "spells/100 employees/year",
-        1.0,
-        "per 100 employees and year",
-        "per 100 employees and year",
-        "per 100 anställda och år",
-        "per 100 anställda och år",
-    ),
-    (
-        "stress units",
-        1.0,
-        "stress units",
-        "stress units",
-        "stressenheter",
-        "stressenheter",
-    ),
-    (
-        "exhaustion units",
-        1.0,
-        "exhaustion units",
-        "exhaustion units",
-        "utmattningsenheter",
-        "utmattningsenheter",
-    ),
-    (
-        "ratio",
-        1.0,
-        "× normal",
-        "× normal",
-        "× normalt",
-        "× normalt",
-    ),
-    ("years", 1.0, "years", "years", "år", "år"),
-    (
-        "hours/week",
-        1.0,
-        "hours per week",
-        "hours per week",
-        "timmar per vecka",
-        "timmar per vecka",
-    ),
-    (
-        "reports/year",
-        1.0,
-        "per year",
-        "per year",
-        "per år",
-        "per år",
-    ),
-    (
-        "investigations/year",
-        1.0,
-        "per year",
-        "per year",
-        "per år",
-        "per år",
-    ),
-    ("days", 1.0, "days", "days", "dagar", "dagar"),
-    ("cases", 1.0, "cases", "cases", "ärenden", "ärenden"),
-    (
-        "cases/position",
-        1.0,
-        "cases per position",
-        "cases per position",
-        "ärenden per tjänst",
-        "ärenden per tjänst",
-    ),
-    (
-        "cases/year",
-        1.0,
-        "cases per year",
-        "cases per year",
-        "ärenden per år",
-        "ärenden per år",
-    ),
-    (
-        "events/year",
-        1.0,
-        "per year",
-        "per year",
-        "per år",
-        "per år",
-    ),
-    (
-        "MSEK/year",
-        1.0,
-        "MSEK per year",
-        "MSEK per year",
-        "mnkr per år",
-        "mnkr per år",
-    ),
-    (
-        "kSEK/report",
-        1.0,
-        "kSEK per report",
-        "kSEK per report",
-        "tkr per anmälan",
-        "tkr per anmälan",
-    ),
-    ("count", 1.0, "times", "times", "gånger", "gånger"),
-    // Units of the cross-agency pathway's outcomes (being added on main).
-    (
-        "children/year",
-        1.0,
-        "children per year",
-        "children per year",
-        "barn per år",
-        "barn per år",
-    ),
-    (
-        "times/child",
-        1.0,
-        "times per child",
-        "times per child",
-        "gånger per barn",
-        "gånger per barn",
-    ),
-    (
-        "referrals/child",
-        1.0,
-        "referrals per child",
-        "referrals per child",
-        "remisser per barn",
-        "remisser per barn",
-    ),
-    ("children", 1.0, "children", "children", "barn", "barn"),
-    (
-        "hours/child",
-        1.0,
-        "hours per child",
-        "hours per child",
-        "timmar per barn",
-        "timmar per barn",
-    ),
+/// The catalogue units tillit writes, with the factor to their display
+/// form. The words are messages `unit-…` (the level) with attribute
+/// `.difference`.
+const UNITS: &[(&str, f64)] = &[
+    ("share", 100.0),
+    ("share/year", 100.0),
+    ("spells/100 employees/year", 1.0),
+    ("stress units", 1.0),
+    ("exhaustion units", 1.0),
+    ("ratio", 1.0),
+    ("years", 1.0),
+    ("hours/week", 1.0),
+    ("reports/year", 1.0),
+    ("investigations/year", 1.0),
+    ("days", 1.0),
+    ("cases", 1.0),
+    ("cases/position", 1.0),
+    ("cases/year", 1.0),
+    ("events/year", 1.0),
+    ("MSEK/year", 1.0),
+    ("kSEK/report", 1.0),
+    ("count", 1.0),
+    ("children/year", 1.0),
+    ("times/child", 1.0),
+    ("referrals/child", 1.0),
+    ("children", 1.0),
+    ("hours/child", 1.0),
 ];
 
 /// The display form of a catalogue unit; `None` for a unit this build does
 /// not know (a results folder from a newer tillit).
 pub fn known_unit(lang: Language, unit: &str) -> Option<DisplayUnit> {
-    UNITS
-        .iter()
-        .find(|row| row.0 == unit)
-        .map(|&(_, scale, en, en_diff, sv, sv_diff)| match lang {
-            Language::En => DisplayUnit {
-                scale,
-                level: en,
-                difference: en_diff,
-            },
-            Language::Sv => DisplayUnit {
-                scale,
-                level: sv,
-                difference: sv_diff,
-            },
-        })
+    let &(name, scale) = UNITS.iter().find(|row| row.0 == unit)?;
+    let id = unit_id("unit", name);
+    let level = catalog().get(lang, &id).unwrap_or(name);
+    let difference = catalog()
+        .get(lang, &format!("{id}.difference"))
+        .unwrap_or(level);
+    Some(DisplayUnit {
+        scale,
+        level,
+        difference,
+    })
 }
-
 /// [`known_unit`], falling back to the unit as written (scale 1).
 pub fn display_unit(lang: Language, unit: &'static str) -> DisplayUnit {
     known_unit(lang, unit).unwrap_or(DisplayUnit {
@@ -1417,33 +1184,150 @@ pub fn finding_sentence(lang: Language, c: &Comparison<'_>, rel: f64) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::params::PARAMETERS;
+    use crate::model::presets::Preset;
     use crate::outcome::{OUTCOMES, SERIES_METRICS};
+    use fluent_syntax::ast;
+    use std::collections::BTreeSet;
 
-    #[test]
-    fn fill_never_fills_a_value_in_again() {
-        let values = [("arm", "{baseline}"), ("baseline", "control")];
-        assert_eq!(
-            fill("{arm} against {baseline}, {missing} {", &values),
-            "{baseline} against control, {missing} {"
+    const BOTH: [Language; 2] = [Language::En, Language::Sv];
+
+    /// Every message id (and `id.attribute`) the code looks up.
+    fn used_ids() -> BTreeSet<String> {
+        let mut ids: BTreeSet<String> = Key::ALL.iter().map(|k| k.id().to_owned()).collect();
+        ids.extend(Outcome::ALL.map(|o| name_id("outcome", o.spec().name)));
+        ids.extend(SeriesMetric::ALL.map(|m| name_id("series", m.spec().name)));
+        ids.extend(
+            PARAMETERS
+                .iter()
+                .filter(|p| p.group == "steering")
+                .map(|p| name_id("lever", p.name)),
         );
+        ids.extend(Preset::ALL.map(|p| name_id("preset", p.name())));
+        ids.extend(
+            PARAMETERS
+                .iter()
+                .filter(|p| !p.unit.is_empty())
+                .map(|p| unit_id("param-unit", p.unit)),
+        );
+        // Parameter names are optional: any registry parameter may have one.
+        ids.extend(
+            PARAMETERS
+                .iter()
+                .filter(|p| p.group != "steering")
+                .map(|p| name_id("param", &format!("{}-{}", p.group, p.name)))
+                .filter(|id| catalog().has(Language::En, id) || catalog().has(Language::Sv, id)),
+        );
+        for (unit, _) in UNITS {
+            let id = unit_id("unit", unit);
+            ids.insert(format!("{id}.difference"));
+            ids.insert(id);
+        }
+        ids
     }
 
-    fn placeholders(s: &str) -> Vec<&str> {
-        let mut out: Vec<&str> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-            .collect();
-        out.sort_unstable();
+    #[test]
+    fn both_message_files_parse_without_error() {
+        for lang in BOTH {
+            assert_eq!(catalog().errors(lang), &[] as &[String], "{lang:?}");
+        }
+        // And a broken file is reported with its line, not a panic.
+        let broken = Catalog::new("a = A\nb = { $x\n", "a = A\n");
+        assert!(
+            broken.errors(Language::En)[0].starts_with("line 2:"),
+            "{:?}",
+            broken.errors(Language::En)
+        );
+        assert_eq!(broken.get(Language::En, "a"), Some("A"));
+    }
+
+    #[test]
+    fn every_message_the_code_uses_is_in_both_files_and_every_message_is_used() {
+        let used = used_ids();
+        for lang in BOTH {
+            let missing: Vec<_> = used.iter().filter(|id| !catalog().has(lang, id)).collect();
+            assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
+            let unused: Vec<_> = catalog()
+                .ids(lang)
+                .filter(|id| !used.contains(*id))
+                .collect();
+            assert!(unused.is_empty(), "{lang:?} has unused messages {unused:?}");
+        }
+        let keys: BTreeSet<_> = Key::ALL.iter().map(|k| k.id()).collect();
+        assert_eq!(keys.len(), Key::ALL.len(), "two keys share an id");
+    }
+
+    /// The variables of a pattern, sorted.
+    fn variables(pattern: &ast::Pattern<&str>, out: &mut Vec<String>) {
+        fn inline(e: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
+            match e {
+                ast::InlineExpression::VariableReference { id } => out.push(id.name.to_owned()),
+                ast::InlineExpression::Placeable { expression } => expr(expression, out),
+                _ => {}
+            }
+        }
+        fn expr(e: &ast::Expression<&str>, out: &mut Vec<String>) {
+            match e {
+                ast::Expression::Inline(i) => inline(i, out),
+                ast::Expression::Select { selector, variants } => {
+                    inline(selector, out);
+                    for v in variants {
+                        variables(&v.value, out);
+                    }
+                }
+            }
+        }
+        for element in &pattern.elements {
+            if let ast::PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+
+    /// `id` (and `id.attribute`) -> its variables, from a file's text.
+    fn placeholders(source: &str) -> HashMap<String, BTreeSet<String>> {
+        let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+        let mut out = HashMap::new();
+        for entry in resource.entries() {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = Vec::new();
+                if let Some(v) = &m.value {
+                    variables(v, &mut vars);
+                }
+                out.insert(m.id.name.to_owned(), vars.into_iter().collect());
+                for a in &m.attributes {
+                    let mut vars = Vec::new();
+                    variables(&a.value, &mut vars);
+                    out.insert(
+                        format!("{}.{}", m.id.name, a.id.name),
+                        vars.into_iter().collect(),
+                    );
+                }
+            }
+        }
         out
+    }
+
+    #[test]
+    fn each_message_has_the_same_placeholders_in_both_languages() {
+        let (en, sv) = (placeholders(ENGLISH_FTL), placeholders(SWEDISH_FTL));
+        for (id, vars) in &en {
+            assert_eq!(Some(vars), sv.get(id), "placeholders of {id}");
+        }
+        assert_eq!(en.len(), sv.len());
+        // The parser does see them.
+        assert_eq!(
+            en["report-title"],
+            BTreeSet::from(["name".to_owned()]),
+            "report-title"
+        );
     }
 
     /// Words that are spelled the same in both languages on purpose.
     const SAME_IN_BOTH: &[&str] = &["Parameter"];
 
     #[test]
-    fn every_key_has_both_languages_with_the_same_placeholders() {
-        assert_eq!(Key::ALL.len(), TEXTS.len());
+    fn every_key_is_translated_and_filled_without_isolation_marks() {
         for &key in Key::ALL {
             let (en, sv) = (t(Language::En, key), t(Language::Sv, key));
             assert!(!en.trim().is_empty() && !sv.trim().is_empty(), "{key:?}");
@@ -1451,32 +1335,70 @@ mod tests {
                 en != sv || SAME_IN_BOTH.contains(&en),
                 "{key:?} is not translated: {en}"
             );
-            assert_eq!(placeholders(en), placeholders(sv), "{key:?}");
         }
+        let title = tf(Language::Sv, Key::ReportTitle, &[("name", "Borlänge")]);
+        assert_eq!(title, "Rapport: Borlänge");
+        // Leading and trailing spaces survive the file format.
+        assert_eq!(t(Language::En, Key::RobustAnd), " and ");
+        for s in [title.as_str(), t(Language::Sv, Key::Relative)] {
+            assert!(!s.contains(['\u{2068}', '\u{2069}']), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_value_is_never_filled_in_again() {
+        let s = tf(
+            Language::En,
+            Key::RobustArmHeading,
+            &[("arm", "{ $baseline }"), ("baseline", "control")],
+        );
+        assert_eq!(s, "{ $baseline } compared with control");
+    }
+
+    #[test]
+    fn a_missing_message_falls_back_visibly_and_never_panics() {
+        let c = Catalog::new("a = A { $x }\nb = B\n", "b = Be\n");
+        // Missing in Swedish: the English text.
+        assert_eq!(c.format(Language::Sv, "a", &[("x", "1")]), "A 1");
+        assert_eq!(c.get(Language::Sv, "b"), Some("Be"));
+        // Missing in both: the id, in brackets.
+        assert_eq!(c.format(Language::Sv, "zz", &[]), "[zz]");
+        assert_eq!(c.get(Language::En, "zz"), None);
+        // A placeholder without a value shows its name.
+        assert_eq!(c.format(Language::En, "a", &[]), "A {$x}");
+        // An empty file (or one that is not Fluent at all) panics nowhere.
+        let empty = Catalog::new("", "}}} not fluent {{{");
+        assert_eq!(
+            empty.format(Language::Sv, "report-title", &[]),
+            "[report-title]"
+        );
     }
 
     #[test]
     fn every_outcome_metric_and_unit_has_both_languages() {
         for o in Outcome::ALL {
-            let (en, sv) = outcome_labels(o);
-            assert!(!en.is_empty() && en != sv, "{o:?}");
+            let (en, sv) = (
+                outcome_label(Language::En, o),
+                outcome_label(Language::Sv, o),
+            );
+            assert!(!en.is_empty() && en != sv && en != o.spec().name, "{o:?}");
             known_unit(Language::Sv, o.spec().unit)
                 .unwrap_or_else(|| panic!("unit of {o:?} has no display form"));
         }
         for m in SeriesMetric::ALL {
-            let (en, sv) = series_labels(m);
+            let (en, sv) = (series_label(Language::En, m), series_label(Language::Sv, m));
             assert!(!en.is_empty() && en != sv, "{m:?}");
             known_unit(Language::En, m.spec().unit)
                 .unwrap_or_else(|| panic!("unit of {m:?} has no display form"));
         }
         assert_eq!(OUTCOMES.len(), Outcome::ALL.len());
         assert_eq!(SERIES_METRICS.len(), SeriesMetric::ALL.len());
+        let share = known_unit(Language::Sv, "share").unwrap();
+        assert_eq!((share.level, share.difference), ("%", "procentenheter"));
     }
 
     #[test]
     fn every_steering_lever_and_preset_has_both_languages() {
-        use crate::model::params::PARAMETERS;
-        use crate::model::presets::Preset;
         for p in PARAMETERS.iter().filter(|p| p.group == "steering") {
             let (en, sv) = (
                 lever_label(Language::En, p.name),
@@ -1496,10 +1418,28 @@ mod tests {
                 p.key()
             );
         }
-        for p in Preset::ALL {
-            let name = p.name();
-            assert!(!preset_label(Language::Sv, name).is_empty());
+        // Parameter names: every one shipped studies vary.
+        for key in [
+            "demand.severity_mean",
+            "turnover.recruitment_days",
+            "decisions.screening_sensitivity",
+        ] {
+            let (en, sv) = (
+                param_label(Language::En, key),
+                param_label(Language::Sv, key),
+            );
+            assert!(en.is_some() && sv.is_some() && en != sv, "{key}");
         }
+        assert_eq!(
+            param_label(Language::Sv, "steering.coaching_hours"),
+            lever_label(Language::Sv, "coaching_hours")
+        );
+        assert_eq!(param_label(Language::Sv, "work.no_such"), None);
+        assert_eq!(preset_label(Language::Sv, "trust"), "tillit");
+        assert_eq!(
+            preset_label(Language::Sv, "unknown_preset"),
+            "unknown_preset"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use toml::Spanned;
 use toml::de::{DeFloat, DeInteger, DeString, DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, ErrorKind, ScenarioError};
-use super::{Arm, DAYS_PER_YEAR, Event, Language, Scenario, Trigger};
+use super::{Arm, DAYS_PER_YEAR, Event, Language, LocalText, Scenario, Trigger};
 use crate::model::params::{GROUPS, PARAMETERS, ParamKind, ParamSpec, Params, fmt_num};
 use crate::model::presets::Preset;
 
@@ -141,6 +141,7 @@ const STEERING: &str = "steering";
 /// Keys of the top level other than the parameter tables.
 const TOP_KEYS: &[&str] = &[
     "name",
+    "title",
     "description",
     "seed",
     "replications",
@@ -156,7 +157,7 @@ const TOP_KEYS: &[&str] = &[
     "uncertainty",
 ];
 /// Keys of an `[[arm]]` other than levers and parameter tables.
-const ARM_KEYS: &[&str] = &["name", "preset", "description"];
+const ARM_KEYS: &[&str] = &["name", "label", "preset", "description"];
 /// Keys of an `[[event]]` other than levers.
 const EVENT_KEYS: &[&str] = &[
     "label",
@@ -322,7 +323,8 @@ enum Field<T> {
 #[derive(Debug, Default)]
 struct Raw {
     name: Option<String>,
-    description: Option<String>,
+    title: Option<LocalText>,
+    description: Option<LocalText>,
     seed: Option<u64>,
     replications: Option<u32>,
     years: Field<f64>,
@@ -341,8 +343,9 @@ struct RawArm {
     /// The arm's key path, `arm[N]`.
     path: String,
     name: Option<(String, usize)>,
+    label: Option<LocalText>,
     preset: Option<Preset>,
-    description: Option<String>,
+    description: Option<LocalText>,
     /// Values from the arm's parameter subtables.
     groups: Vec<Override>,
     /// Steering levers set directly in the arm.
@@ -362,7 +365,7 @@ enum RawTrigger {
 struct RawEvent {
     /// The event's key path, `event[N]`.
     path: String,
-    label: Option<String>,
+    label: Option<LocalText>,
     /// The arm names given, with their positions; `None` means every arm.
     arms: Option<Vec<(String, usize)>>,
     trigger: Option<RawTrigger>,
@@ -573,6 +576,82 @@ impl Checker<'_> {
         language
     }
 
+    /// A text for readers: a plain string (every language) or a table of
+    /// texts per language, `{ sv = "…", en = "…" }`, none of them empty.
+    fn local_text(&mut self, value: &Value, key: &str) -> Option<LocalText> {
+        const FORMS: &str = "a text in quotes, or one per language such as \
+                             `{ sv = \"Delegering\", en = \"Delegation\" }`";
+        match value.get_ref() {
+            DeValue::String(s) => Some(LocalText::Every(s.to_string())),
+            DeValue::Table(table) => {
+                let (mut sv, mut en, mut ok) = (None, None, true);
+                for (lang_key, text) in table.iter() {
+                    let code: &str = lang_key.get_ref();
+                    let full = format!("{key}.{code}");
+                    let slot = match Language::from_code(code) {
+                        Some(Language::Sv) => &mut sv,
+                        Some(Language::En) => &mut en,
+                        None => {
+                            // Two-letter codes are too short for string
+                            // similarity: `se`, `sw`, `svenska` mean `sv`.
+                            let close = match code.to_lowercase().chars().next() {
+                                Some('s') => Some("sv"),
+                                Some('e') => Some("en"),
+                                _ => None,
+                            };
+                            let help = match close {
+                                Some(s) => format!("did you mean `{s}`?"),
+                                None => "texts can be given for `sv` (Swedish) and `en` (English)"
+                                    .to_owned(),
+                            };
+                            self.push(
+                                ErrorKind::UnknownKey,
+                                lang_key.span().start,
+                                &full,
+                                format!("unknown language `{code}`"),
+                                Some(help),
+                            );
+                            ok = false;
+                            continue;
+                        }
+                    };
+                    match text.get_ref() {
+                        DeValue::String(t) if t.trim().is_empty() => {
+                            self.push(
+                                ErrorKind::Invalid,
+                                text.span().start,
+                                &full,
+                                "the text is empty",
+                                Some("leave the language out to use the other one".to_owned()),
+                            );
+                            ok = false;
+                        }
+                        DeValue::String(t) => *slot = Some(t.to_string()),
+                        _ => {
+                            self.wrong_type(text, &full, "a text in quotes", None);
+                            ok = false;
+                        }
+                    }
+                }
+                if ok && sv.is_none() && en.is_none() {
+                    self.push(
+                        ErrorKind::Invalid,
+                        value.span().start,
+                        key,
+                        "no text in any language",
+                        Some(format!("write {FORMS}")),
+                    );
+                    ok = false;
+                }
+                ok.then_some(LocalText::PerLanguage { sv, en })
+            }
+            _ => {
+                self.wrong_type(value, key, FORMS, None);
+                None
+            }
+        }
+    }
+
     fn preset(&mut self, value: &Value, key: &str) -> Option<Preset> {
         let names = preset_names();
         let DeValue::String(name) = value.get_ref() else {
@@ -677,7 +756,8 @@ impl Checker<'_> {
             let name: &str = key.get_ref();
             match name {
                 "name" => raw.name = self.string(value, name),
-                "description" => raw.description = self.string(value, name),
+                "title" => raw.title = self.local_text(value, name),
+                "description" => raw.description = self.local_text(value, name),
                 "seed" => {
                     raw.seed = self
                         .integer_in(value, name, 0, Some(i128::from(u64::MAX)), "whole number")
@@ -803,7 +883,8 @@ impl Checker<'_> {
             match name {
                 "name" => arm.name = self.string(value, &full).map(|s| (s, value.span().start)),
                 "preset" => arm.preset = self.preset(value, &full),
-                "description" => arm.description = self.string(value, &full),
+                "label" => arm.label = self.local_text(value, &full),
+                "description" => arm.description = self.local_text(value, &full),
                 STEERING => self.push(
                     ErrorKind::Invalid,
                     key.span().start,
@@ -929,7 +1010,7 @@ impl Checker<'_> {
             let full = format!("{}.{name}", event.path);
             let at = value.span().start;
             match name {
-                "label" => event.label = self.string(value, &full),
+                "label" => event.label = self.local_text(value, &full),
                 "arms" => event.arms = self.arm_list(value, &full),
                 "at_year" => {
                     if let Field::Given(x, at) = self.years_in(value, &full, false) {
@@ -1198,6 +1279,7 @@ fn resolve(raw: &Raw) -> Option<Scenario> {
         }
         arms.push(Arm {
             name,
+            label: raw_arm.label.clone().unwrap_or_default(),
             description: raw_arm.description.clone().unwrap_or_default(),
             preset,
             params,
@@ -1220,8 +1302,7 @@ fn resolve(raw: &Raw) -> Option<Scenario> {
         };
         let label = match (&raw_event.label, raw_event.preset) {
             (Some(label), _) => label.clone(),
-            (None, Some(preset)) => format!("switch to {}", preset.name()),
-            (None, None) => format!("event {}", i + 1),
+            (None, preset) => default_event_label(preset, i + 1),
         };
         for arm in &mut arms {
             let applies = match &raw_event.arms {
@@ -1261,6 +1342,7 @@ fn resolve(raw: &Raw) -> Option<Scenario> {
     };
     Some(Scenario {
         name: raw.name.clone().unwrap_or_else(|| DEFAULT_NAME.to_owned()),
+        title: raw.title.clone().unwrap_or_default(),
         description: raw.description.clone().unwrap_or_default(),
         seed: raw.seed.unwrap_or(DEFAULT_SEED),
         replications: raw.replications.unwrap_or(DEFAULT_REPLICATIONS),
@@ -1270,6 +1352,24 @@ fn resolve(raw: &Raw) -> Option<Scenario> {
         arms,
         language: raw.language,
     })
+}
+
+/// The label of an event the file gives none, in both languages: "switch
+/// to control" for an event with a preset, else "event 3".
+fn default_event_label(preset: Option<Preset>, number: usize) -> LocalText {
+    use crate::report::text::{Key, preset_label, tf};
+    let label = |lang| match preset {
+        Some(p) => tf(
+            lang,
+            Key::EventSwitchTo,
+            &[("preset", &preset_label(lang, p.name()))],
+        ),
+        None => tf(lang, Key::EventNumbered, &[("n", &number.to_string())]),
+    };
+    LocalText::PerLanguage {
+        sv: Some(label(Language::Sv)),
+        en: Some(label(Language::En)),
+    }
 }
 
 /// Whole days in a number of years (checked to lie in `0 ..= 100`).
@@ -1493,7 +1593,7 @@ mod tests {
     fn minimal_scenario_resolves_with_defaults() {
         let s = ok(MINIMAL);
         assert_eq!(s.name, DEFAULT_NAME);
-        assert_eq!(s.description, "");
+        assert!(s.description.is_empty() && s.title.is_empty());
         assert_eq!(s.seed, DEFAULT_SEED);
         assert_eq!(s.replications, DEFAULT_REPLICATIONS);
         assert_eq!(s.horizon_days, 3650);
@@ -1521,6 +1621,80 @@ mod tests {
         );
         let shown = err(&format!("language = 1\n{MINIMAL}")).to_string();
         assert!(shown.contains("key `language`"), "{shown}");
+    }
+
+    #[test]
+    fn titles_descriptions_and_labels_may_be_given_per_language() {
+        let s = ok(r#"
+title = { sv = "Tillit i Borlänge", en = "Trust in Borlänge" }
+description = "One text for every language"
+[[arm]]
+name = "trust_coaching"
+label = { sv = "Delegering med coachning", en = "Delegation with coaching" }
+description = { sv = "Med coachning" }
+preset = "trust"
+[[event]]
+label = { en = "reform" }
+at_year = 2
+preset = "control"
+"#);
+        assert_eq!(s.title.text(Language::Sv), "Tillit i Borlänge");
+        assert_eq!(s.title.text(Language::En), "Trust in Borlänge");
+        assert_eq!(
+            s.description.text(Language::Sv),
+            "One text for every language"
+        );
+        let arm = &s.arms[0];
+        assert_eq!(arm.label.text(Language::En), "Delegation with coaching");
+        // A language left out falls back to the other one.
+        assert_eq!(arm.description.text(Language::En), "Med coachning");
+        assert_eq!(arm.events[0].label.text(Language::Sv), "reform");
+        // An event without a label is named in both languages.
+        let s = ok(&format!(
+            "{MINIMAL}[[event]]\nat_year = 2\npreset = \"trust\"\n"
+        ));
+        assert_eq!(
+            s.arms[0].events[0].label.text(Language::Sv),
+            "byte till tillit"
+        );
+        assert_eq!(
+            s.arms[0].events[0].label.text(Language::En),
+            "switch to trust"
+        );
+        // The manifest writes a plain text as before and a table per language.
+        let json = serde_json::to_value(&s.arms[0]).unwrap_or_default();
+        assert!(json.get("label").is_none(), "{json}");
+        let json = serde_json::to_value(ok(MINIMAL)).unwrap_or_default();
+        assert_eq!(json["description"], "");
+    }
+
+    #[test]
+    fn texts_per_language_are_checked() {
+        let arm =
+            |label: &str| format!("[[arm]]\nname = \"a\"\npreset = \"trust\"\nlabel = {label}\n");
+        let shown = err(&arm(r#"{ sw = "Delegering" }"#)).to_string();
+        assert!(
+            shown.contains("test.toml:4:11: key `arm[1].label.sw`: unknown language `sw`")
+                && shown.contains("did you mean `sv`?"),
+            "{shown}"
+        );
+        let shown = err(&arm(r#"{ sv = "" }"#)).to_string();
+        assert!(
+            shown.contains("key `arm[1].label.sv`: the text is empty"),
+            "{shown}"
+        );
+        let shown = err(&arm(r#"{ sv = 3 }"#)).to_string();
+        assert!(
+            shown.contains("key `arm[1].label.sv`: expected a text in quotes"),
+            "{shown}"
+        );
+        let shown = err(&arm("{}")).to_string();
+        assert!(shown.contains("no text in any language"), "{shown}");
+        let shown = err(&format!("title = 3\n{MINIMAL}")).to_string();
+        assert!(
+            shown.contains("key `title`: expected a text in quotes, or one per language"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -1788,7 +1962,7 @@ mod tests {
         assert_eq!(control.events.len(), 2);
         assert_eq!(reform.events.len(), 3);
         let e = &reform.events[0];
-        assert_eq!(e.label, "trust reform");
+        assert_eq!(e.label.text(Language::En), "trust reform");
         assert_eq!(e.trigger, Trigger::AtDay(1095));
         assert_eq!(e.steering.decision_latitude, 0.9);
         assert_eq!(
@@ -1796,7 +1970,7 @@ mod tests {
             Preset::Trust.steering().coaching_hours
         );
         let e = &reform.events[1];
-        assert_eq!(e.label, "switch to control");
+        assert_eq!(e.label.text(Language::En), "switch to control");
         assert_eq!(
             e.trigger,
             Trigger::Scandals {
@@ -1807,11 +1981,14 @@ mod tests {
         assert_eq!(e.steering, Preset::Control.steering());
         // Without a preset, the arm's own levers are the base.
         let e = &reform.events[2];
-        assert_eq!(e.label, "event 3");
+        assert_eq!(e.label.text(Language::En), "event 3");
         assert_eq!(e.trigger, Trigger::AtDay(100));
         assert_eq!(e.steering, reform.params.steering);
         assert_eq!(e.steering.coaching_hours, 3.0);
-        assert_eq!(control.events[0].label, "switch to control");
+        assert_eq!(
+            control.events[0].label.text(Language::En),
+            "switch to control"
+        );
     }
 
     #[test]

@@ -117,7 +117,8 @@ fn entry(id: String, scenario: Scenario) -> CatalogueScenario {
         };
         arms.push(Arm {
             name: format!("preset:{}", preset.name()),
-            description: preset.meaning().to_owned(),
+            label: Default::default(),
+            description: preset.meaning().into(),
             preset,
             params,
             events: Vec::new(),
@@ -160,10 +161,11 @@ impl Catalogue {
             scenarios: self
                 .scenarios
                 .iter()
-                .map(|s| ScenarioView {
+                .map(|s| (s, s.scenario.language.unwrap_or_default()))
+                .map(|(s, lang)| ScenarioView {
                     id: s.id.clone(),
                     name: s.scenario.name.clone(),
-                    description: s.scenario.description.clone(),
+                    description: s.scenario.description.text(lang).to_owned(),
                     seed: s.scenario.seed.to_string(),
                     years: s.scenario.horizon_days.div_ceil(DAYS_PER_YEAR),
                     baseline: s.scenario.baseline,
@@ -172,11 +174,15 @@ impl Catalogue {
                         .iter()
                         .map(|a| ArmView {
                             name: a.name.clone(),
-                            description: a.description.clone(),
+                            description: a.description.text(lang).to_owned(),
                             preset: a.preset,
                             units: a.params.organisation.units,
                             positions: a.params.positions(),
-                            events: a.events.iter().map(|e| e.label.clone()).collect(),
+                            events: a
+                                .events
+                                .iter()
+                                .map(|e| e.label.text(lang).to_owned())
+                                .collect(),
                         })
                         .collect(),
                 })

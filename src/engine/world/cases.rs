@@ -31,22 +31,10 @@ pub(super) struct CaseDraws {
 
 /// A report of concern about a child, from arrival to closure.
 #[derive(Clone, Debug)]
+#[repr(C)]
 pub(super) struct Case {
-    /// The case's number (identity only: it decides nothing).
-    pub(super) id: u32,
-    pub(super) arrival: u32,
-    pub(super) unit: u32,
-    /// Severity 0 (mild) to 1 (acute).
-    pub(super) severity: f64,
-    /// Hidden truth: does the child need an intervention?
-    pub(super) need: bool,
-    /// Work multiplier (lognormal, mean 1).
-    pub(super) complexity: f64,
-    pub(super) draws: CaseDraws,
-    pub(super) stage: Stage,
-    pub(super) worker: u32,
-    pub(super) stage_start: u32,
-    pub(super) deadline: u32,
+    // The fields the daily passes over a caseload read (`work_items`, the
+    // backlog) come first, in one 64-byte block: `repr(C)` keeps the order.
     /// Standard hours left in the current stage.
     pub(super) remaining: f64,
     /// Standard hours of the current stage.
@@ -56,13 +44,28 @@ pub(super) struct Case {
     /// Shares of the stage's hours that are direct work and travel.
     pub(super) direct_share: f64,
     pub(super) travel_share: f64,
-    pub(super) documentation: f64,
+    /// Work multiplier (lognormal, mean 1).
+    pub(super) complexity: f64,
+    /// Severity 0 (mild) to 1 (acute).
+    pub(super) severity: f64,
+    pub(super) stage_start: u32,
+    pub(super) stage: Stage,
+    /// Hidden truth: does the child need an intervention?
+    pub(super) need: bool,
     pub(super) wrong: bool,
+    pub(super) deadline: u32,
+    pub(super) arrival: u32,
+    /// The case's number (identity only: it decides nothing).
+    pub(super) id: u32,
+    pub(super) unit: u32,
+    pub(super) worker: u32,
     pub(super) approval_since: u32,
     /// Generation of the worker in `worker` who took the decision.
     pub(super) decider_generation: u32,
     /// The child's number in the cross-agency pathway, or `NOBODY`.
     pub(super) child: u32,
+    pub(super) documentation: f64,
+    pub(super) draws: CaseDraws,
 }
 
 /// The count of open cases and the next case number.

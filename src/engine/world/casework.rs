@@ -81,9 +81,11 @@ impl World<'_> {
             )
         };
         let k = key(&case);
-        let items = &mut self.staff.positions[j].items;
-        let at = items.partition_point(|x| key(x) <= k);
-        items.insert(at, case);
+        let pos = &mut self.staff.positions[j];
+        pos.items_hours += case.remaining;
+        pos.items_severity += case.severity;
+        let at = pos.items.partition_point(|x| key(x) <= k);
+        pos.items.insert(at, case);
     }
 
     // ---- 7. Case work -------------------------------------------------------
@@ -155,16 +157,12 @@ impl World<'_> {
         pos.coaching_today = 0.0;
         pos.coaching_week += coaching;
         let case_capacity = contract - admin_and_other - coaching;
-        let mut backlog = pos.followup_owed + pos.oversight_owed;
-        let mut severity_sum = 0.0;
-        for c in &pos.items {
-            backlog += c.remaining * pos.standard / productivity;
-            severity_sum += c.severity;
-        }
+        let backlog =
+            pos.followup_owed + pos.oversight_owed + pos.items_hours * pos.standard / productivity;
         let severity_load = if pos.items.is_empty() {
             0.0
         } else {
-            severity_sum / pos.items.len() as f64
+            pos.items_severity / pos.items.len() as f64
         };
         let pressure = rules::work_pressure(backlog, case_capacity, w);
         let time_factor = rules::time_factor(pressure, pos.standard, w);
@@ -301,7 +299,8 @@ impl World<'_> {
         finished: &mut Vec<u32>,
     ) {
         let day = self.day;
-        for c in &mut self.staff.positions[i].items {
+        let pos = &mut self.staff.positions[i];
+        for c in &mut pos.items {
             if *left <= 1e-9 {
                 break;
             }
@@ -323,6 +322,7 @@ impl World<'_> {
             let need = workable * pace.hours_per_standard;
             let spent = need.min(*left);
             *left -= spent;
+            let before = c.remaining;
             c.remaining -= if spent >= need {
                 workable
             } else {
@@ -332,6 +332,7 @@ impl World<'_> {
             if c.remaining < 1e-9 * c.standard_hours {
                 c.remaining = 0.0;
             }
+            pos.items_hours -= before - c.remaining;
             c.effort += spent * pace.productivity;
             split.direct += spent * c.direct_share;
             split.travel += spent * c.travel_share;
@@ -344,9 +345,16 @@ impl World<'_> {
 
     /// Takes case `id` off worker `i`'s caseload.
     fn remove_item(&mut self, i: usize, id: u32) -> Option<Case> {
-        let items = &mut self.staff.positions[i].items;
-        let at = items.iter().position(|c| c.id == id)?;
-        Some(items.remove(at))
+        let pos = &mut self.staff.positions[i];
+        let at = pos.items.iter().position(|c| c.id == id)?;
+        let case = pos.items.remove(at);
+        if pos.items.is_empty() {
+            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
+        } else {
+            pos.items_hours -= case.remaining;
+            pos.items_severity -= case.severity;
+        }
+        Some(case)
     }
 
     /// How far worker `i`'s own tendency to intervene shifts a decision on

@@ -57,6 +57,10 @@ pub(super) struct Position {
     /// The open cases on the caseload, in priority order (held here, so a
     /// worker's cases are contiguous).
     pub(super) items: Vec<Case>,
+    /// Standard hours left and severities summed over `items`, kept as
+    /// cases come, go and are worked.
+    pub(super) items_hours: f64,
+    pub(super) items_severity: f64,
     pub(super) followup_ends: Vec<u32>,
     pub(super) followup_owed: f64,
     pub(super) oversight_owed: f64,
@@ -174,6 +178,8 @@ impl Staff {
                     leaving_day: NEVER,
                     consultant_after: false,
                     items: Vec::new(),
+                    items_hours: 0.0,
+                    items_severity: 0.0,
                     followup_ends: Vec::new(),
                     followup_owed: 0.0,
                     oversight_owed: 0.0,
@@ -538,8 +544,15 @@ impl World<'_> {
         let mut handover = std::mem::take(&mut self.staff.handover_scratch);
         handover.clear();
         let kept = |c: &Case| back != NEVER && c.deadline >= back;
-        let items = &mut self.staff.positions[i].items;
-        handover.extend(items.extract_if(.., |c| !kept(c)));
+        let pos = &mut self.staff.positions[i];
+        handover.extend(pos.items.extract_if(.., |c| !kept(c)));
+        for c in &handover {
+            pos.items_hours -= c.remaining;
+            pos.items_severity -= c.severity;
+        }
+        if pos.items.is_empty() {
+            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
+        }
         // Latest deadline first, so that cases pushed back to the front of the
         // unit's queue end up there in deadline order.
         while let Some(mut case) = handover.pop() {
