@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use crate::model::params::ParamSpec;
 use crate::outcome::{Outcome, SeriesMetric};
 use crate::output::format::decimals_for;
 use crate::scenario::Language;
@@ -710,16 +711,77 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
         .to_owned()
 }
 
+/// The message id of parameter `group.name`'s name: `lever-<name>` for a
+/// steering lever, `param-<group>-<name>` for any other (`_` as `-`).
+pub fn param_id(key: &str) -> Option<String> {
+    let (group, name) = key.split_once('.')?;
+    Some(if group == "steering" {
+        name_id("lever", name)
+    } else {
+        name_id("param", &format!("{group}-{name}"))
+    })
+}
+
 /// The readable name of parameter `group.name` in `lang`, if it has one:
-/// a steering lever's label, or a message `param-<group>-<name>`. Only
-/// the parameters that shipped studies vary have such messages so far; a
-/// report shows the key of any other.
+/// a steering lever's label, or a message `param-<group>-<name>`. A test
+/// checks that every registry parameter has one in both files; a key this
+/// build does not know has none, and a report shows the key.
 pub fn param_label(lang: Language, key: &str) -> Option<&'static str> {
     let (group, name) = key.split_once('.')?;
     if group == "steering" {
         return lever_label(lang, name);
     }
-    catalog().get(lang, &name_id("param", &format!("{group}-{name}")))
+    catalog().get(lang, &param_id(key)?)
+}
+
+/// A registry text (a parameter's meaning or source) as a report shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParamText {
+    /// The text.
+    pub text: &'static str,
+    /// Whether it is the registry's English in a report of another
+    /// language: the page then marks it `lang="en"`.
+    pub english: bool,
+}
+
+/// A parameter's registry text in `lang`: the registry's own English, or
+/// in Swedish the attribute `attribute` (`meaning`, `source`) of the
+/// parameter's message; the English, marked as such, where the Swedish file
+/// lacks it (a test checks that it never does for a registry parameter).
+fn param_text(lang: Language, p: &ParamSpec, attribute: &str, english: &'static str) -> ParamText {
+    if lang == Language::En {
+        return ParamText {
+            text: english,
+            english: false,
+        };
+    }
+    let own = param_id(&p.key())
+        .map(|id| format!("{id}.{attribute}"))
+        .filter(|id| catalog().has(lang, id))
+        .and_then(|id| catalog().get(lang, &id));
+    match own {
+        Some(text) => ParamText {
+            text,
+            english: false,
+        },
+        None => ParamText {
+            text: english,
+            english: true,
+        },
+    }
+}
+
+/// What parameter `p` means, in `lang` (the registry's English in English,
+/// the message attribute `.meaning` in Swedish).
+pub fn param_meaning(lang: Language, p: &ParamSpec) -> ParamText {
+    param_text(lang, p, "meaning", p.meaning)
+}
+
+/// Where parameter `p`'s value comes from, in `lang` (the registry's
+/// English in English, the message attribute `.source` in Swedish: the same
+/// works cited, the reasons translated).
+pub fn param_source(lang: Language, p: &ParamSpec) -> ParamText {
+    param_text(lang, p, "source", p.source)
 }
 
 /// The readable name of a preset in `lang`, if this build knows it.
