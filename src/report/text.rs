@@ -1246,7 +1246,7 @@ pub fn finding_sentence(lang: Language, c: &Comparison<'_>, rel: f64) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::params::PARAMETERS;
+    use crate::model::params::{PARAMETERS, Params};
     use crate::model::presets::Preset;
     use crate::outcome::{OUTCOMES, SERIES_METRICS};
     use fluent_syntax::ast;
@@ -1255,6 +1255,23 @@ mod tests {
     const BOTH: [Language; 2] = [Language::En, Language::Sv];
 
     /// Every message id (and `id.attribute`) the code looks up.
+    /// The attributes only the Swedish file has: a parameter's meaning and
+    /// source, whose English is the registry's own (`ParamSpec::meaning`,
+    /// `ParamSpec::source`), so that the English is written once.
+    const SWEDISH_ONLY: [&str; 2] = ["meaning", "source"];
+
+    /// Every id (and `id.attribute`) the code reads in `lang`.
+    fn used_ids_in(lang: Language) -> BTreeSet<String> {
+        let mut ids = used_ids();
+        if lang == Language::Sv {
+            for p in PARAMETERS {
+                let id = param_id(&p.key()).expect("a registry key has a dot");
+                ids.extend(SWEDISH_ONLY.map(|a| format!("{id}.{a}")));
+            }
+        }
+        ids
+    }
+
     fn used_ids() -> BTreeSet<String> {
         let mut ids: BTreeSet<String> = Key::ALL.iter().map(|k| k.id().to_owned()).collect();
         ids.extend(Outcome::ALL.map(|o| name_id("outcome", o.spec().name)));
@@ -1272,14 +1289,8 @@ mod tests {
                 .filter(|p| !p.unit.is_empty())
                 .map(|p| unit_id("param-unit", p.unit)),
         );
-        // Parameter names are optional: any registry parameter may have one.
-        ids.extend(
-            PARAMETERS
-                .iter()
-                .filter(|p| p.group != "steering")
-                .map(|p| name_id("param", &format!("{}-{}", p.group, p.name)))
-                .filter(|id| catalog().has(Language::En, id) || catalog().has(Language::Sv, id)),
-        );
+        // Every registry parameter has a name (a lever's is `lever-…`).
+        ids.extend(PARAMETERS.iter().filter_map(|p| param_id(&p.key())));
         for (unit, _) in UNITS {
             let id = unit_id("unit", unit);
             ids.insert(format!("{id}.difference"));
@@ -1305,8 +1316,8 @@ mod tests {
 
     #[test]
     fn every_message_the_code_uses_is_in_both_files_and_every_message_is_used() {
-        let used = used_ids();
         for lang in BOTH {
+            let used = used_ids_in(lang);
             let missing: Vec<_> = used.iter().filter(|id| !catalog().has(lang, id)).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
             let unused: Vec<_> = catalog()
@@ -1372,10 +1383,20 @@ mod tests {
 
     #[test]
     fn each_message_has_the_same_placeholders_in_both_languages() {
-        let (en, sv) = (placeholders(ENGLISH_FTL), placeholders(SWEDISH_FTL));
+        let (en, mut sv) = (placeholders(ENGLISH_FTL), placeholders(SWEDISH_FTL));
         for (id, vars) in &en {
             assert_eq!(Some(vars), sv.get(id), "placeholders of {id}");
         }
+        // A parameter's meaning and source are Swedish only (the English is
+        // the registry's), and they are plain text: no placeholders.
+        sv.retain(|id, vars| {
+            let swedish_only = SWEDISH_ONLY
+                .iter()
+                .any(|a| id.ends_with(&format!(".{a}")))
+                && (id.starts_with("param-") || id.starts_with("lever-"));
+            assert!(!swedish_only || vars.is_empty(), "{id} has placeholders {vars:?}");
+            !swedish_only
+        });
         assert_eq!(en.len(), sv.len());
         // The parser does see them.
         assert_eq!(
@@ -1480,17 +1501,17 @@ mod tests {
                 p.key()
             );
         }
-        // Parameter names: every one shipped studies vary.
-        for key in [
-            "demand.severity_mean",
-            "turnover.recruitment_days",
-            "decisions.screening_sensitivity",
-        ] {
+        // Parameter names: every registry parameter, in both languages.
+        for p in PARAMETERS {
+            let key = p.key();
             let (en, sv) = (
-                param_label(Language::En, key),
-                param_label(Language::Sv, key),
+                param_label(Language::En, &key),
+                param_label(Language::Sv, &key),
             );
-            assert!(en.is_some() && sv.is_some() && en != sv, "{key}");
+            assert!(
+                en.is_some() && sv.is_some() && en != sv,
+                "{key} has no name in both languages"
+            );
         }
         assert_eq!(
             param_label(Language::Sv, "steering.coaching_hours"),
@@ -1620,6 +1641,68 @@ mod tests {
         assert_eq!(years_text(Language::En, 1.0), "1 year");
         assert_eq!(years_text(Language::En, 10.0), "10 years");
         assert_eq!(years_text(Language::Sv, 1.5), "1,5 år");
+    }
+
+    /// The numbers of a text with two digits or more: years, sections,
+    /// percentages (digits only, so `2.55` and `2,55` are the same; a
+    /// single digit may be written as a word in Swedish: `4 months`, `fyra
+    /// månader`).
+    fn digit_runs(text: &str) -> BTreeSet<String> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|d| d.len() >= 2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_registry_parameter_has_a_swedish_name_meaning_and_source() {
+        let mut missing = Vec::new();
+        for p in PARAMETERS {
+            let key = p.key();
+            let id = param_id(&key).expect("a registry key has a dot");
+            for attribute in ["", ".meaning", ".source"] {
+                if !catalog().has(Language::Sv, &format!("{id}{attribute}")) {
+                    missing.push(format!("{id}{attribute} ({key})"));
+                }
+            }
+            let (meaning, source) = (
+                param_meaning(Language::Sv, p),
+                param_source(Language::Sv, p),
+            );
+            if missing.is_empty() {
+                assert!(!meaning.english && !source.english, "{key}");
+                assert_ne!(meaning.text, p.meaning, "{key}: meaning not translated");
+                // Only a bare citation of a law reads the same in both.
+                assert!(
+                    source.text != p.source || p.source.starts_with("Socialtjänstlagen"),
+                    "{key}: source not translated"
+                );
+                // The works cited (author year), the laws and the numbers
+                // stay: every run of digits of the English is in the Swedish.
+                let swedish = digit_runs(source.text);
+                for d in digit_runs(p.source) {
+                    assert!(swedish.contains(&d), "{key}: source lost `{d}`: {}", source.text);
+                }
+                // A reason is marked as one in Swedish too.
+                assert_eq!(
+                    p.source.starts_with("assumption"),
+                    source.text.starts_with("antagande"),
+                    "{key}: {}",
+                    source.text
+                );
+            }
+            // English: the registry's own words.
+            assert_eq!(param_meaning(Language::En, p).text, p.meaning);
+            assert_eq!(param_source(Language::En, p).text, p.source);
+        }
+        assert!(missing.is_empty(), "the Swedish file lacks {missing:?}");
+        // A parameter this build does not know falls back visibly: the
+        // English, marked as such.
+        let p = Params::spec("work", "assessment_hours").expect("a registry parameter");
+        let mut unknown = *p;
+        unknown.name = "no_such";
+        let m = param_meaning(Language::Sv, &unknown);
+        assert!(m.english && m.text == p.meaning);
     }
 
     #[test]
