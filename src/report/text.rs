@@ -1390,11 +1390,12 @@ mod tests {
         // A parameter's meaning and source are Swedish only (the English is
         // the registry's), and they are plain text: no placeholders.
         sv.retain(|id, vars| {
-            let swedish_only = SWEDISH_ONLY
-                .iter()
-                .any(|a| id.ends_with(&format!(".{a}")))
+            let swedish_only = SWEDISH_ONLY.iter().any(|a| id.ends_with(&format!(".{a}")))
                 && (id.starts_with("param-") || id.starts_with("lever-"));
-            assert!(!swedish_only || vars.is_empty(), "{id} has placeholders {vars:?}");
+            assert!(
+                !swedish_only || vars.is_empty(),
+                "{id} has placeholders {vars:?}"
+            );
             !swedish_only
         });
         assert_eq!(en.len(), sv.len());
@@ -1681,7 +1682,11 @@ mod tests {
                 // stay: every run of digits of the English is in the Swedish.
                 let swedish = digit_runs(source.text);
                 for d in digit_runs(p.source) {
-                    assert!(swedish.contains(&d), "{key}: source lost `{d}`: {}", source.text);
+                    assert!(
+                        swedish.contains(&d),
+                        "{key}: source lost `{d}`: {}",
+                        source.text
+                    );
                 }
                 // A reason is marked as one in Swedish too.
                 assert_eq!(
