@@ -1,580 +1,582 @@
 # Varje text i tillits rapporter, på svenska.
 #
-# Så redigerar du: ändra bara texten efter `=` (och efter `.difference =`).
-# Låt id:t före `=` och platshållarna { $namn } vara som de är: rapporten
-# fyller i dem med ett värde (ett tal, ett namn, en lista). Samma id och
-# samma platshållare finns i locales/en/report.ftl, och testerna
-# (cargo test --release) kontrollerar att båda filerna stämmer.
+# Så redigerar du: ändra bara texten efter `=` (och efter `.difference =`,
+# `.meaning =` och `.source =`). Låt id:t före `=` och platshållarna
+# { $namn } vara som de är: rapporten fyller i dem med ett värde (ett tal,
+# ett namn, en lista). Samma id och samma platshållare finns i
+# locales/en/report.ftl, och testerna (cargo test --release) kontrollerar
+# att båda filerna stämmer. Undantaget är parametrarnas .meaning och
+# .source, som bara finns här: på engelska står de i parameterregistret.
 # En text på flera rader: fortsätt på nästa rad med indrag; raderna
 # förenas med radbrytning, vilket i HTML läses som ett mellanslag.
 
-## Sentences, headings and labels
+## Meningar, rubriker och etiketter
 
-# Heading of a robustness study's report.
+# Rubrik i rapporten från en robusthetsstudie.
 robust-heading = Hur robust är svaret?
 
-# What a robustness study did.
+# Vad robusthetsstudien gjorde.
 robust-intro = Varje jämförelse av ett enskilt scenario vilar på en uppsättning antagna värden. Här upprepades jämförelsen i { $worlds } rimliga världar, där var och en drar de { $params } osäkra antagandena ur deras rimliga intervall. Världar där { $baseline } inte återger de svenska mönstren (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar; implausibilitet över { $cutoff }) uteslöts; { $kept } världar återstod. I var och en av dem simulerades varje alternativ { $reps } gånger, med samma orosanmälningar och samma slump.
 
-# How to read shares of worlds.
+# Hur andelar av världar ska läsas.
 robust-caution = En andel världar är ingen sannolikhet om verkligheten: världarna är jämnt spridda över intervall som är bedömningar. ”Bättre” och ”sämre” betyder att 95-procentsintervallet för skillnaden i den världen inte innehåller noll; ”ingen tydlig skillnad” omfattar också världar där några få simuleringar inte kan avgöra.
 
-# When history matching kept no world.
+# När kalibreringen (history matching) inte behöll någon värld.
 robust-no-worlds = Ingen värld återstod: i varje dragen värld missar utgångsläget ett svenskt mönster med bred marginal. De rimliga intervallen behöver ses över.
 
-# Heading per arm.
+# Rubrik per alternativ.
 robust-arm-heading = { $arm } jämfört med { $baseline }
 
-# Chart title per arm.
+# Diagramrubrik per alternativ.
 robust-chart-title = { $arm } mot { $baseline }: andel världar
 
-# Chart caption per arm.
+# Bildtext per alternativ.
 robust-chart-caption = Andel av de { $kept } rimliga världarna där { $arm } är bättre än { $baseline }, inte tydligt annorlunda, eller sämre, per utfall.
 
-# Chart description per arm.
+# Diagrambeskrivning för skärmläsare, per alternativ.
 robust-chart-desc = Stapeldiagram, en stapel per utfall, uppdelad efter andelen världar per bedömning. { $rows }
 
-# Category: better.
+# Kategori: bättre.
 robust-better = bättre
 
-# Category: no clear difference.
+# Kategori: ingen tydlig skillnad.
 robust-unclear = ingen tydlig skillnad
 
-# Category: worse.
+# Kategori: sämre.
 robust-worse = sämre
 
-# Table column: outcome.
+# Tabellkolumn: utfall.
 robust-table-outcome = Utfall
 
-# Table column: median effect.
+# Tabellkolumn: medianeffekt.
 robust-table-median = Median av skillnaden över världarna
 
-# Table column: 5-95 % range.
+# Tabellkolumn: intervallet 5–95 %.
 robust-table-range = 5–95 % av världarna
 
-# A PRIM box in words.
+# En PRIM-låda i ord.
 robust-box = { $arm } blir sämre på { $outcome } främst i världar där { $conditions }: { $k } av de { $worse } världar där det blir sämre ligger där (täckning { $coverage }), och det blir sämre i { $share } av de { $n } världarna där (täthet { $density }).
 
-# No box stands out.
+# Ingen låda sticker ut.
 robust-no-box = { $arm } blir sämre på { $outcome } i { $worse } av { $kept } världar, utan något intervall av antaganden som sticker ut.
 
-# No mixed verdict.
+# Ingen blandad bedömning.
 robust-never-worse = På de studerade utfallen blir { $arm } sämre än { $baseline } i antingen ingen värld eller alla: det finns ingen gräns att beskriva.
 
-# Joins conditions.
+# Binder ihop villkor.
 robust-and = { " " }och{ " " }
 
-# A condition: at least.
+# Ett villkor: minst.
 robust-at-least = { $param } är minst { $value }
 
-# A condition: at most.
+# Ett villkor: högst.
 robust-at-most = { $param } är högst { $value }
 
-# A condition: between.
+# Ett villkor: mellan.
 robust-between = { $param } ligger mellan { $low } och { $high }
 
-# Where the numbers are.
+# Var siffrorna finns.
 robust-files = Varje världs värden och implausibilitet finns i worlds.csv, varje världs skillnader i effects.csv, andelarna i robustness.csv och PRIM:s lådor i boxes.csv (docs/ROBUSTNESS.md beskriver varje kolumn).
 
-# Page title.
+# Sidans rubrik.
 report-title = Rapport: { $name }
 
-# Line under the title.
+# Raden under rubriken.
 subtitle = Simulering av kontrollbaserad och tillitsbaserad styrning i socialtjänsten, framtagen med tillit { $version }.
 
-# Heading of the summary.
+# Rubrik för sammanfattningen.
 summary-heading = Sammanfattning
 
-# What was compared.
+# Vad som jämfördes.
 summary-intro = Rapporten jämför { $arms } i scenariot ”{ $name }”. Varje alternativ simulerades { $reps } gånger under { $years }, varav insvängningen i början ({ $warmup }) inte räknas. Alla alternativ fick samma orosanmälningar och samma slump, så skillnaderna kommer från styrningen. Jämförelsen görs mot { $baseline }. Varje utfall är ett medelvärde över åren efter insvängningen: där ett alternativ fortfarande förändras (regler som läggs till under kontrollstyrning byggs upp under många år) ger en längre eller kortare körning andra skillnader, så läs dem tillsammans med diagrammen över tid.
 
-# How to read the intervals.
+# Hur intervallen ska läsas.
 summary-caution = Hur säkra är vi? Varje siffra har ett 95-procentigt intervall som visar hur mycket resultatet varierar mellan simulerade körningar. När intervallet för en skillnad innehåller noll kan simuleringen inte skilja alternativen åt, och rapporten skriver ”ingen tydlig skillnad”. Intervallen omfattar inte osäkerheten i modellens egna antaganden (se ”Antaganden och källor”): de säger hur säker simuleringen är, inte hur säkra vi kan vara om verkligheten.
 
-# Heading of the key findings.
+# Rubrik för de viktigaste resultaten.
 key-findings-heading = Viktigaste resultaten
 
-# How the key findings were chosen.
+# Hur de viktigaste resultaten valdes ut.
 key-findings-intro = De största tydliga skillnaderna mot { $baseline }, den största först: varje 95 % intervall utesluter noll, och varje skillnad är minst { $threshold } av värdet med { $baseline }.
 
-# A key finding, lower under the arm.
+# Ett viktigt resultat: lägre med alternativet.
 finding-lower = { $outcome }: { $pct } lägre med { $arm } än med { $baseline }, { $value } mot { $base } { $unit } (95 % intervall för skillnaden { $lo } till { $hi } { $dunit }).
 
-# A key finding, higher under the arm.
+# Ett viktigt resultat: högre med alternativet.
 finding-higher = { $outcome }: { $pct } högre med { $arm } än med { $baseline }, { $value } mot { $base } { $unit } (95 % intervall för skillnaden { $lo } till { $hi } { $dunit }).
 
-# When no difference is clear and large enough.
+# När ingen skillnad är både tydlig och tillräckligt stor.
 no-key-findings = Inget viktigt utfall skiljer sig tydligt från { $baseline } med { $threshold } av värdet eller mer.
 
-# Heading of what the findings mean.
+# Rubrik för vad resultaten betyder.
 meaning-heading = Vad det betyder
 
-# The gains of an arm, largest first.
+# Vad ett alternativ vinner, störst först.
 meaning-gains = Jämfört med { $baseline } ger { $arm } bättre resultat för { $better } (störst skillnad först).
 
-# The costs of an arm that also gains.
+# Vad ett alternativ som också vinner något förlorar.
 meaning-costs = Priset betalas på annat håll: { $arm } ger sämre resultat för { $worse }.
 
-# An arm that gains at no clear cost.
+# Ett alternativ som vinner utan tydlig förlust.
 meaning-no-cost = För inget viktigt utfall ger { $arm } tydligt sämre resultat.
 
-# An arm that only loses.
+# Ett alternativ som bara förlorar.
 meaning-only-costs = { $arm } ger sämre resultat än { $baseline } för { $worse }, och tydligt bättre för inget viktigt utfall.
 
-# An arm with no difference that matters.
+# Ett alternativ utan skillnad som spelar roll.
 meaning-nothing = För de viktiga utfallen visar simuleringen ingen skillnad av betydelse mellan { $arm } och { $baseline }.
 
-# Clear changes with no better direction.
+# Tydliga förändringar där ingen riktning är bättre.
 meaning-different = Alternativet ändrar också { $list }, där ingen riktning är bättre i sig.
 
-# One small clear difference.
+# En liten men tydlig skillnad.
 meaning-small-one = Ytterligare en skillnad är tydlig men mindre än { $threshold } av värdet med { $baseline }: för liten för att spela roll.
 
-# Small clear differences, counted.
+# Små men tydliga skillnader, räknade.
 meaning-small = Ytterligare { $k } skillnader är tydliga men mindre än { $threshold } av värdet med { $baseline }: för små för att spela roll.
 
-# A full factorial sweep, in words.
+# Ett fullständigt faktorförsök, i ord.
 design-factorial = fullständigt faktorförsök: varje kombination av faktorernas värden, { $points } punkter
 
-# A Latin hypercube sweep, in words.
+# En körning med latinsk hyperkub, i ord.
 design-latin-hypercube = latinsk hyperkub med { $points } punkter (försöksplanens slumpfrö { $seed })
 
-# A sweep over the points of a table, in words.
+# En körning över punkterna i en tabell, i ord.
 design-table = { $points } punkter ur tabellen { $file }
 
-# A Morris design, in words.
+# En Morrisplan, i ord.
 design-morris = Morrisscreening: { $trajectories } banor över { $levels } nivåer per faktor, { $points } punkter (försöksplanens slumpfrö { $seed })
 
-# A Sobol design, in words.
+# En Sobolplan, i ord.
 design-sobol = Sobolindex från { $samples } grundurval, dragna som { $sampling }, { $points } punkter (försöksplanens slumpfrö { $seed })
 
-# Sobol sampling from a low-discrepancy sequence.
+# Sobolurval ur en lågdiskrepanssekvens.
 design-sampling-sequence = en Sobolsekvens
 
-# Sobol sampling from random draws.
+# Sobolurval ur slumpmässiga dragningar.
 design-sampling-random = slumpmässiga dragningar
 
-# An event at a fixed time.
+# En händelse vid en bestämd tidpunkt.
 event-at = { $label } (efter { $years })
 
-# The label of an event with a preset that the scenario gives no label.
+# Namnet på en händelse med en grundinställning, när scenariot inte ger den något namn.
 event-switch-to = byte till { $preset }
 
-# The label of an event without preset or label, by its number.
+# Namnet på en händelse utan grundinställning eller namn, efter dess nummer.
 event-numbered = händelse { $n }
 
-# An event on a time series, for its text alternative.
+# En händelse i en tidsserie, i diagrambeskrivningen för skärmläsare.
 event-line = En streckad linje markerar { $label } efter { $years }.
 
-# An event after the warm-up.
+# En händelse efter insvängningen.
 event-window = { $arm } byter styrning efter { $years } (”{ $label }”), efter insvängningen: medelvärdena innehåller { $before } med den tidigare styrningen och underskattar därför förändringen; diagrammen över tid visar åren efter bytet.
 
-# Heading of the limitations box.
+# Rubrik för rutan om begränsningar.
 limits-heading = Begränsningar
 
-# What the assumptions are.
+# Vad antagandena är.
 limits-assumptions = De flesta parametervärden är antaganden, inte mätningar. Kalibreringen mot svenska mönster (personalomsättning, långa sjukfall, tidsanvändning och försenade utredningar) avgränsar en del av dem, tillsammans snarare än var för sig. ”Antaganden och källor” visar varje värde och varifrån det kommer.
 
-# What the model leaves out.
+# Vad modellen utelämnar.
 limits-left-out = Modellen utelämnar bland annat: nämnd och förvaltningsledning som aktörer (deras krav finns bara med som timmar för rapportering); att tillitsbaserad styrning lär av granskade fel på annat sätt än genom färre nya regler; de andra verksamheternas egen stress, sjukfrånvaro och bemanning; chefernas korta sjukfall och deras tidsanvändning; kostnaden för att täcka upp för frånvarande personal; helgdagar. Avsnitt 8 i docs/MODEL.md i tillits källkod listar alla förenklingar.
 
-# Heading of what was compared.
+# Rubrik för vad som jämfördes.
 compared-heading = Vad som jämfördes
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-small = { $k } små (under { $threshold })
 
-# Small clear differences, in one sentence.
+# Små men tydliga skillnader, i en mening.
 small-list = Små skillnader mellan { $arm } och { $baseline }, var och en under { $threshold } av värdet med { $baseline } fast 95 % intervallet utesluter noll: { $list }.
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-small = liten
 
-# Heading per compared arm.
+# Rubrik per jämfört alternativ.
 comparison-heading = { $arm } jämfört med { $baseline }
 
-# Counts of verdicts for one arm.
+# Antal bedömningar av varje slag för ett alternativ.
 comparison-counts = Av { $n } viktiga utfall: { $list }.
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-better = { $k } bättre
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-worse = { $k } sämre
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-different = { $k } annorlunda utan att vara bättre eller sämre
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-no-clear = { $k } utan tydlig skillnad
 
-# A count of verdicts.
+# Antal bedömningar av ett slag.
 count-unknown = { $k } som inte kan avgöras
 
-# A difference in the better direction.
+# En skillnad åt det bättre hållet.
 diff-better = { $arm } blev bättre än { $baseline } för { $outcome }: { $dir } med { $abs } { $unit }{ $rel }; 95 % intervall för skillnaden { $lo } till { $hi }.
 
-# A difference in the worse direction.
+# En skillnad åt det sämre hållet.
 diff-worse = { $arm } blev sämre än { $baseline } för { $outcome }: { $dir } med { $abs } { $unit }{ $rel }; 95 % intervall för skillnaden { $lo } till { $hi }.
 
-# A difference where neither direction is better.
+# En skillnad där ingen riktning är bättre.
 diff-neutral = { $outcome } var { $dir } med { $arm } än med { $baseline }, med { $abs } { $unit }{ $rel }; 95 % intervall för skillnaden { $lo } till { $hi }.
 
-# An interval that includes zero.
+# Ett intervall som innehåller noll.
 diff-no-clear = Ingen tydlig skillnad mellan { $arm } och { $baseline } för { $outcome }: 95 % intervallet för skillnaden, { $lo } till { $hi } { $unit }, innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.
 
-# No interval (one replication, or a missing value).
+# Inget intervall (en enda körning, eller ett värde som saknas).
 diff-too-few = { $outcome }: resultaten räcker inte för att säga om { $arm } och { $baseline } skiljer sig åt (för få körningar eller inget värde).
 
-# Several outcomes whose intervals include zero, in one sentence.
+# Flera utfall vars intervall innehåller noll, i en mening.
 no-clear-list = Ingen tydlig skillnad mellan { $arm } och { $baseline } för { $list }: varje 95 % intervall för skillnaden innehåller noll, så skillnaden kan vara slumpvariation i simuleringen.
 
-# An interval in a list.
+# Ett intervall i en uppräkning.
 interval-range = { $lo } till { $hi } { $unit }
 
-# Plural of the year unit.
+# Pluralform av enheten år.
 years-plural = år
 
-# Relative change, in brackets after the absolute one.
+# Relativ förändring, inom parentes efter den absoluta.
 relative = { " " }({ $pct } av värdet med { $baseline })
 
-# Direction word.
+# Ord för riktning.
 lower = lägre
 
-# Direction word.
+# Ord för riktning.
 higher = högre
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-better = bättre
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-worse = sämre
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-different = annorlunda
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-no-clear = ingen tydlig skillnad
 
-# Verdict tag.
+# Etikett för bedömningen.
 tag-unknown = kan inte avgöras
 
-# Heading of the outcome charts.
+# Rubrik för diagrammen över utfall.
 outcomes-heading = Viktiga utfall per alternativ
 
-# How to read the outcome charts.
+# Hur diagrammen över utfall ska läsas.
 outcomes-intro = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i nästa diagram innan du drar slutsatser.
 
-# Title of the difference chart.
+# Rubrik för diagrammet över skillnader.
 difference-title = Skillnad mot { $baseline }, i procent av { $baseline }
 
-# Caption of the difference chart.
+# Bildtext till diagrammet över skillnader.
 difference-caption = Parvisa skillnader med 95 % intervall, i procent av värdet med { $baseline }. Intervall som korsar nollinjen visar ingen tydlig skillnad.
 
-# Caption of an outcome chart.
+# Bildtext till ett diagram över ett utfall.
 outcome-caption = { $outcome } ({ $unit }): medelvärde och 95 % intervall per alternativ.
 
-# One arm in a chart's text alternative.
+# Ett alternativ i en diagrambeskrivning för skärmläsare.
 arm-value = { $arm }: { $mean } { $unit } (95 % intervall { $lo } till { $hi })
 
-# Heading of the time series.
+# Rubrik för tidsserierna.
 series-heading = Över tid
 
-# How to read the time series.
+# Hur tidsserierna ska läsas.
 series-intro = Månadsvärden: linjen är medelvärdet över de simulerade körningarna och bandet dess 95 % intervall. Den grå början är insvängningen, som utfallen ovan inte räknar med.
 
-# Caption of a time-series chart.
+# Bildtext till ett diagram över tid.
 series-caption = { $metric } ({ $unit }) per månad, medelvärde och 95 % band per alternativ.
 
-# Text alternative of a time-series chart.
+# Beskrivning för skärmläsare av ett diagram över tid.
 series-desc = Linjediagram över { $metric } per månad under { $years } år för { $arms }. Sista månaden: { $ends }.
 
-# Axis label.
+# Axeltext.
 year = år
 
-# Marks the warm-up in a chart.
+# Markerar insvängningen i ett diagram.
 warmup = insvängning
 
-# Heading of time use.
+# Rubrik för tidsanvändningen.
 time-use-heading = Hur arbetstiden används
 
-# Title of the time-use chart.
+# Rubrik för diagrammet över tidsanvändning.
 time-use-title = Handläggarnas tidsanvändning
 
-# Caption of the time-use chart.
+# Bildtext till diagrammet över tidsanvändning.
 time-use-caption = Andel av arbetade timmar per aktivitet, medel över körningarna efter insvängning.
 
-# Text alternative of the time-use chart.
+# Beskrivning för skärmläsare av diagrammet över tidsanvändning.
 time-use-desc = Stapeldiagram, en stapel per alternativ, uppdelad efter andelen arbetade timmar per aktivitet. { $rows }
 
-# Heading of the scenario section.
+# Rubrik för avsnittet om scenariot.
 scenario-heading = Scenariot
 
-# Column heading.
+# Kolumnrubrik.
 alternative = Alternativ
 
-# Column heading.
+# Kolumnrubrik.
 preset = Grundinställning
 
-# Column heading.
+# Kolumnrubrik.
 description = Beskrivning
 
-# Column heading.
+# Kolumnrubrik.
 events = Förändringar under körningen
 
-# Column heading.
+# Kolumnrubrik.
 lever = Styrmedel
 
-# Column heading.
+# Kolumnrubrik.
 unit = Enhet
 
-# Column heading.
+# Kolumnrubrik.
 parameter = Parameter
 
-# Column heading.
+# Kolumnrubrik.
 meaning = Betydelse
 
-# Column heading.
+# Kolumnrubrik.
 source = Källa
 
-# Column heading.
+# Kolumnrubrik.
 value = Värde
 
-# Column heading.
+# Kolumnrubrik.
 outcome = Utfall
 
-# When an arm has no events.
+# När ett alternativ inte har några händelser.
 no-events = inga
 
-# Heading of the levers table.
+# Rubrik för tabellen över styrmedel.
 levers-heading = Styrmedlen i varje alternativ
 
-# Heading of the assumptions.
+# Rubrik för antagandena.
 assumptions-heading = Antaganden och källor
 
-# Introduction to the assumptions.
+# Inledning till antagandena.
 assumptions-intro = Alla modellens parametrar med namn (och nyckeln, som den skrivs i scenariofilen), värdet i varje alternativ, enheten och varifrån värdet kommer. En källa som börjar med ”antagande” är en bedömning, inte en mätning; ändra värdet i scenariofilen för att se hur mycket resultatet beror på det. Betydelser och källor är översatta från parameterregistret i tillit { $version }; verken som anges som (författare år) finns med fullständiga referenser i docs/REFERENCES.md i tillits källkod.
 
-# Shown when every arm has the same value.
+# Visas när alla alternativ har samma värde.
 same-in-all = samma i alla
 
-# Heading of all outcomes.
+# Rubrik för alla utfall.
 all-outcomes-heading = Alla utfall
 
-# Introduction to all outcomes.
+# Inledning till alla utfall.
 all-outcomes-intro = Medelvärde och 95 % intervall för alla utfall, efter insvängningen.
 
-# Heading of the feedback loops.
+# Rubrik för återkopplingsslingorna.
 loops-heading = Återkopplingar bakom resultatet
 
-# Introduction to the feedback loops.
+# Inledning till återkopplingsslingorna.
 loops-intro = Svaret är inte inskrivet i modellen: resultatet uppstår ur mekanismer som förstärker sig själva. De här fyra återkopplingarna förklarar det mesta.
 
-# Loop title.
+# En slinga: rubrik.
 burnout-title = Utbrändhetsspiralen
 
-# Loop explanation.
+# En slinga: förklaring.
 burnout-text = Hög arbetsbelastning höjer stressen. Stressade handläggare blir sjukskrivna eller slutar, deras ärenden går till kollegorna, nyanställda behöver månader för att lära sig, och belastningen på dem som stannar ökar ytterligare.
 
-# Loop title.
+# En slinga: rubrik.
 control-title = Kontrollspiralen
 
-# Loop explanation.
+# En slinga: förklaring.
 control-text = Vid kontrollbaserad styrning leder missade mål och mediedrev till nya regler och mer dokumentation. Det tar tid från ärendena, fler utredningar blir försenade, och nästa missade mål ger ännu fler regler. Regler tas bort bara långsamt.
 
-# Loop title.
+# En slinga: rubrik.
 corners-title = Genvägar
 
-# Loop explanation.
+# En slinga: förklaring.
 corners-text = Under press lägger handläggarna mindre tid på varje ärende för att hinna med. Balansen minskar en tid, men förhastade beslut blir oftare fel, felen kommer tillbaka senare som klagomål och allvarliga händelser, och sänkta krav återhämtar sig bara långsamt.
 
-# Loop title.
+# En slinga: rubrik.
 silos-title = Stuprör
 
-# Loop explanation.
+# En slinga: förklaring.
 silos-text = När skola, socialtjänst och barnpsykiatri arbetar var för sig skickas barnet från myndighet till myndighet, berättar sin historia igen hos var och en och väntar hos var och en. De extra mottagningarna och dokumentationen tar tid som kunde ha gått till hjälp.
 
-# Indicator line under a loop.
+# Raden med mått under en slinga.
 loop-indicator = I dessa resultat: { $values }.
 
-# When a loop has no measure in the results.
+# När en slinga inte har något mått i resultaten.
 loop-not-measured = Dessa resultat innehåller inget mått på den här återkopplingen.
 
-# Heading of the reproduction section.
+# Rubrik för avsnittet om att återskapa resultaten.
 repro-heading = Så återskapar du rapporten
 
-# Introduction to reproduction.
+# Inledning till hur resultaten återskapas.
 repro-intro = Samma version av tillit, körd med samma scenario och samma slumpfrö, ger samma siffror på alla datorer. Resultatmappen innehåller hela det upplösta scenariot i manifest.json.
 
-# Field name.
+# Fältnamn.
 version = tillit-version
 
-# Field name.
+# Fältnamn.
 seed = Slumpfrö
 
-# Field name.
+# Fältnamn.
 replications = Körningar per alternativ
 
-# Field name.
+# Fältnamn.
 replications-per-point = Körningar per punkt och alternativ
 
-# Field name.
+# Fältnamn.
 total-runs = Körningar totalt
 
-# Field name.
+# Fältnamn.
 years = Simulerade år (insvängning)
 
-# Field name.
+# Fältnamn.
 command = Kommando
 
-# Field name.
+# Fältnamn.
 finished = Klar
 
-# Field name.
+# Fältnamn.
 results-format = Resultatformat
 
-# Field name.
+# Fältnamn.
 results-folder = Resultatmapp
 
-# Failed runs.
+# Misslyckade körningar.
 failures = { $n } körningar misslyckades och ingår inte i statistiken (listas i manifest.json).
 
-# Where the SVG files are.
+# Var SVG-filerna finns.
 chart-files = Alla diagram finns också som SVG-filer i mappen charts/ bredvid rapporten.
 
-# Figure number.
+# Figurnummer.
 figure = Figur { $n }.
 
-# Heading of a sweep.
+# Rubrik för en parameterstudie.
 sweep-heading = Så förändras utfallen när parametrarna varierar
 
-# Line chart over one swept factor.
+# Linjediagram över en varierad faktor.
 sweep-title = { $outcome } när { $factor } varierar
 
-# Caption of a sweep line chart.
+# Bildtext till ett linjediagram i en parameterstudie.
 sweep-caption = Medelvärde och 95 % intervall för { $outcome } ({ $unit }) vid varje värde av { $factor }, en linje per alternativ.
 
-# Text alternative of a sweep line chart.
+# Beskrivning för skärmläsare av ett linjediagram i en parameterstudie.
 sweep-desc = Linjediagram över { $outcome } mot { $factor } från { $from } till { $to }. { $lines }
 
-# Caption of a heat map.
+# Bildtext till en värmekarta.
 heat-caption = Medelvärde av { $outcome } ({ $unit }) för varje kombination av { $x } och { $y }; mörkare är lägre, ljusare högre, och varje ruta visar sitt värde. Alla alternativs kartor över detta utfall har samma färgskala.
 
-# Text alternative of a heat map.
+# Beskrivning för skärmläsare av en värmekarta.
 heat-desc = Värmekarta över { $outcome }: { $cols } värden av { $x } gånger { $rows } värden av { $y }. Lägst { $min } vid { $minat }; högst { $max } vid { $maxat }. Färgskala från { $klo } till { $khi }.
 
-# How many cells of a difference map are clear.
+# Hur många rutor i en karta över skillnader som är tydliga.
 heat-clear-count = { $k } av { $n } rutor har ett 95 % intervall som utesluter noll (markerade med *).
 
-# The mark of a clear cell, in the colour key.
+# Markeringen för en tydlig ruta, i färgnyckeln.
 heat-clear-mark = * 95 % intervall utesluter 0
 
-# Caption of a difference map.
+# Bildtext till en karta över skillnader.
 heat-diff-caption = Parvis skillnad i { $outcome } ({ $unit }), { $arm } minus { $baseline }, för varje kombination av { $x } och { $y }. Blått: lägre med { $arm }; orange: högre; { $better }. Alla kartor över detta utfall har samma färgskala, centrerad på noll; en ruta markerad med * har ett 95 % intervall som utesluter noll.
 
-# Which side is better, for a caption.
+# Vilken sida som är bättre, för en bildtext.
 lower-is-better = lägre är bättre
 
-# Which side is better, for a caption.
+# Vilken sida som är bättre, för en bildtext.
 higher-is-better = högre är bättre
 
-# Which side is better, for a caption.
+# Vilken sida som är bättre, för en bildtext.
 neither-is-better = ingen riktning är bättre i sig
 
-# Heading of a sensitivity analysis.
+# Rubrik för en känslighetsanalys.
 sensitivity-heading = Vilka antaganden betyder mest
 
-# Ranking chart title.
+# Rubrik för rangordningsdiagrammet.
 ranking-title = Parametrar rangordnade efter effekt på { $outcome }
 
-# Caption of a ranking chart.
+# Bildtext till ett rangordningsdiagram.
 ranking-caption = Genomsnittlig absolut förändring av { $outcome } ({ $unit }) när varje parameter rör sig över sitt studerade intervall (Morris μ*), störst först.
 
-# Caption of a ranking chart of total Sobol indices.
+# Bildtext till ett rangordningsdiagram över totala Sobolindex.
 ranking-caption-sobol = Andel av variansen i { $outcome } som varje parameter står för, samspel inräknade (totalt Sobolindex), störst först.
 
-# Unit of a Sobol index.
+# Enhet för ett Sobolindex.
 share-of-variance = andel av variansen
 
-# What a sweep compared.
+# Vad en parameterstudie jämförde.
 sweep-intro = Rapporten visar hur utfallen för { $arms } förändras när { $factors } varierar, i scenariot ”{ $name }”. Försöksplanen, { $points } punkter (”Försöksplan” under ”Så återskapar du rapporten” anger den exakt), simulerades { $reps } gånger per punkt och alternativ.
 
-# What a sensitivity analysis compared.
+# Vad en känslighetsanalys jämförde.
 sensitivity-intro = Rapporten rangordnar { $factors } efter hur mycket de påverkar { $outcomes }, i scenariot ”{ $name }”. Den använder { $method }-metoden med { $points } försökspunkter, var och en simulerad { $reps } gånger.
 
-# The ranking of one outcome, in words.
+# Rangordningen för ett utfall, i ord.
 sensitivity-top = { $outcome } med { $arm }: påverkas mest av { $ranking }, störst effekt först.
 
-# The first two factors' intervals overlap.
+# De två första faktorernas intervall överlappar.
 sensitivity-overlap = De två förstas intervall överlappar, så deras ordning är osäker.
 
-# Direction of a factor.
+# En faktors riktning.
 raises = höjer
 
-# Direction of a factor.
+# En faktors riktning.
 lowers = sänker
 
-# When no factor moved an outcome.
+# När ingen faktor påverkade ett utfall.
 sensitivity-none = { $outcome } med { $arm }: ingen parameter påverkade utfallet i dessa körningar.
 
-# The caution for parameter studies.
+# Förbehållet för parameterstudier.
 study-caution = Kurvorna och rangordningarna gäller för de studerade intervallen, inte utanför dem, och de kommer från modellen, inte från mätningar: en parameter som betyder mycket här är en vars antagna värde förtjänar granskning.
 
-# A sweep's verdicts for one outcome and arm, counted over the points.
+# En parameterstudies bedömningar för ett utfall och ett alternativ, räknade över punkterna.
 sweep-counts = { $outcome }: { $arm } ger bättre resultat än { $baseline } i { $better } av de { $n } punkterna, sämre i { $worse }, och ingen tydlig skillnad i { $unclear }.
 
-# A sweep's outcome where the arm is better at every point.
+# Ett utfall där alternativet är bättre i varje punkt.
 sweep-better-everywhere = { $outcome }: { $arm } ger bättre resultat än { $baseline } i alla { $n } punkter.
 
-# A sweep's outcome where the arm is worse at every point.
+# Ett utfall där alternativet är sämre i varje punkt.
 sweep-worse-everywhere = { $outcome }: { $arm } ger sämre resultat än { $baseline } i alla { $n } punkter.
 
-# A sweep's outcome with no better direction.
+# Ett utfall i en parameterstudie där ingen riktning är bättre.
 sweep-differs = { $outcome }: { $arm } skiljer sig tydligt från { $baseline } i { $different } av de { $n } punkterna (ingen riktning är bättre i sig).
 
-# A swept factor's value in the scenario's tables.
+# En varierad faktors värde i scenariots tabeller.
 swept-range = { $lo }–{ $hi } (varieras)
 
-# Caption of a sensitivity table.
+# Bildtext till en tabell i känslighetsanalysen.
 factor-table-caption = { $outcome }: varje parameters studerade intervall, riktning och effekt, med 95 % intervall.
 
-# Column heading.
+# Kolumnrubrik.
 studied-range = Studerat intervall
 
-# Column heading: Morris mu.
+# Kolumnrubrik: Morris μ.
 mu-column = Riktning, μ ({ $unit }; + höjer, − sänker)
 
-# Column heading: Morris mu*.
+# Kolumnrubrik: Morris μ*.
 mu-star-column = Storlek, μ* ({ $unit }) [95 % intervall]
 
-# Column heading: Sobol S1.
+# Kolumnrubrik: Sobol S1.
 s1-column = Ensam, S1 [95 % intervall]
 
-# Column heading: Sobol ST.
+# Kolumnrubrik: Sobol ST.
 st-column = Med samspel, ST [95 % intervall]
 
-# Field name.
+# Fältnamn.
 design = Försöksplan
 
-# Text alternative of a ranking chart.
+# Beskrivning för skärmläsare av ett rangordningsdiagram.
 ranking-desc = Stapeldiagram som rangordnar { $n } parametrar efter effekt på { $outcome }. { $items }
 
-# A switch that is on.
+# Ett val som är påslaget.
 yes = ja
 
-# A switch that is off.
+# Ett val som är avstängt.
 no = nej
 
-# Missing value.
+# Värde som saknas.
 not-available = saknas
 
-# Joins the last two items of a list.
+# Binder ihop de två sista leden i en uppräkning.
 and = och
 
-# Footer.
+# Sidfot.
 footer = tillit är en agentbaserad simulering. Den visar vad som följer av dess antaganden, inte vad som kommer att hända.
 
-## Outcomes (lower case: they sit inside sentences)
+## Utfall (med liten bokstav: de står inne i meningar)
 outcome-worker-turnover = personalomsättning bland handläggare
 outcome-manager-turnover = personalomsättning bland chefer
 outcome-sick-leave-share = sjukfrånvaro
@@ -640,7 +642,7 @@ outcome-investigation-share = andel anmälningar som utreds
 outcome-intervention-share = andel utredningar som leder till insats
 outcome-open-cases-per-position = öppna ärenden per tjänst
 
-## Monthly series
+## Månadsserier
 series-mean-stress = genomsnittlig stress
 series-high-strain-share = dagar med hög anspänning
 series-sick-leave-share = sjukfrånvaro
@@ -1183,13 +1185,13 @@ param-pathway-named-person-bounce-factor = trygghetspersonens effekt på returne
     .meaning = Hur mycket en trygghetsperson minskar risken att en remiss returneras (hon eller han följer upp remissen och kompletterar det som saknas)
     .source = antagande: en samordnare som känner verksamheterna skickar färre remisser till fel mottagare
 
-## Presets (steering packages)
+## Grundinställningar (styrpaket)
 preset-control = kontroll
 preset-trust = tillit
 preset-trust-without-support = tillit utan stöd
 preset-hybrid = hybrid
 
-## Units of model parameters
+## Enheter för modellens parametrar
 param-unit-days = dagar
 param-unit-share = andel
 param-unit-hours = timmar
@@ -1233,7 +1235,7 @@ param-unit-cases = ärenden
 param-unit-1-stress = 1/stressenhet
 param-unit-1-day = 1/dag
 
-## Units of outcomes: the level, and .difference for a difference
+## Enheter för utfall: nivån, och .difference för en skillnad
 unit-share = %
     .difference = procentenheter
 unit-share-year = % per år
@@ -1281,58 +1283,58 @@ unit-children = barn
 unit-hours-child = timmar per barn
     .difference = timmar per barn
 
-## issue-15-charts: diagram, händelser och utskrift
+## Diagram, händelser och utskrift
 
-# Introduction to the outcome charts, pointing to the figure of paired differences.
+# Inledning till diagrammen över utfall, med hänvisning till figuren över parvisa skillnader.
 outcomes-intro-figure = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i figur { $n } innan du drar slutsatser. Andelar och frekvenser ritas på en axel som börjar på noll.
 
-# Introduction to the outcome charts when there is no figure of differences.
+# Inledning till diagrammen över utfall när det inte finns någon figur över skillnader.
 outcomes-intro-plain = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Andelar och frekvenser ritas på en axel som börjar på noll.
 
-# Which series are smoothed, under the series heading.
+# Vilka serier som utjämnas, under rubriken för tidsserierna.
 series-smoothed-note = { $list } svänger från månad till månad och ritas därför som rullande 12-månadersmedelvärden: varje punkt är medelvärdet av de 12 månaderna fram till den, och bandet medelvärdet av de månadernas 95 % intervall. Linjerna börjar efter de första 12 månaderna.
 
-# Caption of a smoothed time series.
+# Bildtext till en utjämnad tidsserie.
 series-caption-smoothed = { $metric } ({ $unit }), rullande 12-månadersmedelvärde med band per alternativ.
 
-# Caption of the table of post-switch means.
+# Bildtext till tabellen över medelvärden efter bytet.
 post-switch-caption = { $arm } efter ”{ $label }”: medelvärden av månadsvärdena över hela utfallsperioden (efter { $from }) och över månaderna efter bytet (efter { $switch }), för varje alternativ.
 
-# The post-switch means in the text.
+# Medelvärdena efter bytet, i texten.
 post-switch-text = Tabellen nedan visar, ur månadsserierna, vad medelvärdena blir när bara månaderna efter bytet räknas. De har inget eget intervall: läs dem tillsammans med 95 %-banden i diagrammen över tid.
 
-# Column heading: the whole window.
+# Kolumnrubrik: hela perioden.
 window-column = { $arm }, hela perioden
 
-# Column heading: after the switch.
+# Kolumnrubrik: efter bytet.
 after-switch-column = { $arm }, efter bytet
 
-# Column heading: the series.
+# Kolumnrubrik: serien.
 series-column = Månadsserie
 
-# The assumptions: what the first table holds.
+# Antagandena: vad den första tabellen innehåller.
 changed-intro = Tabellen visar de parametrar som scenariot ger andra värden än tillits standardvärden, var och en markerad ● och med standardvärdet bredvid. Alla andra parametrar har sina standardvärden och listas i bilagan i slutet.
 
-# The assumptions when no parameter is changed.
+# Antagandena när ingen parameter är ändrad.
 none-changed = Scenariot behåller tillits standardvärden för alla parametrar utom styrmedlen; de listas i bilagan i slutet.
 
-# Column heading: the registry default.
+# Kolumnrubrik: registrets standardvärde.
 default-column = Standardvärde
 
-# Marks a value changed from the default.
+# Markerar ett värde som ändrats från standardvärdet.
 changed-mark = ändrat från standardvärdet
 
-# Heading of the appendix of default parameters.
+# Rubrik för bilagan med parametrar som har standardvärden.
 appendix-heading = Bilaga: parametrar med standardvärden
 
-# Introduction to the appendix.
+# Inledning till bilagan.
 appendix-intro = De { $n } parametrar som scenariot lämnar vid standardvärdena i tillit { $version }. På papper visas bara namn, värde och enhet; rapporten på skärmen visar också nyckeln, betydelsen och källan.
 
-# Column heading: a factor's rank (shared within a group).
+# Kolumnrubrik: en faktors rang (delad inom en grupp).
 rank-column = Rang
 
-# What a shared rank means.
+# Vad en delad rang betyder.
 rank-note = Parametrar vars 95 %-intervall överlappar det första i gruppens intervall delar rang (till exempel 1–3): deras inbördes ordning är osäker.
 
-# Under the levers table: what the mark means.
+# Under tabellen över styrmedel: vad markeringen betyder.
 levers-changed-note = Värden markerade ● skiljer sig från tillits standardvärden (kontrollstyrningen).
