@@ -1646,7 +1646,7 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
     let keys: Vec<String> = rows
         .iter()
         .map(|r| {
-            elements(r, "<code>", "</code>")[0]
+            elements(r, "<code class=\"key\">", "</code>")[0]
                 .replace("<wbr>", "")
                 .to_owned()
         })
@@ -1659,6 +1659,12 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
     for r in &rows {
         assert!(r.contains("\u{25cf}"), "unmarked: {r}");
     }
+    // Named, the key beside the name.
+    assert!(
+        rows[0].contains("<span class=\"pname\">Units in the department</span>"),
+        "{}",
+        rows[0]
+    );
     // The units row: 2 in the scenario, the registry's default beside it.
     let units = PARAMETERS
         .iter()
@@ -1676,7 +1682,7 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
         "<table class=\"params defaults\">",
         "</table>",
     );
-    let rows = elements(defaults[0], "<tr><td><code>", "</code>");
+    let rows = elements(defaults[0], "<code class=\"key\">", "</code>");
     let others = PARAMETERS.iter().filter(|p| p.group != "steering").count();
     assert_eq!(rows.len() + keys.len(), others);
     assert!(
