@@ -702,7 +702,7 @@ lever-integrated-team = ett gemensamt team på skolan i stället för stuprör
     .source = Faluns ”Tillsammans för varje barn” (Falu kommun 2018; Loman 2018) och GIRFEC (Stradling et al. 2009); avstängt i varje grundinställning, så att det kan kombineras med vilken styrning som helst
 lever-named-person = en trygghetsperson håller kontakten med föräldrarna
     .meaning = Om varje barn som behöver flera verksamheter får en trygghetsperson som håller kontakten med föräldrarna och följer upp remisserna
-    .source = Faluns trygghetsperson (Loman 2018) och GIRFEC:s named person (Stradling et al. 2009); avstängt i varje grundinställning
+    .source = Faluns trygghetsperson (Loman 2018) och GIRFEC:s utsedda kontaktperson för barnet (Stradling et al. 2009); avstängt i varje grundinställning
 
 ## Modellens parametrar: namn (kort), .meaning (betydelse) och .source (källa)
 #
@@ -948,7 +948,7 @@ param-stress-control-buffer = hur mycket litet beslutsutrymme ökar anspänninge
     .source = antagande: krav–kontrollmodellen hos Karasek 1979
 param-stress-support-buffer = hur mycket lite stöd ökar anspänningen
     .meaning = Hur mycket lite stöd förstärker anspänningen: faktor (1 + värdet × (1 − stödet)); tillsammans med faktorn för beslutsutrymme mer än additivt
-    .source = Johnson & Hall 1988 (iso-strain); storleken är ett antagande
+    .source = Johnson & Hall 1988 (krav, kontroll och socialt stöd: hög anspänning med lite stöd); storleken är ett antagande
 param-stress-admin-constraint = administrationens inskränkning av beslutsutrymmet
     .meaning = Hur mycket föreskriven administration (som andel av dagen) minskar beslutsutrymmet
     .source = antagande: regler minskar handlingsutrymmet (Munro 2011)
@@ -1180,7 +1180,7 @@ param-pathway-patience-days = familjernas tålamod
     .source = antagande: familjer drar sig ur efter månader av väntan och hänvisningar vidare
 param-pathway-named-person-dropout-factor = trygghetspersonens effekt på avhopp
     .meaning = Hur mycket en trygghetsperson bromsar att en familj ger upp (multiplicerar den takt i vilken väntan nöter ned tålamodet)
-    .source = antagande: en känd kontaktperson håller kvar familjerna (GIRFEC:s named person, Stradling et al. 2009)
+    .source = antagande: en känd kontaktperson håller kvar familjerna (GIRFEC:s utsedda kontaktperson för barnet, Stradling et al. 2009)
 param-pathway-named-person-bounce-factor = trygghetspersonens effekt på returnerade remisser
     .meaning = Hur mycket en trygghetsperson minskar risken att en remiss returneras (hon eller han följer upp remissen och kompletterar det som saknas)
     .source = antagande: en samordnare som känner verksamheterna skickar färre remisser till fel mottagare
