@@ -664,7 +664,7 @@ table.params { font-size: 0.8rem; }
 .mark { color: #a33f00; }
 table.post-switch caption, table.factors caption { text-align: left; font-size: 0.9rem; }
 code { font-size: 0.85em; }
-code.key { font-size: 0.75em; color: #555555; }
+code.key { display: block; font-size: 0.75em; color: #555555; }
 dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
