@@ -743,21 +743,33 @@ fn words(text: &str) -> String {
 }
 
 /// The text a reader sees in a Swedish report: without the style sheet,
-/// the parameter keys and command lines (`<code>`), and the registry's
-/// meanings and sources, which the report quotes in English and marks
-/// `lang="en"`.
+/// the parameter keys and command lines (`<code>`), and any element marked
+/// `lang="en"` (a registry text that has no Swedish yet would be one).
 fn visible_text(html: &str) -> String {
     let mut s = html.to_owned();
     for (open, close) in [
         ("<style>", "</style>"),
         ("<code>", "</code>"),
-        ("<td lang=\"en\">", "</td>"),
-        ("<td lang=\"en\" class=\"screen-only\">", "</td>"),
+        ("<code class=\"key\">", "</code>"),
     ] {
         while let Some(a) = s.find(open) {
             let b = s[a..].find(close).map_or(s.len(), |b| a + b + close.len());
             s.replace_range(a..b, " ");
         }
+    }
+    // Any element marked English (`<td lang="en" …>…</td>`); the page's
+    // own `<html lang=…>` is never `en` in a Swedish report.
+    while let Some(at) = s.find(" lang=\"en\"") {
+        let a = s[..at].rfind('<').expect("an attribute is inside a tag");
+        let name: String = s[a + 1..]
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        let close = format!("</{name}>");
+        let b = s[at..]
+            .find(&close)
+            .map_or(s.len(), |b| at + b + close.len());
+        s.replace_range(a..b, " ");
     }
     let mut out = String::new();
     let mut in_tag = false;
@@ -804,7 +816,8 @@ fn swedish_reports_of_every_shipped_scenario_and_study_have_no_english_names_uni
     use tillit::model::presets::Preset;
     use tillit::outcome::{Outcome, SeriesMetric};
     use tillit::report::text::{
-        known_unit, lever_label, outcome_label, param_unit, preset_label, series_label,
+        capitalise, known_unit, lever_label, outcome_label, param_label, param_meaning,
+        param_source, param_unit, preset_label, series_label,
     };
     const SHIPPED: [&str; 4] = [
         "borlange.toml",
@@ -922,6 +935,34 @@ fn swedish_reports_of_every_shipped_scenario_and_study_have_no_english_names_uni
             "no switch shown"
         );
     }
+    // The registry's English meanings and sources: no phrase of them may
+    // show in a Swedish report (the Swedish file translates them all).
+    let registry_english: Vec<(String, String)> = PARAMETERS
+        .iter()
+        .flat_map(|p| {
+            let source = p
+                .source
+                .trim_start_matches("assumption")
+                .trim_start_matches(':');
+            [
+                (p, p.meaning, param_meaning(sv, p).text),
+                (p, source, param_source(sv, p).text),
+            ]
+        })
+        .filter_map(|(p, english, swedish)| {
+            // The first five words: enough to be telling, short enough that a
+            // part of the sentence is caught.
+            let phrase: Vec<&str> = english.split_whitespace().take(5).collect();
+            let phrase = words(&phrase.join(" "));
+            // A citation (`Homer 1985, Maslach et al. 2001`) reads the same in both.
+            (!words(swedish).contains(&phrase)).then(|| (p.key(), phrase))
+        })
+        .collect();
+    assert!(
+        registry_english.len() > 2 * 140,
+        "{}",
+        registry_english.len()
+    );
     for file in SHIPPED {
         // Without --lang: the scenario asks for Swedish.
         let results = run_tiny(&dir, &tiny_shipped(file), &[]);
@@ -929,6 +970,25 @@ fn swedish_reports_of_every_shipped_scenario_and_study_have_no_english_names_uni
         assert!(html.contains("<html lang=\"sv\""), "{file} not in Swedish");
         check_structure(&html, sv);
         check(file, &html);
+        let text_words = words(&visible_text(&html));
+        for (key, phrase) in &registry_english {
+            assert!(
+                !text_words.contains(phrase.as_str()),
+                "{file}: the English of {key} (`{}`) in the Swedish report",
+                phrase.trim()
+            );
+        }
+        // Every parameter is named in Swedish: the changed ones in the
+        // assumptions, the rest in the appendix.
+        for p in PARAMETERS.iter().filter(|p| p.group != "steering") {
+            let name = param_label(sv, &p.key()).expect("every parameter has a name");
+            assert!(
+                html.contains(&format!("<span class=\"pname\">{}", capitalise(name))),
+                "{file}: {} is not named",
+                p.key()
+            );
+        }
+        assert!(!html.contains(" lang=\"en\""), "{file}: English left");
         // Named by its title, its arms by their labels.
         let scenario = tillit::scenario::load(&root().join("scenarios").join(file))
             .unwrap_or_else(|e| panic!("{file}: {e}"));
@@ -1534,7 +1594,7 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
     let keys: Vec<String> = rows
         .iter()
         .map(|r| {
-            elements(r, "<code>", "</code>")[0]
+            elements(r, "<code class=\"key\">", "</code>")[0]
                 .replace("<wbr>", "")
                 .to_owned()
         })
@@ -1547,6 +1607,12 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
     for r in &rows {
         assert!(r.contains("\u{25cf}"), "unmarked: {r}");
     }
+    // Named, the key beside the name.
+    assert!(
+        rows[0].contains("<span class=\"pname\">Units in the department</span>"),
+        "{}",
+        rows[0]
+    );
     // The units row: 2 in the scenario, the registry's default beside it.
     let units = PARAMETERS
         .iter()
@@ -1564,7 +1630,7 @@ fn changed_parameters_come_first_and_the_defaults_go_to_the_appendix() {
         "<table class=\"params defaults\">",
         "</table>",
     );
-    let rows = elements(defaults[0], "<tr><td><code>", "</code>");
+    let rows = elements(defaults[0], "<code class=\"key\">", "</code>");
     let others = PARAMETERS.iter().filter(|p| p.group != "steering").count();
     assert_eq!(rows.len() + keys.len(), others);
     assert!(

@@ -605,7 +605,8 @@ pub struct StackRow {
     pub shares: Vec<f64>,
 }
 
-/// Horizontal stacked bars of shares, one per arm, with a legend.
+/// Horizontal stacked bars of shares, one per arm, with a legend; the
+/// categories in [`CATEGORY_COLOURS`], never an arm's colour.
 pub fn stacked_shares(
     id: &str,
     lang: Language,
@@ -620,7 +621,7 @@ pub fn stacked_shares(
         title,
         caption,
         |rows| tf(lang, Key::TimeUseDesc, &[("rows", rows)]),
-        &(0..categories.len()).collect::<Vec<_>>(),
+        &CATEGORY_COLOURS,
         categories,
         rows,
     )
@@ -628,7 +629,7 @@ pub fn stacked_shares(
 
 /// [`stacked_shares`] with a text alternative and colours of the caller's:
 /// `desc` turns the sentence listing every bar's shares into the
-/// description, and category `k` is drawn in palette colour `palette[k]`.
+/// description, and category `k` is drawn in colour `colours[k]` (cycled).
 #[allow(clippy::too_many_arguments)]
 pub fn stacked_shares_described(
     id: &str,
@@ -636,10 +637,16 @@ pub fn stacked_shares_described(
     title: &str,
     caption: &str,
     desc: impl Fn(&str) -> String,
-    palette: &[usize],
+    colours: &[&str],
     categories: &[String],
     rows: &[StackRow],
 ) -> Chart {
+    let colour = |k: usize| {
+        colours
+            .get(k % colours.len().max(1))
+            .copied()
+            .unwrap_or("#888888")
+    };
     let (width, left, right, gap) = (760.0, 118.0, 20.0, 12.0);
     let top = 34.0 + TITLE_LINE * (title_lines(title, width) as f64 - 1.0);
     // A bar grows with its wrapped row name.
@@ -705,15 +712,10 @@ pub fn stacked_shares_described(
                 continue;
             }
             let (x0, x1) = (sx.map(acc), sx.map(acc + s * scale));
-            let c = palette.get(k).copied().unwrap_or(k);
-            svg.rect(x0, y, x1 - x0, bar_h, colour(c), 1.0);
+            svg.rect(x0, y, x1 - x0, bar_h, colour(k), 1.0);
             let label = pct(s);
             if x1 - x0 > text_width(&label, 11.0) + 6.0 {
-                let fill = if matches!(c % 8, 0 | 3 | 7) {
-                    "#ffffff"
-                } else {
-                    "#000000"
-                };
+                let fill = text_on(colour(k));
                 svg.text(
                     (x0 + x1) / 2.0,
                     y + bar_h / 2.0 + 4.0,
@@ -748,14 +750,46 @@ pub fn stacked_shares_described(
         if k > 0 && k % 3 == 0 {
             row_y += legend_rows[k / 3 - 1];
         }
-        let colour_index = palette.get(k).copied().unwrap_or(k);
-        svg.rect(x, row_y - 10.0, 14.0, 12.0, colour(colour_index), 1.0);
+        svg.rect(x, row_y - 10.0, 14.0, 12.0, colour(k), 1.0);
         svg.label(x + 20.0, row_y, c, small(), col_w - 26.0, 14.0);
     }
     Chart {
         id: id.to_owned(),
         caption: caption.to_owned(),
         svg,
+    }
+}
+
+/// The colours of categories that are not arms (the activities of the
+/// time-use chart): Paul Tol's colour-blind-safe "muted" scheme without its
+/// cyan, which is close to the arms' sky blue, and with its pale grey last
+/// (time without case work). None is an arm colour ([`ARM_COLOURS`]), so
+/// blue means the baseline arm in every figure and nothing else.
+///
+/// [`ARM_COLOURS`]: super::svg::ARM_COLOURS
+pub const CATEGORY_COLOURS: [&str; 8] = [
+    "#44AA99", "#332288", "#DDCC77", "#CC6677", "#999933", "#117733", "#882255", "#DDDDDD",
+];
+
+/// Black or white, whichever reads better on `background` (`#rrggbb`): by
+/// the background's relative luminance (WCAG), white below 0.2.
+fn text_on(background: &str) -> &'static str {
+    let channel = |i: usize| {
+        let v = background
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .map_or(0.0, |v| f64::from(v) / 255.0);
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    if luminance < 0.2 {
+        "#ffffff"
+    } else {
+        "#000000"
     }
 }
 
@@ -1691,5 +1725,34 @@ mod tests {
         assert!(rolling_mean(&points[..5], 12).is_empty());
         assert!(axis_from_zero("share") && axis_from_zero("events/year"));
         assert!(!axis_from_zero("stress units") && !axis_from_zero("days"));
+    }
+
+    #[test]
+    fn time_use_categories_have_their_own_colours_never_an_arms() {
+        use crate::report::svg::ARM_COLOURS;
+        for c in CATEGORY_COLOURS {
+            assert!(!ARM_COLOURS.contains(&c), "{c} is an arm colour");
+        }
+        let mut distinct = CATEGORY_COLOURS.to_vec();
+        distinct.dedup();
+        assert_eq!(distinct.len(), CATEGORY_COLOURS.len());
+        let rows = [StackRow {
+            label: "control".into(),
+            shares: vec![0.125; 8],
+        }];
+        let cats: Vec<String> = (0..8).map(|k| format!("activity {k}")).collect();
+        let chart = stacked_shares("t", Language::En, "Time use", "cap", &cats, &rows);
+        let svg = chart.svg.inline();
+        for c in CATEGORY_COLOURS {
+            assert!(svg.contains(c), "{c} not drawn");
+        }
+        // Black is also the text's colour.
+        for c in ARM_COLOURS.iter().filter(|c| **c != "#000000") {
+            assert!(!svg.contains(c), "arm colour {c} in the time-use chart");
+        }
+        // Labels stay readable on dark and light fills.
+        assert_eq!(text_on("#332288"), "#ffffff");
+        assert_eq!(text_on("#DDCC77"), "#000000");
+        assert_eq!(text_on("#0072B2"), "#ffffff");
     }
 }

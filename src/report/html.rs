@@ -664,6 +664,7 @@ table.params { font-size: 0.8rem; }
 .mark { color: #a33f00; }
 table.post-switch caption, table.factors caption { text-align: left; font-size: 0.9rem; }
 code { font-size: 0.85em; }
+code.key { display: block; font-size: 0.75em; color: #555555; }
 dl.repro { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 dl.repro dt { font-weight: bold; }
 dl.repro dd { margin: 0; overflow-wrap: anywhere; }
@@ -693,6 +694,7 @@ footer { color: #555555; font-size: 0.85rem; border-top: 1px solid #cccccc; marg
   table.params, table.all-outcomes { font-size: 7.5pt; }
   table.all-outcomes th, table.all-outcomes td { padding-top: 0; padding-bottom: 0; }
   .appendix { columns: 2; column-gap: 6mm; }
+  table.defaults code.key { display: none; }
   table.defaults th, table.defaults td { padding: 0 0.3rem 0 0; }
 }
 "#;
@@ -2191,15 +2193,14 @@ impl Builder<'_> {
         for (p, value) in changed {
             let _ = writeln!(
                 self.body,
-                // Meanings and sources are quoted from the English registry.
-                "<tr class=\"changed\"><td><span class=\"mark\" title=\"{}\">\u{25cf}</span> <code>{}</code></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\">{}</td><td lang=\"en\">{}</td></tr>",
+                "<tr class=\"changed\"><td><span class=\"mark\" title=\"{}\">\u{25cf}</span> {}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td>{}{}</tr>",
                 escape(self.t(Key::ChangedMark)),
-                breakable(&p.key()),
+                param_name_cell(lang, p),
                 escape(&value),
                 escape(&shown_value(lang, p, p.default)),
                 escape(text::param_unit(lang, p.unit)),
-                escape(p.meaning),
-                escape(p.source)
+                text_cell(text::param_meaning(lang, p), ""),
+                text_cell(text::param_source(lang, p), "")
             );
         }
         self.body.push_str("</tbody></table></div>\n");
@@ -2241,12 +2242,12 @@ impl Builder<'_> {
         for (p, value) in rest {
             let _ = writeln!(
                 self.body,
-                "<tr><td><code>{}</code></td><td class=\"num\">{}</td><td>{}</td><td lang=\"en\" class=\"screen-only\">{}</td><td lang=\"en\" class=\"screen-only\">{}</td></tr>",
-                breakable(&p.key()),
+                "<tr><td>{}</td><td class=\"num\">{}</td><td>{}</td>{}{}</tr>",
+                param_name_cell(lang, p),
                 escape(&value),
                 escape(text::param_unit(lang, p.unit)),
-                escape(p.meaning),
-                escape(p.source)
+                text_cell(text::param_meaning(lang, p), "screen-only"),
+                text_cell(text::param_source(lang, p), "screen-only")
             );
         }
         self.body.push_str("</tbody></table></div>\n");
@@ -2447,6 +2448,34 @@ fn verdict_class(v: Verdict) -> &'static str {
 /// long parameter keys wrap in narrow columns and on paper.
 fn breakable(text: &str) -> String {
     escape(text).replace('.', ".<wbr>").replace('_', "_<wbr>")
+}
+
+/// A parameter's name for a reader: its readable name in `lang`, with the
+/// key beside it in small code type (researchers write the key in scenario
+/// files; on paper the appendix leaves it out); the key alone for a
+/// parameter without a name.
+fn param_name_cell(lang: Language, p: &crate::model::params::ParamSpec) -> String {
+    let key = p.key();
+    match text::param_label(lang, &key) {
+        Some(name) => format!(
+            "<span class=\"pname\">{}</span> <code class=\"key\">{}</code>",
+            escape(&text::capitalise(name)),
+            breakable(&key)
+        ),
+        None => format!("<code>{}</code>", breakable(&key)),
+    }
+}
+
+/// A table cell of a parameter's meaning or source, marked `lang="en"` when
+/// it is the registry's English in a page of another language.
+fn text_cell(text: text::ParamText, class: &str) -> String {
+    let lang = if text.english { " lang=\"en\"" } else { "" };
+    let class = if class.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{class}\"")
+    };
+    format!("<td{lang}{class}>{}</td>", escape(text.text))
 }
 
 /// A parameter's value for a reader: a switch as yes or no (never `true`

@@ -16,7 +16,7 @@ use serde::Deserialize;
 use super::ReportError;
 use super::charts::{Chart, StackRow, stacked_shares_described};
 use super::html::{CSP, CSS, Page};
-use super::svg::escape;
+use super::svg::{colour, escape};
 use super::text::{Key, display_unit, number, outcome_label, t, tf};
 use crate::outcome::{OUTCOMES, Outcome};
 use crate::output::{BOXES_FILE, MANIFEST_FILE, ROBUSTNESS_FILE};
@@ -237,7 +237,7 @@ pub fn build(dir: &Path, lang: Language) -> Result<Page, ReportError> {
             |rows| tf(lang, Key::RobustChartDesc, &[("rows", rows)]),
             // Better blue, unclear yellow, worse vermillion (Okabe-Ito), as
             // the report's findings mark better and worse.
-            &[0, 6, 3],
+            &[colour(0), colour(6), colour(3)],
             &categories,
             &stack,
         );

@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use crate::model::params::ParamSpec;
 use crate::outcome::{Outcome, SeriesMetric};
 use crate::output::format::decimals_for;
 use crate::scenario::Language;
@@ -710,16 +711,77 @@ pub fn preset_label(lang: Language, preset: &str) -> String {
         .to_owned()
 }
 
+/// The message id of parameter `group.name`'s name: `lever-<name>` for a
+/// steering lever, `param-<group>-<name>` for any other (`_` as `-`).
+pub fn param_id(key: &str) -> Option<String> {
+    let (group, name) = key.split_once('.')?;
+    Some(if group == "steering" {
+        name_id("lever", name)
+    } else {
+        name_id("param", &format!("{group}-{name}"))
+    })
+}
+
 /// The readable name of parameter `group.name` in `lang`, if it has one:
-/// a steering lever's label, or a message `param-<group>-<name>`. Only
-/// the parameters that shipped studies vary have such messages so far; a
-/// report shows the key of any other.
+/// a steering lever's label, or a message `param-<group>-<name>`. A test
+/// checks that every registry parameter has one in both files; a key this
+/// build does not know has none, and a report shows the key.
 pub fn param_label(lang: Language, key: &str) -> Option<&'static str> {
     let (group, name) = key.split_once('.')?;
     if group == "steering" {
         return lever_label(lang, name);
     }
-    catalog().get(lang, &name_id("param", &format!("{group}-{name}")))
+    catalog().get(lang, &param_id(key)?)
+}
+
+/// A registry text (a parameter's meaning or source) as a report shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ParamText {
+    /// The text.
+    pub text: &'static str,
+    /// Whether it is the registry's English in a report of another
+    /// language: the page then marks it `lang="en"`.
+    pub english: bool,
+}
+
+/// A parameter's registry text in `lang`: the registry's own English, or
+/// in Swedish the attribute `attribute` (`meaning`, `source`) of the
+/// parameter's message; the English, marked as such, where the Swedish file
+/// lacks it (a test checks that it never does for a registry parameter).
+fn param_text(lang: Language, p: &ParamSpec, attribute: &str, english: &'static str) -> ParamText {
+    if lang == Language::En {
+        return ParamText {
+            text: english,
+            english: false,
+        };
+    }
+    let own = param_id(&p.key())
+        .map(|id| format!("{id}.{attribute}"))
+        .filter(|id| catalog().has(lang, id))
+        .and_then(|id| catalog().get(lang, &id));
+    match own {
+        Some(text) => ParamText {
+            text,
+            english: false,
+        },
+        None => ParamText {
+            text: english,
+            english: true,
+        },
+    }
+}
+
+/// What parameter `p` means, in `lang` (the registry's English in English,
+/// the message attribute `.meaning` in Swedish).
+pub fn param_meaning(lang: Language, p: &ParamSpec) -> ParamText {
+    param_text(lang, p, "meaning", p.meaning)
+}
+
+/// Where parameter `p`'s value comes from, in `lang` (the registry's
+/// English in English, the message attribute `.source` in Swedish: the same
+/// works cited, the reasons translated).
+pub fn param_source(lang: Language, p: &ParamSpec) -> ParamText {
+    param_text(lang, p, "source", p.source)
 }
 
 /// The readable name of a preset in `lang`, if this build knows it.
@@ -1184,7 +1246,7 @@ pub fn finding_sentence(lang: Language, c: &Comparison<'_>, rel: f64) -> String 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::params::PARAMETERS;
+    use crate::model::params::{PARAMETERS, Params};
     use crate::model::presets::Preset;
     use crate::outcome::{OUTCOMES, SERIES_METRICS};
     use fluent_syntax::ast;
@@ -1193,6 +1255,23 @@ mod tests {
     const BOTH: [Language; 2] = [Language::En, Language::Sv];
 
     /// Every message id (and `id.attribute`) the code looks up.
+    /// The attributes only the Swedish file has: a parameter's meaning and
+    /// source, whose English is the registry's own (`ParamSpec::meaning`,
+    /// `ParamSpec::source`), so that the English is written once.
+    const SWEDISH_ONLY: [&str; 2] = ["meaning", "source"];
+
+    /// Every id (and `id.attribute`) the code reads in `lang`.
+    fn used_ids_in(lang: Language) -> BTreeSet<String> {
+        let mut ids = used_ids();
+        if lang == Language::Sv {
+            for p in PARAMETERS {
+                let id = param_id(&p.key()).expect("a registry key has a dot");
+                ids.extend(SWEDISH_ONLY.map(|a| format!("{id}.{a}")));
+            }
+        }
+        ids
+    }
+
     fn used_ids() -> BTreeSet<String> {
         let mut ids: BTreeSet<String> = Key::ALL.iter().map(|k| k.id().to_owned()).collect();
         ids.extend(Outcome::ALL.map(|o| name_id("outcome", o.spec().name)));
@@ -1210,14 +1289,8 @@ mod tests {
                 .filter(|p| !p.unit.is_empty())
                 .map(|p| unit_id("param-unit", p.unit)),
         );
-        // Parameter names are optional: any registry parameter may have one.
-        ids.extend(
-            PARAMETERS
-                .iter()
-                .filter(|p| p.group != "steering")
-                .map(|p| name_id("param", &format!("{}-{}", p.group, p.name)))
-                .filter(|id| catalog().has(Language::En, id) || catalog().has(Language::Sv, id)),
-        );
+        // Every registry parameter has a name (a lever's is `lever-…`).
+        ids.extend(PARAMETERS.iter().filter_map(|p| param_id(&p.key())));
         for (unit, _) in UNITS {
             let id = unit_id("unit", unit);
             ids.insert(format!("{id}.difference"));
@@ -1243,8 +1316,8 @@ mod tests {
 
     #[test]
     fn every_message_the_code_uses_is_in_both_files_and_every_message_is_used() {
-        let used = used_ids();
         for lang in BOTH {
+            let used = used_ids_in(lang);
             let missing: Vec<_> = used.iter().filter(|id| !catalog().has(lang, id)).collect();
             assert!(missing.is_empty(), "{lang:?} lacks {missing:?}");
             let unused: Vec<_> = catalog()
@@ -1310,10 +1383,21 @@ mod tests {
 
     #[test]
     fn each_message_has_the_same_placeholders_in_both_languages() {
-        let (en, sv) = (placeholders(ENGLISH_FTL), placeholders(SWEDISH_FTL));
+        let (en, mut sv) = (placeholders(ENGLISH_FTL), placeholders(SWEDISH_FTL));
         for (id, vars) in &en {
             assert_eq!(Some(vars), sv.get(id), "placeholders of {id}");
         }
+        // A parameter's meaning and source are Swedish only (the English is
+        // the registry's), and they are plain text: no placeholders.
+        sv.retain(|id, vars| {
+            let swedish_only = SWEDISH_ONLY.iter().any(|a| id.ends_with(&format!(".{a}")))
+                && (id.starts_with("param-") || id.starts_with("lever-"));
+            assert!(
+                !swedish_only || vars.is_empty(),
+                "{id} has placeholders {vars:?}"
+            );
+            !swedish_only
+        });
         assert_eq!(en.len(), sv.len());
         // The parser does see them.
         assert_eq!(
@@ -1418,17 +1502,17 @@ mod tests {
                 p.key()
             );
         }
-        // Parameter names: every one shipped studies vary.
-        for key in [
-            "demand.severity_mean",
-            "turnover.recruitment_days",
-            "decisions.screening_sensitivity",
-        ] {
+        // Parameter names: every registry parameter, in both languages.
+        for p in PARAMETERS {
+            let key = p.key();
             let (en, sv) = (
-                param_label(Language::En, key),
-                param_label(Language::Sv, key),
+                param_label(Language::En, &key),
+                param_label(Language::Sv, &key),
             );
-            assert!(en.is_some() && sv.is_some() && en != sv, "{key}");
+            assert!(
+                en.is_some() && sv.is_some() && en != sv,
+                "{key} has no name in both languages"
+            );
         }
         assert_eq!(
             param_label(Language::Sv, "steering.coaching_hours"),
@@ -1558,6 +1642,72 @@ mod tests {
         assert_eq!(years_text(Language::En, 1.0), "1 year");
         assert_eq!(years_text(Language::En, 10.0), "10 years");
         assert_eq!(years_text(Language::Sv, 1.5), "1,5 år");
+    }
+
+    /// The numbers of a text with two digits or more: years, sections,
+    /// percentages (digits only, so `2.55` and `2,55` are the same; a
+    /// single digit may be written as a word in Swedish: `4 months`, `fyra
+    /// månader`).
+    fn digit_runs(text: &str) -> BTreeSet<String> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter(|d| d.len() >= 2)
+            .map(str::to_owned)
+            .collect()
+    }
+
+    #[test]
+    fn every_registry_parameter_has_a_swedish_name_meaning_and_source() {
+        let mut missing = Vec::new();
+        for p in PARAMETERS {
+            let key = p.key();
+            let id = param_id(&key).expect("a registry key has a dot");
+            for attribute in ["", ".meaning", ".source"] {
+                if !catalog().has(Language::Sv, &format!("{id}{attribute}")) {
+                    missing.push(format!("{id}{attribute} ({key})"));
+                }
+            }
+            let (meaning, source) = (
+                param_meaning(Language::Sv, p),
+                param_source(Language::Sv, p),
+            );
+            if missing.is_empty() {
+                assert!(!meaning.english && !source.english, "{key}");
+                assert_ne!(meaning.text, p.meaning, "{key}: meaning not translated");
+                // Only a bare citation of a law reads the same in both.
+                assert!(
+                    source.text != p.source || p.source.starts_with("Socialtjänstlagen"),
+                    "{key}: source not translated"
+                );
+                // The works cited (author year), the laws and the numbers
+                // stay: every run of digits of the English is in the Swedish.
+                let swedish = digit_runs(source.text);
+                for d in digit_runs(p.source) {
+                    assert!(
+                        swedish.contains(&d),
+                        "{key}: source lost `{d}`: {}",
+                        source.text
+                    );
+                }
+                // A reason is marked as one in Swedish too.
+                assert_eq!(
+                    p.source.starts_with("assumption"),
+                    source.text.starts_with("antagande"),
+                    "{key}: {}",
+                    source.text
+                );
+            }
+            // English: the registry's own words.
+            assert_eq!(param_meaning(Language::En, p).text, p.meaning);
+            assert_eq!(param_source(Language::En, p).text, p.source);
+        }
+        assert!(missing.is_empty(), "the Swedish file lacks {missing:?}");
+        // A parameter this build does not know falls back visibly: the
+        // English, marked as such.
+        let p = Params::spec("work", "assessment_hours").expect("a registry parameter");
+        let mut unknown = *p;
+        unknown.name = "no_such";
+        let m = param_meaning(Language::Sv, &unknown);
+        assert!(m.english && m.text == p.meaning);
     }
 
     #[test]
