@@ -406,10 +406,7 @@ impl World<'_> {
         let pos = &self.staff.positions[i];
         let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
         let r = &self.staff.log_risk;
-        let long = rules::daily_hazard(
-            s.long_spells_per_year,
-            r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion,
-        );
+        let long_log_risk = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
         let spell = if u.get(0) < short {
             let p = 1.0 / s.short_spell_mean_days;
             Some(
@@ -417,7 +414,7 @@ impl World<'_> {
                     .ceil()
                     .clamp(1.0, 14.0) as u32,
             )
-        } else if u.get(1) < long {
+        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk) {
             let mean = if pos.exhaustion > 1.0 {
                 s.exhaustion_spell_days
             } else {
@@ -463,11 +460,9 @@ impl World<'_> {
             } else {
                 0.0
             };
-            let hazard = rules::daily_hazard(
-                t.quits_per_year,
-                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
-            );
-            if u.get(2) < hazard {
+            let log_risk =
+                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer;
+            if below_daily_hazard(u.get(2), t.quits_per_year, log_risk) {
                 let pos = &mut self.staff.positions[i];
                 pos.leaving_day = day + t.notice_days;
                 // Whether a consultant will cover the vacancy is settled now,
@@ -610,6 +605,28 @@ impl World<'_> {
     }
 }
 
+/// Whether the uniform `u` falls below the daily hazard
+/// `rules::daily_hazard(rate_per_year, log_relative_risk)`: the same answer
+/// as comparing with the hazard itself, but without its `exp` when a cheap
+/// upper bound already settles it, as it does on almost every day (a daily
+/// hazard is of the order of 1e-3). With `t = x log2(e)`, `2^(trunc(t) + 2)`
+/// exceeds `2 e^x`, so `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of
+/// two times the same `rate / 230`) is more than twice the hazard for any
+/// `exp` within 50 % of e^x, rounding included; only below the bound is the
+/// hazard computed.
+fn below_daily_hazard(u: f64, rate_per_year: f64, log_relative_risk: f64) -> bool {
+    let t = log_relative_risk * std::f64::consts::LOG2_E;
+    if t > -900.0 && t < 900.0 {
+        let k = t as i64 + 2;
+        let bound =
+            rate_per_year / rules::WORKDAYS_PER_YEAR * f64::from_bits(((k + 1023) as u64) << 52);
+        if bound.is_normal() && u >= bound {
+            return false;
+        }
+    }
+    u < rules::daily_hazard(rate_per_year, log_relative_risk)
+}
+
 /// Length of a long sick spell [days] from one uniform draw: longer than
 /// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
 pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
@@ -645,5 +662,42 @@ struct Draws {
 impl Draws {
     fn get(self, k: u64) -> f64 {
         seeds::counter_uniform(self.key, u64::from(self.day) * 4 + k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bounded_hazard_test_decides_as_the_hazard_does() {
+        // Uniforms around the hazard itself (where the bound cannot settle
+        // it), around the bound, and spread over [0, 1), for log relative
+        // risks from far below to far above 0 and rates from 0 up.
+        let mut n = 0u64;
+        let mut checked = 0;
+        for &rate in &[0.0, 1e-9, 0.02, 0.1, 0.5, 3.0, 50.0] {
+            let mut x = -800.0;
+            while x < 800.0 {
+                let h = rules::daily_hazard(rate, x);
+                let mut us = vec![h, h * (1.0 - 1e-15), h * (1.0 + 1e-15), 2.0 * h, 4.0 * h];
+                us.extend((0..8).map(|k| k as f64 / 8.0));
+                n += 1;
+                us.push(seeds::counter_uniform(7, n));
+                for u in us.into_iter().filter(|u| (0.0..1.0).contains(u)) {
+                    assert_eq!(
+                        below_daily_hazard(u, rate, x),
+                        u < h,
+                        "u {u} rate {rate} x {x}"
+                    );
+                    checked += 1;
+                }
+                x += if x.abs() < 10.0 { 0.0137 } else { 1.37 };
+            }
+        }
+        assert!(checked > 10_000);
+        assert!(
+            below_daily_hazard(0.0, 0.1, f64::NAN) == (0.0 < rules::daily_hazard(0.1, f64::NAN))
+        );
     }
 }
