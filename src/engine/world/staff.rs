@@ -61,7 +61,8 @@ pub(super) struct Position {
     /// cases come, go and are worked.
     pub(super) items_hours: f64,
     pub(super) items_severity: f64,
-    pub(super) followup_ends: Vec<u32>,
+    /// The days the follow-ups the worker owes end.
+    pub(super) followup_ends: FollowUps,
     pub(super) followup_owed: f64,
     pub(super) oversight_owed: f64,
     pub(super) coaching_today: f64,
@@ -86,6 +87,52 @@ impl Position {
 
     pub(super) fn sick(&self, day: u32) -> bool {
         day < self.sick_until
+    }
+}
+
+/// The end days of the follow-ups a worker owes, and the earliest of them,
+/// so that the daily pass looks into the list only on a day one ends.
+#[derive(Clone, Debug)]
+pub(super) struct FollowUps {
+    ends: Vec<u32>,
+    /// The smallest of `ends`; `NEVER` when there is none.
+    earliest: u32,
+}
+
+impl Default for FollowUps {
+    fn default() -> Self {
+        FollowUps {
+            ends: Vec::new(),
+            earliest: NEVER,
+        }
+    }
+}
+
+impl FollowUps {
+    /// A follow-up that lasts until `end`.
+    pub(super) fn push(&mut self, end: u32) {
+        self.ends.push(end);
+        self.earliest = self.earliest.min(end);
+    }
+
+    /// Follow-ups owed.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Takes over `other`'s follow-ups (after its own).
+    fn extend(&mut self, other: FollowUps) {
+        self.ends.extend(other.ends);
+        self.earliest = self.earliest.min(other.earliest);
+    }
+
+    /// Drops the follow-ups that ended by `day`, in place, keeping the
+    /// order of the rest.
+    fn expire(&mut self, day: u32) {
+        if self.earliest <= day {
+            self.ends.retain(|&end| end > day);
+            self.earliest = self.ends.iter().copied().min().unwrap_or(NEVER);
+        }
     }
 }
 
@@ -180,7 +227,7 @@ impl Staff {
                     items: Vec::new(),
                     items_hours: 0.0,
                     items_severity: 0.0,
-                    followup_ends: Vec::new(),
+                    followup_ends: FollowUps::default(),
                     followup_owed: 0.0,
                     oversight_owed: 0.0,
                     coaching_today: 0.0,
@@ -309,7 +356,7 @@ impl Staff {
             pos.coaching_week *= 6.0 / 7.0;
             // Follow-up work accrues on weekdays while interventions last.
             if weekday {
-                pos.followup_ends.retain(|&end| end > day);
+                pos.followup_ends.expire(day);
                 pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
             }
         }
