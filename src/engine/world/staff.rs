@@ -144,6 +144,11 @@ pub(super) struct LogRisks {
     pub(super) quit_stress: f64,
     pub(super) quit_support: f64,
     pub(super) quit_newcomer: f64,
+    /// Whether `rules::support` stays in [0, 1] for any team stability and
+    /// any coaching received that is not negative (a team-support share in
+    /// [0, 1] and a positive coaching reference, as the registry's ranges
+    /// have them).
+    pub(super) support_in_unit: bool,
 }
 
 /// The personal tendency to intervene of the person who starts in position
@@ -164,6 +169,8 @@ impl LogRisks {
             quit_stress: p.turnover.stress_relative_risk.ln(),
             quit_support: p.turnover.support_relative_risk.ln(),
             quit_newcomer: p.turnover.newcomer_factor.ln(),
+            support_in_unit: (0.0..=1.0).contains(&p.stress.team_support)
+                && p.stress.coaching_reference_hours > 0.0,
         }
     }
 }
@@ -461,7 +468,9 @@ impl World<'_> {
                     .ceil()
                     .clamp(1.0, 14.0) as u32,
             )
-        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk) {
+        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk, || {
+            long_log_risk
+        }) {
             let mean = if pos.exhaustion > 1.0 {
                 s.exhaustion_spell_days
             } else {
@@ -500,16 +509,26 @@ impl World<'_> {
         let pos = &self.staff.positions[i];
         if pos.leaving_day == NEVER {
             let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-            let support = self.staff.support_of(i, &self.params.stress);
             let r = &self.staff.log_risk;
             let newcomer = if tenure_years < 2.0 {
                 r.quit_newcomer
             } else {
                 0.0
             };
-            let log_risk =
-                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer;
-            if below_daily_hazard(u.get(2), t.quits_per_year, log_risk) {
+            // Support lies in [0, 1] where the coaching received is not
+            // negative (`LogRisks::support_in_unit`): then the support term
+            // is at most half the size of its log relative risk, and the
+            // support itself is needed only when the bound cannot settle it.
+            let at_most = if r.support_in_unit && pos.coaching_week >= 0.0 {
+                r.quit_stress * (pos.stress - 1.0) + 0.5 * r.quit_support.abs() + newcomer
+            } else {
+                f64::INFINITY
+            };
+            let log_risk = || {
+                let support = self.staff.support_of(i, &self.params.stress);
+                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
+            };
+            if below_daily_hazard(u.get(2), t.quits_per_year, at_most, log_risk) {
                 let pos = &mut self.staff.positions[i];
                 pos.leaving_day = day + t.notice_days;
                 // Whether a consultant will cover the vacancy is settled now,
@@ -653,16 +672,23 @@ impl World<'_> {
 }
 
 /// Whether the uniform `u` falls below the daily hazard
-/// `rules::daily_hazard(rate_per_year, log_relative_risk)`: the same answer
-/// as comparing with the hazard itself, but without its `exp` when a cheap
-/// upper bound already settles it, as it does on almost every day (a daily
-/// hazard is of the order of 1e-3). With `t = x log2(e)`, `2^(trunc(t) + 2)`
-/// exceeds `2 e^x`, so `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of
-/// two times the same `rate / 230`) is more than twice the hazard for any
-/// `exp` within 50 % of e^x, rounding included; only below the bound is the
-/// hazard computed.
-fn below_daily_hazard(u: f64, rate_per_year: f64, log_relative_risk: f64) -> bool {
-    let t = log_relative_risk * std::f64::consts::LOG2_E;
+/// `rules::daily_hazard(rate_per_year, log_relative_risk())`, given an upper
+/// bound `at_most` of the log relative risk: the same answer as comparing
+/// with the hazard itself, but without the hazard's `exp` (nor what goes
+/// into the log relative risk) when a cheap upper bound already settles it,
+/// as it does on almost every day (a daily hazard is of the order of 1e-3).
+/// With `t = at_most log2(e)`, `2^(trunc(t) + 2)` exceeds `2 e^at_most`, so
+/// `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of two times the same
+/// `rate / 230`) is more than twice the hazard for any `exp` within 50 % of
+/// e^x, rounding included; only below the bound is the hazard computed.
+#[inline(always)]
+fn below_daily_hazard(
+    u: f64,
+    rate_per_year: f64,
+    at_most: f64,
+    log_relative_risk: impl FnOnce() -> f64,
+) -> bool {
+    let t = at_most * std::f64::consts::LOG2_E;
     if t > -900.0 && t < 900.0 {
         let k = t as i64 + 2;
         let bound =
@@ -671,7 +697,7 @@ fn below_daily_hazard(u: f64, rate_per_year: f64, log_relative_risk: f64) -> boo
             return false;
         }
     }
-    u < rules::daily_hazard(rate_per_year, log_relative_risk)
+    u < rules::daily_hazard(rate_per_year, log_relative_risk())
 }
 
 /// Length of a long sick spell [days] from one uniform draw: longer than
@@ -733,18 +759,47 @@ mod tests {
                 us.push(seeds::counter_uniform(7, n));
                 for u in us.into_iter().filter(|u| (0.0..1.0).contains(u)) {
                     assert_eq!(
-                        below_daily_hazard(u, rate, x),
+                        below_daily_hazard(u, rate, x, || x),
                         u < h,
                         "u {u} rate {rate} x {x}"
                     );
+                    // With a looser bound, the same answer.
+                    assert_eq!(below_daily_hazard(u, rate, x + 0.7, || x), u < h);
                     checked += 1;
                 }
                 x += if x.abs() < 10.0 { 0.0137 } else { 1.37 };
             }
         }
         assert!(checked > 10_000);
-        assert!(
-            below_daily_hazard(0.0, 0.1, f64::NAN) == (0.0 < rules::daily_hazard(0.1, f64::NAN))
+        let nan = rules::daily_hazard(0.1, f64::NAN);
+        assert_eq!(
+            below_daily_hazard(0.0, 0.1, f64::NAN, || f64::NAN),
+            0.0 < nan
         );
+        assert_eq!(
+            below_daily_hazard(0.0, 0.1, f64::INFINITY, || 0.0),
+            0.0 < rules::daily_hazard(0.1, 0.0)
+        );
+    }
+
+    #[test]
+    fn support_stays_in_the_unit_interval_where_the_bound_assumes_it() {
+        // `quit_decision` bounds the support term by `support` in [0, 1]
+        // when `LogRisks::support_in_unit` holds and the coaching received
+        // is not negative: check `rules::support` over the registry's range.
+        let mut p = Params::default();
+        for &team in &[0.0, 0.3, 1.0] {
+            for &reference in &[0.1, 1.5, 10.0] {
+                p.stress.team_support = team;
+                p.stress.coaching_reference_hours = reference;
+                assert!(LogRisks::new(&p).support_in_unit);
+                for &stability in &[-3.0, 0.0, 0.4, 1.0, 2.0] {
+                    for &coaching in &[0.0, 0.2, 1.5, 40.0] {
+                        let s = rules::support(stability, coaching, &p.stress);
+                        assert!((0.0..=1.0).contains(&s), "{s}");
+                    }
+                }
+            }
+        }
     }
 }
