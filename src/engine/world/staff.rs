@@ -149,6 +149,10 @@ pub(super) struct LogRisks {
     /// [0, 1] and a positive coaching reference, as the registry's ranges
     /// have them).
     pub(super) support_in_unit: bool,
+    /// The largest the support and newcomer terms of the quit hazard's log
+    /// relative risk can be with support in [0, 1]:
+    /// `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
+    pub(super) quit_bound_rest: f64,
 }
 
 /// The personal tendency to intervene of the person who starts in position
@@ -171,6 +175,8 @@ impl LogRisks {
             quit_newcomer: p.turnover.newcomer_factor.ln(),
             support_in_unit: (0.0..=1.0).contains(&p.stress.team_support)
                 && p.stress.coaching_reference_hours > 0.0,
+            quit_bound_rest: 0.5 * p.turnover.support_relative_risk.ln().abs()
+                + p.turnover.newcomer_factor.ln().max(0.0),
         }
     }
 }
@@ -508,23 +514,23 @@ impl World<'_> {
         let t = &self.params.turnover;
         let pos = &self.staff.positions[i];
         if pos.leaving_day == NEVER {
-            let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
             let r = &self.staff.log_risk;
-            let newcomer = if tenure_years < 2.0 {
-                r.quit_newcomer
-            } else {
-                0.0
-            };
             // Support lies in [0, 1] where the coaching received is not
-            // negative (`LogRisks::support_in_unit`): then the support term
-            // is at most half the size of its log relative risk, and the
-            // support itself is needed only when the bound cannot settle it.
+            // negative (`LogRisks::support_in_unit`): then the support and
+            // newcomer terms are at most `quit_bound_rest`, and tenure and
+            // support are needed only when the bound cannot settle it.
             let at_most = if r.support_in_unit && pos.coaching_week >= 0.0 {
-                r.quit_stress * (pos.stress - 1.0) + 0.5 * r.quit_support.abs() + newcomer
+                r.quit_stress * (pos.stress - 1.0) + r.quit_bound_rest
             } else {
                 f64::INFINITY
             };
             let log_risk = || {
+                let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+                let newcomer = if tenure_years < 2.0 {
+                    r.quit_newcomer
+                } else {
+                    0.0
+                };
                 let support = self.staff.support_of(i, &self.params.stress);
                 r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
             };
