@@ -61,7 +61,8 @@ pub(super) struct Position {
     /// cases come, go and are worked.
     pub(super) items_hours: f64,
     pub(super) items_severity: f64,
-    pub(super) followup_ends: Vec<u32>,
+    /// The days the follow-ups the worker owes end.
+    pub(super) followup_ends: FollowUps,
     pub(super) followup_owed: f64,
     pub(super) oversight_owed: f64,
     pub(super) coaching_today: f64,
@@ -89,6 +90,52 @@ impl Position {
     }
 }
 
+/// The end days of the follow-ups a worker owes, and the earliest of them,
+/// so that the daily pass looks into the list only on a day one ends.
+#[derive(Clone, Debug)]
+pub(super) struct FollowUps {
+    ends: Vec<u32>,
+    /// The smallest of `ends`; `NEVER` when there is none.
+    earliest: u32,
+}
+
+impl Default for FollowUps {
+    fn default() -> Self {
+        FollowUps {
+            ends: Vec::new(),
+            earliest: NEVER,
+        }
+    }
+}
+
+impl FollowUps {
+    /// A follow-up that lasts until `end`.
+    pub(super) fn push(&mut self, end: u32) {
+        self.ends.push(end);
+        self.earliest = self.earliest.min(end);
+    }
+
+    /// Follow-ups owed.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Takes over `other`'s follow-ups (after its own).
+    fn extend(&mut self, other: FollowUps) {
+        self.ends.extend(other.ends);
+        self.earliest = self.earliest.min(other.earliest);
+    }
+
+    /// Drops the follow-ups that ended by `day`, in place, keeping the
+    /// order of the rest.
+    fn expire(&mut self, day: u32) {
+        if self.earliest <= day {
+            self.ends.retain(|&end| end > day);
+            self.earliest = self.ends.iter().copied().min().unwrap_or(NEVER);
+        }
+    }
+}
+
 /// Logarithms of the relative risks, taken once per run rather than per
 /// person and day.
 pub(super) struct LogRisks {
@@ -97,6 +144,15 @@ pub(super) struct LogRisks {
     pub(super) quit_stress: f64,
     pub(super) quit_support: f64,
     pub(super) quit_newcomer: f64,
+    /// Whether `rules::support` stays in [0, 1] for any team stability and
+    /// any coaching received that is not negative (a team-support share in
+    /// [0, 1] and a positive coaching reference, as the registry's ranges
+    /// have them).
+    pub(super) support_in_unit: bool,
+    /// The largest the support and newcomer terms of the quit hazard's log
+    /// relative risk can be with support in [0, 1]:
+    /// `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
+    pub(super) quit_bound_rest: f64,
 }
 
 /// The personal tendency to intervene of the person who starts in position
@@ -117,6 +173,10 @@ impl LogRisks {
             quit_stress: p.turnover.stress_relative_risk.ln(),
             quit_support: p.turnover.support_relative_risk.ln(),
             quit_newcomer: p.turnover.newcomer_factor.ln(),
+            support_in_unit: (0.0..=1.0).contains(&p.stress.team_support)
+                && p.stress.coaching_reference_hours > 0.0,
+            quit_bound_rest: 0.5 * p.turnover.support_relative_risk.ln().abs()
+                + p.turnover.newcomer_factor.ln().max(0.0),
         }
     }
 }
@@ -180,7 +240,7 @@ impl Staff {
                     items: Vec::new(),
                     items_hours: 0.0,
                     items_severity: 0.0,
-                    followup_ends: Vec::new(),
+                    followup_ends: FollowUps::default(),
                     followup_owed: 0.0,
                     oversight_owed: 0.0,
                     coaching_today: 0.0,
@@ -309,7 +369,7 @@ impl Staff {
             pos.coaching_week *= 6.0 / 7.0;
             // Follow-up work accrues on weekdays while interventions last.
             if weekday {
-                pos.followup_ends.retain(|&end| end > day);
+                pos.followup_ends.expire(day);
                 pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
             }
         }
@@ -406,10 +466,7 @@ impl World<'_> {
         let pos = &self.staff.positions[i];
         let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
         let r = &self.staff.log_risk;
-        let long = rules::daily_hazard(
-            s.long_spells_per_year,
-            r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion,
-        );
+        let long_log_risk = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
         let spell = if u.get(0) < short {
             let p = 1.0 / s.short_spell_mean_days;
             Some(
@@ -417,7 +474,9 @@ impl World<'_> {
                     .ceil()
                     .clamp(1.0, 14.0) as u32,
             )
-        } else if u.get(1) < long {
+        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk, || {
+            long_log_risk
+        }) {
             let mean = if pos.exhaustion > 1.0 {
                 s.exhaustion_spell_days
             } else {
@@ -455,19 +514,27 @@ impl World<'_> {
         let t = &self.params.turnover;
         let pos = &self.staff.positions[i];
         if pos.leaving_day == NEVER {
-            let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-            let support = self.staff.support_of(i, &self.params.stress);
             let r = &self.staff.log_risk;
-            let newcomer = if tenure_years < 2.0 {
-                r.quit_newcomer
+            // Support lies in [0, 1] where the coaching received is not
+            // negative (`LogRisks::support_in_unit`): then the support and
+            // newcomer terms are at most `quit_bound_rest`, and tenure and
+            // support are needed only when the bound cannot settle it.
+            let at_most = if r.support_in_unit && pos.coaching_week >= 0.0 {
+                r.quit_stress * (pos.stress - 1.0) + r.quit_bound_rest
             } else {
-                0.0
+                f64::INFINITY
             };
-            let hazard = rules::daily_hazard(
-                t.quits_per_year,
-                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer,
-            );
-            if u.get(2) < hazard {
+            let log_risk = || {
+                let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+                let newcomer = if tenure_years < 2.0 {
+                    r.quit_newcomer
+                } else {
+                    0.0
+                };
+                let support = self.staff.support_of(i, &self.params.stress);
+                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
+            };
+            if below_daily_hazard(u.get(2), t.quits_per_year, at_most, log_risk) {
                 let pos = &mut self.staff.positions[i];
                 pos.leaving_day = day + t.notice_days;
                 // Whether a consultant will cover the vacancy is settled now,
@@ -610,6 +677,35 @@ impl World<'_> {
     }
 }
 
+/// Whether the uniform `u` falls below the daily hazard
+/// `rules::daily_hazard(rate_per_year, log_relative_risk())`, given an upper
+/// bound `at_most` of the log relative risk: the same answer as comparing
+/// with the hazard itself, but without the hazard's `exp` (nor what goes
+/// into the log relative risk) when a cheap upper bound already settles it,
+/// as it does on almost every day (a daily hazard is of the order of 1e-3).
+/// With `t = at_most log2(e)`, `2^(trunc(t) + 2)` exceeds `2 e^at_most`, so
+/// `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of two times the same
+/// `rate / 230`) is more than twice the hazard for any `exp` within 50 % of
+/// e^x, rounding included; only below the bound is the hazard computed.
+#[inline(always)]
+fn below_daily_hazard(
+    u: f64,
+    rate_per_year: f64,
+    at_most: f64,
+    log_relative_risk: impl FnOnce() -> f64,
+) -> bool {
+    let t = at_most * std::f64::consts::LOG2_E;
+    if t > -900.0 && t < 900.0 {
+        let k = t as i64 + 2;
+        let bound =
+            rate_per_year / rules::WORKDAYS_PER_YEAR * f64::from_bits(((k + 1023) as u64) << 52);
+        if bound.is_normal() && u >= bound {
+            return false;
+        }
+    }
+    u < rules::daily_hazard(rate_per_year, log_relative_risk())
+}
+
 /// Length of a long sick spell [days] from one uniform draw: longer than
 /// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
 pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
@@ -645,5 +741,71 @@ struct Draws {
 impl Draws {
     fn get(self, k: u64) -> f64 {
         seeds::counter_uniform(self.key, u64::from(self.day) * 4 + k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bounded_hazard_test_decides_as_the_hazard_does() {
+        // Uniforms around the hazard itself (where the bound cannot settle
+        // it), around the bound, and spread over [0, 1), for log relative
+        // risks from far below to far above 0 and rates from 0 up.
+        let mut n = 0u64;
+        let mut checked = 0;
+        for &rate in &[0.0, 1e-9, 0.02, 0.1, 0.5, 3.0, 50.0] {
+            let mut x = -800.0;
+            while x < 800.0 {
+                let h = rules::daily_hazard(rate, x);
+                let mut us = vec![h, h * (1.0 - 1e-15), h * (1.0 + 1e-15), 2.0 * h, 4.0 * h];
+                us.extend((0..8).map(|k| k as f64 / 8.0));
+                n += 1;
+                us.push(seeds::counter_uniform(7, n));
+                for u in us.into_iter().filter(|u| (0.0..1.0).contains(u)) {
+                    assert_eq!(
+                        below_daily_hazard(u, rate, x, || x),
+                        u < h,
+                        "u {u} rate {rate} x {x}"
+                    );
+                    // With a looser bound, the same answer.
+                    assert_eq!(below_daily_hazard(u, rate, x + 0.7, || x), u < h);
+                    checked += 1;
+                }
+                x += if x.abs() < 10.0 { 0.0137 } else { 1.37 };
+            }
+        }
+        assert!(checked > 10_000);
+        let nan = rules::daily_hazard(0.1, f64::NAN);
+        assert_eq!(
+            below_daily_hazard(0.0, 0.1, f64::NAN, || f64::NAN),
+            0.0 < nan
+        );
+        assert_eq!(
+            below_daily_hazard(0.0, 0.1, f64::INFINITY, || 0.0),
+            0.0 < rules::daily_hazard(0.1, 0.0)
+        );
+    }
+
+    #[test]
+    fn support_stays_in_the_unit_interval_where_the_bound_assumes_it() {
+        // `quit_decision` bounds the support term by `support` in [0, 1]
+        // when `LogRisks::support_in_unit` holds and the coaching received
+        // is not negative: check `rules::support` over the registry's range.
+        let mut p = Params::default();
+        for &team in &[0.0, 0.3, 1.0] {
+            for &reference in &[0.1, 1.5, 10.0] {
+                p.stress.team_support = team;
+                p.stress.coaching_reference_hours = reference;
+                assert!(LogRisks::new(&p).support_in_unit);
+                for &stability in &[-3.0, 0.0, 0.4, 1.0, 2.0] {
+                    for &coaching in &[0.0, 0.2, 1.5, 40.0] {
+                        let s = rules::support(stability, coaching, &p.stress);
+                        assert!((0.0..=1.0).contains(&s), "{s}");
+                    }
+                }
+            }
+        }
     }
 }
