@@ -6,6 +6,7 @@
 
 pub mod beta;
 pub mod fastmath;
+pub mod gamma;
 pub mod params;
 pub mod plausible;
 pub mod presets;

@@ -9,6 +9,7 @@ use super::World;
 use super::cases::{Case, Stage};
 use super::oversight::ConsequenceKind;
 use super::staff::Occupant;
+use crate::model::fastmath;
 use crate::model::params::{self, Params};
 use crate::model::rules::{self, DecisionInputs, SpreadInputs, StrainInputs};
 
@@ -19,6 +20,8 @@ const DOCUMENTATION_MEMO: usize = 256;
 /// The state of the case workers' day: a memo and buffers.
 pub(super) struct Casework {
     standard_rates: rules::StandardRates,
+    /// `pressure^elasticity` of corner cutting, tabulated once per run.
+    corner_cutting: fastmath::Power,
     /// The documentation factors of decisions by documentation level, a
     /// small direct-mapped memo: (level, benefit, alignment as bits; error
     /// factor, spread factor). Cases started on the same day share a level
@@ -35,6 +38,7 @@ impl Casework {
     pub(super) fn new(params: &Params) -> Self {
         Casework {
             standard_rates: rules::StandardRates::new(&params.work),
+            corner_cutting: fastmath::Power::new(params.work.corner_cutting_elasticity),
             documentation_factors: vec![([u64::MAX; 3], 0.0, 0.0); DOCUMENTATION_MEMO],
             finished_scratch: Vec::new(),
         }
@@ -165,7 +169,8 @@ impl World<'_> {
             pos.items_severity / pos.items.len() as f64
         };
         let pressure = rules::work_pressure(backlog, case_capacity, w);
-        let time_factor = rules::time_factor(pressure, pos.standard, w);
+        let time_factor =
+            rules::time_factor_with(pressure, pos.standard, w, &self.casework.corner_cutting);
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;

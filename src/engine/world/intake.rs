@@ -14,6 +14,7 @@ use super::cases::{Case, CaseDraws, Stage};
 use super::{NEVER, NOBODY, World};
 use crate::engine::seeds::{Purpose, Rng, stream};
 use crate::model::beta::BetaQuantiles;
+use crate::model::gamma::GammaQuantiles;
 use crate::model::params::Demand;
 use crate::scenario::DAYS_PER_YEAR;
 
@@ -30,6 +31,9 @@ pub(super) struct Intake {
     /// Quantiles of the severity distribution (Beta with the demand's mean
     /// and concentration, which no event changes), for one-uniform draws.
     severity: Option<Arc<BetaQuantiles>>,
+    /// Quantiles of the work requirement (Gamma with mean 1 and the
+    /// demand's coefficient of variation; `None` at 0, every case 1).
+    complexity: Option<Arc<GammaQuantiles>>,
 }
 
 impl Intake {
@@ -44,6 +48,7 @@ impl Intake {
                 demand.severity_mean * k,
                 (1.0 - demand.severity_mean) * k,
             ),
+            complexity: GammaQuantiles::shared(demand.complexity_cv),
         }
     }
 }
@@ -69,12 +74,6 @@ impl World<'_> {
         } else {
             0
         };
-        // Work requirement: Gamma with mean 1 and the given coefficient of
-        // variation (cv 1 is exponential, as queueing theory assumes).
-        let cv2 = d.complexity_cv * d.complexity_cv;
-        let complexity = (cv2 > 0.0)
-            .then(|| rand_distr::Gamma::new(1.0 / cv2, cv2).ok())
-            .flatten();
         for _ in 0..n {
             let unit = self.intake.rng.gen_range(0..self.intake.waiting.len()) as u32;
             // One uniform by inverse transform (`model::beta`), whatever
@@ -88,9 +87,15 @@ impl World<'_> {
             let need_p = d.need_at_low_severity
                 + (d.need_at_high_severity - d.need_at_low_severity) * severity;
             let need = self.intake.rng.r#gen::<f64>() < need_p;
-            let complexity = complexity
+            // Work requirement: Gamma with mean 1 and the given coefficient
+            // of variation (cv 1 is exponential, as queueing theory
+            // assumes), from one uniform by inverse transform
+            // (`model::gamma`); none drawn at cv 0.
+            let complexity = self
+                .intake
+                .complexity
                 .as_ref()
-                .map_or(1.0, |g| g.sample(&mut self.intake.rng));
+                .map_or(1.0, |g| g.sample(self.intake.rng.r#gen()));
             let draws = CaseDraws {
                 screen: self.intake.rng.r#gen(),
                 decide: self.intake.rng.r#gen(),
