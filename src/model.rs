@@ -10,5 +10,6 @@ pub mod gamma;
 pub mod params;
 pub mod plausible;
 pub mod presets;
+pub mod quantiles;
 pub mod reference;
 pub mod rules;

@@ -28,11 +28,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-/// A table built on this thread, by the bits of its shapes.
-type Recent = ((u64, u64), Arc<BetaQuantiles>);
-
-/// Cells of the quantile table.
-const CELLS: usize = 1024;
+use crate::model::quantiles::{CELLS, Recent, hermite, slopes};
 
 /// The quantiles of one Beta distribution at j / 1024.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,19 +60,9 @@ impl BetaQuantiles {
             lo = x;
         }
         q.push(1.0);
-        // dQ/du = 1 / density(Q).
-        let dq = q
-            .iter()
-            .enumerate()
-            .map(|(j, &x)| {
-                if j == 0 || j == CELLS {
-                    return 0.0;
-                }
-                let density = ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln() - ln_beta).exp();
-                let d = 1.0 / (density * CELLS as f64);
-                if d.is_finite() { d } else { 0.0 }
-            })
-            .collect();
+        let dq = slopes(&q, |x| {
+            ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln() - ln_beta).exp()
+        });
         Some(BetaQuantiles {
             q,
             dq,
@@ -93,21 +79,13 @@ impl BetaQuantiles {
     /// (a, b), so results do not depend on which thread built it.
     pub fn shared(a: f64, b: f64) -> Option<Arc<Self>> {
         thread_local! {
-            static RECENT: RefCell<Vec<Recent>> =
-                const { RefCell::new(Vec::new()) };
+            static RECENT: RefCell<Recent<(u64, u64), BetaQuantiles>> =
+                const { RefCell::new(Recent::new()) };
         }
-        let key = (a.to_bits(), b.to_bits());
         RECENT.with(|recent| {
-            let mut recent = recent.borrow_mut();
-            if let Some((_, t)) = recent.iter().find(|(k, _)| *k == key) {
-                return Some(Arc::clone(t));
-            }
-            let t = Arc::new(Self::new(a, b)?);
-            if recent.len() >= 4 {
-                recent.remove(0);
-            }
-            recent.push((key, Arc::clone(&t)));
-            Some(t)
+            recent
+                .borrow_mut()
+                .get_or_build((a.to_bits(), b.to_bits()), || Self::new(a, b))
         })
     }
 
@@ -126,13 +104,7 @@ impl BetaQuantiles {
             return quantile_between(self.a, self.b, self.ln_beta, u, x0, x1);
         }
         // Cubic Hermite with the exact slopes at both nodes.
-        let (d0, d1) = (self.dq[i], self.dq[i + 1]);
-        let t2 = t * t;
-        let t3 = t2 * t;
-        let x = (2.0 * t3 - 3.0 * t2 + 1.0) * x0
-            + (t3 - 2.0 * t2 + t) * d0
-            + (-2.0 * t3 + 3.0 * t2) * x1
-            + (t3 - t2) * d1;
+        let x = hermite(x0, x1, self.dq[i], self.dq[i + 1], t);
         x.clamp(x0, x1)
     }
 }

@@ -31,12 +31,8 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::model::beta::ln_gamma;
+use crate::model::quantiles::{CELLS, Recent, hermite, slopes};
 
-/// A table built on this thread, by the bits of its shape.
-type Recent = (u64, Arc<GammaQuantiles>);
-
-/// Cells of the quantile table.
-const CELLS: usize = 1024;
 /// The top cells where the quantile is found exactly: the quantile grows
 /// as -ln(1 - u) there, whose fourth derivative (the cubic's error) falls
 /// as (1 - u)^-4, so the cells next to the top would be the least precise.
@@ -74,17 +70,7 @@ impl GammaQuantiles {
             lo = x;
         }
         q.push(f64::INFINITY);
-        let dq = q
-            .iter()
-            .enumerate()
-            .map(|(j, &x)| {
-                if j == 0 || j == CELLS {
-                    return 0.0;
-                }
-                let d = 1.0 / (density(a, ln_gamma_a, x) * CELLS as f64);
-                if d.is_finite() { d } else { 0.0 }
-            })
-            .collect();
+        let dq = slopes(&q, |x| density(a, ln_gamma_a, x));
         Some(GammaQuantiles {
             q,
             dq,
@@ -100,21 +86,13 @@ impl GammaQuantiles {
     /// not depend on which thread built it.
     pub fn shared(cv: f64) -> Option<Arc<Self>> {
         thread_local! {
-            static RECENT: RefCell<Vec<Recent>> =
-                const { RefCell::new(Vec::new()) };
+            static RECENT: RefCell<Recent<u64, GammaQuantiles>> =
+                const { RefCell::new(Recent::new()) };
         }
-        let key = cv.to_bits();
         RECENT.with(|recent| {
-            let mut recent = recent.borrow_mut();
-            if let Some((_, t)) = recent.iter().find(|(k, _)| *k == key) {
-                return Some(Arc::clone(t));
-            }
-            let t = Arc::new(Self::with_cv(cv)?);
-            if recent.len() >= 4 {
-                recent.remove(0);
-            }
-            recent.push((key, Arc::clone(&t)));
-            Some(t)
+            recent
+                .borrow_mut()
+                .get_or_build(cv.to_bits(), || Self::with_cv(cv))
         })
     }
 
@@ -131,13 +109,7 @@ impl GammaQuantiles {
             return quantile_between(self.a, self.ln_gamma_a, u, x0, hi) * self.scale;
         }
         let t = v - i as f64;
-        let (d0, d1) = (self.dq[i], self.dq[i + 1]);
-        let t2 = t * t;
-        let t3 = t2 * t;
-        let x = (2.0 * t3 - 3.0 * t2 + 1.0) * x0
-            + (t3 - 2.0 * t2 + t) * d0
-            + (-2.0 * t3 + 3.0 * t2) * x1
-            + (t3 - t2) * d1;
+        let x = hermite(x0, x1, self.dq[i], self.dq[i + 1], t);
         x.clamp(x0, x1) * self.scale
     }
 }
