@@ -259,9 +259,6 @@ tag-unknown = cannot tell
 # Heading of the outcome charts.
 outcomes-heading = Key outcomes by alternative
 
-# How to read the outcome charts.
-outcomes-intro = Each dot is the mean over the simulated runs and the bar around it the 95% interval of that mean. Where the bars of two alternatives overlap a lot, look at the paired difference in the next chart before concluding anything.
-
 # Title of the difference chart.
 difference-title = Difference to { $baseline }, in percent of { $baseline }
 

@@ -264,9 +264,6 @@ tag-unknown = kan inte avgöras
 # Rubrik för diagrammen över utfall.
 outcomes-heading = Viktiga utfall per alternativ
 
-# Hur diagrammen över utfall ska läsas.
-outcomes-intro = Varje punkt är medelvärdet över de simulerade körningarna och strecket runt den 95 % intervallet för medelvärdet. Där två alternativs streck överlappar mycket, titta på den parvisa skillnaden i nästa diagram innan du drar slutsatser.
-
 # Rubrik för diagrammet över skillnader.
 difference-title = Skillnad mot { $baseline }, i procent av { $baseline }
 

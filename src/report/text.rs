@@ -221,8 +221,6 @@ texts! {
     TagUnknown => "tag-unknown";
     /// Heading of the outcome charts.
     OutcomesHeading => "outcomes-heading";
-    /// How to read the outcome charts.
-    OutcomesIntro => "outcomes-intro";
     /// Title of the difference chart.
     DifferenceTitle => "difference-title";
     /// Caption of the difference chart.
