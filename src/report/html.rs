@@ -2180,15 +2180,17 @@ impl Builder<'_> {
             return;
         }
         self.p(self.t(Key::ChangedIntro));
-        let _ = writeln!(
-            self.body,
-            "<div class=\"scroll\"><table class=\"params changed\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            escape(self.t(Key::Parameter)),
-            escape(self.t(Key::Value)),
-            escape(self.t(Key::DefaultColumn)),
-            escape(self.t(Key::Unit)),
-            escape(self.t(Key::Meaning)),
-            escape(self.t(Key::Source))
+        self.open_table(
+            "scroll",
+            "params changed",
+            &[
+                (Key::Parameter, ""),
+                (Key::Value, ""),
+                (Key::DefaultColumn, ""),
+                (Key::Unit, ""),
+                (Key::Meaning, ""),
+                (Key::Source, ""),
+            ],
         );
         for (p, value) in changed {
             let _ = writeln!(
@@ -2204,6 +2206,29 @@ impl Builder<'_> {
             );
         }
         self.body.push_str("</tbody></table></div>\n");
+    }
+
+    /// Opens a table in a scrolling box: its header row from `columns`
+    /// (the heading's key and the cell's class, empty for none), up to the
+    /// opening `<tbody>`.
+    fn open_table(&mut self, box_class: &str, table_class: &str, columns: &[(Key, &str)]) {
+        let _ = write!(
+            self.body,
+            "<div class=\"{box_class}\"><table class=\"{table_class}\">\n<thead><tr>"
+        );
+        for &(key, class) in columns {
+            let class = if class.is_empty() {
+                String::new()
+            } else {
+                format!(" class=\"{class}\"")
+            };
+            let _ = write!(
+                self.body,
+                "<th scope=\"col\"{class}>{}</th>",
+                escape(self.t(key))
+            );
+        }
+        self.body.push_str("</tr></thead>\n<tbody>\n");
     }
 
     /// The appendix: every parameter (other than the levers) at its
@@ -2230,14 +2255,16 @@ impl Builder<'_> {
             ],
         );
         self.p(&intro);
-        let _ = writeln!(
-            self.body,
-            "<div class=\"scroll appendix\"><table class=\"params defaults\">\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th><th scope=\"col\" class=\"screen-only\">{}</th></tr></thead>\n<tbody>",
-            escape(self.t(Key::Parameter)),
-            escape(self.t(Key::Value)),
-            escape(self.t(Key::Unit)),
-            escape(self.t(Key::Meaning)),
-            escape(self.t(Key::Source))
+        self.open_table(
+            "scroll appendix",
+            "params defaults",
+            &[
+                (Key::Parameter, ""),
+                (Key::Value, ""),
+                (Key::Unit, ""),
+                (Key::Meaning, "screen-only"),
+                (Key::Source, "screen-only"),
+            ],
         );
         for (p, value) in rest {
             let _ = writeln!(
