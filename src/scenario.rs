@@ -8,6 +8,7 @@
 //! whose arms hold complete [`Params`] and whose events are resolved to
 //! concrete levers. Nothing in this module runs a simulation or writes files.
 
+pub(crate) mod check;
 mod diagnostic;
 pub(crate) mod parse;
 

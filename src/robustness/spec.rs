@@ -8,7 +8,6 @@
 
 use std::path::Path;
 
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::history::Measure;
@@ -16,10 +15,9 @@ use super::prim::{Objective, PrimOptions};
 use crate::model::params::{PARAMETERS, ParamSpec, fmt_num};
 use crate::model::plausible::Role;
 use crate::outcome::{OUTCOMES, Outcome};
-use crate::scenario::parse::{describe, parse_float, parse_integer, suggest, syntax_diagnostic};
+use crate::scenario::check::{Check, Value};
+use crate::scenario::parse::{suggest, syntax_diagnostic};
 use crate::scenario::{Diagnostic, ErrorKind, Scenario, ScenarioError};
-
-type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Worlds drawn when neither the file nor `--worlds` says.
 pub const DEFAULT_WORLDS: u32 = 100;
@@ -158,27 +156,13 @@ struct Checker<'t> {
     diagnostics: Vec<Diagnostic>,
 }
 
+impl Check for Checker<'_> {
+    fn text_and_problems(&mut self) -> (&str, &mut Vec<Diagnostic>) {
+        (self.text, &mut self.diagnostics)
+    }
+}
+
 impl<'t> Checker<'t> {
-    fn push(
-        &mut self,
-        kind: ErrorKind,
-        at: usize,
-        key: &str,
-        message: String,
-        help: Option<String>,
-    ) {
-        let mut d = Diagnostic::new(kind, message)
-            .at(self.text, at)
-            .with_key(key);
-        d.help = help;
-        self.diagnostics.push(d);
-    }
-
-    fn wrong_type(&mut self, value: &Value, key: &str, expected: &str) {
-        let message = format!("expected {expected}, found {}", describe(value.get_ref()));
-        self.push(ErrorKind::WrongType, value.span().start, key, message, None);
-    }
-
     fn table<'a>(&mut self, root: &'a DeTable<'t>, name: &str) -> Option<&'a DeTable<'t>> {
         match root.get(name).map(|v| (v, v.get_ref())) {
             Some((_, DeValue::Table(t))) => Some(t),
@@ -193,112 +177,33 @@ impl<'t> Checker<'t> {
     fn unknown_keys(&mut self, table: &DeTable, section: &str, allowed: &[&str]) {
         for (key, _) in table.iter() {
             let name: &str = key.get_ref();
-            if allowed.contains(&name) {
-                continue;
+            if !allowed.contains(&name) {
+                let (at, path) = (key.span().start, format!("{section}.{name}"));
+                self.unknown_key(at, &path, name, &format!("[{section}]"), allowed);
             }
-            let help = match suggest(name, allowed.iter().copied()) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!(
-                    "`[{section}]` takes {}",
-                    allowed
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            };
-            self.push(
-                ErrorKind::UnknownKey,
-                key.span().start,
-                &format!("{section}.{name}"),
-                format!("unknown key in `[{section}]`"),
-                Some(help),
-            );
         }
     }
 
+    /// A number in `low ..= high`.
     fn real(&mut self, value: &Value, key: &str, low: f64, high: f64) -> Option<f64> {
-        let x = match value.get_ref() {
-            DeValue::Integer(i) => parse_integer(i).map(|n| n as f64),
-            DeValue::Float(f) => parse_float(f),
-            _ => None,
-        };
-        let Some(x) = x else {
-            self.wrong_type(value, key, "a number");
-            return None;
-        };
+        let x = self.number(value, key, None)?;
         if !(low..=high).contains(&x) {
+            let message = format!(
+                "{} is out of range: allowed {} ..= {}",
+                fmt_num(x),
+                fmt_num(low),
+                fmt_num(high)
+            );
             self.push(
                 ErrorKind::OutOfRange,
                 value.span().start,
                 key,
-                format!(
-                    "{} is out of range: allowed {} ..= {}",
-                    fmt_num(x),
-                    fmt_num(low),
-                    fmt_num(high)
-                ),
+                message,
                 None,
             );
             return None;
         }
         Some(x)
-    }
-
-    fn whole(&mut self, value: &Value, key: &str, low: i128, high: i128) -> Option<i128> {
-        let n = match value.get_ref() {
-            DeValue::Integer(i) => parse_integer(i),
-            _ => None,
-        };
-        let Some(n) = n else {
-            self.wrong_type(value, key, "a whole number");
-            return None;
-        };
-        if n < low || n > high {
-            self.push(
-                ErrorKind::OutOfRange,
-                value.span().start,
-                key,
-                format!("{n} is out of range: allowed {low} ..= {high}"),
-                None,
-            );
-            return None;
-        }
-        Some(n)
-    }
-
-    fn choice(
-        &mut self,
-        value: &Value,
-        key: &str,
-        choices: &[&'static str],
-    ) -> Option<&'static str> {
-        let DeValue::String(name) = value.get_ref() else {
-            self.wrong_type(value, key, "a text in quotes");
-            return None;
-        };
-        if let Some(c) = choices.iter().find(|c| **c == name.as_ref()) {
-            return Some(c);
-        }
-        let help = match suggest(name, choices.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "choose one of {}",
-                choices
-                    .iter()
-                    .map(|c| format!("`{c}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        self.push(
-            ErrorKind::Invalid,
-            value.span().start,
-            key,
-            format!("unknown value `{name}`"),
-            Some(help),
-        );
-        None
     }
 
     /// A list of texts, each with its position.
@@ -317,25 +222,6 @@ impl<'t> Checker<'t> {
         out
     }
 
-    fn parameter(&mut self, name: &str, at: usize, key: &str) -> Option<&'static ParamSpec> {
-        let found = PARAMETERS.iter().find(|p| p.key() == name);
-        if found.is_none() {
-            let keys: Vec<String> = PARAMETERS.iter().map(|p| p.key()).collect();
-            let help = match suggest(name, keys.iter().map(String::as_str)) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => "`tillit params` lists every parameter key (`group.name`)".to_owned(),
-            };
-            self.push(
-                ErrorKind::UnknownKey,
-                at,
-                key,
-                format!("unknown parameter `{name}`"),
-                Some(help),
-            );
-        }
-        found
-    }
-
     fn spec(
         &mut self,
         scenario: Scenario,
@@ -347,16 +233,16 @@ impl<'t> Checker<'t> {
         self.unknown_keys(uncertainty, "uncertainty", UNCERTAINTY_KEYS);
         let get = |k: &str| robustness.get(k);
         let worlds = get("worlds")
-            .and_then(|v| self.whole(v, "robustness.worlds", 1, i128::from(MAX_WORLDS)))
+            .and_then(|v| self.whole_in(v, "robustness.worlds", 1, i128::from(MAX_WORLDS)))
             .map_or(DEFAULT_WORLDS, |n| n as u32);
         let waves = get("waves")
-            .and_then(|v| self.whole(v, "robustness.waves", 1, 2))
+            .and_then(|v| self.whole_in(v, "robustness.waves", 1, 2))
             .map_or(1, |n| n as u32);
         let replications = get("replications")
-            .and_then(|v| self.whole(v, "robustness.replications", 1, 100_000))
+            .and_then(|v| self.whole_in(v, "robustness.replications", 1, 100_000))
             .map_or(DEFAULT_REPLICATIONS, |n| n as u32);
         let seed = get("seed")
-            .and_then(|v| self.whole(v, "robustness.seed", 0, i128::from(u64::MAX)))
+            .and_then(|v| self.whole_in(v, "robustness.seed", 0, i128::from(u64::MAX)))
             .map_or(scenario.seed, |n| n as u64);
         let cutoff = get("cutoff")
             .and_then(|v| self.real(v, "robustness.cutoff", 0.0, 1e6))

@@ -24,7 +24,7 @@ use super::{Arm, DAYS_PER_YEAR, Event, Language, LocalText, Scenario, Trigger};
 use crate::model::params::{GROUPS, PARAMETERS, ParamKind, ParamSpec, Params, fmt_num};
 use crate::model::presets::Preset;
 
-type Value<'i> = Spanned<DeValue<'i>>;
+use super::check::{Check, Value, quoted_list};
 type Key<'i> = Spanned<DeString<'i>>;
 
 /// A parameter value read from the file, already range-checked.
@@ -390,38 +390,14 @@ struct Checker<'t> {
     diagnostics: Vec<Diagnostic>,
 }
 
+impl Check for Checker<'_> {
+    fn text_and_problems(&mut self) -> (&str, &mut Vec<Diagnostic>) {
+        (self.text, &mut self.diagnostics)
+    }
+}
+
 impl Checker<'_> {
-    fn push(
-        &mut self,
-        kind: ErrorKind,
-        offset: usize,
-        key: &str,
-        message: impl Into<String>,
-        help: Option<String>,
-    ) {
-        let mut d = Diagnostic::new(kind, message)
-            .at(self.text, offset)
-            .with_key(key);
-        d.help = help;
-        self.diagnostics.push(d);
-    }
-
-    fn wrong_type(&mut self, value: &Value, key: &str, expected: &str, help: Option<String>) {
-        let message = format!("expected {expected}, found {}", describe(value.get_ref()));
-        self.push(ErrorKind::WrongType, value.span().start, key, message, help);
-    }
-
     // ---- scalar values -------------------------------------------------
-
-    fn string(&mut self, value: &Value, key: &str) -> Option<String> {
-        match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            _ => {
-                self.wrong_type(value, key, "a text in quotes", None);
-                None
-            }
-        }
-    }
 
     fn integer(&mut self, value: &Value, key: &str, help: Option<String>) -> Option<i128> {
         match value.get_ref() {
@@ -448,26 +424,14 @@ impl Checker<'_> {
                     )),
                     None => help,
                 };
-                self.wrong_type(value, key, "a whole number", help);
+                self.wrong_type_with(value, key, "a whole number", help);
                 None
             }
             _ => {
-                self.wrong_type(value, key, "a whole number", help);
+                self.wrong_type_with(value, key, "a whole number", help);
                 None
             }
         }
-    }
-
-    fn real(&mut self, value: &Value, key: &str, help: Option<String>) -> Option<f64> {
-        let x = match value.get_ref() {
-            DeValue::Integer(i) => parse_integer(i).map(|n| n as f64),
-            DeValue::Float(f) => parse_float(f),
-            _ => None,
-        };
-        if x.is_none() {
-            self.wrong_type(value, key, "a number", help);
-        }
-        x
     }
 
     /// A whole number in `min ..= max` (or `min` and up when `max` is `None`).
@@ -509,7 +473,7 @@ impl Checker<'_> {
         } else {
             format!("allowed 0 ..= {} (years)", fmt_num(MAX_YEARS))
         };
-        let Some(x) = self.real(value, key, Some(allowed.clone())) else {
+        let Some(x) = self.number(value, key, Some(allowed.clone())) else {
             return Field::Bad;
         };
         let low_ok = if positive { x > 0.0 } else { x >= 0.0 };
@@ -532,11 +496,11 @@ impl Checker<'_> {
         let allowed = format!("allowed {} ({})", spec.range_text(), spec.unit);
         let x = match spec.kind {
             ParamKind::Integer => self.integer(value, key, Some(allowed))? as f64,
-            ParamKind::Real => self.real(value, key, Some(allowed))?,
+            ParamKind::Real => self.number(value, key, Some(allowed))?,
             ParamKind::Switch => match value.get_ref() {
                 DeValue::Boolean(on) => f64::from(u8::from(*on)),
                 _ => {
-                    self.wrong_type(value, key, "`true` or `false`", None);
+                    self.wrong_type(value, key, "`true` or `false`");
                     return None;
                 }
             },
@@ -560,7 +524,7 @@ impl Checker<'_> {
         let codes = "`sv` (Swedish) or `en` (English)";
         let DeValue::String(code) = value.get_ref() else {
             let expected = format!("a text naming a language, {codes}");
-            self.wrong_type(value, key, &expected, None);
+            self.wrong_type(value, key, &expected);
             return None;
         };
         let language = Language::from_code(code);
@@ -628,7 +592,7 @@ impl Checker<'_> {
                         }
                         DeValue::String(t) => *slot = Some(t.to_string()),
                         _ => {
-                            self.wrong_type(text, &full, "a text in quotes", None);
+                            self.wrong_type(text, &full, "a text in quotes");
                             ok = false;
                         }
                     }
@@ -646,7 +610,7 @@ impl Checker<'_> {
                 ok.then_some(LocalText::PerLanguage { sv, en })
             }
             _ => {
-                self.wrong_type(value, key, FORMS, None);
+                self.wrong_type(value, key, FORMS);
                 None
             }
         }
@@ -656,7 +620,7 @@ impl Checker<'_> {
         let names = preset_names();
         let DeValue::String(name) = value.get_ref() else {
             let expected = format!("a text naming a preset ({names})");
-            self.wrong_type(value, key, &expected, None);
+            self.wrong_type(value, key, &expected);
             return None;
         };
         let preset = Preset::from_name(name);
@@ -797,7 +761,7 @@ impl Checker<'_> {
                         }
                         _ => {
                             let expected = format!("a table (a `[{group}]` section)");
-                            self.wrong_type(value, name, &expected, None);
+                            self.wrong_type(value, name, &expected);
                         }
                     },
                     None => self.unknown_key(key, name, Place::Top, &candidates),
@@ -839,7 +803,7 @@ impl Checker<'_> {
     fn arms(&mut self, value: &Value) -> Vec<RawArm> {
         let DeValue::Array(items) = value.get_ref() else {
             let help = "write each arm as a `[[arm]]` section (with double brackets)".to_owned();
-            self.wrong_type(value, "arm", "a list of arms", Some(help));
+            self.wrong_type_with(value, "arm", "a list of arms", Some(help));
             return Vec::new();
         };
         let mut arms = Vec::new();
@@ -861,7 +825,7 @@ impl Checker<'_> {
             let path = format!("arm[{}]", i + 1);
             match item.get_ref() {
                 DeValue::Table(table) => arms.push(self.arm(table, item.span().start, path)),
-                _ => self.wrong_type(item, &path, "an arm table (`[[arm]]`)", None),
+                _ => self.wrong_type(item, &path, "an arm table (`[[arm]]`)"),
             }
         }
         arms
@@ -909,7 +873,7 @@ impl Checker<'_> {
                             }
                             _ => {
                                 let expected = format!("a table (an `[arm.{group}]` section)");
-                                self.wrong_type(value, &full, &expected, None);
+                                self.wrong_type(value, &full, &expected);
                             }
                         }
                     } else {
@@ -969,7 +933,7 @@ impl Checker<'_> {
         let DeValue::Array(items) = value.get_ref() else {
             let help =
                 "write each event as an `[[event]]` section (with double brackets)".to_owned();
-            self.wrong_type(value, "event", "a list of events", Some(help));
+            self.wrong_type_with(value, "event", "a list of events", Some(help));
             return Vec::new();
         };
         let mut events = Vec::new();
@@ -991,7 +955,7 @@ impl Checker<'_> {
                 DeValue::Table(table) => {
                     events.push(self.event(table, item.span().start, path));
                 }
-                _ => self.wrong_type(item, &path, "an event table (`[[event]]`)", None),
+                _ => self.wrong_type(item, &path, "an event table (`[[event]]`)"),
             }
         }
         events
@@ -1093,7 +1057,7 @@ impl Checker<'_> {
     fn arm_list(&mut self, value: &Value, key: &str) -> Option<Vec<(String, usize)>> {
         let DeValue::Array(items) = value.get_ref() else {
             let help = "e.g. `arms = [\"reform\"]`; leave it out for every arm".to_owned();
-            self.wrong_type(value, key, "a list of arm names", Some(help));
+            self.wrong_type_with(value, key, "a list of arm names", Some(help));
             return None;
         };
         if items.is_empty() {
@@ -1159,14 +1123,7 @@ impl Checker<'_> {
             if all_named && !first_at.contains_key(name) {
                 let help = match suggest(name, arm_names.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
-                    None => format!(
-                        "the arms are {}",
-                        arm_names
-                            .iter()
-                            .map(|n| format!("`{n}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
+                    None => format!("the arms are {}", quoted_list(&arm_names)),
                 };
                 let message = format!("{what} `{name}` is not the name of an arm");
                 checker.push(ErrorKind::Invalid, at, key, message, Some(help));

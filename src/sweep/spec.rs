@@ -10,15 +10,13 @@
 
 use std::path::{Path, PathBuf};
 
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::model::params::{PARAMETERS, ParamKind, ParamSpec, fmt_num};
 use crate::outcome::{OUTCOMES, Outcome};
-use crate::scenario::parse::{describe, parse_float, parse_integer, suggest, syntax_diagnostic};
+use crate::scenario::check::{Check, Value, quoted_list};
+use crate::scenario::parse::{suggest, syntax_diagnostic};
 use crate::scenario::{Diagnostic, ErrorKind, Scenario, ScenarioError};
-
-type Value<'i> = Spanned<DeValue<'i>>;
 
 /// Most points a sweep or an analysis may have.
 pub const MAX_POINTS: usize = 1_000_000;
@@ -380,6 +378,12 @@ struct Checker<'t> {
     diagnostics: Vec<Diagnostic>,
 }
 
+impl Check for Checker<'_> {
+    fn text_and_problems(&mut self) -> (&str, &mut Vec<Diagnostic>) {
+        (self.text, &mut self.diagnostics)
+    }
+}
+
 impl<'t> Checker<'t> {
     fn new(text: &'t str, scenario: &Scenario) -> Self {
         Self {
@@ -398,47 +402,6 @@ impl<'t> Checker<'t> {
             ));
         }
         ScenarioError::new(origin, diagnostics)
-    }
-
-    fn push(
-        &mut self,
-        kind: ErrorKind,
-        at: usize,
-        key: &str,
-        message: String,
-        help: Option<String>,
-    ) {
-        let mut d = Diagnostic::new(kind, message)
-            .at(self.text, at)
-            .with_key(key);
-        d.help = help;
-        self.diagnostics.push(d);
-    }
-
-    fn wrong_type(&mut self, value: &Value, key: &str, expected: &str) {
-        let message = format!("expected {expected}, found {}", describe(value.get_ref()));
-        self.push(ErrorKind::WrongType, value.span().start, key, message, None);
-    }
-
-    fn unknown(&mut self, at: usize, key: &str, name: &str, table: &str, candidates: &[&str]) {
-        let help = match suggest(name, candidates.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!(
-                "`{table}` takes {}",
-                candidates
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        };
-        self.push(
-            ErrorKind::UnknownKey,
-            at,
-            key,
-            format!("unknown key in `{table}`"),
-            Some(help),
-        );
     }
 
     fn section<'a>(&mut self, root: &'a DeTable<'t>, name: &str) -> Option<&'a DeTable<'t>> {
@@ -463,86 +426,13 @@ impl<'t> Checker<'t> {
         }
     }
 
-    fn string(&mut self, value: &Value, key: &str) -> Option<String> {
-        match value.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            _ => {
-                self.wrong_type(value, key, "a text in quotes");
-                None
-            }
-        }
-    }
-
-    fn real(&mut self, value: &Value, key: &str) -> Option<f64> {
-        let x = match value.get_ref() {
-            DeValue::Integer(i) => parse_integer(i).map(|n| n as f64),
-            DeValue::Float(f) => parse_float(f),
-            _ => None,
-        };
-        if x.is_none() {
-            self.wrong_type(value, key, "a number");
-        }
-        x
-    }
-
-    fn whole(&mut self, value: &Value, key: &str, min: i128, max: i128) -> Option<i128> {
-        let n = match value.get_ref() {
-            DeValue::Integer(i) => parse_integer(i),
-            _ => None,
-        };
-        let Some(n) = n else {
-            self.wrong_type(value, key, "a whole number");
-            return None;
-        };
-        if n < min || n > max {
-            self.push(
-                ErrorKind::OutOfRange,
-                value.span().start,
-                key,
-                format!("{n} is out of range: allowed {min} ..= {max}"),
-                None,
-            );
-            return None;
-        }
-        Some(n)
-    }
-
-    fn choice(
-        &mut self,
-        value: &Value,
-        key: &str,
-        choices: &[&'static str],
-    ) -> Option<&'static str> {
-        let name = self.string(value, key)?;
-        if let Some(c) = choices.iter().find(|c| **c == name) {
-            return Some(c);
-        }
-        let list = choices
-            .iter()
-            .map(|c| format!("`{c}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let help = match suggest(&name, choices.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("choose one of {list}"),
-        };
-        self.push(
-            ErrorKind::Invalid,
-            value.span().start,
-            key,
-            format!("unknown value `{name}`"),
-            Some(help),
-        );
-        None
-    }
-
     /// A parameter value, checked against the registry (integers rounded
     /// only when `round` is set: a range's ends).
     fn param_value(&mut self, param: &ParamSpec, value: &Value, key: &str) -> Option<f64> {
         // A switch may be written `true`/`false` as in a scenario, or 1/0.
         let x = match (param.kind, value.get_ref()) {
             (ParamKind::Switch, DeValue::Boolean(on)) => f64::from(u8::from(*on)),
-            _ => self.real(value, key)?,
+            _ => self.number(value, key, None)?,
         };
         match param.check(x) {
             Ok(()) => Some(x),
@@ -585,24 +475,7 @@ impl<'t> Checker<'t> {
             Some(value) => {
                 let key = format!("{path}.key");
                 let name = self.string(value, &key)?;
-                let found = PARAMETERS.iter().find(|p| p.key() == name);
-                if found.is_none() {
-                    let keys: Vec<String> = PARAMETERS.iter().map(|p| p.key()).collect();
-                    let help = match suggest(&name, keys.iter().map(String::as_str)) {
-                        Some(s) => format!("did you mean `{s}`?"),
-                        None => {
-                            "`tillit params` lists every parameter key (`group.name`)".to_owned()
-                        }
-                    };
-                    self.push(
-                        ErrorKind::UnknownKey,
-                        value.span().start,
-                        &key,
-                        format!("unknown parameter `{name}`"),
-                        Some(help),
-                    );
-                }
-                found
+                self.parameter(&name, value.span().start, &key)
             }
         };
         let arm = match table.get("arm") {
@@ -611,15 +484,12 @@ impl<'t> Checker<'t> {
                 let key = format!("{path}.arm");
                 let name = self.string(value, &key)?;
                 if !self.arms.contains(&name) {
-                    let arms = self.arms.clone();
-                    let help = match suggest(&name, arms.iter().map(String::as_str)) {
+                    let arms: Vec<&str> = self.arms.iter().map(String::as_str).collect();
+                    let help = match suggest(&name, arms.iter().copied()) {
                         Some(s) => format!("did you mean `{s}`?"),
                         None => format!(
                             "the arms are {}; leave `arm` out to vary every arm",
-                            arms.iter()
-                                .map(|a| format!("`{a}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
+                            quoted_list(&arms)
                         ),
                     };
                     self.push(
@@ -718,7 +588,7 @@ impl<'t> Checker<'t> {
     fn replications(&mut self, table: &DeTable, section: &str, scenario: &Scenario) -> u32 {
         match table.get("replications") {
             Some(v) => self
-                .whole(v, &format!("{section}.replications"), 1, 100_000)
+                .whole_in(v, &format!("{section}.replications"), 1, 100_000)
                 .map_or(1, |n| n as u32),
             None => scenario.replications,
         }
@@ -727,7 +597,7 @@ impl<'t> Checker<'t> {
     fn seed(&mut self, table: &DeTable, section: &str, scenario: &Scenario) -> u64 {
         match table.get("seed") {
             Some(v) => self
-                .whole(v, &format!("{section}.seed"), 0, i128::from(u64::MAX))
+                .whole_in(v, &format!("{section}.seed"), 0, i128::from(u64::MAX))
                 .map_or(0, |n| n as u64),
             None => scenario.seed,
         }
@@ -745,7 +615,7 @@ impl<'t> Checker<'t> {
             let name: &str = key.get_ref();
             if !SWEEP_KEYS.contains(&name) {
                 let path = format!("sweep.{name}");
-                self.unknown(key.span().start, &path, name, "[sweep]", SWEEP_KEYS);
+                self.unknown_key(key.span().start, &path, name, "[sweep]", SWEEP_KEYS);
             }
         }
         let design_name = match table.get("design") {
@@ -792,7 +662,7 @@ impl<'t> Checker<'t> {
                     } else {
                         "[[sweep.factor]]"
                     };
-                    self.unknown(key.span().start, &full, name, help_table, allowed);
+                    self.unknown_key(key.span().start, &full, name, help_table, allowed);
                 }
             }
             let Some(factor) = self.factor_head(t, &path, at) else {
@@ -832,7 +702,7 @@ impl<'t> Checker<'t> {
             "latin_hypercube" => {
                 let points = match table.get("points") {
                     Some(v) => self
-                        .whole(v, "sweep.points", 1, MAX_POINTS as i128)
+                        .whole_in(v, "sweep.points", 1, MAX_POINTS as i128)
                         .map(|n| n as u32),
                     None => {
                         self.diagnostics.push(
@@ -920,7 +790,7 @@ impl<'t> Checker<'t> {
         }
         let (from, to) = self.range(t, path, at, param)?;
         let steps = match t.get("steps") {
-            Some(v) => self.whole(v, &format!("{path}.steps"), 1, MAX_STEPS)? as usize,
+            Some(v) => self.whole_in(v, &format!("{path}.steps"), 1, MAX_STEPS)? as usize,
             None => {
                 self.push(
                     ErrorKind::Invalid,
@@ -1107,7 +977,7 @@ impl<'t> Checker<'t> {
             let name: &str = key.get_ref();
             if !SENSITIVITY_KEYS.contains(&name) {
                 let path = format!("sensitivity.{name}");
-                self.unknown(
+                self.unknown_key(
                     key.span().start,
                     &path,
                     name,
@@ -1122,7 +992,7 @@ impl<'t> Checker<'t> {
         let whole = |c: &mut Self, key: &str, min: i128, max: i128, default: u32| -> u32 {
             match table.get(key) {
                 Some(v) => c
-                    .whole(v, &format!("sensitivity.{key}"), min, max)
+                    .whole_in(v, &format!("sensitivity.{key}"), min, max)
                     .map_or(default, |n| n as u32),
                 None => default,
             }
@@ -1144,7 +1014,7 @@ impl<'t> Checker<'t> {
         }
         let confidence = match table.get("confidence") {
             Some(v) => {
-                let x = self.real(v, "sensitivity.confidence")?;
+                let x = self.number(v, "sensitivity.confidence", None)?;
                 if !(x > 0.0 && x < 1.0) {
                     self.push(
                         ErrorKind::OutOfRange,
@@ -1179,7 +1049,7 @@ impl<'t> Checker<'t> {
                 let name: &str = key.get_ref();
                 if !SENSITIVITY_FACTOR_KEYS.contains(&name) {
                     let full = format!("{path}.{name}");
-                    self.unknown(
+                    self.unknown_key(
                         key.span().start,
                         &full,
                         name,
