@@ -218,6 +218,46 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// Runs `r.toml` in `dir` as two shards (`s1`, `s2`) merged into `m`, then
+/// the next stage as two shards from copies of `m` (`c1`, `c2`), each left
+/// unmerged. Returns whether `m` was complete after the first merge.
+fn shard_stage_one_then_the_next(dir: &Path) -> bool {
+    for i in 1..=2 {
+        let (out, shard) = (format!("s{i}"), format!("{i}/2"));
+        ok(
+            dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                &out,
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
+    }
+    ok(dir, &["merge", "m", "s1", "s2"]);
+    let complete = dir.join("m/manifest.json").exists();
+    for i in 1..=2 {
+        let (out, shard) = (format!("c{i}"), format!("{i}/2"));
+        copy_dir(&dir.join("m"), &dir.join(&out));
+        ok(
+            dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                &out,
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
+    }
+    complete
+}
+
 #[test]
 fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     let dir = temp_dir("robustness-identity");
@@ -309,49 +349,8 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     assert_same(&dir.join("one"), &dir.join("resumed"), "resumed");
 
     // Shards: stage 1 in two, merged; stage 2 in two from copies, merged.
-    for i in 1..=2 {
-        let shard = format!("{i}/2");
-        ok(
-            &dir,
-            &[
-                "robustness",
-                "r.toml",
-                "--out",
-                &format!("s{i}"),
-                "--shard",
-                &shard,
-                "-q",
-            ],
-        );
-    }
-    ok(&dir, &["merge", "m", "s1", "s2"]);
-    assert!(!dir.join("m/manifest.json").exists());
-    copy_dir(&dir.join("m"), &dir.join("c1"));
-    copy_dir(&dir.join("m"), &dir.join("c2"));
-    ok(
-        &dir,
-        &[
-            "robustness",
-            "r.toml",
-            "--out",
-            "c1",
-            "--shard",
-            "1/2",
-            "-q",
-        ],
-    );
-    ok(
-        &dir,
-        &[
-            "robustness",
-            "r.toml",
-            "--out",
-            "c2",
-            "--shard",
-            "2/2",
-            "-q",
-        ],
-    );
+    let after_stage_one = shard_stage_one_then_the_next(&dir);
+    assert!(!after_stage_one);
     ok(&dir, &["merge", "m2", "c1", "c2"]);
     ok(&dir, &["robustness", "r.toml", "--out", "m2", "-q"]);
     assert_same(
@@ -561,48 +560,7 @@ fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first
 
     // Stage 1 sharded and merged, then wave 2 sharded from copies and
     // merged, then the rest: the same bytes.
-    for i in 1..=2 {
-        let shard = format!("{i}/2");
-        ok(
-            &dir,
-            &[
-                "robustness",
-                "r.toml",
-                "--out",
-                &format!("s{i}"),
-                "--shard",
-                &shard,
-                "-q",
-            ],
-        );
-    }
-    ok(&dir, &["merge", "m", "s1", "s2"]);
-    copy_dir(&dir.join("m"), &dir.join("c1"));
-    copy_dir(&dir.join("m"), &dir.join("c2"));
-    ok(
-        &dir,
-        &[
-            "robustness",
-            "r.toml",
-            "--out",
-            "c1",
-            "--shard",
-            "1/2",
-            "-q",
-        ],
-    );
-    ok(
-        &dir,
-        &[
-            "robustness",
-            "r.toml",
-            "--out",
-            "c2",
-            "--shard",
-            "2/2",
-            "-q",
-        ],
-    );
+    shard_stage_one_then_the_next(&dir);
     assert!(!dir.join("c1/stage2").exists());
     ok(&dir, &["merge", "m2", "c1", "c2"]);
     ok(&dir, &["robustness", "r.toml", "--out", "m2", "-q"]);
