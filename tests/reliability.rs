@@ -94,27 +94,35 @@ fn setup(name: &str) -> PathBuf {
     dir
 }
 
+/// Starts a run of `tiny.toml` into `out` with 150 replications on one
+/// thread (long enough to be caught holding the folder) and returns it once
+/// it holds the folder's lock.
+fn slow_run_holding(dir: &Path, out: &str) -> Child {
+    let args = [
+        "run",
+        "tiny.toml",
+        "--out",
+        out,
+        "--reps",
+        "150",
+        "--jobs",
+        "1",
+        "-q",
+    ];
+    let mut run = spawn(dir, &args);
+    let held = wait_for_lock(&mut run, &dir.join(out));
+    assert!(
+        held,
+        "the run finished before it could be caught holding {out}"
+    );
+    run
+}
+
 #[test]
 fn a_second_run_into_the_same_folder_is_refused_and_the_first_completes() {
     let dir = setup("two-runs");
     ok(&tillit(&dir, &["run", "tiny.toml", "--out", "o", "-q"]));
-    // Long enough to be caught holding the folder.
-    let mut first = spawn(
-        &dir,
-        &[
-            "run",
-            "tiny.toml",
-            "--out",
-            "o",
-            "--reps",
-            "150",
-            "--jobs",
-            "1",
-            "-q",
-        ],
-    );
-    let held = wait_for_lock(&mut first, &dir.join("o"));
-    assert!(held, "the first run finished before it could be caught");
+    let first = slow_run_holding(&dir, "o");
     let second = tillit(
         &dir,
         &["run", "tiny.toml", "--out", "o", "--reps", "3", "-q"],
@@ -174,22 +182,7 @@ fn a_killed_run_leaves_the_earlier_results_and_its_lock_blocks_nobody() {
     let dir = setup("killed");
     ok(&tillit(&dir, &["run", "tiny.toml", "--out", "o", "-q"]));
     let before = files(&dir.join("o"));
-    let mut run = spawn(
-        &dir,
-        &[
-            "run",
-            "tiny.toml",
-            "--out",
-            "o",
-            "--reps",
-            "150",
-            "--jobs",
-            "1",
-            "-q",
-        ],
-    );
-    let held = wait_for_lock(&mut run, &dir.join("o"));
-    assert!(held, "the run finished before it could be killed");
+    let mut run = slow_run_holding(&dir, "o");
     run.kill().expect("kill");
     run.wait().expect("wait");
     assert_eq!(
