@@ -153,6 +153,75 @@ pub(super) struct LogRisks {
     /// relative risk can be with support in [0, 1]:
     /// `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
     pub(super) quit_bound_rest: f64,
+    /// A short spell starts when the day's draw's bits are below this
+    /// (`seeds::bits_below` of `short_spells_per_year / 230`).
+    short_below: u64,
+    /// The first test of the long-spell hazard, on its whole log relative
+    /// risk.
+    long_test: HazardTest,
+    /// The first test of the quit hazard, on its stress term alone (the
+    /// support and newcomer terms at their largest, `quit_bound_rest`,
+    /// taken off the cap).
+    quit_test: HazardTest,
+}
+
+/// A daily hazard's first test, set once per run: while the log relative
+/// risk `x` is at most `K ln 2`, the hazard `rate / 230 * exp(x)` is below
+/// `ceiling = rate / 230 * 2^(K + 1)` (a factor 2 to spare for the `exp`'s
+/// error and the rounding), so a draw at or above the ceiling is not below
+/// the hazard. One integer comparison of the draw's bits and one of the
+/// log relative risk settle a day that way; `K` is the largest that keeps
+/// the ceiling at most 1/32, so about 97 % of days are settled by it and
+/// the rest go to `below_daily_hazard`, with the same answer.
+#[derive(Clone, Copy, Debug)]
+struct HazardTest {
+    /// `K ln 2` less what the caller leaves out of the log relative risk it
+    /// passes; NaN where the test is not used (no day is settled by it).
+    log_risk_cap: f64,
+    /// `seeds::bits_below(ceiling)`: a draw's bits at or above it are a
+    /// uniform at or above the ceiling.
+    ceiling: u64,
+}
+
+impl HazardTest {
+    /// The test of the hazard with `rate_per_year`, for a caller that
+    /// leaves `left_out` (at most that much) out of the log relative risk
+    /// it passes; not used where `usable` is false.
+    fn new(rate_per_year: f64, left_out: f64, usable: bool) -> Self {
+        let base = rate_per_year / rules::WORKDAYS_PER_YEAR;
+        // The largest K with base 2^(K + 1) <= 2^-5.
+        let k = (-base.log2() - 5.0).floor() - 1.0;
+        if usable && base > 0.0 && (0.0..=1000.0).contains(&k) && left_out.is_finite() {
+            // Exact: a power of two times `base`, at most 1/32.
+            let ceiling = base * 2f64.powi(k as i32 + 1);
+            HazardTest {
+                log_risk_cap: k * std::f64::consts::LN_2 - left_out,
+                ceiling: seeds::bits_below(ceiling),
+            }
+        } else {
+            HazardTest {
+                log_risk_cap: f64::NAN,
+                ceiling: u64::MAX,
+            }
+        }
+    }
+
+    /// Whether the draw with bits `m` is surely not below the hazard, its
+    /// log relative risk (less what was left out) being `x`.
+    #[inline(always)]
+    fn settles_not_below(self, m: u64, x: f64) -> bool {
+        m >= self.ceiling && x <= self.log_risk_cap
+    }
+
+    /// Whether the draw with bits `m` is below the hazard with
+    /// `rate_per_year` and log relative risk `x` (nothing left out): the
+    /// answer of `below_daily_hazard`, settled by the first test where it
+    /// can be.
+    #[inline(always)]
+    fn below(self, m: u64, x: f64, rate_per_year: f64) -> bool {
+        !self.settles_not_below(m, x)
+            && below_daily_hazard(seeds::uniform_of_bits(m), rate_per_year, x, || x)
+    }
 }
 
 /// The personal tendency to intervene of the person who starts in position
@@ -167,16 +236,23 @@ fn draw_tendency(seed: u64, i: usize, generation: u32, consultant: bool) -> f64 
 
 impl LogRisks {
     fn new(p: &Params) -> Self {
+        let support_in_unit =
+            (0.0..=1.0).contains(&p.stress.team_support) && p.stress.coaching_reference_hours > 0.0;
+        let quit_bound_rest = 0.5 * p.turnover.support_relative_risk.ln().abs()
+            + p.turnover.newcomer_factor.ln().max(0.0);
         LogRisks {
             sick_stress: p.sickness.stress_relative_risk.ln(),
             sick_exhaustion: p.sickness.exhaustion_relative_risk.ln(),
             quit_stress: p.turnover.stress_relative_risk.ln(),
             quit_support: p.turnover.support_relative_risk.ln(),
             quit_newcomer: p.turnover.newcomer_factor.ln(),
-            support_in_unit: (0.0..=1.0).contains(&p.stress.team_support)
-                && p.stress.coaching_reference_hours > 0.0,
-            quit_bound_rest: 0.5 * p.turnover.support_relative_risk.ln().abs()
-                + p.turnover.newcomer_factor.ln().max(0.0),
+            support_in_unit,
+            quit_bound_rest,
+            short_below: seeds::bits_below(
+                p.sickness.short_spells_per_year / rules::WORKDAYS_PER_YEAR,
+            ),
+            long_test: HazardTest::new(p.sickness.long_spells_per_year, 0.0, true),
+            quit_test: HazardTest::new(p.turnover.quits_per_year, quit_bound_rest, support_in_unit),
         }
     }
 }
@@ -464,19 +540,21 @@ impl World<'_> {
         let day = self.day;
         let s = &self.params.sickness;
         let pos = &self.staff.positions[i];
-        let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
         let r = &self.staff.log_risk;
         let long_log_risk = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
-        let spell = if u.get(0) < short {
+        // The short spell's draw compared as bits with the run's threshold;
+        // the long spell's first through the run's test, then the bound.
+        let spell = if u.bits(0) < r.short_below {
             let p = 1.0 / s.short_spell_mean_days;
             Some(
                 ((1.0 - u.get(3)).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
                     .ceil()
                     .clamp(1.0, 14.0) as u32,
             )
-        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk, || {
-            long_log_risk
-        }) {
+        } else if r
+            .long_test
+            .below(u.bits(1), long_log_risk, s.long_spells_per_year)
+        {
             let mean = if pos.exhaustion > 1.0 {
                 s.exhaustion_spell_days
             } else {
@@ -515,6 +593,15 @@ impl World<'_> {
         let pos = &self.staff.positions[i];
         if pos.leaving_day == NEVER {
             let r = &self.staff.log_risk;
+            let m = u.bits(2);
+            // The run's first test settles almost every day, on the stress
+            // term alone (valid where support lies in [0, 1], as below).
+            if pos.coaching_week >= 0.0
+                && r.quit_test
+                    .settles_not_below(m, r.quit_stress * (pos.stress - 1.0))
+            {
+                return;
+            }
             // Support lies in [0, 1] where the coaching received is not
             // negative (`LogRisks::support_in_unit`): then the support and
             // newcomer terms are at most `quit_bound_rest`, and tenure and
@@ -534,7 +621,12 @@ impl World<'_> {
                 let support = self.staff.support_of(i, &self.params.stress);
                 r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
             };
-            if below_daily_hazard(u.get(2), t.quits_per_year, at_most, log_risk) {
+            if below_daily_hazard(
+                seeds::uniform_of_bits(m),
+                t.quits_per_year,
+                at_most,
+                log_risk,
+            ) {
                 let pos = &mut self.staff.positions[i];
                 pos.leaving_day = day + t.notice_days;
                 // Whether a consultant will cover the vacancy is settled now,
@@ -739,8 +831,15 @@ struct Draws {
 }
 
 impl Draws {
+    /// Draw `k` as a uniform in [0, 1).
     fn get(self, k: u64) -> f64 {
-        seeds::counter_uniform(self.key, u64::from(self.day) * 4 + k)
+        seeds::uniform_of_bits(self.bits(k))
+    }
+
+    /// The 53 bits of draw `k` (`seeds::counter_bits`), for a comparison
+    /// with a threshold made once per run.
+    fn bits(self, k: u64) -> u64 {
+        seeds::counter_bits(self.key, u64::from(self.day) * 4 + k)
     }
 }
 
@@ -786,6 +885,53 @@ mod tests {
             below_daily_hazard(0.0, 0.1, f64::INFINITY, || 0.0),
             0.0 < rules::daily_hazard(0.1, 0.0)
         );
+    }
+
+    #[test]
+    fn the_first_hazard_test_decides_as_the_hazard_does() {
+        // For rates from 0 to the registry's largest and beyond, and log
+        // relative risks around and far from the cap: where the test
+        // settles a draw, the hazard agrees; `below` always agrees.
+        let mut n = 0u64;
+        let mut settled = 0;
+        for &rate in &[0.0, 1e-12, 0.02, 0.12, 0.22, 0.5, 2.0, 3.0, 8.0, 30.0] {
+            for &left_out in &[0.0, 0.817, 3.0] {
+                let test = HazardTest::new(rate, left_out, true);
+                let mut x = -50.0;
+                while x < 50.0 {
+                    let h = rules::daily_hazard(rate, x + left_out);
+                    let mut ms: Vec<u64> = [h, 2.0 * h, 4.0 * h, 1.0 / 32.0, 1.0 / 16.0]
+                        .iter()
+                        .map(|&p| seeds::bits_below(p))
+                        .flat_map(|t| [t.saturating_sub(1), t, t + 1])
+                        .collect();
+                    ms.extend([test.ceiling.saturating_sub(1), test.ceiling]);
+                    n += 1;
+                    ms.push(seeds::counter_bits(3, n));
+                    for m in ms.into_iter().filter(|&m| m < 1 << 53) {
+                        let below = seeds::uniform_of_bits(m) < h;
+                        if test.settles_not_below(m, x) {
+                            assert!(!below, "rate {rate} x {x} m {m}");
+                            settled += 1;
+                        }
+                        if left_out == 0.0 {
+                            assert_eq!(test.below(m, x, rate), below, "rate {rate} x {x}");
+                        }
+                    }
+                    x += if x.abs() < 5.0 { 0.00731 } else { 0.731 };
+                }
+            }
+        }
+        assert!(settled > 10_000, "{settled}");
+        // Not used: settles nothing.
+        let off = HazardTest::new(0.22, 0.8, false);
+        assert!(!off.settles_not_below(u64::MAX >> 11, -100.0));
+        // At the defaults, the ceilings are about 1/60 and 1/33.
+        let r = LogRisks::new(&Params::default());
+        let p = |t: u64| seeds::uniform_of_bits(t);
+        assert!((0.01..=1.0 / 32.0).contains(&p(r.long_test.ceiling)));
+        assert!((0.01..=1.0 / 32.0).contains(&p(r.quit_test.ceiling)));
+        assert!(r.long_test.log_risk_cap > 2.0 && r.quit_test.log_risk_cap > 1.5);
     }
 
     #[test]
