@@ -144,83 +144,142 @@ pub(super) struct LogRisks {
     pub(super) quit_stress: f64,
     pub(super) quit_support: f64,
     pub(super) quit_newcomer: f64,
-    /// Whether `rules::support` stays in [0, 1] for any team stability and
-    /// any coaching received that is not negative (a team-support share in
-    /// [0, 1] and a positive coaching reference, as the registry's ranges
-    /// have them).
-    pub(super) support_in_unit: bool,
-    /// The largest the support and newcomer terms of the quit hazard's log
-    /// relative risk can be with support in [0, 1]:
-    /// `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
-    pub(super) quit_bound_rest: f64,
-    /// A short spell starts when the day's draw's bits are below this
-    /// (`seeds::bits_below` of `short_spells_per_year / 230`).
-    short_below: u64,
-    /// The first test of the long-spell hazard, on its whole log relative
-    /// risk.
-    long_test: HazardTest,
-    /// The first test of the quit hazard, on its stress term alone (the
-    /// support and newcomer terms at their largest, `quit_bound_rest`,
-    /// taken off the cap).
-    quit_test: HazardTest,
+    /// What the day's draw decides for a present worker: thresholds set
+    /// once per run.
+    day: DayThresholds,
 }
 
-/// A daily hazard's first test, set once per run: while the log relative
-/// risk `x` is at most `K ln 2`, the hazard `rate / 230 * exp(x)` is below
-/// `ceiling = rate / 230 * 2^(K + 1)` (a factor 2 to spare for the `exp`'s
-/// error and the rounding), so a draw at or above the ceiling is not below
-/// the hazard. One integer comparison of the draw's bits and one of the
-/// log relative risk settle a day that way; `K` is the largest that keeps
-/// the ceiling at most 1/32, so about 97 % of days are settled by it and
-/// the rest go to `below_daily_hazard`, with the same answer.
+/// What one draw decides for a worker on a working day (`day_outcome`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayOutcome {
+    ShortSpell,
+    LongSpell,
+    Resigns,
+    Nothing,
+}
+
+/// The thresholds of `DayThresholds::day_outcome`, set once per run. While
+/// the long spell's log relative risk is at most `K ln 2`, its hazard is
+/// below `rate / 230 * 2^(K + 1)` (a factor 2 to spare for the `exp`'s
+/// error and the rounding), `K` the largest that keeps that ceiling at most
+/// 1/32; the same for quitting, on the stress term of its log relative risk
+/// with the support and newcomer terms at their largest. A draw between
+/// the long spell's ceiling and quitting's floor then decides nothing, with
+/// neither hazard computed: about 94 % of days at the defaults.
 #[derive(Clone, Copy, Debug)]
-struct HazardTest {
-    /// `K ln 2` less what the caller leaves out of the log relative risk it
-    /// passes; NaN where the test is not used (no day is settled by it).
-    log_risk_cap: f64,
-    /// `seeds::bits_below(ceiling)`: a draw's bits at or above it are a
-    /// uniform at or above the ceiling.
-    ceiling: u64,
+struct DayThresholds {
+    /// `short_spells_per_year / 230`.
+    short: f64,
+    /// `seeds::bits_below(short)`.
+    short_below: u64,
+    long_rate: f64,
+    quit_rate: f64,
+    /// `K ln 2` of the long spell; NaN where no `K` fits (nothing settled).
+    long_cap: f64,
+    /// `bits_below(short + (1 - short) * ceiling)`: bits at or above it are
+    /// no long spell while the log relative risk is within `long_cap`.
+    long_ceiling: u64,
+    /// `K ln 2 - quit_bound_rest` of quitting, for its stress term; NaN
+    /// where no `K` fits or support may leave [0, 1].
+    quit_cap: f64,
+    /// `bits_below(1 - ceiling)`: bits below it are no resignation while
+    /// the stress term is within `quit_cap`.
+    quit_floor: u64,
 }
 
-impl HazardTest {
-    /// The test of the hazard with `rate_per_year`, for a caller that
-    /// leaves `left_out` (at most that much) out of the log relative risk
-    /// it passes; not used where `usable` is false.
-    fn new(rate_per_year: f64, left_out: f64, usable: bool) -> Self {
-        let base = rate_per_year / rules::WORKDAYS_PER_YEAR;
-        // The largest K with base 2^(K + 1) <= 2^-5.
-        let k = (-base.log2() - 5.0).floor() - 1.0;
-        if usable && base > 0.0 && (0.0..=1000.0).contains(&k) && left_out.is_finite() {
-            // Exact: a power of two times `base`, at most 1/32.
-            let ceiling = base * 2f64.powi(k as i32 + 1);
-            HazardTest {
-                log_risk_cap: k * std::f64::consts::LN_2 - left_out,
-                ceiling: seeds::bits_below(ceiling),
+/// The ceiling `rate / 230 * 2^(K + 1)` and `K ln 2` for the largest `K`
+/// from 0 to 1000 that keeps the ceiling at most 1/32; `None` where there
+/// is none (a rate of 0, or one above 230 / 64 a year).
+fn hazard_ceiling(rate_per_year: f64) -> Option<(f64, f64)> {
+    let base = rate_per_year / rules::WORKDAYS_PER_YEAR;
+    let k = (-base.log2() - 5.0).floor() - 1.0;
+    (base > 0.0 && (0.0..=1000.0).contains(&k)).then(|| {
+        // Exact: a power of two times `base`.
+        (base * 2f64.powi(k as i32 + 1), k * std::f64::consts::LN_2)
+    })
+}
+
+impl DayThresholds {
+    fn new(p: &Params, quit_bound_rest: f64, support_in_unit: bool) -> Self {
+        let short = p.sickness.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
+        let (long_cap, long_ceiling) = match hazard_ceiling(p.sickness.long_spells_per_year) {
+            Some((ceiling, cap)) => (cap, seeds::bits_below(short + (1.0 - short) * ceiling)),
+            None => (f64::NAN, u64::MAX),
+        };
+        let (quit_cap, quit_floor) = match hazard_ceiling(p.turnover.quits_per_year) {
+            Some((ceiling, cap)) if support_in_unit && quit_bound_rest.is_finite() => {
+                (cap - quit_bound_rest, seeds::bits_below(1.0 - ceiling))
             }
-        } else {
-            HazardTest {
-                log_risk_cap: f64::NAN,
-                ceiling: u64::MAX,
-            }
+            _ => (f64::NAN, 0),
+        };
+        DayThresholds {
+            short,
+            short_below: seeds::bits_below(short),
+            long_rate: p.sickness.long_spells_per_year,
+            quit_rate: p.turnover.quits_per_year,
+            long_cap,
+            long_ceiling,
+            quit_cap,
+            quit_floor,
         }
     }
 
-    /// Whether the draw with bits `m` is surely not below the hazard, its
-    /// log relative risk (less what was left out) being `x`.
+    /// What the day's draw with bits `m` decides for a worker present on a
+    /// working day, with the long spell's log relative risk `long_x`, the
+    /// stress term of quitting's (`quit_stress_x`; `None` where support may
+    /// lie outside [0, 1]), quitting's whole log relative risk `quit_x()`,
+    /// and whether the worker may resign (has not resigned yet). One
+    /// uniform `u` covers the three hazards (`a` short, `h_l` long, `h_q`
+    /// quitting): a short spell for `u < a`, else a long one for
+    /// `u < a + (1 - a) h_l`, a resignation for
+    /// `u >= 1 - (1 - a) (1 - h_l) h_q`, so each happens with the
+    /// probability of a short spell, of a long one if no short one, of a
+    /// resignation if neither; the hazards are computed only where the
+    /// ceilings cannot settle the draw.
     #[inline(always)]
-    fn settles_not_below(self, m: u64, x: f64) -> bool {
-        m >= self.ceiling && x <= self.log_risk_cap
+    fn day_outcome(
+        &self,
+        m: u64,
+        long_x: f64,
+        quit_stress_x: Option<f64>,
+        may_resign: bool,
+        quit_x: impl FnOnce() -> f64,
+    ) -> DayOutcome {
+        if m < self.short_below {
+            return DayOutcome::ShortSpell;
+        }
+        let long_settled = m >= self.long_ceiling && long_x <= self.long_cap;
+        if long_settled && m < self.quit_floor && quit_stress_x.is_some_and(|x| x <= self.quit_cap)
+        {
+            return DayOutcome::Nothing;
+        }
+        let a = self.short;
+        let long = || rules::daily_hazard(self.long_rate, long_x);
+        if !long_settled && seeds::uniform_of_bits(m) < a + (1.0 - a) * long() {
+            return DayOutcome::LongSpell;
+        }
+        if may_resign && self.resigns(m, quit_stress_x, || (1.0 - a) * (1.0 - long()), quit_x) {
+            DayOutcome::Resigns
+        } else {
+            DayOutcome::Nothing
+        }
     }
 
-    /// Whether the draw with bits `m` is below the hazard with
-    /// `rate_per_year` and log relative risk `x` (nothing left out): the
-    /// answer of `below_daily_hazard`, settled by the first test where it
-    /// can be.
+    /// Whether the draw with bits `m` is a resignation: `u >= 1 - f h_q`
+    /// with `f = present()` the chance that no spell started (1 for a
+    /// worker on sick leave), settled without `h_q` below the floor.
     #[inline(always)]
-    fn below(self, m: u64, x: f64, rate_per_year: f64) -> bool {
-        !self.settles_not_below(m, x)
-            && below_daily_hazard(seeds::uniform_of_bits(m), rate_per_year, x, || x)
+    fn resigns(
+        &self,
+        m: u64,
+        quit_stress_x: Option<f64>,
+        present: impl FnOnce() -> f64,
+        quit_x: impl FnOnce() -> f64,
+    ) -> bool {
+        if m < self.quit_floor && quit_stress_x.is_some_and(|x| x <= self.quit_cap) {
+            return false;
+        }
+        seeds::uniform_of_bits(m) >= 1.0 - present() * rules::daily_hazard(self.quit_rate, quit_x())
     }
 }
 
@@ -236,6 +295,12 @@ fn draw_tendency(seed: u64, i: usize, generation: u32, consultant: bool) -> f64 
 
 impl LogRisks {
     fn new(p: &Params) -> Self {
+        // Support stays in [0, 1] for any team stability and any coaching
+        // received that is not negative where the team-support share is in
+        // [0, 1] and the coaching reference positive (as the registry's
+        // ranges have them; tested): then the support and newcomer terms of
+        // the quit hazard's log relative risk are at most
+        // `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
         let support_in_unit =
             (0.0..=1.0).contains(&p.stress.team_support) && p.stress.coaching_reference_hours > 0.0;
         let quit_bound_rest = 0.5 * p.turnover.support_relative_risk.ln().abs()
@@ -246,13 +311,7 @@ impl LogRisks {
             quit_stress: p.turnover.stress_relative_risk.ln(),
             quit_support: p.turnover.support_relative_risk.ln(),
             quit_newcomer: p.turnover.newcomer_factor.ln(),
-            support_in_unit,
-            quit_bound_rest,
-            short_below: seeds::bits_below(
-                p.sickness.short_spells_per_year / rules::WORKDAYS_PER_YEAR,
-            ),
-            long_test: HazardTest::new(p.sickness.long_spells_per_year, 0.0, true),
-            quit_test: HazardTest::new(p.turnover.quits_per_year, quit_bound_rest, support_in_unit),
+            day: DayThresholds::new(p, quit_bound_rest, support_in_unit),
         }
     }
 }
@@ -534,106 +593,106 @@ impl World<'_> {
         self.staff.available_today = available;
     }
 
-    /// Whether worker `i` falls sick today (`u[0]` short, `u[1]` long spell,
-    /// `u[3]` its length), and if not, whether they resign.
+    /// Whether worker `i` falls sick today or resigns: the day's draw 0
+    /// decides which, if any (`DayThresholds::day_outcome`); draw 3 gives a
+    /// spell's length, or whether a consultant will cover.
     fn sickness_and_quits(&mut self, i: usize, u: Draws) {
         let day = self.day;
         let s = &self.params.sickness;
         let pos = &self.staff.positions[i];
         let r = &self.staff.log_risk;
-        let long_log_risk = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
-        // The short spell's draw compared as bits with the run's threshold;
-        // the long spell's first through the run's test, then the bound.
-        let spell = if u.bits(0) < r.short_below {
-            let p = 1.0 / s.short_spell_mean_days;
-            Some(
-                ((1.0 - u.get(3)).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
-                    .ceil()
-                    .clamp(1.0, 14.0) as u32,
-            )
-        } else if r
-            .long_test
-            .below(u.bits(1), long_log_risk, s.long_spells_per_year)
-        {
-            let mean = if pos.exhaustion > 1.0 {
-                s.exhaustion_spell_days
-            } else {
-                s.long_spell_mean_days
-            };
-            Some(long_spell_days(u.get(3), mean, s))
-        } else {
-            None
-        };
-        if let Some(len) = spell {
-            let reassign_after = self.params.sickness.reassign_after_days;
-            let pos = &mut self.staff.positions[i];
-            pos.sick_start = day;
-            pos.sick_until = day + len;
-            if len > LONG_SPELL_DAYS {
-                self.record.month.long_spells += 1.0;
-            }
-            if len >= reassign_after {
-                let back = if len > self.params.sickness.reassign_all_after_days {
-                    NEVER
-                } else {
-                    day + len
-                };
-                self.reassign(i, back);
-            }
-            return;
-        }
-        self.quit_decision(i, u);
-    }
-
-    /// Whether worker `i` resigns today (`u[2]`), and if so whether a
-    /// consultant will cover the vacancy (`u[3]`).
-    fn quit_decision(&mut self, i: usize, u: Draws) {
-        let day = self.day;
-        let t = &self.params.turnover;
-        let pos = &self.staff.positions[i];
-        if pos.leaving_day == NEVER {
-            let r = &self.staff.log_risk;
-            let m = u.bits(2);
-            // The run's first test settles almost every day, on the stress
-            // term alone (valid where support lies in [0, 1], as below).
-            if pos.coaching_week >= 0.0
-                && r.quit_test
-                    .settles_not_below(m, r.quit_stress * (pos.stress - 1.0))
-            {
+        let long_x = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
+        let outcome = r.day.day_outcome(
+            u.bits(0),
+            long_x,
+            self.quit_stress_x(i),
+            pos.leaving_day == NEVER,
+            || self.quit_log_risk(i),
+        );
+        let len = match outcome {
+            DayOutcome::Nothing => return,
+            DayOutcome::Resigns => {
+                self.resign(i, u);
                 return;
             }
-            // Support lies in [0, 1] where the coaching received is not
-            // negative (`LogRisks::support_in_unit`): then the support and
-            // newcomer terms are at most `quit_bound_rest`, and tenure and
-            // support are needed only when the bound cannot settle it.
-            let at_most = if r.support_in_unit && pos.coaching_week >= 0.0 {
-                r.quit_stress * (pos.stress - 1.0) + r.quit_bound_rest
-            } else {
-                f64::INFINITY
-            };
-            let log_risk = || {
-                let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-                let newcomer = if tenure_years < 2.0 {
-                    r.quit_newcomer
-                } else {
-                    0.0
-                };
-                let support = self.staff.support_of(i, &self.params.stress);
-                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
-            };
-            if below_daily_hazard(
-                seeds::uniform_of_bits(m),
-                t.quits_per_year,
-                at_most,
-                log_risk,
-            ) {
-                let pos = &mut self.staff.positions[i];
-                pos.leaving_day = day + t.notice_days;
-                // Whether a consultant will cover the vacancy is settled now,
-                // on a weekday draw, whatever day the worker leaves.
-                pos.consultant_after = u.get(3) < t.consultant_cover;
+            DayOutcome::ShortSpell => {
+                let p = 1.0 / s.short_spell_mean_days;
+                ((1.0 - u.get(3)).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
+                    .ceil()
+                    .clamp(1.0, 14.0) as u32
             }
+            DayOutcome::LongSpell => {
+                let mean = if pos.exhaustion > 1.0 {
+                    s.exhaustion_spell_days
+                } else {
+                    s.long_spell_mean_days
+                };
+                long_spell_days(u.get(3), mean, s)
+            }
+        };
+        let reassign_after = self.params.sickness.reassign_after_days;
+        let pos = &mut self.staff.positions[i];
+        pos.sick_start = day;
+        pos.sick_until = day + len;
+        if len > LONG_SPELL_DAYS {
+            self.record.month.long_spells += 1.0;
         }
+        if len >= reassign_after {
+            let back = if len > self.params.sickness.reassign_all_after_days {
+                NEVER
+            } else {
+                day + len
+            };
+            self.reassign(i, back);
+        }
+    }
+
+    /// Whether worker `i`, on sick leave on a working day, resigns today
+    /// (the day's draw 0, `DayThresholds::resigns`).
+    fn quit_decision(&mut self, i: usize, u: Draws) {
+        if self.staff.positions[i].leaving_day == NEVER
+            && self.staff.log_risk.day.resigns(
+                u.bits(0),
+                self.quit_stress_x(i),
+                || 1.0,
+                || self.quit_log_risk(i),
+            )
+        {
+            self.resign(i, u);
+        }
+    }
+
+    /// The stress term of worker `i`'s quit hazard, for the thresholds'
+    /// first test; `None` where the coaching received is negative (support
+    /// could leave [0, 1], `LogRisks::new`).
+    fn quit_stress_x(&self, i: usize) -> Option<f64> {
+        let pos = &self.staff.positions[i];
+        let r = &self.staff.log_risk;
+        (pos.coaching_week >= 0.0).then(|| r.quit_stress * (pos.stress - 1.0))
+    }
+
+    /// The log relative risk of worker `i`'s quit hazard: stress, support
+    /// and whether a newcomer (tenure under two years).
+    fn quit_log_risk(&self, i: usize) -> f64 {
+        let pos = &self.staff.positions[i];
+        let r = &self.staff.log_risk;
+        let tenure_years = (f64::from(self.day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+        let newcomer = if tenure_years < 2.0 {
+            r.quit_newcomer
+        } else {
+            0.0
+        };
+        let support = self.staff.support_of(i, &self.params.stress);
+        r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
+    }
+
+    /// Worker `i` resigns today and leaves after the notice; whether a
+    /// consultant will cover the vacancy is settled now (draw 3).
+    fn resign(&mut self, i: usize, u: Draws) {
+        let t = &self.params.turnover;
+        let pos = &mut self.staff.positions[i];
+        pos.leaving_day = self.day + t.notice_days;
+        pos.consultant_after = u.get(3) < t.consultant_cover;
     }
 
     /// Worker `i` leaves: their cases and follow-ups go to colleagues, and
@@ -769,35 +828,6 @@ impl World<'_> {
     }
 }
 
-/// Whether the uniform `u` falls below the daily hazard
-/// `rules::daily_hazard(rate_per_year, log_relative_risk())`, given an upper
-/// bound `at_most` of the log relative risk: the same answer as comparing
-/// with the hazard itself, but without the hazard's `exp` (nor what goes
-/// into the log relative risk) when a cheap upper bound already settles it,
-/// as it does on almost every day (a daily hazard is of the order of 1e-3).
-/// With `t = at_most log2(e)`, `2^(trunc(t) + 2)` exceeds `2 e^at_most`, so
-/// `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of two times the same
-/// `rate / 230`) is more than twice the hazard for any `exp` within 50 % of
-/// e^x, rounding included; only below the bound is the hazard computed.
-#[inline(always)]
-fn below_daily_hazard(
-    u: f64,
-    rate_per_year: f64,
-    at_most: f64,
-    log_relative_risk: impl FnOnce() -> f64,
-) -> bool {
-    let t = at_most * std::f64::consts::LOG2_E;
-    if t > -900.0 && t < 900.0 {
-        let k = t as i64 + 2;
-        let bound =
-            rate_per_year / rules::WORKDAYS_PER_YEAR * f64::from_bits(((k + 1023) as u64) << 52);
-        if bound.is_normal() && u >= bound {
-            return false;
-        }
-    }
-    u < rules::daily_hazard(rate_per_year, log_relative_risk())
-}
-
 /// Length of a long sick spell [days] from one uniform draw: longer than
 /// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
 pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
@@ -817,9 +847,10 @@ pub(super) fn sick_pay(n: u32, costs: &params::Costs) -> f64 {
     }
 }
 
-/// The draws of one position on one day: draw `k` (0: short spell, 1: long
-/// spell, 2: resigning, 3: a spell's length or consultant cover) is number
-/// `4 day + k` of the position's counter-based stream. Each is a pure
+/// The draws of one position on one day: draw `k` (0: what happens today,
+/// a spell or a resignation; 3: a spell's length or consultant cover; 1
+/// and 2 unused) is number `4 day + k` of the position's counter-based
+/// stream. Each is a pure
 /// function of (replication, position, day, k), so a draw not needed (a
 /// weekend, an absent worker, a length when nobody falls sick) is simply
 /// not taken and shifts no other, and both arms see the same draw for the
@@ -847,104 +878,124 @@ impl Draws {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_bounded_hazard_test_decides_as_the_hazard_does() {
-        // Uniforms around the hazard itself (where the bound cannot settle
-        // it), around the bound, and spread over [0, 1), for log relative
-        // risks from far below to far above 0 and rates from 0 up.
-        let mut n = 0u64;
-        let mut checked = 0;
-        for &rate in &[0.0, 1e-9, 0.02, 0.1, 0.5, 3.0, 50.0] {
-            let mut x = -800.0;
-            while x < 800.0 {
-                let h = rules::daily_hazard(rate, x);
-                let mut us = vec![h, h * (1.0 - 1e-15), h * (1.0 + 1e-15), 2.0 * h, 4.0 * h];
-                us.extend((0..8).map(|k| k as f64 / 8.0));
-                n += 1;
-                us.push(seeds::counter_uniform(7, n));
-                for u in us.into_iter().filter(|u| (0.0..1.0).contains(u)) {
-                    assert_eq!(
-                        below_daily_hazard(u, rate, x, || x),
-                        u < h,
-                        "u {u} rate {rate} x {x}"
-                    );
-                    // With a looser bound, the same answer.
-                    assert_eq!(below_daily_hazard(u, rate, x + 0.7, || x), u < h);
-                    checked += 1;
-                }
-                x += if x.abs() < 10.0 { 0.0137 } else { 1.37 };
-            }
+    /// The day's outcome computed plainly: every hazard, one uniform.
+    fn plain_outcome(
+        d: &DayThresholds,
+        m: u64,
+        long_x: f64,
+        quit_x: f64,
+        may_resign: bool,
+    ) -> DayOutcome {
+        let u = seeds::uniform_of_bits(m);
+        let a = d.short;
+        let long = rules::daily_hazard(d.long_rate, long_x);
+        let quit = rules::daily_hazard(d.quit_rate, quit_x);
+        if u < a {
+            DayOutcome::ShortSpell
+        } else if u < a + (1.0 - a) * long {
+            DayOutcome::LongSpell
+        } else if may_resign && u >= 1.0 - (1.0 - a) * (1.0 - long) * quit {
+            DayOutcome::Resigns
+        } else {
+            DayOutcome::Nothing
         }
-        assert!(checked > 10_000);
-        let nan = rules::daily_hazard(0.1, f64::NAN);
-        assert_eq!(
-            below_daily_hazard(0.0, 0.1, f64::NAN, || f64::NAN),
-            0.0 < nan
-        );
-        assert_eq!(
-            below_daily_hazard(0.0, 0.1, f64::INFINITY, || 0.0),
-            0.0 < rules::daily_hazard(0.1, 0.0)
-        );
     }
 
     #[test]
-    fn the_first_hazard_test_decides_as_the_hazard_does() {
-        // For rates from 0 to the registry's largest and beyond, and log
-        // relative risks around and far from the cap: where the test
-        // settles a draw, the hazard agrees; `below` always agrees.
+    fn the_day_outcome_is_the_plain_one_and_the_ceilings_settle_most_days() {
+        // Rates from 0 to beyond the registry's ranges, log relative risks
+        // from far below to far above the caps, support at its ends and
+        // middle, newcomer or not; draws at and around every threshold and
+        // ceiling, and a spread of others.
         let mut n = 0u64;
-        let mut settled = 0;
-        for &rate in &[0.0, 1e-12, 0.02, 0.12, 0.22, 0.5, 2.0, 3.0, 8.0, 30.0] {
-            for &left_out in &[0.0, 0.817, 3.0] {
-                let test = HazardTest::new(rate, left_out, true);
-                let mut x = -50.0;
-                while x < 50.0 {
-                    let h = rules::daily_hazard(rate, x + left_out);
-                    let mut ms: Vec<u64> = [h, 2.0 * h, 4.0 * h, 1.0 / 32.0, 1.0 / 16.0]
-                        .iter()
-                        .map(|&p| seeds::bits_below(p))
-                        .flat_map(|t| [t.saturating_sub(1), t, t + 1])
-                        .collect();
-                    ms.extend([test.ceiling.saturating_sub(1), test.ceiling]);
-                    n += 1;
-                    ms.push(seeds::counter_bits(3, n));
+        let (mut checked, mut settled) = (0u64, 0u64);
+        for &(short, long, quit) in &[
+            (3.0, 0.12, 0.22),
+            (0.0, 0.0, 0.0),
+            (30.0, 2.0, 2.0),
+            (1.0, 1e-9, 0.05),
+            (3.0, 8.0, 0.22),
+            (3.0, 0.12, 8.0),
+        ] {
+            let mut p = Params::default();
+            p.sickness.short_spells_per_year = short;
+            p.sickness.long_spells_per_year = long;
+            p.turnover.quits_per_year = quit;
+            let r = LogRisks::new(&p);
+            let d = &r.day;
+            let mut x = -30.0;
+            while x < 30.0 {
+                for &(support, newcomer) in &[(0.0, 0.0), (0.5, r.quit_newcomer), (1.0, 0.0)] {
+                    let y = 0.7 * x;
+                    let quit_x = y + r.quit_support * (support - 0.5) + newcomer;
+                    let a = d.short;
+                    let hl = rules::daily_hazard(d.long_rate, x);
+                    let hq = rules::daily_hazard(d.quit_rate, quit_x);
+                    let mut ms: Vec<u64> = [
+                        d.short_below,
+                        d.long_ceiling,
+                        d.quit_floor,
+                        seeds::bits_below(a + (1.0 - a) * hl),
+                        seeds::bits_below(1.0 - (1.0 - a) * (1.0 - hl) * hq),
+                        seeds::bits_below(1.0 - hq),
+                    ]
+                    .iter()
+                    .flat_map(|&t| [t.saturating_sub(1), t, t.saturating_add(1)])
+                    .collect();
+                    for _ in 0..4 {
+                        n += 1;
+                        ms.push(seeds::counter_bits(11, n));
+                    }
                     for m in ms.into_iter().filter(|&m| m < 1 << 53) {
-                        let below = seeds::uniform_of_bits(m) < h;
-                        if test.settles_not_below(m, x) {
-                            assert!(!below, "rate {rate} x {x} m {m}");
+                        for may_resign in [true, false] {
+                            let got = d.day_outcome(m, x, Some(y), may_resign, || quit_x);
+                            let want = plain_outcome(d, m, x, quit_x, may_resign);
+                            assert_eq!(got, want, "{short} {long} {quit} x {x} m {m}");
+                            // Without the stress term's test, the same.
+                            let got = d.day_outcome(m, x, None, may_resign, || quit_x);
+                            assert_eq!(got, want);
+                            checked += 1;
+                        }
+                        // On sick leave: a resignation with the quit hazard alone.
+                        let sick = d.resigns(m, Some(y), || 1.0, || quit_x);
+                        assert_eq!(sick, seeds::uniform_of_bits(m) >= 1.0 - hq);
+                        if m >= d.long_ceiling && m < d.quit_floor {
                             settled += 1;
                         }
-                        if left_out == 0.0 {
-                            assert_eq!(test.below(m, x, rate), below, "rate {rate} x {x}");
-                        }
                     }
-                    x += if x.abs() < 5.0 { 0.00731 } else { 0.731 };
                 }
+                x += if x.abs() < 4.0 { 0.0173 } else { 1.73 };
             }
         }
-        assert!(settled > 10_000, "{settled}");
-        // Not used: settles nothing.
-        let off = HazardTest::new(0.22, 0.8, false);
-        assert!(!off.settles_not_below(u64::MAX >> 11, -100.0));
-        // At the defaults, the ceilings are about 1/60 and 1/33.
-        let r = LogRisks::new(&Params::default());
-        let p = |t: u64| seeds::uniform_of_bits(t);
-        assert!((0.01..=1.0 / 32.0).contains(&p(r.long_test.ceiling)));
-        assert!((0.01..=1.0 / 32.0).contains(&p(r.quit_test.ceiling)));
-        assert!(r.long_test.log_risk_cap > 2.0 && r.quit_test.log_risk_cap > 1.5);
+        assert!(checked > 50_000 && settled > 10_000, "{checked} {settled}");
+        // At the defaults the ceilings leave about 94 % of draws settled:
+        // the short spell's 1.3 %, the long spell's ceiling about 1/60 and
+        // quitting's about 1/33 above the rest.
+        let d = LogRisks::new(&Params::default()).day;
+        let share = seeds::uniform_of_bits(d.quit_floor) - seeds::uniform_of_bits(d.long_ceiling);
+        assert!((0.93..0.95).contains(&share), "{share}");
+        assert!(
+            d.long_cap > 2.0 && d.quit_cap > 1.5,
+            "{} {}",
+            d.long_cap,
+            d.quit_cap
+        );
     }
 
     #[test]
     fn support_stays_in_the_unit_interval_where_the_bound_assumes_it() {
-        // `quit_decision` bounds the support term by `support` in [0, 1]
-        // when `LogRisks::support_in_unit` holds and the coaching received
-        // is not negative: check `rules::support` over the registry's range.
+        // The quit threshold's first test bounds the support term by
+        // `support` in [0, 1] when the team-support share is in [0, 1], the
+        // coaching reference positive and the coaching received not
+        // negative (`LogRisks::new`): check `rules::support` over the
+        // registry's range.
         let mut p = Params::default();
         for &team in &[0.0, 0.3, 1.0] {
             for &reference in &[0.1, 1.5, 10.0] {
                 p.stress.team_support = team;
                 p.stress.coaching_reference_hours = reference;
-                assert!(LogRisks::new(&p).support_in_unit);
+                // The quit threshold's first test is used.
+                assert!(!LogRisks::new(&p).day.quit_cap.is_nan());
                 for &stability in &[-3.0, 0.0, 0.4, 1.0, 2.0] {
                     for &coaching in &[0.0, 0.2, 1.5, 40.0] {
                         let s = rules::support(stability, coaching, &p.stress);
