@@ -337,6 +337,9 @@ pub(super) struct Staff {
     /// during the managers' and workers' days.
     pub(super) available_today: Vec<bool>,
     handover_scratch: Vec<Case>,
+    /// The colleagues who can take a handover's cases (a buffer kept
+    /// across days).
+    taker_scratch: Vec<usize>,
 }
 
 impl Staff {
@@ -397,6 +400,7 @@ impl Staff {
             log_risk: LogRisks::new(params),
             available_today: Vec::new(),
             handover_scratch: Vec::new(),
+            taker_scratch: Vec::new(),
         }
     }
 
@@ -771,12 +775,23 @@ impl World<'_> {
         if pos.items.is_empty() {
             (pos.items_hours, pos.items_severity) = (0.0, 0.0);
         }
+        // The colleagues who can take cases, found once: taking a case
+        // changes nobody's availability, only caseload sizes.
+        let mut takers = std::mem::take(&mut self.staff.taker_scratch);
+        takers.clear();
+        if !handover.is_empty() {
+            let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
+            takers.extend(
+                (first..first + len)
+                    .filter(|&j| j != i && self.staff.available(j, day, &self.vacations)),
+            );
+        }
         // Latest deadline first, so that cases pushed back to the front of the
         // unit's queue end up there in deadline order.
         while let Some(mut case) = handover.pop() {
-            let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
-            let taker = (first..first + len)
-                .filter(|&j| j != i && self.staff.available(j, day, &self.vacations))
+            let taker = takers
+                .iter()
+                .copied()
                 .min_by_key(|&j| (self.staff.positions[j].items.len(), j));
             match taker {
                 Some(j) => {
@@ -793,6 +808,7 @@ impl World<'_> {
             }
         }
         self.staff.handover_scratch = handover;
+        self.staff.taker_scratch = takers;
         if back == NEVER {
             let ends = std::mem::take(&mut self.staff.positions[i].followup_ends);
             let owed = std::mem::replace(&mut self.staff.positions[i].followup_owed, 0.0);
