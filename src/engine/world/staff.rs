@@ -537,61 +537,61 @@ impl World<'_> {
         let mut stagger = 4;
         for i in 0..self.staff.positions.len() {
             stagger = if stagger == 4 { 0 } else { stagger + 1 };
-            'position: {
-                let u = Draws {
-                    key: self.staff.positions[i].key,
-                    day,
-                };
-                match self.staff.positions[i].occupant {
-                    Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
-                        self.hire(i);
-                    }
-                    Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
-                    Occupant::Employee => {
-                        if self.staff.positions[i].leaving_day <= day {
-                            self.separate(i);
-                            break 'position;
-                        }
-                        let pos = &mut self.staff.positions[i];
-                        // Back from a long spell: reduced hours, and rehabilitation work
-                        // for the manager.
-                        if pos.sick_until == day
-                            && pos.sick_until > 0
-                            && day - pos.sick_start > LONG_SPELL_DAYS
-                        {
-                            pos.partial_until = day + self.params.work.partial_return_days;
-                            let unit = pos.unit as usize;
-                            self.managers.posts[unit].rehab_owed +=
-                                self.params.managers.rehabilitation_hours;
-                        }
-                        let vacation = on_vacation_today[stagger];
-                        if vacation && (day == 0 || !on_vacation_yesterday[stagger]) {
-                            let back = vacation_end(i, day, vacation_days);
-                            self.reassign(i, back);
-                        }
-                        if weekday && !vacation {
-                            if self.staff.positions[i].sick(day) {
-                                // A worker on sick leave may resign too (many
-                                // long spells end in a move to another job).
-                                self.quit_decision(i, u);
-                            } else {
-                                self.sickness_and_quits(i, u);
-                            }
-                        }
-                    }
+            let vacation = on_vacation_today[stagger];
+            let pos = &self.staff.positions[i];
+            // Whether the position can take cases today (as `available`
+            // says), where nothing that changes it happened today; else
+            // `None`, and it is looked up once the day is settled.
+            let can_take: Option<bool> = match pos.occupant {
+                Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                    self.hire(i);
+                    None
                 }
-            }
-            // Position `i`'s day is settled: whether it can take cases today,
-            // as `available` says, with the day's vacation row read once.
-            if weekday {
-                let p = &self.staff.positions[i];
-                available.push(match p.occupant {
-                    Occupant::Vacant { .. } => false,
-                    Occupant::Consultant { .. } => true,
-                    Occupant::Employee => {
-                        !p.sick(day) && !on_vacation_today[stagger] && p.leaving_day > day
+                Occupant::Vacant { .. } => Some(false),
+                Occupant::Consultant { .. } => Some(true),
+                Occupant::Employee if pos.leaving_day <= day => {
+                    self.separate(i);
+                    None
+                }
+                Occupant::Employee => {
+                    let sick = pos.sick(day);
+                    let leaving_day = pos.leaving_day;
+                    let u = Draws { key: pos.key, day };
+                    // Back from a long spell: reduced hours, and rehabilitation work
+                    // for the manager.
+                    if pos.sick_until == day
+                        && pos.sick_until > 0
+                        && day - pos.sick_start > LONG_SPELL_DAYS
+                    {
+                        let unit = pos.unit as usize;
+                        self.staff.positions[i].partial_until =
+                            day + self.params.work.partial_return_days;
+                        self.managers.posts[unit].rehab_owed +=
+                            self.params.managers.rehabilitation_hours;
                     }
-                });
+                    if vacation && (day == 0 || !on_vacation_yesterday[stagger]) {
+                        let back = vacation_end(i, day, vacation_days);
+                        self.reassign(i, back);
+                    }
+                    // A return or a handover changes neither sick leave nor
+                    // the leaving day; a spell or a resignation may.
+                    let changed = weekday
+                        && !vacation
+                        && if sick {
+                            // A worker on sick leave may resign too (many
+                            // long spells end in a move to another job).
+                            self.quit_decision(i, u)
+                        } else {
+                            self.sickness_and_quits(i, u)
+                        };
+                    (!changed).then_some(!sick && !vacation && leaving_day > day)
+                }
+            };
+            // Position `i`'s day is settled: whether it can take cases today.
+            if weekday {
+                available.push(
+                    can_take.unwrap_or_else(|| self.staff.available(i, day, &self.vacations)),
+                );
             }
         }
         self.staff.available_today = available;
@@ -599,8 +599,9 @@ impl World<'_> {
 
     /// Whether worker `i` falls sick today or resigns: the day's draw 0
     /// decides which, if any (`DayThresholds::day_outcome`); draw 3 gives a
-    /// spell's length, or whether a consultant will cover.
-    fn sickness_and_quits(&mut self, i: usize, u: Draws) {
+    /// spell's length, or whether a consultant will cover. True if either
+    /// happened.
+    fn sickness_and_quits(&mut self, i: usize, u: Draws) -> bool {
         let day = self.day;
         let s = &self.params.sickness;
         let pos = &self.staff.positions[i];
@@ -614,10 +615,10 @@ impl World<'_> {
             || self.quit_log_risk(i),
         );
         let len = match outcome {
-            DayOutcome::Nothing => return,
+            DayOutcome::Nothing => return false,
             DayOutcome::Resigns => {
                 self.resign(i, u);
-                return;
+                return true;
             }
             DayOutcome::ShortSpell => {
                 let p = 1.0 / s.short_spell_mean_days;
@@ -649,21 +650,23 @@ impl World<'_> {
             };
             self.reassign(i, back);
         }
+        true
     }
 
     /// Whether worker `i`, on sick leave on a working day, resigns today
-    /// (the day's draw 0, `DayThresholds::resigns`).
-    fn quit_decision(&mut self, i: usize, u: Draws) {
-        if self.staff.positions[i].leaving_day == NEVER
+    /// (the day's draw 0, `DayThresholds::resigns`); true if so.
+    fn quit_decision(&mut self, i: usize, u: Draws) -> bool {
+        let resigns = self.staff.positions[i].leaving_day == NEVER
             && self.staff.log_risk.day.resigns(
                 u.bits(0),
                 self.quit_stress_x(i),
                 || 1.0,
                 || self.quit_log_risk(i),
-            )
-        {
+            );
+        if resigns {
             self.resign(i, u);
         }
+        resigns
     }
 
     /// The stress term of worker `i`'s quit hazard, for the thresholds'
