@@ -323,6 +323,18 @@ pub(super) struct Team {
     pub(super) len: usize,
     /// Separations in the last year or so, as a share of positions.
     pub(super) separation_rate: f64,
+    /// The team's part of its members' support,
+    /// `rules::team_support(1 - separation_rate)`, set whenever the
+    /// separation rate changes.
+    support: f64,
+}
+
+impl Team {
+    /// Sets the separation rate, and the team's part of support with it.
+    fn set_separation_rate(&mut self, rate: f64, s: &params::Stress) {
+        self.separation_rate = rate;
+        self.support = rules::team_support(1.0 - rate, s);
+    }
 }
 
 /// The case-worker positions, their teams, and the buffers of their day.
@@ -392,6 +404,7 @@ impl Staff {
                 first,
                 len: positions.len() - first,
                 separation_rate: 0.0,
+                support: rules::team_support(1.0, &params.stress),
             });
         }
         Staff {
@@ -435,8 +448,11 @@ impl Staff {
     /// The support worker `i` feels: the team's stability and coaching.
     pub(super) fn support_of(&self, i: usize, stress: &params::Stress) -> f64 {
         let pos = &self.positions[i];
-        let stability = 1.0 - self.teams[pos.unit as usize].separation_rate;
-        rules::support(stability, pos.coaching_week, stress)
+        rules::support_with_team(
+            self.teams[pos.unit as usize].support,
+            pos.coaching_week,
+            stress,
+        )
     }
 
     /// Phase 8 for the positions: stress, exhaustion, responsibility and
@@ -513,7 +529,7 @@ impl Staff {
             }
         }
         for team in &mut self.teams {
-            team.separation_rate *= (-1.0 / 365.0f64).exp();
+            team.set_separation_rate(team.separation_rate * (-1.0 / 365.0f64).exp(), s);
         }
     }
 }
@@ -709,7 +725,8 @@ impl World<'_> {
         self.reassign(i, NEVER);
         let unit = self.staff.positions[i].unit as usize;
         let len = self.staff.teams[unit].len as f64;
-        self.staff.teams[unit].separation_rate += 1.0 / len;
+        let team = &mut self.staff.teams[unit];
+        team.set_separation_rate(team.separation_rate + 1.0 / len, &self.params.stress);
         let t = &self.params.turnover;
         let until = day + t.recruitment_days;
         let pos = &mut self.staff.positions[i];
@@ -999,6 +1016,36 @@ mod tests {
             d.long_cap,
             d.quit_cap
         );
+    }
+
+    #[test]
+    fn support_from_the_teams_part_is_support_bit_for_bit() {
+        // `Staff::support_of` adds the coaching part to the team's part kept
+        // with the unit: the same number as `rules::support` of the
+        // separation rate, as it changes by separations and decay.
+        let p = Params::default();
+        let mut staff = Staff::new(&p, 3);
+        let coaching = [0.0, 0.3, 1.5, 4.0];
+        for step in 0..400 {
+            let team = &mut staff.teams[step % 3];
+            let rate = if step % 7 == 0 {
+                team.separation_rate + 1.0 / team.len as f64
+            } else {
+                team.separation_rate * (-1.0 / 365.0f64).exp()
+            };
+            team.set_separation_rate(rate, &p.stress);
+            for i in [0, 25, 45] {
+                staff.positions[i].coaching_week = coaching[step % 4];
+                let unit = staff.positions[i].unit as usize;
+                let want = rules::support(
+                    1.0 - staff.teams[unit].separation_rate,
+                    coaching[step % 4],
+                    &p.stress,
+                );
+                assert_eq!(staff.support_of(i, &p.stress).to_bits(), want.to_bits());
+            }
+        }
+        assert!(staff.teams[0].separation_rate > 0.0);
     }
 
     #[test]
