@@ -691,7 +691,7 @@ impl World<'_> {
     fn quit_stress_x(&self, i: usize) -> Option<f64> {
         let pos = &self.staff.positions[i];
         let r = &self.staff.log_risk;
-        (pos.coaching_week >= 0.0).then(|| r.quit_stress * (pos.stress - 1.0))
+        (pos.coaching_week >= 0.0).then_some(r.quit_stress * (pos.stress - 1.0))
     }
 
     /// The log relative risk of worker `i`'s quit hazard: stress, support
