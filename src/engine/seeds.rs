@@ -82,8 +82,38 @@ const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 /// The uniform takes the top 53 bits, as `rand`'s `Standard` does.
 #[inline]
 pub fn counter_uniform(key: u64, counter: u64) -> f64 {
-    let z = mix64(key.wrapping_add(counter.wrapping_mul(GOLDEN_GAMMA)));
-    (z >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    uniform_of_bits(counter_bits(key, counter))
+}
+
+/// The 53 bits of draw number `counter` of the counter-based stream with
+/// key `key` that make its uniform: `counter_uniform(key, counter)` is
+/// `uniform_of_bits(counter_bits(key, counter))`. A caller that compares
+/// the draw with a probability fixed for the run compares these bits with
+/// [`bits_below`] of it instead (the same answer, without the conversion).
+#[inline]
+pub fn counter_bits(key: u64, counter: u64) -> u64 {
+    mix64(key.wrapping_add(counter.wrapping_mul(GOLDEN_GAMMA))) >> 11
+}
+
+/// The uniform in [0, 1) of 53 random bits `m`: `m 2^-53`, exact.
+#[inline]
+pub fn uniform_of_bits(m: u64) -> f64 {
+    m as f64 * (1.0 / (1u64 << 53) as f64)
+}
+
+/// The threshold `t` with `uniform_of_bits(m) < p` exactly when `m < t`,
+/// for every `m` below 2^53: `u = m 2^-53 < p` is `m < p 2^53` (scaling by
+/// a power of two is exact), and for an integer `m` that is
+/// `m < ceil(p 2^53)`. 0 for a `p` of 0 or below, or NaN (no uniform is
+/// below it), 2^53 for a `p` above 1 (every one is).
+pub fn bits_below(p: f64) -> u64 {
+    let scaled = (p * (1u64 << 53) as f64).ceil();
+    if scaled > 0.0 {
+        // At most 2^53 after `min`, so the conversion is exact.
+        scaled.min((1u64 << 53) as f64) as u64
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +152,50 @@ mod tests {
             let u = counter_uniform(1_234_567, n);
             assert_eq!(u, (z >> 11) as f64 / (1u64 << 53) as f64);
             assert_eq!(u, counter_uniform(1_234_567, n));
+        }
+    }
+
+    #[test]
+    fn the_bits_threshold_decides_as_the_uniform_does() {
+        // Probabilities at, just off and between the uniforms' grid, tiny,
+        // negative, above 1 and NaN; every `m` around each threshold and a
+        // spread of others.
+        let grid = 1.0 / (1u64 << 53) as f64;
+        let mut ps = vec![
+            0.0,
+            -0.5,
+            1.0,
+            1.5,
+            f64::NAN,
+            f64::INFINITY,
+            5e-324,
+            1e-300,
+            grid,
+        ];
+        for &p in &[0.013, 5.2e-4, 0.3, 0.5, 0.999_999, 1.0 - grid] {
+            ps.extend([
+                p,
+                p * (1.0 - 1e-15),
+                p * (1.0 + 1e-15),
+                p.next_up(),
+                p.next_down(),
+            ]);
+        }
+        ps.extend((1..9).map(|k| k as f64 * grid));
+        ps.push(3.5 * grid);
+        for p in ps {
+            let t = bits_below(p);
+            let mut ms: Vec<u64> = vec![0, 1, 2, (1 << 53) - 1, (1 << 52) + 7];
+            for d in 0..4 {
+                ms.extend([t.saturating_sub(d), t.saturating_add(d)]);
+            }
+            ms.extend((0..200).map(|n| counter_bits(99, n)));
+            for m in ms.into_iter().filter(|&m| m < 1 << 53) {
+                assert_eq!(m < t, uniform_of_bits(m) < p, "p {p} m {m} t {t}");
+            }
+        }
+        for n in 0..1000 {
+            assert_eq!(counter_uniform(5, n), uniform_of_bits(counter_bits(5, n)));
         }
     }
 

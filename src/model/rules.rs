@@ -145,8 +145,21 @@ pub fn effective_control(latitude: f64, admin_share: f64, s: &Stress) -> f64 {
 ///
 /// `support = team_support * stability + (1 - team_support) * min(1, coaching / reference)`
 pub fn support(stability: f64, coaching_hours_week: f64, s: &Stress) -> f64 {
+    support_with_team(team_support(stability, s), coaching_hours_week, s)
+}
+
+/// The team's part of [`support`], `team_support * stability` (stability
+/// clamped to [0, 1]): the same for everyone in a unit, so it can be kept
+/// per unit.
+pub fn team_support(stability: f64, s: &Stress) -> f64 {
+    s.team_support * stability.clamp(0.0, 1.0)
+}
+
+/// [`support`] from its team part ([`team_support`]) and the coaching
+/// received: the same number bit for bit.
+pub fn support_with_team(team: f64, coaching_hours_week: f64, s: &Stress) -> f64 {
     let coaching = (coaching_hours_week / s.coaching_reference_hours).min(1.0);
-    s.team_support * stability.clamp(0.0, 1.0) + (1.0 - s.team_support) * coaching
+    team + (1.0 - s.team_support) * coaching
 }
 
 /// One day of the stress stock. On a working day stress moves towards

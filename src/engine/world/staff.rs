@@ -144,15 +144,143 @@ pub(super) struct LogRisks {
     pub(super) quit_stress: f64,
     pub(super) quit_support: f64,
     pub(super) quit_newcomer: f64,
-    /// Whether `rules::support` stays in [0, 1] for any team stability and
-    /// any coaching received that is not negative (a team-support share in
-    /// [0, 1] and a positive coaching reference, as the registry's ranges
-    /// have them).
-    pub(super) support_in_unit: bool,
-    /// The largest the support and newcomer terms of the quit hazard's log
-    /// relative risk can be with support in [0, 1]:
-    /// `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
-    pub(super) quit_bound_rest: f64,
+    /// What the day's draw decides for a present worker: thresholds set
+    /// once per run.
+    day: DayThresholds,
+}
+
+/// What one draw decides for a worker on a working day (`day_outcome`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum DayOutcome {
+    ShortSpell,
+    LongSpell,
+    Resigns,
+    Nothing,
+}
+
+/// The thresholds of `DayThresholds::day_outcome`, set once per run. While
+/// the long spell's log relative risk is at most `K ln 2`, its hazard is
+/// below `rate / 230 * 2^(K + 1)` (a factor 2 to spare for the `exp`'s
+/// error and the rounding), `K` the largest that keeps that ceiling at most
+/// 1/32; the same for quitting, on the stress term of its log relative risk
+/// with the support and newcomer terms at their largest. A draw between
+/// the long spell's ceiling and quitting's floor then decides nothing, with
+/// neither hazard computed: about 94 % of days at the defaults.
+#[derive(Clone, Copy, Debug)]
+struct DayThresholds {
+    /// `short_spells_per_year / 230`.
+    short: f64,
+    /// `seeds::bits_below(short)`.
+    short_below: u64,
+    long_rate: f64,
+    quit_rate: f64,
+    /// `K ln 2` of the long spell; NaN where no `K` fits (nothing settled).
+    long_cap: f64,
+    /// `bits_below(short + (1 - short) * ceiling)`: bits at or above it are
+    /// no long spell while the log relative risk is within `long_cap`.
+    long_ceiling: u64,
+    /// `K ln 2 - quit_bound_rest` of quitting, for its stress term; NaN
+    /// where no `K` fits or support may leave [0, 1].
+    quit_cap: f64,
+    /// `bits_below(1 - ceiling)`: bits below it are no resignation while
+    /// the stress term is within `quit_cap`.
+    quit_floor: u64,
+}
+
+/// The ceiling `rate / 230 * 2^(K + 1)` and `K ln 2` for the largest `K`
+/// from 0 to 1000 that keeps the ceiling at most 1/32; `None` where there
+/// is none (a rate of 0, or one above 230 / 64 a year).
+fn hazard_ceiling(rate_per_year: f64) -> Option<(f64, f64)> {
+    let base = rate_per_year / rules::WORKDAYS_PER_YEAR;
+    let k = (-base.log2() - 5.0).floor() - 1.0;
+    (base > 0.0 && (0.0..=1000.0).contains(&k)).then(|| {
+        // Exact: a power of two times `base`.
+        (base * 2f64.powi(k as i32 + 1), k * std::f64::consts::LN_2)
+    })
+}
+
+impl DayThresholds {
+    fn new(p: &Params, quit_bound_rest: f64, support_in_unit: bool) -> Self {
+        let short = p.sickness.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
+        let (long_cap, long_ceiling) = match hazard_ceiling(p.sickness.long_spells_per_year) {
+            Some((ceiling, cap)) => (cap, seeds::bits_below(short + (1.0 - short) * ceiling)),
+            None => (f64::NAN, u64::MAX),
+        };
+        let (quit_cap, quit_floor) = match hazard_ceiling(p.turnover.quits_per_year) {
+            Some((ceiling, cap)) if support_in_unit && quit_bound_rest.is_finite() => {
+                (cap - quit_bound_rest, seeds::bits_below(1.0 - ceiling))
+            }
+            _ => (f64::NAN, 0),
+        };
+        DayThresholds {
+            short,
+            short_below: seeds::bits_below(short),
+            long_rate: p.sickness.long_spells_per_year,
+            quit_rate: p.turnover.quits_per_year,
+            long_cap,
+            long_ceiling,
+            quit_cap,
+            quit_floor,
+        }
+    }
+
+    /// What the day's draw with bits `m` decides for a worker present on a
+    /// working day, with the long spell's log relative risk `long_x`, the
+    /// stress term of quitting's (`quit_stress_x`; `None` where support may
+    /// lie outside [0, 1]), quitting's whole log relative risk `quit_x()`,
+    /// and whether the worker may resign (has not resigned yet). One
+    /// uniform `u` covers the three hazards (`a` short, `h_l` long, `h_q`
+    /// quitting): a short spell for `u < a`, else a long one for
+    /// `u < a + (1 - a) h_l`, a resignation for
+    /// `u >= 1 - (1 - a) (1 - h_l) h_q`, so each happens with the
+    /// probability of a short spell, of a long one if no short one, of a
+    /// resignation if neither; the hazards are computed only where the
+    /// ceilings cannot settle the draw.
+    #[inline(always)]
+    fn day_outcome(
+        &self,
+        m: u64,
+        long_x: f64,
+        quit_stress_x: Option<f64>,
+        may_resign: bool,
+        quit_x: impl FnOnce() -> f64,
+    ) -> DayOutcome {
+        if m < self.short_below {
+            return DayOutcome::ShortSpell;
+        }
+        let long_settled = m >= self.long_ceiling && long_x <= self.long_cap;
+        if long_settled && m < self.quit_floor && quit_stress_x.is_some_and(|x| x <= self.quit_cap)
+        {
+            return DayOutcome::Nothing;
+        }
+        let a = self.short;
+        let long = || rules::daily_hazard(self.long_rate, long_x);
+        if !long_settled && seeds::uniform_of_bits(m) < a + (1.0 - a) * long() {
+            return DayOutcome::LongSpell;
+        }
+        if may_resign && self.resigns(m, quit_stress_x, || (1.0 - a) * (1.0 - long()), quit_x) {
+            DayOutcome::Resigns
+        } else {
+            DayOutcome::Nothing
+        }
+    }
+
+    /// Whether the draw with bits `m` is a resignation: `u >= 1 - f h_q`
+    /// with `f = present()` the chance that no spell started (1 for a
+    /// worker on sick leave), settled without `h_q` below the floor.
+    #[inline(always)]
+    fn resigns(
+        &self,
+        m: u64,
+        quit_stress_x: Option<f64>,
+        present: impl FnOnce() -> f64,
+        quit_x: impl FnOnce() -> f64,
+    ) -> bool {
+        if m < self.quit_floor && quit_stress_x.is_some_and(|x| x <= self.quit_cap) {
+            return false;
+        }
+        seeds::uniform_of_bits(m) >= 1.0 - present() * rules::daily_hazard(self.quit_rate, quit_x())
+    }
 }
 
 /// The personal tendency to intervene of the person who starts in position
@@ -167,16 +295,23 @@ fn draw_tendency(seed: u64, i: usize, generation: u32, consultant: bool) -> f64 
 
 impl LogRisks {
     fn new(p: &Params) -> Self {
+        // Support stays in [0, 1] for any team stability and any coaching
+        // received that is not negative where the team-support share is in
+        // [0, 1] and the coaching reference positive (as the registry's
+        // ranges have them; tested): then the support and newcomer terms of
+        // the quit hazard's log relative risk are at most
+        // `|ln rr_support| / 2 + max(0, ln newcomer_factor)`.
+        let support_in_unit =
+            (0.0..=1.0).contains(&p.stress.team_support) && p.stress.coaching_reference_hours > 0.0;
+        let quit_bound_rest = 0.5 * p.turnover.support_relative_risk.ln().abs()
+            + p.turnover.newcomer_factor.ln().max(0.0);
         LogRisks {
             sick_stress: p.sickness.stress_relative_risk.ln(),
             sick_exhaustion: p.sickness.exhaustion_relative_risk.ln(),
             quit_stress: p.turnover.stress_relative_risk.ln(),
             quit_support: p.turnover.support_relative_risk.ln(),
             quit_newcomer: p.turnover.newcomer_factor.ln(),
-            support_in_unit: (0.0..=1.0).contains(&p.stress.team_support)
-                && p.stress.coaching_reference_hours > 0.0,
-            quit_bound_rest: 0.5 * p.turnover.support_relative_risk.ln().abs()
-                + p.turnover.newcomer_factor.ln().max(0.0),
+            day: DayThresholds::new(p, quit_bound_rest, support_in_unit),
         }
     }
 }
@@ -188,6 +323,18 @@ pub(super) struct Team {
     pub(super) len: usize,
     /// Separations in the last year or so, as a share of positions.
     pub(super) separation_rate: f64,
+    /// The team's part of its members' support,
+    /// `rules::team_support(1 - separation_rate)`, set whenever the
+    /// separation rate changes.
+    support: f64,
+}
+
+impl Team {
+    /// Sets the separation rate, and the team's part of support with it.
+    fn set_separation_rate(&mut self, rate: f64, s: &params::Stress) {
+        self.separation_rate = rate;
+        self.support = rules::team_support(1.0 - rate, s);
+    }
 }
 
 /// The case-worker positions, their teams, and the buffers of their day.
@@ -202,6 +349,9 @@ pub(super) struct Staff {
     /// during the managers' and workers' days.
     pub(super) available_today: Vec<bool>,
     handover_scratch: Vec<Case>,
+    /// The colleagues who can take a handover's cases (a buffer kept
+    /// across days).
+    taker_scratch: Vec<usize>,
 }
 
 impl Staff {
@@ -254,6 +404,7 @@ impl Staff {
                 first,
                 len: positions.len() - first,
                 separation_rate: 0.0,
+                support: rules::team_support(1.0, &params.stress),
             });
         }
         Staff {
@@ -262,6 +413,7 @@ impl Staff {
             log_risk: LogRisks::new(params),
             available_today: Vec::new(),
             handover_scratch: Vec::new(),
+            taker_scratch: Vec::new(),
         }
     }
 
@@ -296,8 +448,11 @@ impl Staff {
     /// The support worker `i` feels: the team's stability and coaching.
     pub(super) fn support_of(&self, i: usize, stress: &params::Stress) -> f64 {
         let pos = &self.positions[i];
-        let stability = 1.0 - self.teams[pos.unit as usize].separation_rate;
-        rules::support(stability, pos.coaching_week, stress)
+        rules::support_with_team(
+            self.teams[pos.unit as usize].support,
+            pos.coaching_week,
+            stress,
+        )
     }
 
     /// Phase 8 for the positions: stress, exhaustion, responsibility and
@@ -374,7 +529,7 @@ impl Staff {
             }
         }
         for team in &mut self.teams {
-            team.separation_rate *= (-1.0 / 365.0f64).exp();
+            team.set_separation_rate(team.separation_rate * (-1.0 / 365.0f64).exp(), s);
         }
     }
 }
@@ -398,150 +553,169 @@ impl World<'_> {
         let mut stagger = 4;
         for i in 0..self.staff.positions.len() {
             stagger = if stagger == 4 { 0 } else { stagger + 1 };
-            'position: {
-                let u = Draws {
-                    key: self.staff.positions[i].key,
-                    day,
-                };
-                match self.staff.positions[i].occupant {
-                    Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
-                        self.hire(i);
-                    }
-                    Occupant::Vacant { .. } | Occupant::Consultant { .. } => {}
-                    Occupant::Employee => {
-                        if self.staff.positions[i].leaving_day <= day {
-                            self.separate(i);
-                            break 'position;
-                        }
-                        let pos = &mut self.staff.positions[i];
-                        // Back from a long spell: reduced hours, and rehabilitation work
-                        // for the manager.
-                        if pos.sick_until == day
-                            && pos.sick_until > 0
-                            && day - pos.sick_start > LONG_SPELL_DAYS
-                        {
-                            pos.partial_until = day + self.params.work.partial_return_days;
-                            let unit = pos.unit as usize;
-                            self.managers.posts[unit].rehab_owed +=
-                                self.params.managers.rehabilitation_hours;
-                        }
-                        let vacation = on_vacation_today[stagger];
-                        if vacation && (day == 0 || !on_vacation_yesterday[stagger]) {
-                            let back = vacation_end(i, day, vacation_days);
-                            self.reassign(i, back);
-                        }
-                        if weekday && !vacation {
-                            if self.staff.positions[i].sick(day) {
-                                // A worker on sick leave may resign too (many
-                                // long spells end in a move to another job).
-                                self.quit_decision(i, u);
-                            } else {
-                                self.sickness_and_quits(i, u);
-                            }
-                        }
-                    }
+            let vacation = on_vacation_today[stagger];
+            let pos = &self.staff.positions[i];
+            // Whether the position can take cases today (as `available`
+            // says), where nothing that changes it happened today; else
+            // `None`, and it is looked up once the day is settled.
+            let can_take: Option<bool> = match pos.occupant {
+                Occupant::Vacant { until } | Occupant::Consultant { until } if day >= until => {
+                    self.hire(i);
+                    None
                 }
-            }
-            // Position `i`'s day is settled: whether it can take cases today,
-            // as `available` says, with the day's vacation row read once.
-            if weekday {
-                let p = &self.staff.positions[i];
-                available.push(match p.occupant {
-                    Occupant::Vacant { .. } => false,
-                    Occupant::Consultant { .. } => true,
-                    Occupant::Employee => {
-                        !p.sick(day) && !on_vacation_today[stagger] && p.leaving_day > day
+                Occupant::Vacant { .. } => Some(false),
+                Occupant::Consultant { .. } => Some(true),
+                Occupant::Employee if pos.leaving_day <= day => {
+                    self.separate(i);
+                    None
+                }
+                Occupant::Employee => {
+                    let sick = pos.sick(day);
+                    let leaving_day = pos.leaving_day;
+                    let u = Draws { key: pos.key, day };
+                    // Back from a long spell: reduced hours, and rehabilitation work
+                    // for the manager.
+                    if pos.sick_until == day
+                        && pos.sick_until > 0
+                        && day - pos.sick_start > LONG_SPELL_DAYS
+                    {
+                        let unit = pos.unit as usize;
+                        self.staff.positions[i].partial_until =
+                            day + self.params.work.partial_return_days;
+                        self.managers.posts[unit].rehab_owed +=
+                            self.params.managers.rehabilitation_hours;
                     }
-                });
+                    if vacation && (day == 0 || !on_vacation_yesterday[stagger]) {
+                        let back = vacation_end(i, day, vacation_days);
+                        self.reassign(i, back);
+                    }
+                    // A return or a handover changes neither sick leave nor
+                    // the leaving day; a spell or a resignation may.
+                    let changed = weekday
+                        && !vacation
+                        && if sick {
+                            // A worker on sick leave may resign too (many
+                            // long spells end in a move to another job).
+                            self.quit_decision(i, u)
+                        } else {
+                            self.sickness_and_quits(i, u)
+                        };
+                    (!changed).then_some(!sick && !vacation && leaving_day > day)
+                }
+            };
+            // Position `i`'s day is settled: whether it can take cases today.
+            if weekday {
+                available.push(
+                    can_take.unwrap_or_else(|| self.staff.available(i, day, &self.vacations)),
+                );
             }
         }
         self.staff.available_today = available;
     }
 
-    /// Whether worker `i` falls sick today (`u[0]` short, `u[1]` long spell,
-    /// `u[3]` its length), and if not, whether they resign.
-    fn sickness_and_quits(&mut self, i: usize, u: Draws) {
+    /// Whether worker `i` falls sick today or resigns: the day's draw 0
+    /// decides which, if any (`DayThresholds::day_outcome`); draw 3 gives a
+    /// spell's length, or whether a consultant will cover. True if either
+    /// happened.
+    fn sickness_and_quits(&mut self, i: usize, u: Draws) -> bool {
         let day = self.day;
         let s = &self.params.sickness;
         let pos = &self.staff.positions[i];
-        let short = s.short_spells_per_year / rules::WORKDAYS_PER_YEAR;
         let r = &self.staff.log_risk;
-        let long_log_risk = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
-        let spell = if u.get(0) < short {
-            let p = 1.0 / s.short_spell_mean_days;
-            Some(
+        let long_x = r.sick_stress * (pos.stress - 1.0) + r.sick_exhaustion * pos.exhaustion;
+        let outcome = r.day.day_outcome(
+            u.bits(0),
+            long_x,
+            self.quit_stress_x(i),
+            pos.leaving_day == NEVER,
+            || self.quit_log_risk(i),
+        );
+        let len = match outcome {
+            DayOutcome::Nothing => return false,
+            DayOutcome::Resigns => {
+                self.resign(i, u);
+                return true;
+            }
+            DayOutcome::ShortSpell => {
+                let p = 1.0 / s.short_spell_mean_days;
                 ((1.0 - u.get(3)).max(1e-300).ln() / (1.0 - p).max(1e-12).ln())
                     .ceil()
-                    .clamp(1.0, 14.0) as u32,
-            )
-        } else if below_daily_hazard(u.get(1), s.long_spells_per_year, long_log_risk, || {
-            long_log_risk
-        }) {
-            let mean = if pos.exhaustion > 1.0 {
-                s.exhaustion_spell_days
-            } else {
-                s.long_spell_mean_days
-            };
-            Some(long_spell_days(u.get(3), mean, s))
-        } else {
-            None
-        };
-        if let Some(len) = spell {
-            let reassign_after = self.params.sickness.reassign_after_days;
-            let pos = &mut self.staff.positions[i];
-            pos.sick_start = day;
-            pos.sick_until = day + len;
-            if len > LONG_SPELL_DAYS {
-                self.record.month.long_spells += 1.0;
+                    .clamp(1.0, 14.0) as u32
             }
-            if len >= reassign_after {
-                let back = if len > self.params.sickness.reassign_all_after_days {
-                    NEVER
+            DayOutcome::LongSpell => {
+                let mean = if pos.exhaustion > 1.0 {
+                    s.exhaustion_spell_days
                 } else {
-                    day + len
+                    s.long_spell_mean_days
                 };
-                self.reassign(i, back);
+                long_spell_days(u.get(3), mean, s)
             }
-            return;
+        };
+        let reassign_after = self.params.sickness.reassign_after_days;
+        let pos = &mut self.staff.positions[i];
+        pos.sick_start = day;
+        pos.sick_until = day + len;
+        if len > LONG_SPELL_DAYS {
+            self.record.month.long_spells += 1.0;
         }
-        self.quit_decision(i, u);
+        if len >= reassign_after {
+            let back = if len > self.params.sickness.reassign_all_after_days {
+                NEVER
+            } else {
+                day + len
+            };
+            self.reassign(i, back);
+        }
+        true
     }
 
-    /// Whether worker `i` resigns today (`u[2]`), and if so whether a
-    /// consultant will cover the vacancy (`u[3]`).
-    fn quit_decision(&mut self, i: usize, u: Draws) {
-        let day = self.day;
-        let t = &self.params.turnover;
-        let pos = &self.staff.positions[i];
-        if pos.leaving_day == NEVER {
-            let r = &self.staff.log_risk;
-            // Support lies in [0, 1] where the coaching received is not
-            // negative (`LogRisks::support_in_unit`): then the support and
-            // newcomer terms are at most `quit_bound_rest`, and tenure and
-            // support are needed only when the bound cannot settle it.
-            let at_most = if r.support_in_unit && pos.coaching_week >= 0.0 {
-                r.quit_stress * (pos.stress - 1.0) + r.quit_bound_rest
-            } else {
-                f64::INFINITY
-            };
-            let log_risk = || {
-                let tenure_years = (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-                let newcomer = if tenure_years < 2.0 {
-                    r.quit_newcomer
-                } else {
-                    0.0
-                };
-                let support = self.staff.support_of(i, &self.params.stress);
-                r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
-            };
-            if below_daily_hazard(u.get(2), t.quits_per_year, at_most, log_risk) {
-                let pos = &mut self.staff.positions[i];
-                pos.leaving_day = day + t.notice_days;
-                // Whether a consultant will cover the vacancy is settled now,
-                // on a weekday draw, whatever day the worker leaves.
-                pos.consultant_after = u.get(3) < t.consultant_cover;
-            }
+    /// Whether worker `i`, on sick leave on a working day, resigns today
+    /// (the day's draw 0, `DayThresholds::resigns`); true if so.
+    fn quit_decision(&mut self, i: usize, u: Draws) -> bool {
+        let resigns = self.staff.positions[i].leaving_day == NEVER
+            && self.staff.log_risk.day.resigns(
+                u.bits(0),
+                self.quit_stress_x(i),
+                || 1.0,
+                || self.quit_log_risk(i),
+            );
+        if resigns {
+            self.resign(i, u);
         }
+        resigns
+    }
+
+    /// The stress term of worker `i`'s quit hazard, for the thresholds'
+    /// first test; `None` where the coaching received is negative (support
+    /// could leave [0, 1], `LogRisks::new`).
+    fn quit_stress_x(&self, i: usize) -> Option<f64> {
+        let pos = &self.staff.positions[i];
+        let r = &self.staff.log_risk;
+        (pos.coaching_week >= 0.0).then_some(r.quit_stress * (pos.stress - 1.0))
+    }
+
+    /// The log relative risk of worker `i`'s quit hazard: stress, support
+    /// and whether a newcomer (tenure under two years).
+    fn quit_log_risk(&self, i: usize) -> f64 {
+        let pos = &self.staff.positions[i];
+        let r = &self.staff.log_risk;
+        let tenure_years = (f64::from(self.day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+        let newcomer = if tenure_years < 2.0 {
+            r.quit_newcomer
+        } else {
+            0.0
+        };
+        let support = self.staff.support_of(i, &self.params.stress);
+        r.quit_stress * (pos.stress - 1.0) + r.quit_support * (support - 0.5) + newcomer
+    }
+
+    /// Worker `i` resigns today and leaves after the notice; whether a
+    /// consultant will cover the vacancy is settled now (draw 3).
+    fn resign(&mut self, i: usize, u: Draws) {
+        let t = &self.params.turnover;
+        let pos = &mut self.staff.positions[i];
+        pos.leaving_day = self.day + t.notice_days;
+        pos.consultant_after = u.get(3) < t.consultant_cover;
     }
 
     /// Worker `i` leaves: their cases and follow-ups go to colleagues, and
@@ -551,7 +725,8 @@ impl World<'_> {
         self.reassign(i, NEVER);
         let unit = self.staff.positions[i].unit as usize;
         let len = self.staff.teams[unit].len as f64;
-        self.staff.teams[unit].separation_rate += 1.0 / len;
+        let team = &mut self.staff.teams[unit];
+        team.set_separation_rate(team.separation_rate + 1.0 / len, &self.params.stress);
         let t = &self.params.turnover;
         let until = day + t.recruitment_days;
         let pos = &mut self.staff.positions[i];
@@ -620,12 +795,23 @@ impl World<'_> {
         if pos.items.is_empty() {
             (pos.items_hours, pos.items_severity) = (0.0, 0.0);
         }
+        // The colleagues who can take cases, found once: taking a case
+        // changes nobody's availability, only caseload sizes.
+        let mut takers = std::mem::take(&mut self.staff.taker_scratch);
+        takers.clear();
+        if !handover.is_empty() {
+            let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
+            takers.extend(
+                (first..first + len)
+                    .filter(|&j| j != i && self.staff.available(j, day, &self.vacations)),
+            );
+        }
         // Latest deadline first, so that cases pushed back to the front of the
         // unit's queue end up there in deadline order.
         while let Some(mut case) = handover.pop() {
-            let (first, len) = (self.staff.teams[unit].first, self.staff.teams[unit].len);
-            let taker = (first..first + len)
-                .filter(|&j| j != i && self.staff.available(j, day, &self.vacations))
+            let taker = takers
+                .iter()
+                .copied()
                 .min_by_key(|&j| (self.staff.positions[j].items.len(), j));
             match taker {
                 Some(j) => {
@@ -642,6 +828,7 @@ impl World<'_> {
             }
         }
         self.staff.handover_scratch = handover;
+        self.staff.taker_scratch = takers;
         if back == NEVER {
             let ends = std::mem::take(&mut self.staff.positions[i].followup_ends);
             let owed = std::mem::replace(&mut self.staff.positions[i].followup_owed, 0.0);
@@ -677,35 +864,6 @@ impl World<'_> {
     }
 }
 
-/// Whether the uniform `u` falls below the daily hazard
-/// `rules::daily_hazard(rate_per_year, log_relative_risk())`, given an upper
-/// bound `at_most` of the log relative risk: the same answer as comparing
-/// with the hazard itself, but without the hazard's `exp` (nor what goes
-/// into the log relative risk) when a cheap upper bound already settles it,
-/// as it does on almost every day (a daily hazard is of the order of 1e-3).
-/// With `t = at_most log2(e)`, `2^(trunc(t) + 2)` exceeds `2 e^at_most`, so
-/// `rate / 230 * 2^(trunc(t) + 2)` (exact: a power of two times the same
-/// `rate / 230`) is more than twice the hazard for any `exp` within 50 % of
-/// e^x, rounding included; only below the bound is the hazard computed.
-#[inline(always)]
-fn below_daily_hazard(
-    u: f64,
-    rate_per_year: f64,
-    at_most: f64,
-    log_relative_risk: impl FnOnce() -> f64,
-) -> bool {
-    let t = at_most * std::f64::consts::LOG2_E;
-    if t > -900.0 && t < 900.0 {
-        let k = t as i64 + 2;
-        let bound =
-            rate_per_year / rules::WORKDAYS_PER_YEAR * f64::from_bits(((k + 1023) as u64) << 52);
-        if bound.is_normal() && u >= bound {
-            return false;
-        }
-    }
-    u < rules::daily_hazard(rate_per_year, log_relative_risk())
-}
-
 /// Length of a long sick spell [days] from one uniform draw: longer than
 /// `LONG_SPELL_DAYS`, lognormal beyond that with the given mean.
 pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
@@ -725,9 +883,10 @@ pub(super) fn sick_pay(n: u32, costs: &params::Costs) -> f64 {
     }
 }
 
-/// The draws of one position on one day: draw `k` (0: short spell, 1: long
-/// spell, 2: resigning, 3: a spell's length or consultant cover) is number
-/// `4 day + k` of the position's counter-based stream. Each is a pure
+/// The draws of one position on one day: draw `k` (0: what happens today,
+/// a spell or a resignation; 3: a spell's length or consultant cover; 1
+/// and 2 unused) is number `4 day + k` of the position's counter-based
+/// stream. Each is a pure
 /// function of (replication, position, day, k), so a draw not needed (a
 /// weekend, an absent worker, a length when nobody falls sick) is simply
 /// not taken and shifts no other, and both arms see the same draw for the
@@ -739,8 +898,15 @@ struct Draws {
 }
 
 impl Draws {
+    /// Draw `k` as a uniform in [0, 1).
     fn get(self, k: u64) -> f64 {
-        seeds::counter_uniform(self.key, u64::from(self.day) * 4 + k)
+        seeds::uniform_of_bits(self.bits(k))
+    }
+
+    /// The 53 bits of draw `k` (`seeds::counter_bits`), for a comparison
+    /// with a threshold made once per run.
+    fn bits(self, k: u64) -> u64 {
+        seeds::counter_bits(self.key, u64::from(self.day) * 4 + k)
     }
 }
 
@@ -748,57 +914,154 @@ impl Draws {
 mod tests {
     use super::*;
 
+    /// The day's outcome computed plainly: every hazard, one uniform.
+    fn plain_outcome(
+        d: &DayThresholds,
+        m: u64,
+        long_x: f64,
+        quit_x: f64,
+        may_resign: bool,
+    ) -> DayOutcome {
+        let u = seeds::uniform_of_bits(m);
+        let a = d.short;
+        let long = rules::daily_hazard(d.long_rate, long_x);
+        let quit = rules::daily_hazard(d.quit_rate, quit_x);
+        if u < a {
+            DayOutcome::ShortSpell
+        } else if u < a + (1.0 - a) * long {
+            DayOutcome::LongSpell
+        } else if may_resign && u >= 1.0 - (1.0 - a) * (1.0 - long) * quit {
+            DayOutcome::Resigns
+        } else {
+            DayOutcome::Nothing
+        }
+    }
+
     #[test]
-    fn the_bounded_hazard_test_decides_as_the_hazard_does() {
-        // Uniforms around the hazard itself (where the bound cannot settle
-        // it), around the bound, and spread over [0, 1), for log relative
-        // risks from far below to far above 0 and rates from 0 up.
+    fn the_day_outcome_is_the_plain_one_and_the_ceilings_settle_most_days() {
+        // Rates from 0 to beyond the registry's ranges, log relative risks
+        // from far below to far above the caps, support at its ends and
+        // middle, newcomer or not; draws at and around every threshold and
+        // ceiling, and a spread of others.
         let mut n = 0u64;
-        let mut checked = 0;
-        for &rate in &[0.0, 1e-9, 0.02, 0.1, 0.5, 3.0, 50.0] {
-            let mut x = -800.0;
-            while x < 800.0 {
-                let h = rules::daily_hazard(rate, x);
-                let mut us = vec![h, h * (1.0 - 1e-15), h * (1.0 + 1e-15), 2.0 * h, 4.0 * h];
-                us.extend((0..8).map(|k| k as f64 / 8.0));
-                n += 1;
-                us.push(seeds::counter_uniform(7, n));
-                for u in us.into_iter().filter(|u| (0.0..1.0).contains(u)) {
-                    assert_eq!(
-                        below_daily_hazard(u, rate, x, || x),
-                        u < h,
-                        "u {u} rate {rate} x {x}"
-                    );
-                    // With a looser bound, the same answer.
-                    assert_eq!(below_daily_hazard(u, rate, x + 0.7, || x), u < h);
-                    checked += 1;
+        let (mut checked, mut settled) = (0u64, 0u64);
+        for &(short, long, quit) in &[
+            (3.0, 0.12, 0.22),
+            (0.0, 0.0, 0.0),
+            (30.0, 2.0, 2.0),
+            (1.0, 1e-9, 0.05),
+            (3.0, 8.0, 0.22),
+            (3.0, 0.12, 8.0),
+        ] {
+            let mut p = Params::default();
+            p.sickness.short_spells_per_year = short;
+            p.sickness.long_spells_per_year = long;
+            p.turnover.quits_per_year = quit;
+            let r = LogRisks::new(&p);
+            let d = &r.day;
+            let mut x = -30.0;
+            while x < 30.0 {
+                for &(support, newcomer) in &[(0.0, 0.0), (0.5, r.quit_newcomer), (1.0, 0.0)] {
+                    let y = 0.7 * x;
+                    let quit_x = y + r.quit_support * (support - 0.5) + newcomer;
+                    let a = d.short;
+                    let hl = rules::daily_hazard(d.long_rate, x);
+                    let hq = rules::daily_hazard(d.quit_rate, quit_x);
+                    let mut ms: Vec<u64> = [
+                        d.short_below,
+                        d.long_ceiling,
+                        d.quit_floor,
+                        seeds::bits_below(a + (1.0 - a) * hl),
+                        seeds::bits_below(1.0 - (1.0 - a) * (1.0 - hl) * hq),
+                        seeds::bits_below(1.0 - hq),
+                    ]
+                    .iter()
+                    .flat_map(|&t| [t.saturating_sub(1), t, t.saturating_add(1)])
+                    .collect();
+                    for _ in 0..4 {
+                        n += 1;
+                        ms.push(seeds::counter_bits(11, n));
+                    }
+                    for m in ms.into_iter().filter(|&m| m < 1 << 53) {
+                        for may_resign in [true, false] {
+                            let got = d.day_outcome(m, x, Some(y), may_resign, || quit_x);
+                            let want = plain_outcome(d, m, x, quit_x, may_resign);
+                            assert_eq!(got, want, "{short} {long} {quit} x {x} m {m}");
+                            // Without the stress term's test, the same.
+                            let got = d.day_outcome(m, x, None, may_resign, || quit_x);
+                            assert_eq!(got, want);
+                            checked += 1;
+                        }
+                        // On sick leave: a resignation with the quit hazard alone.
+                        let sick = d.resigns(m, Some(y), || 1.0, || quit_x);
+                        assert_eq!(sick, seeds::uniform_of_bits(m) >= 1.0 - hq);
+                        if m >= d.long_ceiling && m < d.quit_floor {
+                            settled += 1;
+                        }
+                    }
                 }
-                x += if x.abs() < 10.0 { 0.0137 } else { 1.37 };
+                x += if x.abs() < 4.0 { 0.0173 } else { 1.73 };
             }
         }
-        assert!(checked > 10_000);
-        let nan = rules::daily_hazard(0.1, f64::NAN);
-        assert_eq!(
-            below_daily_hazard(0.0, 0.1, f64::NAN, || f64::NAN),
-            0.0 < nan
-        );
-        assert_eq!(
-            below_daily_hazard(0.0, 0.1, f64::INFINITY, || 0.0),
-            0.0 < rules::daily_hazard(0.1, 0.0)
+        assert!(checked > 50_000 && settled > 10_000, "{checked} {settled}");
+        // At the defaults the ceilings leave about 94 % of draws settled:
+        // the short spell's 1.3 %, the long spell's ceiling about 1/60 and
+        // quitting's about 1/33 above the rest.
+        let d = LogRisks::new(&Params::default()).day;
+        let share = seeds::uniform_of_bits(d.quit_floor) - seeds::uniform_of_bits(d.long_ceiling);
+        assert!((0.93..0.95).contains(&share), "{share}");
+        assert!(
+            d.long_cap > 2.0 && d.quit_cap > 1.5,
+            "{} {}",
+            d.long_cap,
+            d.quit_cap
         );
     }
 
     #[test]
+    fn support_from_the_teams_part_is_support_bit_for_bit() {
+        // `Staff::support_of` adds the coaching part to the team's part kept
+        // with the unit: the same number as `rules::support` of the
+        // separation rate, as it changes by separations and decay.
+        let p = Params::default();
+        let mut staff = Staff::new(&p, 3);
+        let coaching = [0.0, 0.3, 1.5, 4.0];
+        for step in 0..400 {
+            let team = &mut staff.teams[step % 3];
+            let rate = if step % 7 == 0 {
+                team.separation_rate + 1.0 / team.len as f64
+            } else {
+                team.separation_rate * (-1.0 / 365.0f64).exp()
+            };
+            team.set_separation_rate(rate, &p.stress);
+            for i in [0, 25, 45] {
+                staff.positions[i].coaching_week = coaching[step % 4];
+                let unit = staff.positions[i].unit as usize;
+                let want = rules::support(
+                    1.0 - staff.teams[unit].separation_rate,
+                    coaching[step % 4],
+                    &p.stress,
+                );
+                assert_eq!(staff.support_of(i, &p.stress).to_bits(), want.to_bits());
+            }
+        }
+        assert!(staff.teams[0].separation_rate > 0.0);
+    }
+
+    #[test]
     fn support_stays_in_the_unit_interval_where_the_bound_assumes_it() {
-        // `quit_decision` bounds the support term by `support` in [0, 1]
-        // when `LogRisks::support_in_unit` holds and the coaching received
-        // is not negative: check `rules::support` over the registry's range.
+        // The quit threshold's first test bounds the support term by
+        // `support` in [0, 1] when the team-support share is in [0, 1], the
+        // coaching reference positive and the coaching received not
+        // negative (`LogRisks::new`): check `rules::support` over the
+        // registry's range.
         let mut p = Params::default();
         for &team in &[0.0, 0.3, 1.0] {
             for &reference in &[0.1, 1.5, 10.0] {
                 p.stress.team_support = team;
                 p.stress.coaching_reference_hours = reference;
-                assert!(LogRisks::new(&p).support_in_unit);
+                // The quit threshold's first test is used.
+                assert!(!LogRisks::new(&p).day.quit_cap.is_nan());
                 for &stability in &[-3.0, 0.0, 0.4, 1.0, 2.0] {
                     for &coaching in &[0.0, 0.2, 1.5, 40.0] {
                         let s = rules::support(stability, coaching, &p.stress);
