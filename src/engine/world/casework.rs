@@ -295,6 +295,9 @@ impl World<'_> {
 
     /// One pass over worker `i`'s caseload in priority order, spending the
     /// hours `left`; cases whose stage is done are pushed to `finished`.
+    // Out of line: inlined into the day's schedule, the pass's running
+    // values were kept on the stack rather than in registers.
+    #[inline(never)]
     fn work_items(
         &mut self,
         i: usize,
@@ -305,47 +308,67 @@ impl World<'_> {
     ) {
         let day = self.day;
         let pos = &mut self.staff.positions[i];
+        // The running sums in locals for the pass (the same additions in
+        // the same order), not read and written back through memory per case.
+        let mut hours_left = *left;
+        let mut items_hours = pos.items_hours;
+        let (mut direct, mut travel, mut documentation) =
+            (split.direct, split.travel, split.documentation);
         for c in &mut pos.items {
-            if *left <= 1e-9 {
+            if hours_left <= 1e-9 {
                 break;
             }
-            if c.remaining <= 0.0 {
+            let remaining = c.remaining;
+            if remaining <= 0.0 {
                 continue;
             }
             // Investigations are paced over their shortest calendar time.
-            let elapsed = f64::from(day - c.stage_start + 1);
-            let case_min_days = pace.min_days * c.complexity;
-            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
-                let allowed = c.standard_hours * elapsed / case_min_days;
-                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
+            // (Comparisons rather than `clamp` and `min`: the same numbers,
+            // without their checks; a negative `workable` is skipped below
+            // as a clamped 0 was.)
+            let workable = if c.stage == Stage::Investigation {
+                let elapsed = f64::from(day - c.stage_start + 1);
+                let case_min_days = pace.min_days * c.complexity;
+                if elapsed < case_min_days {
+                    let allowed = c.standard_hours * elapsed / case_min_days;
+                    let x = allowed - (c.standard_hours - remaining);
+                    if x > remaining { remaining } else { x }
+                } else {
+                    remaining
+                }
             } else {
-                c.remaining
+                remaining
             };
             if workable <= 0.0 {
                 continue;
             }
             let need = workable * pace.hours_per_standard;
-            let spent = need.min(*left);
-            *left -= spent;
-            let before = c.remaining;
-            c.remaining -= if spent >= need {
-                workable
+            // `spent = min(need, hours_left)`; all of `workable` is done
+            // when `spent >= need`.
+            let (spent, done) = if need <= hours_left {
+                (need, workable)
             } else {
-                spent / pace.hours_per_standard
+                (hours_left, hours_left / pace.hours_per_standard)
             };
+            hours_left -= spent;
+            let mut after = remaining - done;
             // Guard against a crumb of a second left by rounding.
-            if c.remaining < 1e-9 * c.standard_hours {
-                c.remaining = 0.0;
+            if after < 1e-9 * c.standard_hours {
+                after = 0.0;
             }
-            pos.items_hours -= before - c.remaining;
+            c.remaining = after;
+            items_hours -= remaining - after;
             c.effort += spent * pace.productivity;
-            split.direct += spent * c.direct_share;
-            split.travel += spent * c.travel_share;
-            split.documentation += spent * (1.0 - c.direct_share - c.travel_share);
-            if c.remaining <= 0.0 {
+            direct += spent * c.direct_share;
+            travel += spent * c.travel_share;
+            documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            if after <= 0.0 {
                 finished.push(c.id);
             }
         }
+        *left = hours_left;
+        pos.items_hours = items_hours;
+        (split.direct, split.travel, split.documentation) = (direct, travel, documentation);
     }
 
     /// Takes case `id` off worker `i`'s caseload.
