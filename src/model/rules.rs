@@ -120,13 +120,24 @@ pub struct StrainInputs {
 /// amplify demands more than either alone (more than additive). Both factors
 /// are 1 at control and support 0.5, so strain equals demand there.
 pub fn strain(x: &StrainInputs, s: &Stress) -> f64 {
+    strain_with(x, s, control_buffer_factor(x.control, s))
+}
+
+/// The control term of `strain`, `(1 + b_c (1 - control)) / (1 + b_c / 2)`.
+pub fn control_buffer_factor(control: f64, s: &Stress) -> f64 {
+    (1.0 + s.control_buffer * (1.0 - control)) / (1.0 + s.control_buffer / 2.0)
+}
+
+/// `strain` with its control term given (`x.control` is not read), so
+/// that a caller whose workers share a control level takes it once (the
+/// same number, bit for bit).
+pub fn strain_with(x: &StrainInputs, s: &Stress, control_factor: f64) -> f64 {
     let demand = s.pressure_weight * x.pressure.min(s.pressure_ceiling)
         + s.severity_weight * x.severity_load
         + s.responsibility_weight * x.responsibility
         + x.blame;
-    let control = (1.0 + s.control_buffer * (1.0 - x.control)) / (1.0 + s.control_buffer / 2.0);
     let support = (1.0 + s.support_buffer * (1.0 - x.support)) / (1.0 + s.support_buffer / 2.0);
-    demand * control * support
+    demand * control_factor * support
 }
 
 /// Responsibility a worker carries alone: coaching lets part of it be

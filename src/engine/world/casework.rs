@@ -69,8 +69,46 @@ impl Casework {
 impl World<'_> {
     /// Phase 7, case work (working days): each position in index order.
     pub(super) fn casework_day(&mut self) {
+        let shared = self.shared_hours();
         for i in 0..self.staff.positions.len() {
-            self.work_day(i);
+            self.work_day(i, &shared);
+        }
+    }
+
+    /// Today's hours before case work, the same for every worker with the
+    /// same contract: the parameters and the rules in force do not change
+    /// during phase 7, so they are worked out once per day, with the same
+    /// arithmetic as per worker.
+    fn shared_hours(&self) -> SharedHours {
+        let w = &self.params.work;
+        let organisation = &self.params.organisation;
+        let workdays = f64::from(organisation.workdays_per_week);
+        let admin_hours = self.params.steering.worker_admin_hours / workdays * self.rules_factor();
+        let other_hours = w.other_hours_per_week / workdays;
+        let contract = |share: f64| {
+            let contract = organisation.contract_hours_per_day * share;
+            let admin = admin_hours.min(contract);
+            let other = other_hours.min(contract - admin);
+            let control = rules::effective_control(
+                self.params.steering.decision_latitude,
+                admin / contract,
+                &self.params.stress,
+            );
+            ContractHours {
+                contract,
+                admin,
+                other,
+                admin_and_other: admin + other,
+                control_factor: rules::control_buffer_factor(control, &self.params.stress),
+            }
+        };
+        SharedHours {
+            contract: [contract(1.0), contract(w.partial_return_share)],
+            overtime_hour_ksek: self.overtime_hour_ksek(
+                self.params.costs.worker_salary_ksek_month,
+                organisation.contract_hours_per_day,
+            ),
+            min_days: f64::from(w.investigation_min_days),
         }
     }
 
@@ -128,36 +166,28 @@ impl World<'_> {
 
     /// Worker `i`'s working day: administration, coaching, oversight work,
     /// follow-ups, the unit's pathway hours, then cases by deadline.
-    fn work_day(&mut self, i: usize) {
+    fn work_day(&mut self, i: usize, shared: &SharedHours) {
         let day = self.day;
         if !self.staff.available_today[i] {
             return;
         }
         // Borrowed, not cloned: `work_day` runs for every worker and day.
         let w = &self.params.work;
-        let consultant = matches!(
-            self.staff.positions[i].occupant,
-            Occupant::Consultant { .. }
-        );
-        let rules_factor = self.rules_factor();
-        let contract = self.params.organisation.contract_hours_per_day
-            * if day < self.staff.positions[i].partial_until {
-                w.partial_return_share
-            } else {
-                1.0
-            };
         let pos = &mut self.staff.positions[i];
+        let consultant = matches!(pos.occupant, Occupant::Consultant { .. });
+        let hours = &shared.contract[usize::from(day < pos.partial_until)];
+        let (contract, admin, other, admin_and_other) = (
+            hours.contract,
+            hours.admin,
+            hours.other,
+            hours.admin_and_other,
+        );
         let productivity = if consultant {
             1.0
         } else {
             rules::productivity(pos.experience, w)
         };
-        let workdays = f64::from(self.params.organisation.workdays_per_week);
-        let admin =
-            (self.params.steering.worker_admin_hours / workdays * rules_factor).min(contract);
-        let other = (w.other_hours_per_week / workdays).min(contract - admin);
-        let admin_and_other = admin + other;
-        let coaching = pos.coaching_today.min(contract - admin_and_other);
+        let coaching = smaller(pos.coaching_today, contract - admin_and_other);
         pos.coaching_today = 0.0;
         pos.coaching_week += coaching;
         let case_capacity = contract - admin_and_other - coaching;
@@ -174,10 +204,10 @@ impl World<'_> {
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
-        let oversight = pos.oversight_owed.min(left);
+        let oversight = smaller(pos.oversight_owed, left);
         pos.oversight_owed -= oversight;
         left -= oversight;
-        let followup = pos.followup_owed.min(left);
+        let followup = smaller(pos.followup_owed, left);
         pos.followup_owed -= followup;
         left -= followup;
         // The unit's share of the cross-agency pathway: team meetings
@@ -189,29 +219,27 @@ impl World<'_> {
             documentation: followup * 0.5 + referrals,
             travel: 0.0,
         };
-        // A buffer kept across days: no allocation per worker and day.
-        let mut finished = std::mem::take(&mut self.casework.finished_scratch);
         let pace = Pace {
             hours_per_standard: time_factor / productivity,
             productivity,
-            min_days: f64::from(w.investigation_min_days),
+            min_days: shared.min_days,
         };
         // Work through the caseload; a finished assessment becomes an
         // investigation at once, and a worker with hours left and room under
         // the cap takes the next report waiting in the unit.
         loop {
-            finished.clear();
-            self.work_items(i, &pace, &mut left, &mut split, &mut finished);
-            for &id in &finished {
+            self.work_items(i, &pace, &mut left, &mut split);
+            let finished = self.casework.finished_scratch.len();
+            for k in 0..finished {
+                let id = self.casework.finished_scratch[k];
                 self.finish_stage(i, id);
             }
             // Time of day, as a share of today's hours, for the wait measured.
             let pulled = left > 1e-9 && self.take_waiting_report(i, 1.0 - left / total);
-            if left <= 1e-9 || (finished.is_empty() && !pulled) {
+            if left <= 1e-9 || (finished == 0 && !pulled) {
                 break;
             }
         }
-        self.casework.finished_scratch = finished;
         let CaseHours {
             direct,
             documentation,
@@ -219,7 +247,7 @@ impl World<'_> {
         } = split;
         let pos = &mut self.staff.positions[i];
         // Overtime nobody could use (paced investigations) is not worked.
-        let unused = overtime.min(left);
+        let unused = smaller(overtime, left);
         overtime -= unused;
         total -= unused;
         left -= unused;
@@ -227,19 +255,10 @@ impl World<'_> {
             pos.standard =
                 rules::adjust_standard(pos.standard, time_factor, &self.casework.standard_rates);
             pos.experience = rules::learn(pos.experience, &self.params.work);
-        }
-        let control = rules::effective_control(
-            self.params.steering.decision_latitude,
-            admin / contract,
-            &self.params.stress,
-        );
-        let support = self.staff.support_of(i, &self.params.stress);
-        let pos = &mut self.staff.positions[i];
-        if !consultant {
+            let support = self.staff.support_of(i, &self.params.stress);
+            let pos = &mut self.staff.positions[i];
             self.record.month.pressure_sum += pressure;
-        }
-        pos.strain_today = (!consultant).then(|| {
-            rules::strain(
+            pos.strain_today = Some(rules::strain_with(
                 &StrainInputs {
                     pressure,
                     severity_load,
@@ -249,12 +268,17 @@ impl World<'_> {
                         &self.params.stress,
                     ),
                     blame: pos.blame,
-                    control,
+                    // Not read: the control term is the day's
+                    // (`control_factor`).
+                    control: f64::NAN,
                     support,
                 },
                 &self.params.stress,
-            )
-        });
+                hours.control_factor,
+            ));
+        } else {
+            pos.strain_today = None;
+        }
         let t = &mut self.record.month;
         t.hours_worked += total;
         t.hours_contract += contract;
@@ -286,28 +310,21 @@ impl World<'_> {
         }
         self.record.ledger.hours_accounted +=
             admin + other + coaching + oversight + direct + documentation + travel + left;
-        self.record.month.cost_ksek += overtime
-            * self.overtime_hour_ksek(
-                self.params.costs.worker_salary_ksek_month,
-                self.params.organisation.contract_hours_per_day,
-            );
+        self.record.month.cost_ksek += overtime * shared.overtime_hour_ksek;
     }
 
     /// One pass over worker `i`'s caseload in priority order, spending the
-    /// hours `left`; cases whose stage is done are pushed to `finished`.
+    /// hours `left`; the ids of the cases whose stage is done are left in
+    /// `finished_scratch`.
     // Out of line: inlined into the day's schedule, the pass's running
     // values were kept on the stack rather than in registers.
     #[inline(never)]
-    fn work_items(
-        &mut self,
-        i: usize,
-        pace: &Pace,
-        left: &mut f64,
-        split: &mut CaseHours,
-        finished: &mut Vec<u32>,
-    ) {
+    fn work_items(&mut self, i: usize, pace: &Pace, left: &mut f64, split: &mut CaseHours) {
         let day = self.day;
         let pos = &mut self.staff.positions[i];
+        // A buffer kept across days: no allocation per worker and day.
+        let finished = &mut self.casework.finished_scratch;
+        finished.clear();
         // The running sums in locals for the pass (the same additions in
         // the same order), not read and written back through memory per case.
         let mut hours_left = *left;
@@ -581,6 +598,33 @@ impl World<'_> {
         let o = &mut self.oversight;
         o.schedule(self.day, delay, kind, case, manager_generation, approved);
     }
+}
+
+/// `a.min(b)` for hours, which are never NaN: the same number without
+/// `min`'s handling of NaN.
+fn smaller(a: f64, b: f64) -> f64 {
+    if a < b { a } else { b }
+}
+
+/// A working day's hours before case work for one kind of contract.
+struct ContractHours {
+    contract: f64,
+    admin: f64,
+    other: f64,
+    admin_and_other: f64,
+    /// The control term of strain (`rules::control_buffer_factor`), from
+    /// the decision latitude after prescribed administration.
+    control_factor: f64,
+}
+
+/// What every worker's day shares on a working day.
+struct SharedHours {
+    /// A full contract, and one on partial return from sick leave.
+    contract: [ContractHours; 2],
+    /// Cost of an overtime hour [kSEK].
+    overtime_hour_ksek: f64,
+    /// Shortest calendar time of an investigation of complexity 1 [days].
+    min_days: f64,
 }
 
 /// Hours of case work split by kind, summed over a worker's day.
