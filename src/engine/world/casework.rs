@@ -388,20 +388,6 @@ impl World<'_> {
         (split.direct, split.travel, split.documentation) = (direct, travel, documentation);
     }
 
-    /// Takes case `id` off worker `i`'s caseload.
-    fn remove_item(&mut self, i: usize, id: u32) -> Option<Case> {
-        let pos = &mut self.staff.positions[i];
-        let at = pos.items.iter().position(|c| c.id == id)?;
-        let case = pos.items.remove(at);
-        if pos.items.is_empty() {
-            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
-        } else {
-            pos.items_hours -= case.remaining;
-            pos.items_severity -= case.severity;
-        }
-        Some(case)
-    }
-
     /// How far worker `i`'s own tendency to intervene shifts a decision on
     /// `case` [log-odds]: their tendency times the spread that latitude,
     /// approval, documentation, experience and coaching allow.
@@ -447,9 +433,17 @@ impl World<'_> {
         let day = self.day;
         // Off the caseload while it is decided; back on if its
         // investigation starts.
-        let Some(mut case) = self.remove_item(i, id) else {
+        let pos = &mut self.staff.positions[i];
+        let Some(at) = pos.items.iter().position(|c| c.id == id) else {
             return;
         };
+        let mut case = pos.items.remove(at);
+        if pos.items.is_empty() {
+            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
+        } else {
+            pos.items_hours -= case.remaining;
+            pos.items_severity -= case.severity;
+        }
         let (error_factor, spread_factor) = self
             .casework
             .documentation_factors(case.documentation, &self.params.decisions);
