@@ -132,7 +132,14 @@ pub fn control_buffer_factor(control: f64, s: &Stress) -> f64 {
 /// that a caller whose workers share a control level takes it once (the
 /// same number, bit for bit).
 pub fn strain_with(x: &StrainInputs, s: &Stress, control_factor: f64) -> f64 {
-    let demand = s.pressure_weight * x.pressure.min(s.pressure_ceiling)
+    // `min(pressure, ceiling)` as a comparison: the same number (a NaN
+    // pressure gives the ceiling, as `min` does) without `min`'s NaN check.
+    let pressure = if x.pressure < s.pressure_ceiling {
+        x.pressure
+    } else {
+        s.pressure_ceiling
+    };
+    let demand = s.pressure_weight * pressure
         + s.severity_weight * x.severity_load
         + s.responsibility_weight * x.responsibility
         + x.blame;

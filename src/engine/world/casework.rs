@@ -295,17 +295,17 @@ impl World<'_> {
         t.hours_travel += travel;
         t.hours_idle += left;
         self.record.ledger.hours_available += total;
-        let categories = [
-            admin,
-            other,
-            coaching,
-            oversight,
-            direct,
-            documentation,
-            travel,
-            left,
-        ];
-        if categories.iter().any(|&h| h < -1e-9) {
+        // Any category negative: the comparisons or-ed without branches.
+        let negative = |h: f64| h < -1e-9;
+        if negative(admin)
+            | negative(other)
+            | negative(coaching)
+            | negative(oversight)
+            | negative(direct)
+            | negative(documentation)
+            | negative(travel)
+            | negative(left)
+        {
             self.record.ledger.negative_hours += 1;
         }
         self.record.ledger.hours_accounted +=
