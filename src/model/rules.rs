@@ -36,11 +36,19 @@ pub fn time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
 /// 2e-11 over the parameter's range; see there) instead of `exp` and `ln`:
 /// the engine's form, once per present worker and day. A table made for
 /// another exponent is not used.
+#[inline]
 pub fn time_factor_with(pressure: f64, standard: f64, work: &Work, power: &fastmath::Power) -> f64 {
     if power.exponent() != work.corner_cutting_elasticity {
-        return time_factor(pressure, standard, work);
+        return untabulated_time_factor(pressure, standard, work);
     }
     (standard * power.of(pressure.max(1e-9))).clamp(work.min_time_factor, work.max_time_factor)
+}
+
+/// `time_factor`, out of line: the table's path is the engine's.
+#[cold]
+#[inline(never)]
+fn untabulated_time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
+    time_factor(pressure, standard, work)
 }
 
 /// One day of standard erosion: the standard moves towards the time actually
