@@ -67,11 +67,14 @@ impl Casework {
 }
 
 impl World<'_> {
-    /// Phase 7, case work (working days): each position in index order.
+    /// Phase 7, case work (working days): each available position in index
+    /// order.
     pub(super) fn casework_day(&mut self) {
         let shared = self.shared_hours();
         for i in 0..self.staff.positions.len() {
-            self.work_day(i, &shared);
+            if self.staff.available_today[i] {
+                self.work_day(i, &shared);
+            }
         }
     }
 
@@ -164,13 +167,14 @@ impl World<'_> {
         self.record.month.investigations_opened += 1.0;
     }
 
-    /// Worker `i`'s working day: administration, coaching, oversight work,
-    /// follow-ups, the unit's pathway hours, then cases by deadline.
+    /// Worker `i`'s working day (`i` available today): administration,
+    /// coaching, oversight work, follow-ups, the unit's pathway hours, then
+    /// cases by deadline.
+    // Out of line, with the caseload pass inlined into it: a function of
+    // its own keeps the worker's running values in registers.
+    #[inline(never)]
     fn work_day(&mut self, i: usize, shared: &SharedHours) {
         let day = self.day;
-        if !self.staff.available_today[i] {
-            return;
-        }
         // Borrowed, not cloned: `work_day` runs for every worker and day.
         let w = &self.params.work;
         let pos = &mut self.staff.positions[i];
@@ -316,9 +320,9 @@ impl World<'_> {
     /// One pass over worker `i`'s caseload in priority order, spending the
     /// hours `left`; the ids of the cases whose stage is done are left in
     /// `finished_scratch`.
-    // Out of line: inlined into the day's schedule, the pass's running
-    // values were kept on the stack rather than in registers.
-    #[inline(never)]
+    // Inlined into `work_day`, which is kept out of line: inlined into the
+    // day's schedule the pass's running values were kept on the stack.
+    #[inline(always)]
     fn work_items(&mut self, i: usize, pace: &Pace, left: &mut f64, split: &mut CaseHours) {
         let day = self.day;
         let pos = &mut self.staff.positions[i];
