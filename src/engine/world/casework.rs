@@ -228,6 +228,10 @@ impl World<'_> {
             productivity,
             min_days: shared.min_days,
         };
+        // The worker's support, for the day's decisions and strain: its
+        // inputs (coaching this week, the team's turnover) do not change
+        // during the worker's day.
+        let support = self.staff.support_of(i, &self.params.stress);
         // Work through the caseload; a finished assessment becomes an
         // investigation at once, and a worker with hours left and room under
         // the cap takes the next report waiting in the unit.
@@ -236,7 +240,7 @@ impl World<'_> {
             let finished = self.casework.finished_scratch.len();
             for k in 0..finished {
                 let id = self.casework.finished_scratch[k];
-                self.finish_stage(i, id);
+                self.finish_stage(i, id, support);
             }
             // Time of day, as a share of today's hours, for the wait measured.
             let pulled = left > 1e-9 && self.take_waiting_report(i, 1.0 - left / total);
@@ -259,8 +263,6 @@ impl World<'_> {
             pos.standard =
                 rules::adjust_standard(pos.standard, time_factor, &self.casework.standard_rates);
             pos.experience = rules::learn(pos.experience, &self.params.work);
-            let support = self.staff.support_of(i, &self.params.stress);
-            let pos = &mut self.staff.positions[i];
             self.record.month.pressure_sum += pressure;
             pos.strain_today = Some(rules::strain_with(
                 &StrainInputs {
@@ -413,8 +415,15 @@ impl World<'_> {
         spread * pos.tendency
     }
 
-    /// Relative error risk of a decision by worker `i` on `case`.
-    fn error_probability(&self, i: usize, case: &Case, documentation_factor: f64) -> f64 {
+    /// Relative error risk of a decision by worker `i`, with `support`, on
+    /// `case`.
+    fn error_probability(
+        &self,
+        i: usize,
+        case: &Case,
+        support: f64,
+        documentation_factor: f64,
+    ) -> f64 {
         let pos = &self.staff.positions[i];
         let consultant = !pos.employed();
         rules::error_probability_with(
@@ -422,7 +431,7 @@ impl World<'_> {
                 experience: if consultant { 1.0 } else { pos.experience },
                 rushed: case.standard_hours / case.effort.max(1e-9),
                 stress: if consultant { 1.0 } else { pos.stress },
-                support: self.staff.support_of(i, &self.params.stress),
+                support,
                 documentation: case.documentation,
             },
             &self.params.decisions,
@@ -430,10 +439,11 @@ impl World<'_> {
         )
     }
 
-    /// Worker `i` finishes the current stage of case `id`: an assessment
-    /// screens the case in or out, an investigation ends in a decision
-    /// (through the manager when it needs approval).
-    fn finish_stage(&mut self, i: usize, id: u32) {
+    /// Worker `i`, with today's `support`, finishes the current stage of
+    /// case `id`: an assessment screens the case in or out, an
+    /// investigation ends in a decision (through the manager when it needs
+    /// approval).
+    fn finish_stage(&mut self, i: usize, id: u32, support: f64) {
         let day = self.day;
         // Off the caseload while it is decided; back on if its
         // investigation starts.
@@ -451,7 +461,7 @@ impl World<'_> {
         let (error_factor, spread_factor) = self
             .casework
             .documentation_factors(case.documentation, &self.params.decisions);
-        let p_error = self.error_probability(i, &case, error_factor);
+        let p_error = self.error_probability(i, &case, support, error_factor);
         case.decider_generation = self.staff.positions[i].generation;
         let (need, draws, severity) = (case.need, case.draws, case.severity);
         match case.stage {
