@@ -130,9 +130,10 @@ pub struct Power {
     a: f64,
     /// Whether the tables are made (`a` within [-4, 4]).
     tabulated: bool,
-    /// (m^a, h a m^(a-1)) at the nodes m = 1 + j/512, j = 0..=512
-    /// (arrays of fixed size: the index needs no bounds check).
-    nodes: Box<[[f64; 2]; POWER_CELLS + 1]>,
+    /// Per cell j (m from 1 + j/512 to 1 + (j+1)/512), the cubic's
+    /// coefficients `[y0, d0, c2, c3]` from the nodes' `(m^a, h a m^(a-1))`
+    /// (an array of fixed size: the index needs no bounds check).
+    cells: Box<[[f64; 4]; POWER_CELLS]>,
     /// 2^(a e) for e = -64..64.
     scale: Box<[f64; 2 * POWER_EXPONENTS as usize]>,
 }
@@ -142,12 +143,23 @@ impl Power {
     pub fn new(a: f64) -> Self {
         let h = 1.0 / POWER_CELLS as f64;
         let tabulated = a.is_finite() && a.abs() <= 4.0;
-        let mut nodes = Box::new([[1.0, 0.0]; POWER_CELLS + 1]);
+        let mut cells = Box::new([[1.0, 0.0, 0.0, 0.0]; POWER_CELLS]);
         let mut scale = Box::new([1.0; 2 * POWER_EXPONENTS as usize]);
         if tabulated {
-            for (j, node) in nodes.iter_mut().enumerate() {
+            let node = |j: usize| {
                 let m = 1.0 + j as f64 * h;
-                *node = [m.powf(a), h * a * m.powf(a - 1.0)];
+                [m.powf(a), h * a * m.powf(a - 1.0)]
+            };
+            let mut left = node(0);
+            for (j, cell) in cells.iter_mut().enumerate() {
+                let right = node(j + 1);
+                let ([y0, d0], [y1, d1]) = (left, right);
+                left = right;
+                // Cubic Hermite through the two nodes: y0 + t (d0 + t (c2 + t c3)).
+                let dy = y1 - y0;
+                let c2 = 3.0 * dy - 2.0 * d0 - d1;
+                let c3 = d0 + d1 - 2.0 * dy;
+                *cell = [y0, d0, c2, c3];
             }
             for (k, s) in scale.iter_mut().enumerate() {
                 *s = 2f64.powf(a * (k as i64 - POWER_EXPONENTS) as f64);
@@ -156,7 +168,7 @@ impl Power {
         Power {
             a,
             tabulated,
-            nodes,
+            cells,
             scale,
         }
     }
@@ -174,21 +186,25 @@ impl Power {
         // 2^-64 <= x < 2^64 (the sign bit puts negative x above).
         let k = (bits >> 52).wrapping_sub(1023 - POWER_EXPONENTS as u64) as usize;
         if !self.tabulated || k >= 2 * POWER_EXPONENTS as usize {
-            return x.powf(self.a);
+            return self.untabulated(x);
         }
         // The mantissa's top 9 bits pick the cell; the other 43, moved to
         // the top of a mantissa, give 1 + t exactly, t in [0, 1) in the cell.
         let fraction = bits & ((1 << 52) - 1);
         let i = (fraction >> 43) as usize;
         let t = f64::from_bits(1f64.to_bits() | (fraction << 9) & ((1 << 52) - 1)) - 1.0;
-        let [y0, d0] = self.nodes[i];
-        let [y1, d1] = self.nodes[i + 1];
-        // Cubic Hermite in Horner form: y0 + t (d0 + t (c2 + t c3)).
-        let dy = y1 - y0;
-        let c2 = 3.0 * dy - 2.0 * d0 - d1;
-        let c3 = d0 + d1 - 2.0 * dy;
+        // The cubic in Horner form, its coefficients made once per cell.
+        let [y0, d0, c2, c3] = self.cells[i];
         let m_a = y0 + t * (d0 + t * (c2 + t * c3));
         m_a * self.scale[k]
+    }
+
+    /// `powf`, outside the table (kept out of line: the table's path is
+    /// the hot one).
+    #[cold]
+    #[inline(never)]
+    fn untabulated(&self, x: f64) -> f64 {
+        x.powf(self.a)
     }
 }
 

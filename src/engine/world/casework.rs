@@ -67,10 +67,51 @@ impl Casework {
 }
 
 impl World<'_> {
-    /// Phase 7, case work (working days): each position in index order.
+    /// Phase 7, case work (working days): each available position in index
+    /// order.
     pub(super) fn casework_day(&mut self) {
+        let shared = self.shared_hours();
         for i in 0..self.staff.positions.len() {
-            self.work_day(i);
+            if self.staff.available_today[i] {
+                self.work_day(i, &shared);
+            }
+        }
+    }
+
+    /// Today's hours before case work, the same for every worker with the
+    /// same contract: the parameters and the rules in force do not change
+    /// during phase 7, so they are worked out once per day, with the same
+    /// arithmetic as per worker.
+    fn shared_hours(&self) -> SharedHours {
+        let w = &self.params.work;
+        let organisation = &self.params.organisation;
+        let workdays = f64::from(organisation.workdays_per_week);
+        let admin_hours = self.params.steering.worker_admin_hours / workdays * self.rules_factor();
+        let other_hours = w.other_hours_per_week / workdays;
+        let contract = |share: f64| {
+            let contract = organisation.contract_hours_per_day * share;
+            let admin = admin_hours.min(contract);
+            let other = other_hours.min(contract - admin);
+            let control = rules::effective_control(
+                self.params.steering.decision_latitude,
+                admin / contract,
+                &self.params.stress,
+            );
+            ContractHours {
+                contract,
+                admin,
+                other,
+                admin_and_other: admin + other,
+                control_factor: rules::control_buffer_factor(control, &self.params.stress),
+            }
+        };
+        SharedHours {
+            contract: [contract(1.0), contract(w.partial_return_share)],
+            overtime_hour_ksek: self.overtime_hour_ksek(
+                self.params.costs.worker_salary_ksek_month,
+                organisation.contract_hours_per_day,
+            ),
+            min_days: f64::from(w.investigation_min_days),
         }
     }
 
@@ -126,38 +167,31 @@ impl World<'_> {
         self.record.month.investigations_opened += 1.0;
     }
 
-    /// Worker `i`'s working day: administration, coaching, oversight work,
-    /// follow-ups, the unit's pathway hours, then cases by deadline.
-    fn work_day(&mut self, i: usize) {
+    /// Worker `i`'s working day (`i` available today): administration,
+    /// coaching, oversight work, follow-ups, the unit's pathway hours, then
+    /// cases by deadline.
+    // Out of line, with the caseload pass inlined into it: a function of
+    // its own keeps the worker's running values in registers.
+    #[inline(never)]
+    fn work_day(&mut self, i: usize, shared: &SharedHours) {
         let day = self.day;
-        if !self.staff.available_today[i] {
-            return;
-        }
         // Borrowed, not cloned: `work_day` runs for every worker and day.
         let w = &self.params.work;
-        let consultant = matches!(
-            self.staff.positions[i].occupant,
-            Occupant::Consultant { .. }
-        );
-        let rules_factor = self.rules_factor();
-        let contract = self.params.organisation.contract_hours_per_day
-            * if day < self.staff.positions[i].partial_until {
-                w.partial_return_share
-            } else {
-                1.0
-            };
         let pos = &mut self.staff.positions[i];
+        let consultant = matches!(pos.occupant, Occupant::Consultant { .. });
+        let hours = &shared.contract[usize::from(day < pos.partial_until)];
+        let (contract, admin, other, admin_and_other) = (
+            hours.contract,
+            hours.admin,
+            hours.other,
+            hours.admin_and_other,
+        );
         let productivity = if consultant {
             1.0
         } else {
             rules::productivity(pos.experience, w)
         };
-        let workdays = f64::from(self.params.organisation.workdays_per_week);
-        let admin =
-            (self.params.steering.worker_admin_hours / workdays * rules_factor).min(contract);
-        let other = (w.other_hours_per_week / workdays).min(contract - admin);
-        let admin_and_other = admin + other;
-        let coaching = pos.coaching_today.min(contract - admin_and_other);
+        let coaching = smaller(pos.coaching_today, contract - admin_and_other);
         pos.coaching_today = 0.0;
         pos.coaching_week += coaching;
         let case_capacity = contract - admin_and_other - coaching;
@@ -174,10 +208,10 @@ impl World<'_> {
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
-        let oversight = pos.oversight_owed.min(left);
+        let oversight = smaller(pos.oversight_owed, left);
         pos.oversight_owed -= oversight;
         left -= oversight;
-        let followup = pos.followup_owed.min(left);
+        let followup = smaller(pos.followup_owed, left);
         pos.followup_owed -= followup;
         left -= followup;
         // The unit's share of the cross-agency pathway: team meetings
@@ -189,29 +223,31 @@ impl World<'_> {
             documentation: followup * 0.5 + referrals,
             travel: 0.0,
         };
-        // A buffer kept across days: no allocation per worker and day.
-        let mut finished = std::mem::take(&mut self.casework.finished_scratch);
         let pace = Pace {
             hours_per_standard: time_factor / productivity,
             productivity,
-            min_days: f64::from(w.investigation_min_days),
+            min_days: shared.min_days,
         };
+        // The worker's support, for the day's decisions and strain: its
+        // inputs (coaching this week, the team's turnover) do not change
+        // during the worker's day.
+        let support = self.staff.support_of(i, &self.params.stress);
         // Work through the caseload; a finished assessment becomes an
         // investigation at once, and a worker with hours left and room under
         // the cap takes the next report waiting in the unit.
         loop {
-            finished.clear();
-            self.work_items(i, &pace, &mut left, &mut split, &mut finished);
-            for &id in &finished {
-                self.finish_stage(i, id);
+            self.work_items(i, &pace, &mut left, &mut split);
+            let finished = self.casework.finished_scratch.len();
+            for k in 0..finished {
+                let id = self.casework.finished_scratch[k];
+                self.finish_stage(i, id, support);
             }
             // Time of day, as a share of today's hours, for the wait measured.
             let pulled = left > 1e-9 && self.take_waiting_report(i, 1.0 - left / total);
-            if left <= 1e-9 || (finished.is_empty() && !pulled) {
+            if left <= 1e-9 || (finished == 0 && !pulled) {
                 break;
             }
         }
-        self.casework.finished_scratch = finished;
         let CaseHours {
             direct,
             documentation,
@@ -219,7 +255,7 @@ impl World<'_> {
         } = split;
         let pos = &mut self.staff.positions[i];
         // Overtime nobody could use (paced investigations) is not worked.
-        let unused = overtime.min(left);
+        let unused = smaller(overtime, left);
         overtime -= unused;
         total -= unused;
         left -= unused;
@@ -227,19 +263,8 @@ impl World<'_> {
             pos.standard =
                 rules::adjust_standard(pos.standard, time_factor, &self.casework.standard_rates);
             pos.experience = rules::learn(pos.experience, &self.params.work);
-        }
-        let control = rules::effective_control(
-            self.params.steering.decision_latitude,
-            admin / contract,
-            &self.params.stress,
-        );
-        let support = self.staff.support_of(i, &self.params.stress);
-        let pos = &mut self.staff.positions[i];
-        if !consultant {
             self.record.month.pressure_sum += pressure;
-        }
-        pos.strain_today = (!consultant).then(|| {
-            rules::strain(
+            pos.strain_today = Some(rules::strain_with(
                 &StrainInputs {
                     pressure,
                     severity_load,
@@ -249,12 +274,17 @@ impl World<'_> {
                         &self.params.stress,
                     ),
                     blame: pos.blame,
-                    control,
+                    // Not read: the control term is the day's
+                    // (`control_factor`).
+                    control: f64::NAN,
                     support,
                 },
                 &self.params.stress,
-            )
-        });
+                hours.control_factor,
+            ));
+        } else {
+            pos.strain_today = None;
+        }
         let t = &mut self.record.month;
         t.hours_worked += total;
         t.hours_contract += contract;
@@ -271,95 +301,97 @@ impl World<'_> {
         t.hours_travel += travel;
         t.hours_idle += left;
         self.record.ledger.hours_available += total;
-        let categories = [
-            admin,
-            other,
-            coaching,
-            oversight,
-            direct,
-            documentation,
-            travel,
-            left,
-        ];
-        if categories.iter().any(|&h| h < -1e-9) {
+        // Any category negative: the comparisons or-ed without branches.
+        let negative = |h: f64| h < -1e-9;
+        if negative(admin)
+            | negative(other)
+            | negative(coaching)
+            | negative(oversight)
+            | negative(direct)
+            | negative(documentation)
+            | negative(travel)
+            | negative(left)
+        {
             self.record.ledger.negative_hours += 1;
         }
         self.record.ledger.hours_accounted +=
             admin + other + coaching + oversight + direct + documentation + travel + left;
-        self.record.month.cost_ksek += overtime
-            * self.overtime_hour_ksek(
-                self.params.costs.worker_salary_ksek_month,
-                self.params.organisation.contract_hours_per_day,
-            );
+        self.record.month.cost_ksek += overtime * shared.overtime_hour_ksek;
     }
 
     /// One pass over worker `i`'s caseload in priority order, spending the
-    /// hours `left`; cases whose stage is done are pushed to `finished`.
-    fn work_items(
-        &mut self,
-        i: usize,
-        pace: &Pace,
-        left: &mut f64,
-        split: &mut CaseHours,
-        finished: &mut Vec<u32>,
-    ) {
+    /// hours `left`; the ids of the cases whose stage is done are left in
+    /// `finished_scratch`.
+    // Inlined into `work_day`, which is kept out of line: inlined into the
+    // day's schedule the pass's running values were kept on the stack.
+    #[inline(always)]
+    fn work_items(&mut self, i: usize, pace: &Pace, left: &mut f64, split: &mut CaseHours) {
         let day = self.day;
         let pos = &mut self.staff.positions[i];
+        // A buffer kept across days: no allocation per worker and day.
+        let finished = &mut self.casework.finished_scratch;
+        finished.clear();
+        // The running sums in locals for the pass (the same additions in
+        // the same order), not read and written back through memory per case.
+        let mut hours_left = *left;
+        let mut items_hours = pos.items_hours;
+        let (mut direct, mut travel, mut documentation) =
+            (split.direct, split.travel, split.documentation);
         for c in &mut pos.items {
-            if *left <= 1e-9 {
+            if hours_left <= 1e-9 {
                 break;
             }
-            if c.remaining <= 0.0 {
+            let remaining = c.remaining;
+            if remaining <= 0.0 {
                 continue;
             }
             // Investigations are paced over their shortest calendar time.
-            let elapsed = f64::from(day - c.stage_start + 1);
-            let case_min_days = pace.min_days * c.complexity;
-            let workable = if c.stage == Stage::Investigation && elapsed < case_min_days {
-                let allowed = c.standard_hours * elapsed / case_min_days;
-                (allowed - (c.standard_hours - c.remaining)).clamp(0.0, c.remaining)
+            // (Comparisons rather than `clamp` and `min`: the same numbers,
+            // without their checks; a negative `workable` is skipped below
+            // as a clamped 0 was.)
+            let workable = if c.stage == Stage::Investigation {
+                let elapsed = f64::from(day - c.stage_start + 1);
+                let case_min_days = pace.min_days * c.complexity;
+                if elapsed < case_min_days {
+                    let allowed = c.standard_hours * elapsed / case_min_days;
+                    let x = allowed - (c.standard_hours - remaining);
+                    if x > remaining { remaining } else { x }
+                } else {
+                    remaining
+                }
             } else {
-                c.remaining
+                remaining
             };
             if workable <= 0.0 {
                 continue;
             }
             let need = workable * pace.hours_per_standard;
-            let spent = need.min(*left);
-            *left -= spent;
-            let before = c.remaining;
-            c.remaining -= if spent >= need {
-                workable
+            // `spent = min(need, hours_left)`; all of `workable` is done
+            // when `spent >= need`.
+            let (spent, done) = if need <= hours_left {
+                (need, workable)
             } else {
-                spent / pace.hours_per_standard
+                (hours_left, hours_left / pace.hours_per_standard)
             };
+            hours_left -= spent;
+            let mut after = remaining - done;
             // Guard against a crumb of a second left by rounding.
-            if c.remaining < 1e-9 * c.standard_hours {
-                c.remaining = 0.0;
+            if after < 1e-9 * c.standard_hours {
+                after = 0.0;
             }
-            pos.items_hours -= before - c.remaining;
+            c.remaining = after;
+            items_hours -= remaining - after;
             c.effort += spent * pace.productivity;
-            split.direct += spent * c.direct_share;
-            split.travel += spent * c.travel_share;
-            split.documentation += spent * (1.0 - c.direct_share - c.travel_share);
-            if c.remaining <= 0.0 {
+            direct += spent * c.direct_share;
+            travel += spent * c.travel_share;
+            documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            if after <= 0.0 {
                 finished.push(c.id);
             }
         }
-    }
-
-    /// Takes case `id` off worker `i`'s caseload.
-    fn remove_item(&mut self, i: usize, id: u32) -> Option<Case> {
-        let pos = &mut self.staff.positions[i];
-        let at = pos.items.iter().position(|c| c.id == id)?;
-        let case = pos.items.remove(at);
-        if pos.items.is_empty() {
-            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
-        } else {
-            pos.items_hours -= case.remaining;
-            pos.items_severity -= case.severity;
-        }
-        Some(case)
+        *left = hours_left;
+        pos.items_hours = items_hours;
+        (split.direct, split.travel, split.documentation) = (direct, travel, documentation);
     }
 
     /// How far worker `i`'s own tendency to intervene shifts a decision on
@@ -383,8 +415,15 @@ impl World<'_> {
         spread * pos.tendency
     }
 
-    /// Relative error risk of a decision by worker `i` on `case`.
-    fn error_probability(&self, i: usize, case: &Case, documentation_factor: f64) -> f64 {
+    /// Relative error risk of a decision by worker `i`, with `support`, on
+    /// `case`.
+    fn error_probability(
+        &self,
+        i: usize,
+        case: &Case,
+        support: f64,
+        documentation_factor: f64,
+    ) -> f64 {
         let pos = &self.staff.positions[i];
         let consultant = !pos.employed();
         rules::error_probability_with(
@@ -392,7 +431,7 @@ impl World<'_> {
                 experience: if consultant { 1.0 } else { pos.experience },
                 rushed: case.standard_hours / case.effort.max(1e-9),
                 stress: if consultant { 1.0 } else { pos.stress },
-                support: self.staff.support_of(i, &self.params.stress),
+                support,
                 documentation: case.documentation,
             },
             &self.params.decisions,
@@ -400,20 +439,29 @@ impl World<'_> {
         )
     }
 
-    /// Worker `i` finishes the current stage of case `id`: an assessment
-    /// screens the case in or out, an investigation ends in a decision
-    /// (through the manager when it needs approval).
-    fn finish_stage(&mut self, i: usize, id: u32) {
+    /// Worker `i`, with today's `support`, finishes the current stage of
+    /// case `id`: an assessment screens the case in or out, an
+    /// investigation ends in a decision (through the manager when it needs
+    /// approval).
+    fn finish_stage(&mut self, i: usize, id: u32, support: f64) {
         let day = self.day;
         // Off the caseload while it is decided; back on if its
         // investigation starts.
-        let Some(mut case) = self.remove_item(i, id) else {
+        let pos = &mut self.staff.positions[i];
+        let Some(at) = pos.items.iter().position(|c| c.id == id) else {
             return;
         };
+        let mut case = pos.items.remove(at);
+        if pos.items.is_empty() {
+            (pos.items_hours, pos.items_severity) = (0.0, 0.0);
+        } else {
+            pos.items_hours -= case.remaining;
+            pos.items_severity -= case.severity;
+        }
         let (error_factor, spread_factor) = self
             .casework
             .documentation_factors(case.documentation, &self.params.decisions);
-        let p_error = self.error_probability(i, &case, error_factor);
+        let p_error = self.error_probability(i, &case, support, error_factor);
         case.decider_generation = self.staff.positions[i].generation;
         let (need, draws, severity) = (case.need, case.draws, case.severity);
         match case.stage {
@@ -558,6 +606,33 @@ impl World<'_> {
         let o = &mut self.oversight;
         o.schedule(self.day, delay, kind, case, manager_generation, approved);
     }
+}
+
+/// `a.min(b)` for hours, which are never NaN: the same number without
+/// `min`'s handling of NaN.
+fn smaller(a: f64, b: f64) -> f64 {
+    if a < b { a } else { b }
+}
+
+/// A working day's hours before case work for one kind of contract.
+struct ContractHours {
+    contract: f64,
+    admin: f64,
+    other: f64,
+    admin_and_other: f64,
+    /// The control term of strain (`rules::control_buffer_factor`), from
+    /// the decision latitude after prescribed administration.
+    control_factor: f64,
+}
+
+/// What every worker's day shares on a working day.
+struct SharedHours {
+    /// A full contract, and one on partial return from sick leave.
+    contract: [ContractHours; 2],
+    /// Cost of an overtime hour [kSEK].
+    overtime_hour_ksek: f64,
+    /// Shortest calendar time of an investigation of complexity 1 [days].
+    min_days: f64,
 }
 
 /// Hours of case work split by kind, summed over a worker's day.
