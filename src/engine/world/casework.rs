@@ -69,6 +69,7 @@ impl Casework {
 impl World<'_> {
     /// Phase 7, case work (working days): each available position in index
     /// order.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn casework_day(&mut self) {
         let shared = self.shared_hours();
         for i in 0..self.staff.positions.len() {
@@ -116,6 +117,7 @@ impl World<'_> {
     }
 
     /// Puts `case` on worker `j`'s caseload in priority order.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn insert_item(&mut self, j: usize, case: Case) {
         // Priority: earliest deadline, then most severe, then first come.
         let key = |c: &Case| {
@@ -136,6 +138,7 @@ impl World<'_> {
     // ---- 7. Case work -------------------------------------------------------
 
     /// `case` reaches a worker: its assessment starts.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn start_assessment(&self, case: &mut Case) {
         let doc = self.documentation_intensity();
         let w = &self.params.work;
@@ -148,6 +151,7 @@ impl World<'_> {
     }
 
     /// `case` is screened in: its investigation starts today.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn start_investigation(&mut self, case: &mut Case) {
         let doc = self.documentation_intensity();
         let w = &self.params.work;
@@ -443,6 +447,7 @@ impl World<'_> {
     /// case `id`: an assessment screens the case in or out, an
     /// investigation ends in a decision (through the manager when it needs
     /// approval).
+    #[cfg_attr(feature = "profile", inline(never))]
     fn finish_stage(&mut self, i: usize, id: u32, support: f64) {
         let day = self.day;
         // Off the caseload while it is decided; back on if its
@@ -521,6 +526,7 @@ impl World<'_> {
 
     /// The investigation's decision takes effect: intervention or not, the
     /// responsibility it brings, and the consequences of a wrong one.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn decide(&mut self, case: &Case, approved: bool) {
         let day = self.day;
         let duration = day - case.stage_start;
@@ -569,6 +575,7 @@ impl World<'_> {
     }
 
     /// Closes a case: counts it and schedules what a wrong decision brings.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn close(&mut self, case: &Case, approved: bool) {
         let day = self.day;
         self.record.month.cases_closed += 1.0;

@@ -458,6 +458,7 @@ impl Staff {
     /// Phase 8 for the positions: stress, exhaustion, responsibility and
     /// blame, salaries, coaching and follow-up accrual; then the teams'
     /// separation rates decay.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn after_day(
         &mut self,
         day: u32,
@@ -541,6 +542,7 @@ impl World<'_> {
     /// returns from long spells, vacation handovers, sickness and quitting
     /// (the position's draws of the day, `Draws`, taken only where they
     /// decide something); then who can take cases today.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn staff_transitions(&mut self) {
         let day = self.day;
         let weekday = is_workday(day, self.params.organisation.workdays_per_week);
@@ -720,6 +722,7 @@ impl World<'_> {
 
     /// Worker `i` leaves: their cases and follow-ups go to colleagues, and
     /// the position stays vacant or a consultant covers it until a hire.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn separate(&mut self, i: usize) {
         let day = self.day;
         self.reassign(i, NEVER);
@@ -751,6 +754,7 @@ impl World<'_> {
     }
 
     /// A new employee starts in position `i`.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn hire(&mut self, i: usize) {
         let day = self.day;
         let pos = &mut self.staff.positions[i];
@@ -779,6 +783,7 @@ impl World<'_> {
     /// Hands a worker's cases with a deadline before `back` to present
     /// colleagues in the unit (all cases, and follow-ups, when `back` is
     /// `NEVER`); cases no colleague can take go back to the unit's queue.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn reassign(&mut self, i: usize, back: u32) {
         let day = self.day;
         let unit = self.staff.positions[i].unit as usize;
@@ -852,6 +857,7 @@ impl World<'_> {
 
     /// Phase 8, people: the day's counts, then every position in index
     /// order, then the managers in unit order.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn update_people(&mut self) {
         let t = &mut self.record.month;
         t.days += 1.0;
