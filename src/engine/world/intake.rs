@@ -225,10 +225,10 @@ fn load_key(n: usize, j: usize) -> u64 {
 
 /// Where the least of `keys` (not empty) is.
 fn position_of_least(keys: &[u64]) -> usize {
-    let mut k = 0;
-    for (i, &x) in keys.iter().enumerate().skip(1) {
-        if x < keys[k] {
-            k = i;
+    let (mut k, mut least) = (0, u64::MAX);
+    for (i, &x) in keys.iter().enumerate() {
+        if x < least {
+            (k, least) = (i, x);
         }
     }
     k
