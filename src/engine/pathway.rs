@@ -387,9 +387,9 @@ impl Pathway {
     /// taken by one of its workers: `(direct, documentation)`.
     pub(crate) fn social_work(&mut self, unit: usize, left: f64) -> (f64, f64) {
         let owed = &mut self.social_owed[unit];
-        let direct = owed[0].min(left);
+        let direct = lesser(owed[0], left);
         owed[0] -= direct;
-        let documentation = owed[1].min(left - direct);
+        let documentation = lesser(owed[1], left - direct);
         owed[1] -= documentation;
         (direct, documentation)
     }
@@ -600,7 +600,7 @@ impl Pathway {
         while k < agency.active.len() && agency.hours > 1e-9 {
             let id = agency.active[k];
             let c = &mut self.children[id as usize];
-            let h = pace.min(c.help_left[a]).min(agency.hours);
+            let h = lesser(lesser(pace, c.help_left[a]), agency.hours);
             c.help_left[a] -= h;
             agency.hours -= h;
             spent += h;
@@ -620,7 +620,7 @@ impl Pathway {
                 break;
             }
             let c = &mut self.children[id as usize];
-            let h = c.intake_left[a].min(agency.hours);
+            let h = lesser(c.intake_left[a], agency.hours);
             c.intake_left[a] -= h;
             agency.hours -= h;
             spent += h;
@@ -651,7 +651,7 @@ impl Pathway {
                 break;
             }
             let c = &mut self.children[id as usize];
-            let h = pace.min(c.help_left[a]).min(agency.hours);
+            let h = lesser(lesser(pace, c.help_left[a]), agency.hours);
             agency.waiting.pop_front();
             c.help_left[a] -= h;
             agency.hours -= h;
@@ -755,6 +755,14 @@ impl Pathway {
     }
 }
 
+/// The smaller of `a` and `b`, for numbers that are never NaN (hours):
+/// the same as `f64::min` there, without its NaN handling, which costs a
+/// few instructions on every child helped each day.
+#[inline]
+fn lesser(a: f64, b: f64) -> f64 {
+    if b < a { b } else { a }
+}
+
 /// The tally field for hours of agency `a`.
 fn agency_hours(tally: &mut Tally, a: usize) -> &mut f64 {
     match a {
@@ -847,6 +855,32 @@ mod tests {
             }
         }
         None
+    }
+
+    #[test]
+    fn lesser_is_min_for_hours() {
+        // Hours are never NaN and never -0 (a difference of equal numbers
+        // is +0): there `lesser` gives `f64::min`'s bits.
+        let values = [
+            0.0,
+            1e-300,
+            1e-9,
+            0.1,
+            0.5,
+            1.0 / 3.0,
+            2.0,
+            7.5,
+            1e300,
+            f64::INFINITY,
+            -1e-9,
+            -3.25,
+            f64::NEG_INFINITY,
+        ];
+        for a in values {
+            for b in values {
+                assert_eq!(lesser(a, b).to_bits(), a.min(b).to_bits(), "{a} {b}");
+            }
+        }
     }
 
     #[test]

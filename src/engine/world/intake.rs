@@ -25,9 +25,9 @@ pub(super) struct Intake {
     rng: Rng,
     /// By unit: the reports waiting for a worker, first come first.
     pub(super) waiting: Vec<VecDeque<Case>>,
-    /// (caseload, position) of the workers who can take a report, a buffer
-    /// kept across days.
-    load_scratch: Vec<(usize, usize)>,
+    /// The workers who can take a report, each as one key `caseload << 32 |
+    /// position`, a buffer kept across days.
+    load_scratch: Vec<u64>,
     /// Quantiles of the severity distribution (Beta with the demand's mean
     /// and concentration, which no event changes), for one-uniform draws.
     severity: Option<Arc<BetaQuantiles>>,
@@ -154,28 +154,30 @@ impl World<'_> {
             // Each report goes to the present worker with the fewest cases
             // (then the lowest index) under the cap. Their caseload sizes are
             // read once into a short list kept up to date, not looked up in
-            // every position for every report.
+            // every position for every report; caseload and index are packed
+            // into one integer key, so that the order of two workers is one
+            // comparison.
             let mut loads = std::mem::take(&mut self.intake.load_scratch);
             loads.clear();
             loads.extend(
                 present
                     .iter()
                     .map(|&j| (self.staff.positions[j].items.len(), j))
-                    .filter(|&(n, _)| cap == 0 || n < cap),
+                    .filter(|&(n, _)| cap == 0 || n < cap)
+                    .map(|(n, j)| load_key(n, j)),
             );
-            while !self.intake.waiting[u].is_empty() {
-                // Keys are unique (the index breaks ties): the order of
-                // `loads` does not matter.
-                let Some(k) = (0..loads.len()).min_by_key(|&k| loads[k]) else {
+            while !loads.is_empty() {
+                let Some(case) = self.intake.waiting[u].pop_front() else {
                     break;
                 };
-                let j = loads[k].1;
-                if let Some(case) = self.intake.waiting[u].pop_front() {
-                    self.allocate(case, j, 0.0);
-                }
+                // Keys are unique (the index breaks ties): the order of
+                // `loads` does not matter.
+                let k = position_of_least(&loads);
+                let j = (loads[k] & 0xFFFF_FFFF) as usize;
+                self.allocate(case, j, 0.0);
                 allocated += allocation_hours;
-                loads[k].0 += 1;
-                if cap != 0 && loads[k].0 >= cap {
+                loads[k] += 1 << 32;
+                if cap != 0 && (loads[k] >> 32) as usize >= cap {
                     loads.swap_remove(k);
                 }
             }
@@ -212,4 +214,22 @@ impl World<'_> {
         }
         self.insert_item(j, case);
     }
+}
+
+/// The allocation key of a worker with caseload `n` at position `j`: the
+/// fewest cases first, then the lowest index.
+fn load_key(n: usize, j: usize) -> u64 {
+    debug_assert!(n < 1 << 32 && j < 1 << 32);
+    (n as u64) << 32 | j as u64
+}
+
+/// Where the least of `keys` (not empty) is.
+fn position_of_least(keys: &[u64]) -> usize {
+    let (mut k, mut least) = (0, u64::MAX);
+    for (i, &x) in keys.iter().enumerate() {
+        if x < least {
+            (k, least) = (i, x);
+        }
+    }
+    k
 }

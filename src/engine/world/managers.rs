@@ -199,7 +199,18 @@ impl World<'_> {
         // A buffer kept across days: no allocation per unit and day.
         let mut present = std::mem::take(&mut self.managers.present_scratch);
         present.clear();
-        present.extend((first..first + len).filter(|&j| self.staff.available_today[j]));
+        // One pass over the team: who is present today, and the open posts
+        // (allocation changes neither).
+        let mut vacancies = 0usize;
+        let team = &self.staff.positions[first..first + len];
+        let available = &self.staff.available_today[first..first + len];
+        for (k, (position, &here)) in team.iter().zip(available).enumerate() {
+            if here {
+                present.push(first + k);
+            }
+            vacancies += usize::from(!position.employed());
+        }
+        let vacancies = vacancies as f64;
         let manager = &self.managers.posts[u];
         let manager_present = manager.employed
             && day >= manager.sick_until
@@ -214,9 +225,6 @@ impl World<'_> {
         // Allocation comes first: reports must reach a worker.
         let allocated = self.allocate_waiting(u, &present, m.allocation_hours);
 
-        let vacancies = (first..first + len)
-            .filter(|&j| !self.staff.positions[j].employed())
-            .count() as f64;
         let manager = &mut self.managers.posts[u];
         let workdays = f64::from(self.params.organisation.workdays_per_week);
         let reporting = st.manager_reporting_hours / workdays * rules_factor;
