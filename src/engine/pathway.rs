@@ -288,6 +288,7 @@ impl Pathway {
         }
     }
 
+    #[cfg_attr(feature = "profile", inline(never))]
     fn add_child(&mut self, day: u32, unit: Option<u32>, p: &Params, tally: &mut Tally) -> u32 {
         let id = self.children.len() as u32;
         let w = &p.pathway;
@@ -385,6 +386,7 @@ impl Pathway {
 
     /// Hours social-services unit `unit` owes the pathway, up to `left`,
     /// taken by one of its workers: `(direct, documentation)`.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(crate) fn social_work(&mut self, unit: usize, left: f64) -> (f64, f64) {
         let owed = &mut self.social_owed[unit];
         let direct = lesser(owed[0], left);
@@ -395,6 +397,7 @@ impl Pathway {
     }
 
     /// One calendar day of the pathway, after today's concerns arrived.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(crate) fn day(
         &mut self,
         day: u32,
@@ -578,6 +581,7 @@ impl Pathway {
     }
 
     /// One working day of agency `a`.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn work_agency(&mut self, a: usize, day: u32, counted: bool, p: &Params, tally: &mut Tally) {
         let w = &p.pathway;
         let pace = w.session_hours_per_week / f64::from(p.organisation.workdays_per_week);

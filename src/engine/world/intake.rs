@@ -58,6 +58,7 @@ impl World<'_> {
 
     /// Phase 2, demand: a Poisson count of reports, then case by case, then
     /// the school's concerns.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn arrivals(&mut self) {
         let d = &self.params.demand;
         let years = f64::from(self.day) / f64::from(DAYS_PER_YEAR);
@@ -142,6 +143,7 @@ impl World<'_> {
     /// The manager of unit `u` hands the reports waiting there to the workers
     /// `present` today, first come first; returns the manager's hours, each
     /// report costing `allocation_hours`.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn allocate_waiting(
         &mut self,
         u: usize,
@@ -189,6 +191,7 @@ impl World<'_> {
 
     /// Worker `i` takes the next report waiting in the unit's queue, if the
     /// caseload cap leaves room; returns whether one was taken.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn take_waiting_report(&mut self, i: usize, day_fraction: f64) -> bool {
         let cap = self.params.steering.caseload_cap as usize;
         if cap != 0 && self.staff.positions[i].items.len() >= cap {
@@ -204,6 +207,7 @@ impl World<'_> {
 
     /// Gives `case` to worker `j`, `day_fraction` into the working day,
     /// starting its assessment if it is new.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn allocate(&mut self, mut case: Case, j: usize, day_fraction: f64) {
         let day = self.day;
         case.worker = j as u32;

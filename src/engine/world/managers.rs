@@ -171,6 +171,7 @@ impl World<'_> {
     // ---- 6. Managers --------------------------------------------------------
 
     /// Phase 6, managers (working days): each unit in order.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn managers_day(&mut self) {
         for u in 0..self.managers.posts.len() {
             self.manager_day(u);
@@ -189,6 +190,7 @@ impl World<'_> {
 
     /// Phase 6 for unit `u`: allocation, reporting, inspections, approvals,
     /// recruitment, rehabilitation, and coaching with what is left.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn manager_day(&mut self, u: usize) {
         let day = self.day;
         let vacation_days = self.params.organisation.vacation_days;
@@ -303,6 +305,7 @@ impl World<'_> {
 
     /// The manager approves the decision on case `id`, and may catch a
     /// wrong one.
+    #[cfg_attr(feature = "profile", inline(never))]
     fn approve(&mut self, mut case: Case) {
         let catch_rate = self.params.decisions.approval_catch_rate;
         self.record.month.approvals += 1.0;

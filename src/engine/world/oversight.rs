@@ -226,6 +226,7 @@ impl Oversight {
 
     /// Phase 9: rules decay; at month end, the KPI check adds rules when
     /// too many investigations ran late.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn steering_chain(&mut self, day: u32, params: &Params, month: &Tally) {
         let st = &params.steering;
         self.rules_extra *= (-1.0 / st.rule_decay_days).exp();
@@ -247,6 +248,7 @@ impl World<'_> {
     }
 
     /// Phase 3, consequences, then the political switches they may bring.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn surface_consequences(&mut self) {
         self.oversight.surface(
             self.day,

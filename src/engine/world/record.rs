@@ -85,6 +85,7 @@ impl World<'_> {
 
     /// Phase 10, observation: at a month's end, the month's series row, and
     /// at a year's end, the year's outcomes.
+    #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn end_of_day(&mut self) {
         let day = self.day;
         if month_of(day + 1) != month_of(day) || day + 1 == self.horizon {
