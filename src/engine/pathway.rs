@@ -599,17 +599,22 @@ impl Pathway {
         agency.hours -= owed;
         spent += owed;
         documentation += owed;
-        // Help under way.
+        // Help under way. The agency's hours and the share are kept in
+        // locals while the children are served (the same operations in the
+        // same order), not reloaded from the agency for every child.
+        let share = w.help_documentation_share;
+        let mut hours = agency.hours;
         let mut k = 0;
-        while k < agency.active.len() && agency.hours > 1e-9 {
+        while k < agency.active.len() && hours > 1e-9 {
             let id = agency.active[k];
             let c = &mut self.children[id as usize];
-            let h = lesser(lesser(pace, c.help_left[a]), agency.hours);
-            c.help_left[a] -= h;
-            agency.hours -= h;
+            let left = &mut c.help_left[a];
+            let h = lesser(lesser(pace, *left), hours);
+            *left -= h;
+            hours -= h;
             spent += h;
-            documentation += h * w.help_documentation_share;
-            if c.help_left[a] <= 1e-9 {
+            documentation += h * share;
+            if *left <= 1e-9 {
                 c.need[a] = Need::Done;
                 agency.active.remove(k);
                 self.touched.push(id);
@@ -617,6 +622,7 @@ impl Pathway {
                 k += 1;
             }
         }
+        agency.hours = hours;
         // Intakes, first come first served; referrals onward go out after.
         let mut heard = std::mem::take(&mut self.heard_scratch);
         while let Some(&id) = agency.intake.front() {
