@@ -388,7 +388,7 @@ impl World<'_> {
             c.effort += spent * pace.productivity;
             direct += spent * c.direct_share;
             travel += spent * c.travel_share;
-            documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            documentation += spent * c.documentation_share;
             if after <= 0.0 {
                 finished.push(c.id);
             }
@@ -673,5 +673,6 @@ fn set_stage_hours(
     case.effort = 0.0;
     case.direct_share = direct / total;
     case.travel_share = travel / total;
+    case.documentation_share = 1.0 - case.direct_share - case.travel_share;
     case.documentation = doc;
 }
