@@ -131,8 +131,15 @@ impl World<'_> {
         let pos = &mut self.staff.positions[j];
         pos.items_hours += case.remaining;
         pos.items_severity += case.severity;
-        let at = pos.items.partition_point(|x| key(x) <= k);
-        pos.items.insert(at, case);
+        // A new investigation's deadline is the latest on the caseload, so
+        // it usually goes last: one comparison instead of the search (the
+        // same place, the keys being in order).
+        if pos.items.last().is_none_or(|x| key(x) <= k) {
+            pos.items.push(case);
+        } else {
+            let at = pos.items.partition_point(|x| key(x) <= k);
+            pos.items.insert(at, case);
+        }
     }
 
     // ---- 7. Case work -------------------------------------------------------
