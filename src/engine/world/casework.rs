@@ -131,15 +131,18 @@ impl World<'_> {
         let pos = &mut self.staff.positions[j];
         pos.items_hours += case.remaining;
         pos.items_severity += case.severity;
-        // A new investigation's deadline is the latest on the caseload, so
-        // it usually goes last: one comparison instead of the search (the
-        // same place, the keys being in order).
-        if pos.items.last().is_none_or(|x| key(x) <= k) {
-            pos.items.push(case);
-        } else {
-            let at = pos.items.partition_point(|x| key(x) <= k);
-            pos.items.insert(at, case);
-        }
+        // The first case with a later key, found from the front: the place
+        // `partition_point` would find (the keys are in order), but cases
+        // go in near the front (a new assessment's deadline is early) of
+        // short caseloads, where a scan takes fewer comparisons than a
+        // binary search and costs no more than the move of the cases after
+        // the place that `insert` makes anyway.
+        let at = pos
+            .items
+            .iter()
+            .position(|x| key(x) > k)
+            .unwrap_or(pos.items.len());
+        pos.items.insert(at, case);
     }
 
     // ---- 7. Case work -------------------------------------------------------
