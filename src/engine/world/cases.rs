@@ -33,17 +33,20 @@ pub(super) struct CaseDraws {
 #[derive(Clone, Debug)]
 #[repr(C)]
 pub(super) struct Case {
-    // The fields the daily passes over a caseload read (`work_items`, the
-    // backlog) come first, in one 64-byte block: `repr(C)` keeps the order.
+    // The fields the daily pass over a caseload reads (`work_items`) come
+    // first, in 72 bytes: `repr(C)` keeps the order.
     /// Standard hours left in the current stage.
     pub(super) remaining: f64,
     /// Standard hours of the current stage.
     pub(super) standard_hours: f64,
     /// Productive hours put into the current stage.
     pub(super) effort: f64,
-    /// Shares of the stage's hours that are direct work and travel.
+    /// Shares of the stage's hours that are direct work, travel and
+    /// documentation (`1 - direct - travel`, kept so that the caseload pass
+    /// does not work it out at every case it works).
     pub(super) direct_share: f64,
     pub(super) travel_share: f64,
+    pub(super) documentation_share: f64,
     /// Work multiplier (lognormal, mean 1).
     pub(super) complexity: f64,
     /// Severity 0 (mild) to 1 (acute).

@@ -131,7 +131,17 @@ impl World<'_> {
         let pos = &mut self.staff.positions[j];
         pos.items_hours += case.remaining;
         pos.items_severity += case.severity;
-        let at = pos.items.partition_point(|x| key(x) <= k);
+        // The first case with a later key, found from the front: the place
+        // `partition_point` would find (the keys are in order), but cases
+        // go in near the front (a new assessment's deadline is early) of
+        // short caseloads, where a scan takes fewer comparisons than a
+        // binary search; with the move of the cases after the place that
+        // `insert` makes anyway, an insert stays one pass over the caseload.
+        let at = pos
+            .items
+            .iter()
+            .position(|x| key(x) > k)
+            .unwrap_or(pos.items.len());
         pos.items.insert(at, case);
     }
 
@@ -388,7 +398,7 @@ impl World<'_> {
             c.effort += spent * pace.productivity;
             direct += spent * c.direct_share;
             travel += spent * c.travel_share;
-            documentation += spent * (1.0 - c.direct_share - c.travel_share);
+            documentation += spent * c.documentation_share;
             if after <= 0.0 {
                 finished.push(c.id);
             }
@@ -673,5 +683,6 @@ fn set_stage_hours(
     case.effort = 0.0;
     case.direct_share = direct / total;
     case.travel_share = travel / total;
+    case.documentation_share = 1.0 - case.direct_share - case.travel_share;
     case.documentation = doc;
 }

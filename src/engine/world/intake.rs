@@ -126,6 +126,7 @@ impl World<'_> {
                 effort: 0.0,
                 direct_share: 0.0,
                 travel_share: 0.0,
+                documentation_share: 1.0,
                 documentation: 1.0,
                 wrong: false,
                 approval_since: NEVER,
