@@ -113,6 +113,10 @@ impl World<'_> {
                 organisation.contract_hours_per_day,
             ),
             min_days: f64::from(w.investigation_min_days),
+            time_table: self
+                .casework
+                .corner_cutting
+                .applies(w.corner_cutting_elasticity),
         }
     }
 
@@ -207,8 +211,11 @@ impl World<'_> {
             pos.items_severity / pos.items.len() as f64
         };
         let pressure = rules::work_pressure(backlog, case_capacity, w);
-        let time_factor =
-            rules::time_factor_with(pressure, pos.standard, w, &self.casework.corner_cutting);
+        let time_factor = if shared.time_table {
+            rules::time_factor_tabulated(pressure, pos.standard, w, &self.casework.corner_cutting)
+        } else {
+            rules::time_factor_with(pressure, pos.standard, w, &self.casework.corner_cutting)
+        };
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
@@ -640,6 +647,9 @@ struct SharedHours {
     overtime_hour_ksek: f64,
     /// Shortest calendar time of an investigation of complexity 1 [days].
     min_days: f64,
+    /// Whether the time factor's table is made for today's corner-cutting
+    /// elasticity (`fastmath::Power::applies`), checked once per day.
+    time_table: bool,
 }
 
 /// Hours of case work split by kind, summed over a worker's day.
