@@ -914,7 +914,7 @@ fn stocks_pass<const WEEKDAY: bool>(
         }
         // Coaching received (added in `work_day`), as a running weekly sum.
         pos.coaching_week *= 6.0 / 7.0;
-        // Follow-up work accrues on WEEKDAYs while interventions last.
+        // Follow-up work accrues on weekdays while interventions last.
         if WEEKDAY {
             pos.followup_ends.expire(day);
             pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
