@@ -299,7 +299,6 @@ impl World<'_> {
         let t = &mut self.record.month;
         t.hours_worked += total;
         t.hours_contract += contract;
-        t.hours_overtime += overtime;
         t.hours_admin += admin;
         t.hours_other += other;
         t.hours_coaching += coaching;
@@ -327,7 +326,13 @@ impl World<'_> {
         }
         self.record.ledger.hours_accounted +=
             admin + other + coaching + oversight + direct + documentation + travel + left;
-        self.record.month.cost_ksek += overtime * shared.overtime_hour_ksek;
+        // Most days have no overtime: adding 0 (or -0) to these sums, which
+        // are never -0, changes nothing.
+        if overtime != 0.0 {
+            let t = &mut self.record.month;
+            t.hours_overtime += overtime;
+            t.cost_ksek += overtime * shared.overtime_hour_ksek;
+        }
     }
 
     /// One pass over worker `i`'s caseload in priority order, spending the
