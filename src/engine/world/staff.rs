@@ -904,12 +904,12 @@ fn stocks_pass<const WEEKDAY: bool>(
                 t.stress_sum += pos.stress;
                 t.exhaustion_sum += pos.exhaustion;
                 t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-                t.cost_ksek += daily_salary
-                    * if sick {
-                        sick_pay(day - pos.sick_start, costs)
-                    } else {
-                        1.0
-                    };
+                // The full salary without multiplying by 1 (the same number).
+                t.cost_ksek += if sick {
+                    daily_salary * sick_pay(day - pos.sick_start, costs)
+                } else {
+                    daily_salary
+                };
             }
         }
         // Coaching received (added in `work_day`), as a running weekly sum.
