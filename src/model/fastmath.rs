@@ -178,14 +178,31 @@ impl Power {
         self.a
     }
 
+    /// Whether the tables are made and for exponent `a`: then
+    /// [`Power::of_tabulated`] gives `x^a`.
+    pub fn applies(&self, a: f64) -> bool {
+        self.tabulated && self.a == a
+    }
+
     /// `x^a` (see the error bound above).
     #[inline]
     pub fn of(&self, x: f64) -> f64 {
+        if !self.tabulated {
+            return self.untabulated(x);
+        }
+        self.of_tabulated(x)
+    }
+
+    /// [`Power::of`] for a caller that checked the tables are made
+    /// ([`Power::applies`], e.g. once per day rather than per call);
+    /// without them it gives 1 for `x` within the table's range.
+    #[inline]
+    pub fn of_tabulated(&self, x: f64) -> f64 {
         let bits = x.to_bits();
         // The biased exponent less 1023 - 64: within 0..128 for
         // 2^-64 <= x < 2^64 (the sign bit puts negative x above).
         let k = (bits >> 52).wrapping_sub(1023 - POWER_EXPONENTS as u64) as usize;
-        if !self.tabulated || k >= 2 * POWER_EXPONENTS as usize {
+        if k >= 2 * POWER_EXPONENTS as usize {
             return self.untabulated(x);
         }
         // The mantissa's top 9 bits pick the cell; the other 43, moved to

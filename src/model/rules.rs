@@ -38,10 +38,36 @@ pub fn time_factor(pressure: f64, standard: f64, work: &Work) -> f64 {
 /// another exponent is not used.
 #[inline]
 pub fn time_factor_with(pressure: f64, standard: f64, work: &Work, power: &fastmath::Power) -> f64 {
-    if power.exponent() != work.corner_cutting_elasticity {
+    if !power.applies(work.corner_cutting_elasticity) {
         return untabulated_time_factor(pressure, standard, work);
     }
-    (standard * power.of(pressure.max(1e-9))).clamp(work.min_time_factor, work.max_time_factor)
+    time_factor_tabulated(pressure, standard, work, power)
+}
+
+/// `time_factor_with` for a caller that checked the table applies
+/// (`power.applies(work.corner_cutting_elasticity)`), e.g. once per day:
+/// the same number without the check per call.
+#[inline]
+pub fn time_factor_tabulated(
+    pressure: f64,
+    standard: f64,
+    work: &Work,
+    power: &fastmath::Power,
+) -> f64 {
+    between(
+        standard * power.of_tabulated(pressure.max(1e-9)),
+        work.min_time_factor,
+        work.max_time_factor,
+    )
+}
+
+/// `x.clamp(lo, hi)` for bounds the parameters' ranges keep in order
+/// (`lo <= hi`): the same number (a NaN `x` stays NaN) without `clamp`'s
+/// check of the bounds per call.
+#[inline]
+fn between(x: f64, lo: f64, hi: f64) -> f64 {
+    let x = if x < lo { lo } else { x };
+    if x > hi { hi } else { x }
 }
 
 /// `time_factor`, out of line: the table's path is the engine's.
@@ -86,7 +112,12 @@ impl StandardRates {
 
 /// Overtime a worker takes (hours), growing with pressure above 1.
 pub fn overtime_hours(pressure: f64, contract_hours: f64, work: &Work) -> f64 {
-    let share = (work.overtime_per_pressure * (pressure - 1.0)).clamp(0.0, work.overtime_max_share);
+    // The range of `overtime_max_share` starts at 0: `between` is `clamp`.
+    let share = between(
+        work.overtime_per_pressure * (pressure - 1.0),
+        0.0,
+        work.overtime_max_share,
+    );
     share * contract_hours
 }
 
@@ -530,6 +561,44 @@ mod tests {
             time_factor_with(2.0, 1.0, &w, &other).to_bits(),
             time_factor(2.0, 1.0, &w).to_bits()
         );
+    }
+
+    #[test]
+    fn between_is_clamp_for_ordered_bounds() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -3.0,
+            -0.0,
+            0.0,
+            0.1,
+            0.5,
+            1.0,
+            1.2,
+            7.0,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for (lo, hi) in [(0.0, 0.15), (0.5, 1.2), (0.0, 0.0), (1.0, 1.0), (-0.0, 0.0)] {
+            for x in xs {
+                let (got, want) = (between(x, lo, hi), x.clamp(lo, hi));
+                assert!(
+                    got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+                    "{x} in [{lo}, {hi}]: {got} against {want}"
+                );
+            }
+        }
+        // The engine's path (checked once per day) gives the checked one's bits.
+        let w = Work::default();
+        let power = fastmath::Power::new(w.corner_cutting_elasticity);
+        assert!(power.applies(w.corner_cutting_elasticity));
+        assert!(!fastmath::Power::new(7.5).applies(7.5));
+        for p in [0.0, 0.3, 1.0, 2.5, 40.0, f64::NAN] {
+            let (got, want) = (
+                time_factor_tabulated(p, 0.8, &w, &power),
+                time_factor_with(p, 0.8, &w, &power),
+            );
+            assert!(got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()));
+        }
     }
 
     #[test]

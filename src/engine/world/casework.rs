@@ -113,6 +113,10 @@ impl World<'_> {
                 organisation.contract_hours_per_day,
             ),
             min_days: f64::from(w.investigation_min_days),
+            time_table: self
+                .casework
+                .corner_cutting
+                .applies(w.corner_cutting_elasticity),
         }
     }
 
@@ -217,8 +221,11 @@ impl World<'_> {
             pos.items_severity / pos.items.len() as f64
         };
         let pressure = rules::work_pressure(backlog, case_capacity, w);
-        let time_factor =
-            rules::time_factor_with(pressure, pos.standard, w, &self.casework.corner_cutting);
+        let time_factor = if shared.time_table {
+            rules::time_factor_tabulated(pressure, pos.standard, w, &self.casework.corner_cutting)
+        } else {
+            rules::time_factor_with(pressure, pos.standard, w, &self.casework.corner_cutting)
+        };
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
@@ -302,7 +309,6 @@ impl World<'_> {
         let t = &mut self.record.month;
         t.hours_worked += total;
         t.hours_contract += contract;
-        t.hours_overtime += overtime;
         t.hours_admin += admin;
         t.hours_other += other;
         t.hours_coaching += coaching;
@@ -330,7 +336,13 @@ impl World<'_> {
         }
         self.record.ledger.hours_accounted +=
             admin + other + coaching + oversight + direct + documentation + travel + left;
-        self.record.month.cost_ksek += overtime * shared.overtime_hour_ksek;
+        // Most days have no overtime: adding 0 (or -0) to these sums, which
+        // are never -0, changes nothing.
+        if overtime != 0.0 {
+            let t = &mut self.record.month;
+            t.hours_overtime += overtime;
+            t.cost_ksek += overtime * shared.overtime_hour_ksek;
+        }
     }
 
     /// One pass over worker `i`'s caseload in priority order, spending the
@@ -650,6 +662,9 @@ struct SharedHours {
     overtime_hour_ksek: f64,
     /// Shortest calendar time of an investigation of complexity 1 [days].
     min_days: f64,
+    /// Whether the time factor's table is made for today's corner-cutting
+    /// elasticity (`fastmath::Power::applies`), checked once per day.
+    time_table: bool,
 }
 
 /// Hours of case work split by kind, summed over a worker's day.

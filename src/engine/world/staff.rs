@@ -475,59 +475,20 @@ impl Staff {
             costs.worker_salary_ksek_month * 12.0 / 365.0 * (1.0 + costs.payroll_overhead);
         let followup_daily =
             params.work.followup_hours_per_week / f64::from(params.organisation.workdays_per_week);
-        let on_vacation_today = vacations.day(day);
-        // `i % 5` (the vacation stagger) as a running count.
-        let mut stagger = 4;
-        for pos in &mut self.positions {
-            stagger = if stagger == 4 { 0 } else { stagger + 1 };
-            match pos.occupant {
-                Occupant::Vacant { .. } => {
-                    t.vacant_days += 1.0;
-                    continue;
-                }
-                Occupant::Consultant { .. } => {
-                    t.vacant_days += 1.0;
-                    t.cost_ksek += daily_salary * costs.consultant_premium;
-                }
-                Occupant::Employee => {
-                    let sick = pos.sick(day);
-                    let vacation = on_vacation_today[stagger];
-                    t.employed_days += 1.0;
-                    if weekday && !vacation {
-                        t.contract_days += 1.0;
-                        if sick {
-                            t.sick_days += 1.0;
-                        }
-                    }
-                    let strain = pos.strain_today.take();
-                    if let Some(strain) = strain {
-                        t.worked_days += 1.0;
-                        if strain >= s.high_strain_threshold {
-                            t.high_strain_days += 1.0;
-                        }
-                    }
-                    pos.stress = rules::update_stress(pos.stress, strain, s);
-                    pos.exhaustion = rules::update_exhaustion(pos.exhaustion, pos.stress, s);
-                    pos.responsibility *= responsibility_decay;
-                    pos.blame *= blame_decay;
-                    t.stress_sum += pos.stress;
-                    t.exhaustion_sum += pos.exhaustion;
-                    t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
-                    t.cost_ksek += daily_salary
-                        * if sick {
-                            sick_pay(day - pos.sick_start, costs)
-                        } else {
-                            1.0
-                        };
-                }
-            }
-            // Coaching received (added in `work_day`), as a running weekly sum.
-            pos.coaching_week *= 6.0 / 7.0;
-            // Follow-up work accrues on weekdays while interventions last.
-            if weekday {
-                pos.followup_ends.expire(day);
-                pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
-            }
+        let today = StocksDay {
+            day,
+            on_vacation_today: vacations.day(day),
+            responsibility_decay,
+            blame_decay,
+            daily_salary,
+            followup_daily,
+        };
+        // One pass compiled for weekdays and one for days off, so that the
+        // weekday's tests leave the loop.
+        if weekday {
+            stocks_pass::<true>(&mut self.positions, &today, s, costs, t);
+        } else {
+            stocks_pass::<false>(&mut self.positions, &today, s, costs, t);
         }
         for team in &mut self.teams {
             team.set_separation_rate(team.separation_rate * (-1.0 / 365.0f64).exp(), s);
@@ -877,6 +838,88 @@ pub(super) fn long_spell_days(u: f64, mean: f64, s: &params::Sickness) -> u32 {
     // At most three years: the far tail of a lognormal is not a sick spell.
     let drawn = rules::lognormal_from_uniform(u, beyond, s.long_spell_log_sd).min(3.0 * 365.0);
     LONG_SPELL_DAYS + 1 + drawn.round() as u32
+}
+
+/// What `Staff::after_day` works out once for the day's pass.
+struct StocksDay {
+    day: u32,
+    on_vacation_today: [bool; 5],
+    responsibility_decay: f64,
+    blame_decay: f64,
+    daily_salary: f64,
+    followup_daily: f64,
+}
+
+/// `Staff::after_day`'s pass over the positions, for a weekday
+/// (`WEEKDAY`) or a day off.
+fn stocks_pass<const WEEKDAY: bool>(
+    positions: &mut [Position],
+    today: &StocksDay,
+    s: &params::Stress,
+    costs: &params::Costs,
+    t: &mut Tally,
+) {
+    let StocksDay {
+        day,
+        on_vacation_today,
+        responsibility_decay,
+        blame_decay,
+        daily_salary,
+        followup_daily,
+    } = *today;
+    // `i % 5` (the vacation stagger) as a running count.
+    let mut stagger = 4;
+    for pos in positions {
+        stagger = if stagger == 4 { 0 } else { stagger + 1 };
+        match pos.occupant {
+            Occupant::Vacant { .. } => {
+                t.vacant_days += 1.0;
+                continue;
+            }
+            Occupant::Consultant { .. } => {
+                t.vacant_days += 1.0;
+                t.cost_ksek += daily_salary * costs.consultant_premium;
+            }
+            Occupant::Employee => {
+                let sick = pos.sick(day);
+                let vacation = on_vacation_today[stagger];
+                t.employed_days += 1.0;
+                if WEEKDAY && !vacation {
+                    t.contract_days += 1.0;
+                    if sick {
+                        t.sick_days += 1.0;
+                    }
+                }
+                let strain = pos.strain_today.take();
+                if let Some(strain) = strain {
+                    t.worked_days += 1.0;
+                    if strain >= s.high_strain_threshold {
+                        t.high_strain_days += 1.0;
+                    }
+                }
+                pos.stress = rules::update_stress(pos.stress, strain, s);
+                pos.exhaustion = rules::update_exhaustion(pos.exhaustion, pos.stress, s);
+                pos.responsibility *= responsibility_decay;
+                pos.blame *= blame_decay;
+                t.stress_sum += pos.stress;
+                t.exhaustion_sum += pos.exhaustion;
+                t.tenure_sum += (f64::from(day) - pos.hired_day) / f64::from(DAYS_PER_YEAR);
+                // The full salary without multiplying by 1 (the same number).
+                t.cost_ksek += if sick {
+                    daily_salary * sick_pay(day - pos.sick_start, costs)
+                } else {
+                    daily_salary
+                };
+            }
+        }
+        // Coaching received (added in `work_day`), as a running weekly sum.
+        pos.coaching_week *= 6.0 / 7.0;
+        // Follow-up work accrues on weekdays while interventions last.
+        if WEEKDAY {
+            pos.followup_ends.expire(day);
+            pos.followup_owed += followup_daily * pos.followup_ends.len() as f64;
+        }
+    }
 }
 
 /// Share of salary the employer pays on day `n` (from 0) of a sick spell:
