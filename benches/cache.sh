@@ -11,25 +11,14 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/reference-scenario.sh
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 cargo build --release --locked --quiet
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 counts() { # units years -> Ir D1-misses LL-misses
-    cat > "$tmp/s.toml" <<TOML
-name = "reference"
-seed = 1
-replications = 1
-years = $2
-warmup_years = 0
-[organisation]
-units = $1
-workers_per_unit = 20
-[[arm]]
-name = "control"
-preset = "control"
-TOML
+    reference_scenario "$tmp/s.toml" control "$2" "$1"
     valgrind --tool=cachegrind --cache-sim=yes --LL=1048576,16,64 \
         --cachegrind-out-file="$tmp/cg" \
         target/release/tillit run "$tmp/s.toml" --jobs 1 -q --out "$tmp/out-$1-$2" 2>/dev/null

@@ -13,6 +13,7 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/reference-scenario.sh
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 cargo build --release --locked --quiet
 tmp=$(mktemp -d)
@@ -21,16 +22,7 @@ presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(control trust)
 
 instructions() { # preset years
-    cat > "$tmp/s.toml" <<TOML
-name = "reference"
-seed = 1
-replications = 1
-years = $2
-warmup_years = 0
-[[arm]]
-name = "$1"
-preset = "$1"
-TOML
+    reference_scenario "$tmp/s.toml" "$1" "$2"
     valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" \
         target/release/tillit run "$tmp/s.toml" --jobs 1 -q --out "$tmp/out-$1-$2" 2>/dev/null
     awk '/^(summary|totals):/ {print $2; exit}' "$tmp/cg"

@@ -17,6 +17,7 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/reference-scenario.sh
 command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
 preset=${1:-control}
 cargo build --release --locked --quiet --features profile --target-dir target/profile
@@ -26,16 +27,7 @@ trap 'rm -rf "$tmp"' EXIT
 # Inclusive instructions per function of a run: every cost line of a
 # function's blocks (its own lines and the inclusive cost of its calls).
 inclusive() { # years -> "count name" lines
-    cat > "$tmp/s.toml" <<TOML
-name = "reference"
-seed = 1
-replications = 1
-years = $1
-warmup_years = 0
-[[arm]]
-name = "$preset"
-preset = "$preset"
-TOML
+    reference_scenario "$tmp/s.toml" "$preset" "$1"
     valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" \
         target/profile/release/tillit run "$tmp/s.toml" --jobs 1 -q --out "$tmp/out-$1" 2>/dev/null
     awk '

@@ -17,6 +17,7 @@
 #   TILLIT=/path/to/tillit REPS=128 THREADS=4 bash benches/scaling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. benches/reference-scenario.sh
 bin=${TILLIT:-target/release/tillit}
 reps=${REPS:-128}
 cores=$(nproc)
@@ -24,22 +25,6 @@ max_threads=${THREADS:-$cores}
 [ -x "$bin" ] || { echo "no tillit binary at $bin: cargo build --release" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-
-scenario() { # file units replications
-    cat > "$1" <<TOML
-name = "reference"
-seed = 1
-replications = $3
-years = 10
-warmup_years = 0
-[organisation]
-units = $2
-workers_per_unit = 20
-[[arm]]
-name = "control"
-preset = "control"
-TOML
-}
 
 best_of_three() { # scenario jobs -> seconds
     local best=""
@@ -58,7 +43,7 @@ best_of_three() { # scenario jobs -> seconds
 echo "machine: $cores cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ //')"
 echo
 echo "parallel efficiency: $reps replications of 200 case workers x 10 years"
-scenario "$tmp/par.toml" 10 "$reps"
+reference_scenario "$tmp/par.toml" control 10 10 "$reps"
 t1=""
 k=1
 while [ "$k" -le "$max_threads" ]; do
@@ -76,7 +61,7 @@ for units in 10 100; do
     n=$((units * 20))
     r=$((16 / (units / 10)))
     [ "$r" -ge 1 ] || r=1
-    scenario "$tmp/size.toml" "$units" "$r"
+    reference_scenario "$tmp/size.toml" control 10 "$units" "$r"
     t=$(best_of_three "$tmp/size.toml" 1)
     awk -v p="$n" -v r="$r" -v t="$t" 'BEGIN {
         printf "  %5d case workers, %2d replications: %7.3f s  %6.1f ns per agent-day\n", p, r, t, 1e9 * t / (p * 3650 * r)

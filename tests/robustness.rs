@@ -222,38 +222,28 @@ fn copy_dir(from: &Path, to: &Path) {
 /// the next stage as two shards from copies of `m` (`c1`, `c2`), each left
 /// unmerged. Returns whether `m` was complete after the first merge.
 fn shard_stage_one_then_the_next(dir: &Path) -> bool {
-    for i in 1..=2 {
-        let (out, shard) = (format!("s{i}"), format!("{i}/2"));
+    let shard = |out: &str, i: u32| {
+        let shard = format!("{i}/2");
         ok(
             dir,
             &[
                 "robustness",
                 "r.toml",
                 "--out",
-                &out,
+                out,
                 "--shard",
                 &shard,
                 "-q",
             ],
         );
-    }
+    };
+    shard("s1", 1);
+    shard("s2", 2);
     ok(dir, &["merge", "m", "s1", "s2"]);
     let complete = dir.join("m/manifest.json").exists();
-    for i in 1..=2 {
-        let (out, shard) = (format!("c{i}"), format!("{i}/2"));
-        copy_dir(&dir.join("m"), &dir.join(&out));
-        ok(
-            dir,
-            &[
-                "robustness",
-                "r.toml",
-                "--out",
-                &out,
-                "--shard",
-                &shard,
-                "-q",
-            ],
-        );
+    for (out, i) in [("c1", 1), ("c2", 2)] {
+        copy_dir(&dir.join("m"), &dir.join(out));
+        shard(out, i);
     }
     complete
 }
