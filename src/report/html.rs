@@ -2012,13 +2012,15 @@ impl Builder<'_> {
         if let Some(description) = s.description.get(lang) {
             self.p(description);
         }
-        let _ = writeln!(
-            self.body,
-            "<div class=\"scroll\"><table>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
-            escape(self.t(Key::Alternative)),
-            escape(self.t(Key::Preset)),
-            escape(self.t(Key::Description)),
-            escape(self.t(Key::Events))
+        self.open_table(
+            "scroll",
+            "",
+            &[
+                (Key::Alternative, ""),
+                (Key::Preset, ""),
+                (Key::Description, ""),
+                (Key::Events, ""),
+            ],
         );
         for arm in &s.arms {
             let events: Vec<String> = arm.events.iter().map(|e| self.event_name(e)).collect();
@@ -2208,13 +2210,18 @@ impl Builder<'_> {
         self.body.push_str("</tbody></table></div>\n");
     }
 
-    /// Opens a table in a scrolling box: its header row from `columns`
-    /// (the heading's key and the cell's class, empty for none), up to the
-    /// opening `<tbody>`.
+    /// Opens a table (of class `table_class`, empty for none) in a box of
+    /// class `box_class`: its header row from `columns` (the heading's key
+    /// and the cell's class, empty for none), up to the opening `<tbody>`.
     fn open_table(&mut self, box_class: &str, table_class: &str, columns: &[(Key, &str)]) {
+        let table_class = if table_class.is_empty() {
+            String::new()
+        } else {
+            format!(" class=\"{table_class}\"")
+        };
         let _ = write!(
             self.body,
-            "<div class=\"{box_class}\"><table class=\"{table_class}\">\n<thead><tr>"
+            "<div class=\"{box_class}\"><table{table_class}>\n<thead><tr>"
         );
         for &(key, class) in columns {
             let class = if class.is_empty() {
