@@ -142,8 +142,6 @@ pub struct StrainInputs {
     pub responsibility: f64,
     /// Blame stock from surfaced errors.
     pub blame: f64,
-    /// Decision latitude (0-1), after the constraint of prescribed administration.
-    pub control: f64,
     /// Support (0-1): coaching received and a stable team.
     pub support: f64,
 }
@@ -158,8 +156,10 @@ pub struct StrainInputs {
 /// The two buffer factors multiply, so low control and low support together
 /// amplify demands more than either alone (more than additive). Both factors
 /// are 1 at control and support 0.5, so strain equals demand there.
-pub fn strain(x: &StrainInputs, s: &Stress) -> f64 {
-    strain_with(x, s, control_buffer_factor(x.control, s))
+/// `control` is the decision latitude (0-1) after the constraint of
+/// prescribed administration.
+pub fn strain(x: &StrainInputs, control: f64, s: &Stress) -> f64 {
+    strain_with(x, s, control_buffer_factor(control, s))
 }
 
 /// The control term of `strain`, `(1 + b_c (1 - control)) / (1 + b_c / 2)`.
@@ -167,7 +167,7 @@ pub fn control_buffer_factor(control: f64, s: &Stress) -> f64 {
     (1.0 + s.control_buffer * (1.0 - control)) / (1.0 + s.control_buffer / 2.0)
 }
 
-/// `strain` with its control term given (`x.control` is not read), so
+/// `strain` with its control term given (`control_buffer_factor`), so
 /// that a caller whose workers share a control level takes it once (the
 /// same number, bit for bit).
 pub fn strain_with(x: &StrainInputs, s: &Stress, control_factor: f64) -> f64 {
@@ -614,39 +614,22 @@ mod tests {
         let s = Stress::default();
         let base = StrainInputs {
             pressure: 1.0,
-            control: 1.0,
             support: 1.0,
             ..Default::default()
         };
-        let low_c = strain(
-            &StrainInputs {
-                control: 0.0,
-                ..base
-            },
-            &s,
-        ) - strain(&base, &s);
-        let low_s = strain(
-            &StrainInputs {
-                support: 0.0,
-                ..base
-            },
-            &s,
-        ) - strain(&base, &s);
-        let both = strain(
-            &StrainInputs {
-                control: 0.0,
-                support: 0.0,
-                ..base
-            },
-            &s,
-        ) - strain(&base, &s);
+        let low_support = StrainInputs {
+            support: 0.0,
+            ..base
+        };
+        let low_c = strain(&base, 0.0, &s) - strain(&base, 1.0, &s);
+        let low_s = strain(&low_support, 1.0, &s) - strain(&base, 1.0, &s);
+        let both = strain(&low_support, 0.0, &s) - strain(&base, 1.0, &s);
         assert!(both > low_c + low_s);
         let neutral = StrainInputs {
-            control: 0.5,
             support: 0.5,
             ..base
         };
-        assert!((strain(&neutral, &s) - 1.0).abs() < 1e-12);
+        assert!((strain(&neutral, 0.5, &s) - 1.0).abs() < 1e-12);
     }
 
     #[test]

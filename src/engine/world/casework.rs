@@ -295,9 +295,6 @@ impl World<'_> {
                         &self.params.stress,
                     ),
                     blame: pos.blame,
-                    // Not read: the control term is the day's
-                    // (`control_factor`).
-                    control: f64::NAN,
                     support,
                 },
                 &self.params.stress,

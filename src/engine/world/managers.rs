@@ -268,10 +268,10 @@ impl World<'_> {
             &StrainInputs {
                 pressure: required / contract,
                 blame: manager.blame,
-                control: 0.5,
                 support: 0.5,
                 ..Default::default()
             },
+            0.5,
             &self.params.stress,
         );
         manager.strain_today = manager_present.then_some(strain);
