@@ -48,6 +48,7 @@ use rand_distr::{Distribution, Gamma, Poisson};
 
 use super::observe::Tally;
 use super::seeds::{Purpose, Rng, stream};
+use crate::model::fastmath;
 use crate::model::params::Params;
 use crate::model::rules;
 use crate::stats::DayHistogram;
@@ -389,9 +390,9 @@ impl Pathway {
     #[cfg_attr(feature = "profile", inline(never))]
     pub(crate) fn social_work(&mut self, unit: usize, left: f64) -> (f64, f64) {
         let owed = &mut self.social_owed[unit];
-        let direct = lesser(owed[0], left);
+        let direct = fastmath::min_hours(owed[0], left);
         owed[0] -= direct;
-        let documentation = lesser(owed[1], left - direct);
+        let documentation = fastmath::min_hours(owed[1], left - direct);
         owed[1] -= documentation;
         (direct, documentation)
     }
@@ -609,7 +610,7 @@ impl Pathway {
             let id = agency.active[k];
             let c = &mut self.children[id as usize];
             let left = &mut c.help_left[a];
-            let h = lesser(lesser(pace, *left), hours);
+            let h = fastmath::min_hours(fastmath::min_hours(pace, *left), hours);
             *left -= h;
             hours -= h;
             spent += h;
@@ -630,7 +631,7 @@ impl Pathway {
                 break;
             }
             let c = &mut self.children[id as usize];
-            let h = lesser(c.intake_left[a], agency.hours);
+            let h = fastmath::min_hours(c.intake_left[a], agency.hours);
             c.intake_left[a] -= h;
             agency.hours -= h;
             spent += h;
@@ -661,7 +662,7 @@ impl Pathway {
                 break;
             }
             let c = &mut self.children[id as usize];
-            let h = lesser(lesser(pace, c.help_left[a]), agency.hours);
+            let h = fastmath::min_hours(fastmath::min_hours(pace, c.help_left[a]), agency.hours);
             agency.waiting.pop_front();
             c.help_left[a] -= h;
             agency.hours -= h;
@@ -765,14 +766,6 @@ impl Pathway {
     }
 }
 
-/// The smaller of `a` and `b`, for numbers that are never NaN (hours):
-/// the same as `f64::min` there, without its NaN handling, which costs a
-/// few instructions on every child helped each day.
-#[inline]
-fn lesser(a: f64, b: f64) -> f64 {
-    if b < a { b } else { a }
-}
-
 /// The tally field for hours of agency `a`.
 fn agency_hours(tally: &mut Tally, a: usize) -> &mut f64 {
     match a {
@@ -865,32 +858,6 @@ mod tests {
             }
         }
         None
-    }
-
-    #[test]
-    fn lesser_is_min_for_hours() {
-        // Hours are never NaN and never -0 (a difference of equal numbers
-        // is +0): there `lesser` gives `f64::min`'s bits.
-        let values = [
-            0.0,
-            1e-300,
-            1e-9,
-            0.1,
-            0.5,
-            1.0 / 3.0,
-            2.0,
-            7.5,
-            1e300,
-            f64::INFINITY,
-            -1e-9,
-            -3.25,
-            f64::NEG_INFINITY,
-        ];
-        for a in values {
-            for b in values {
-                assert_eq!(lesser(a, b).to_bits(), a.min(b).to_bits(), "{a} {b}");
-            }
-        }
     }
 
     #[test]

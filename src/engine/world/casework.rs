@@ -209,7 +209,7 @@ impl World<'_> {
         } else {
             rules::productivity(pos.experience, w)
         };
-        let coaching = smaller(pos.coaching_today, contract - admin_and_other);
+        let coaching = fastmath::min_hours(pos.coaching_today, contract - admin_and_other);
         pos.coaching_today = 0.0;
         pos.coaching_week += coaching;
         let case_capacity = contract - admin_and_other - coaching;
@@ -229,10 +229,10 @@ impl World<'_> {
         let mut overtime = rules::overtime_hours(pressure, contract, w);
         let mut total = contract + overtime;
         let mut left = total - admin_and_other - coaching;
-        let oversight = smaller(pos.oversight_owed, left);
+        let oversight = fastmath::min_hours(pos.oversight_owed, left);
         pos.oversight_owed -= oversight;
         left -= oversight;
-        let followup = smaller(pos.followup_owed, left);
+        let followup = fastmath::min_hours(pos.followup_owed, left);
         pos.followup_owed -= followup;
         left -= followup;
         // The unit's share of the cross-agency pathway: team meetings
@@ -276,7 +276,7 @@ impl World<'_> {
         } = split;
         let pos = &mut self.staff.positions[i];
         // Overtime nobody could use (paced investigations) is not worked.
-        let unused = smaller(overtime, left);
+        let unused = fastmath::min_hours(overtime, left);
         overtime -= unused;
         total -= unused;
         left -= unused;
@@ -632,12 +632,6 @@ impl World<'_> {
         let o = &mut self.oversight;
         o.schedule(self.day, delay, kind, case, manager_generation, approved);
     }
-}
-
-/// `a.min(b)` for hours, which are never NaN: the same number without
-/// `min`'s handling of NaN.
-fn smaller(a: f64, b: f64) -> f64 {
-    if a < b { a } else { b }
 }
 
 /// A working day's hours before case work for one kind of contract.
