@@ -11,11 +11,10 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/reference-scenario.sh
-command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
+. benches/common.sh
+needs valgrind
 cargo build --release --locked --quiet
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 
 counts() { # units years -> Ir D1-misses LL-misses
     reference_scenario "$tmp/s.toml" control "$2" "$1"

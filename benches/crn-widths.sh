@@ -12,11 +12,11 @@
 # Prints, per outcome, the interval widths and their ratio, and then the
 # geometric mean, the smallest and the largest ratio.
 set -euo pipefail
+. "$(dirname "$0")/common.sh"
 old=$1; new=$2; reps=${3:-100}
 seed=()
 [ $# -ge 4 ] && seed=(--seed "$4")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 "$old" run --reps "$reps" "${seed[@]}" -q --out "$tmp/old" >/dev/null
 "$new" run --reps "$reps" "${seed[@]}" -q --out "$tmp/new" >/dev/null
 awk -F, '

@@ -17,14 +17,11 @@
 # Needs valgrind and objdump (Debian: apt-get install valgrind binutils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/reference-scenario.sh
-for tool in valgrind objdump; do
-    command -v $tool >/dev/null || { echo "needs $tool" >&2; exit 1; }
-done
+. benches/common.sh
+needs valgrind objdump
 preset=${1:-control}
 cargo build --release --locked --quiet
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 
 objdump -d --no-show-raw-insn target/release/tillit > "$tmp/code"
 for years in 1 10; do

@@ -13,11 +13,10 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/reference-scenario.sh
-command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
+. benches/common.sh
+needs valgrind
 cargo build --release --locked --quiet
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 presets=("$@")
 [ ${#presets[@]} -gt 0 ] || presets=(control trust)
 

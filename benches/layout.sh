@@ -11,11 +11,11 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
+. benches/common.sh
+needs valgrind
 binary=$(cargo bench --locked --bench layout --no-run 2>&1 |
     sed -n 's/.*Executable benches\/layout.rs (\(.*\))/\1/p')
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 for layout in by_position by_field by_field_branch_free by_field_sse2; do
     sums=$(valgrind --tool=callgrind --compress-strings=no --callgrind-out-file="$tmp/cg" \
         "$binary" "$layout" 1000 2>/dev/null)

@@ -17,12 +17,11 @@
 # Needs valgrind (Debian: apt-get install valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/reference-scenario.sh
-command -v valgrind >/dev/null || { echo "needs valgrind" >&2; exit 1; }
+. benches/common.sh
+needs valgrind
 preset=${1:-control}
 cargo build --release --locked --quiet --features profile --target-dir target/profile
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 
 # Inclusive instructions per function of a run: every cost line of a
 # function's blocks (its own lines and the inclusive cost of its calls).

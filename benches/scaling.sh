@@ -17,14 +17,13 @@
 #   TILLIT=/path/to/tillit REPS=128 THREADS=4 bash benches/scaling.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. benches/reference-scenario.sh
+. benches/common.sh
 bin=${TILLIT:-target/release/tillit}
 reps=${REPS:-128}
 cores=$(nproc)
 max_threads=${THREADS:-$cores}
 [ -x "$bin" ] || { echo "no tillit binary at $bin: cargo build --release" >&2; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+scratch
 
 best_of_three() { # scenario jobs -> seconds
     local best=""
