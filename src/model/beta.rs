@@ -28,7 +28,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::model::quantiles::{CELLS, Recent, hermite, slopes};
+use crate::model::quantiles::{CELLS, Recent, hermite, rising_root, slopes};
 
 /// The quantiles of one Beta distribution at j / 1024.
 #[derive(Clone, Debug, PartialEq)]
@@ -191,37 +191,21 @@ pub fn quantile(a: f64, b: f64, ln_beta: f64, u: f64, lo: f64) -> f64 {
 
 /// The x in [lo, hi] with I_x(a, b) = u (see `quantile`).
 fn quantile_between(a: f64, b: f64, ln_beta: f64, u: f64, lo: f64, hi: f64) -> f64 {
-    let (mut lo, mut hi) = (lo, hi);
-    let mut x = if lo > 0.0 {
+    let x = if lo > 0.0 {
         lo
     } else if hi < 1.0 {
         0.5 * hi
     } else {
         0.5
     };
-    for _ in 0..200 {
-        let f = incomplete_beta(a, b, ln_beta, x) - u;
-        if f == 0.0 {
-            return x;
-        }
-        if f < 0.0 {
-            lo = x;
-        } else {
-            hi = x;
-        }
-        let density = ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln() - ln_beta).exp();
-        let newton = x - f / density;
-        let next = if newton > lo && newton < hi && newton.is_finite() {
-            newton
-        } else {
-            0.5 * (lo + hi)
-        };
-        if (next - x).abs() <= 1e-15 * x.max(1e-300) || hi - lo <= 1e-300 {
-            return next;
-        }
-        x = next;
-    }
-    x
+    rising_root(
+        x,
+        (lo, hi),
+        200,
+        |x| incomplete_beta(a, b, ln_beta, x) - u,
+        |x| ((a - 1.0) * x.ln() + (b - 1.0) * (1.0 - x).ln() - ln_beta).exp(),
+        |newton, _| newton.is_finite(),
+    )
 }
 
 #[cfg(test)]

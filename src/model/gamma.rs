@@ -31,7 +31,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use crate::model::beta::ln_gamma;
-use crate::model::quantiles::{CELLS, Recent, hermite, slopes};
+use crate::model::quantiles::{CELLS, Recent, hermite, rising_root, slopes};
 
 /// The top cells where the quantile is found exactly: the quantile grows
 /// as -ln(1 - u) there, whose fourth derivative (the cubic's error) falls
@@ -180,7 +180,6 @@ pub fn quantile_between(a: f64, ln_gamma_a: f64, u: f64, lo: f64, hi: f64) -> f6
     if u >= 1.0 {
         return f64::INFINITY;
     }
-    let (mut lo, mut hi) = (lo, hi);
     // The start: the Wilson-Hilferty approximation given in Press et al.
     // 2007, section 6.2, for shapes of 1 and more; below, near 0, P(a, x) is
     // about x^a / Γ(a + 1), a start that spares the bisection hundreds of
@@ -192,7 +191,7 @@ pub fn quantile_between(a: f64, ln_gamma_a: f64, u: f64, lo: f64, hi: f64) -> f6
     } else {
         ((u.ln() + ln_gamma_a + a.ln()) / a).exp()
     };
-    let mut x = if guess > lo && guess < hi && guess.is_finite() {
+    let x = if guess > lo && guess < hi && guess.is_finite() {
         guess
     } else if lo > 0.0 {
         lo
@@ -202,32 +201,18 @@ pub fn quantile_between(a: f64, ln_gamma_a: f64, u: f64, lo: f64, hi: f64) -> f6
         a.max(1e-3)
     };
     let upper = u > 0.5;
-    for _ in 0..400 {
-        let (p, q) = incomplete_gamma(a, ln_gamma_a, x);
-        // f rises with x on both sides.
-        let f = if upper { (1.0 - u) - q } else { p - u };
-        if f == 0.0 {
-            return x;
-        }
-        if f < 0.0 {
-            lo = x;
-        } else {
-            hi = x;
-        }
-        let newton = x - f / density(a, ln_gamma_a, x);
-        let next = if newton > lo && newton < hi && newton < 4.0 * x.max(1e-3) {
-            newton
-        } else if hi.is_finite() {
-            0.5 * (lo + hi)
-        } else {
-            2.0 * x.max(1e-3)
-        };
-        if (next - x).abs() <= 1e-15 * x.max(1e-300) || hi - lo <= 1e-300 {
-            return next;
-        }
-        x = next;
-    }
-    x
+    rising_root(
+        x,
+        (lo, hi),
+        400,
+        |x| {
+            let (p, q) = incomplete_gamma(a, ln_gamma_a, x);
+            // Rises with x on both sides.
+            if upper { (1.0 - u) - q } else { p - u }
+        },
+        |x| density(a, ln_gamma_a, x),
+        |newton, x| newton < 4.0 * x.max(1e-3),
+    )
 }
 
 #[cfg(test)]

@@ -36,6 +36,48 @@ pub fn hermite(x0: f64, x1: f64, d0: f64, d1: f64, t: f64) -> f64 {
         + (t3 - t2) * d1
 }
 
+/// The root in [lo, hi] of a function `f` that rises through 0, from `x`:
+/// Newton's method with `f`'s derivative `slope`, falling back on
+/// bisection (or on doubling, while the bracket is open above: `hi`
+/// infinite) whenever a Newton step would leave the bracket or `also`
+/// rejects it (given the step and `x`). Stops when a step moves `x` by
+/// less than 1e-15 relative, when the bracket closes, at `f(x) = 0`, or
+/// after `iterations` steps. The quantile solvers of `model::beta` and
+/// `model::gamma` share it.
+pub fn rising_root(
+    mut x: f64,
+    (mut lo, mut hi): (f64, f64),
+    iterations: usize,
+    f: impl Fn(f64) -> f64,
+    slope: impl Fn(f64) -> f64,
+    also: impl Fn(f64, f64) -> bool,
+) -> f64 {
+    for _ in 0..iterations {
+        let fx = f(x);
+        if fx == 0.0 {
+            return x;
+        }
+        if fx < 0.0 {
+            lo = x;
+        } else {
+            hi = x;
+        }
+        let newton = x - fx / slope(x);
+        let next = if newton > lo && newton < hi && also(newton, x) {
+            newton
+        } else if hi.is_finite() {
+            0.5 * (lo + hi)
+        } else {
+            2.0 * x.max(1e-3)
+        };
+        if (next - x).abs() <= 1e-15 * x.max(1e-300) || hi - lo <= 1e-300 {
+            return next;
+        }
+        x = next;
+    }
+    x
+}
+
 /// The last few tables built on one thread, by the bits of their
 /// parameters: building a table takes millions of instructions, and a
 /// scenario's replications all use the same one. A table is a pure
