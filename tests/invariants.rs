@@ -65,8 +65,8 @@ fn cases_staff_and_hours_are_conserved() {
 
 /// Little's law L = lambda W over the post-warm-up window. The only
 /// discrepancy is the edge: cases open at the window's start or end, about
-/// W / T of L (35 days over 8 years is under 1.5%); 3% allows for that and
-/// nothing else.
+/// W / T of L (33 to 37 days over 8 years is under 1.5%); 3% allows for that
+/// and nothing else.
 #[test]
 fn littles_law_holds_for_open_cases() {
     for preset in [Preset::Control, Preset::Trust] {
