@@ -172,3 +172,82 @@ pub fn run_parts_with<E: std::error::Error + 'static>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::sweep::spec::sweep_from_str;
+
+    #[test]
+    fn known_runs_are_handed_over_in_place_and_not_run() {
+        let text = "seed = 3\nyears = 1\nwarmup_years = 0\n[organisation]\nunits = 1\n\
+                    workers_per_unit = 3\n[[arm]]\nname = \"c\"\npreset = \"control\"\n\
+                    [[arm]]\nname = \"t\"\npreset = \"trust\"\n[sweep]\nreplications = 2\n\
+                    [[sweep.factor]]\nkey = \"stress.rise_days\"\nvalues = [4, 8, 12]\n";
+        let plan = Plan::from_sweep(&sweep_from_str(text, "x.toml", None).unwrap()).unwrap();
+        let all: Vec<usize> = (0..plan.parts()).collect();
+        // Every run made: 3 points x 2 arms x 2 replications.
+        let mut made = Vec::new();
+        run_parts(&plan, &all, &Options::default(), |_, part| {
+            made.extend(part);
+            Ok::<(), std::io::Error>(())
+        })
+        .unwrap();
+        assert_eq!(made.len(), 12);
+        // Arm 1 at points 0 and 2 known, one of them marked so that a run
+        // made again would show.
+        let of = |p: usize, r: u32| {
+            made.iter()
+                .find(|u| (u.point, u.arm, u.replication) == (p, 1, r))
+                .unwrap()
+                .outcomes
+                .clone()
+        };
+        let mut marked = of(2, 1).unwrap();
+        marked.0[0] = 12345.0;
+        let known = KnownRuns {
+            arm: 1,
+            runs: vec![
+                Some(vec![of(0, 0), of(0, 1)]),
+                None,
+                Some(vec![of(2, 0), Ok(marked.clone())]),
+            ],
+        };
+        assert_eq!(known.count(&plan, &all), 4);
+        let runs = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&runs);
+        let options = Options {
+            threads: Some(2),
+            progress: Some(Box::new(move |_, total| {
+                assert_eq!(total, 8);
+                counter.fetch_add(1, Ordering::Relaxed);
+            })),
+        };
+        let mut got = Vec::new();
+        run_parts_with(&plan, &all, &options, Some(&known), |_, part| {
+            got.extend(part);
+            Ok::<(), std::io::Error>(())
+        })
+        .unwrap();
+        assert_eq!(
+            runs.load(Ordering::Relaxed),
+            8,
+            "only the unknown runs are made"
+        );
+        assert_eq!(got.len(), made.len());
+        for (g, m) in got.iter().zip(&made) {
+            assert_eq!(
+                (g.point, g.arm, g.replication, g.seed),
+                (m.point, m.arm, m.replication, m.seed)
+            );
+            if (g.point, g.arm, g.replication) == (2, 1, 1) {
+                assert_eq!(g.outcomes, Ok(marked.clone()));
+            } else {
+                assert_eq!(g.outcomes, m.outcomes);
+            }
+        }
+    }
+}
