@@ -11,7 +11,9 @@
 //!    calibration patterns ([`history`], [`study::history_match`]);
 //! 3. stage 2: runs every arm in every kept world under common random
 //!    numbers, and records each world's paired effect of each arm on each
-//!    outcome with its interval ([`study::analyse`]);
+//!    outcome with its interval ([`study::analyse`]); the baseline's runs
+//!    are stage 1's (the same runs), taken from its folder rather than made
+//!    again ([`crate::output::baseline_runs`]);
 //! 4. scenario discovery: for each arm and outcome whose verdict is mixed
 //!    across the kept worlds, PRIM ([`prim`]) finds the box of parameter
 //!    values where the arm does worse than the baseline, and every uncertain

@@ -11,7 +11,8 @@
 //!   [`spec::load_sensitivity`]);
 //! - `design`: factorial, Latin hypercube and table designs;
 //! - `plan`: [`Plan`], seeds per point, parts and shards, the spec hash;
-//! - `run`: [`run_parts`];
+//! - `run`: [`run_parts`], and [`run_parts_with`], which takes runs already
+//!   made ([`KnownRuns`]) instead of running them again;
 //! - `replay`: one point's scenario rebuilt from a results folder.
 //!
 //! Nothing here writes files: [`crate::output::SweepWriter`] does.
@@ -23,5 +24,5 @@ mod run;
 pub mod spec;
 
 pub use plan::{Plan, PlanError, PlanKind, Shard, fnv1a64};
-pub use run::{RunPartsError, UnitResult, run_parts};
+pub use run::{KnownRuns, RunPartsError, UnitResult, run_parts, run_parts_with};
 pub use spec::{Factor, Streams};

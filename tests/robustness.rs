@@ -569,6 +569,234 @@ fn a_second_wave_draws_inside_the_first_waves_kept_box_and_shards_like_the_first
     }
 }
 
+/// Two waves, three arms with the baseline in the middle, and a cut-off
+/// that rules out some worlds of the first wave.
+const REUSE_SPEC: &str = r#"
+name = "reuse"
+seed = 11
+replications = 2
+years = 3
+warmup_years = 1
+baseline = "control"
+[organisation]
+units = 2
+workers_per_unit = 8
+[[arm]]
+name = "trust"
+preset = "trust"
+[[arm]]
+name = "control"
+preset = "control"
+[[arm]]
+name = "tws"
+preset = "trust_without_support"
+
+[robustness]
+worlds = 30
+waves = 2
+replications = 3
+cutoff = 2.6
+min_coverage = 0.3
+
+[uncertainty]
+parameters = ["stress.rise_days", "decisions.approval_catch_rate", "demand.reports_per_position_year"]
+[uncertainty.range]
+"stress.support_buffer" = [0.1, 1.0]
+"#;
+
+/// Every file under `dir`, relative to it, with its bytes.
+fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                out.insert(name, fs::read(&path).unwrap());
+            }
+        }
+    }
+    out
+}
+
+/// The cells of runs.csv's row of (point, arm, replication), by column.
+fn run_row(runs: &str, point: usize, arm: &str, rep: u32) -> Vec<(String, String)> {
+    let mut lines = runs.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let prefix = format!("{point},{arm},{rep},");
+    let row = lines.find(|l| l.starts_with(&prefix)).unwrap();
+    header
+        .iter()
+        .zip(row.split(','))
+        .map(|(h, c)| ((*h).to_owned(), c.to_owned()))
+        .collect()
+}
+
+#[test]
+fn stage_two_takes_the_baseline_from_stage_one_and_gets_the_files_a_rerun_gets() {
+    use tillit::output::{self, SweepWriter};
+    use tillit::robustness::study;
+
+    let dir = temp_dir("robustness-reuse");
+    fs::write(dir.join("r.toml"), REUSE_SPEC).unwrap();
+    let out = tillit(
+        &dir,
+        &["robustness", "r.toml", "--out", "one", "--jobs", "2"],
+    );
+    let printed = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{printed}");
+    let one = dir.join("one");
+    let worlds = fs::read_to_string(one.join("worlds.csv")).unwrap();
+    let rows: Vec<Vec<&str>> = worlds
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let kept: Vec<usize> = (0..rows.len()).filter(|&w| rows[w][2] == "true").collect();
+    // The study exercises what it should: worlds ruled out in the first
+    // wave, and kept worlds in both.
+    assert!(rows[..30].iter().any(|r| r[2] == "false"));
+    assert!(kept.iter().any(|&w| w < 30) && kept.iter().any(|&w| w >= 30));
+
+    // Stage 2 runs the two other arms only.
+    let runs = 2 * 3 * kept.len();
+    let note = format!(
+        "({runs} runs; the baseline's {} are stage 1's;",
+        3 * kept.len()
+    );
+    assert!(printed.contains(&note), "{printed}");
+
+    // The same stage-2 folder, every file and part, as running every arm
+    // (the library's plan, run whole, without stage 1's runs).
+    let spec = tillit::robustness::spec::load(&dir.join("r.toml")).unwrap();
+    let mut all = study::worlds(&spec);
+    let levels = output::stage_levels(&one.join("stage1"), all.len()).unwrap();
+    let first = study::history_match(&levels, spec.cutoff, spec.measure);
+    let kept1: Vec<usize> = (0..first.len()).filter(|&w| first[w].kept).collect();
+    let second = study::wave2_worlds(&spec, &all, &kept1);
+    all.extend(second);
+    let plan2 = study::stage2_plan(&spec, &all, &kept).unwrap().unwrap();
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(one.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["stage2_hash"], plan2.hash());
+    let rerun = dir.join("rerun");
+    {
+        let writer = SweepWriter::open(&rerun, &plan2).unwrap();
+        tillit::sweep::run_parts(
+            &plan2,
+            &writer.pending(None),
+            &Options::default(),
+            |k, units| writer.write_part(k, &units),
+        )
+        .unwrap();
+        writer.finish(false, |_| Vec::new()).unwrap();
+    }
+    let (reused, whole) = (files_under(&one.join("stage2")), files_under(&rerun));
+    assert_eq!(
+        reused.keys().collect::<Vec<_>>(),
+        whole.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &reused {
+        assert!(*bytes == whole[name], "stage2/{name} differs from a rerun");
+    }
+
+    // A replay of a stage-2 baseline run gives its row.
+    let runs_csv = fs::read_to_string(one.join("stage2/runs.csv")).unwrap();
+    let last = kept.len() - 1;
+    let replayed = ok(
+        &dir,
+        &[
+            "replay",
+            "one/stage2",
+            "--point",
+            &last.to_string(),
+            "--arm",
+            "control",
+            "--replication",
+            "2",
+        ],
+    );
+    let row = run_row(&runs_csv, last, "control", 2);
+    for (outcome, value) in replayed.lines().skip(2).map(|l| l.split_once(',').unwrap()) {
+        let cell = row.iter().find(|(h, _)| h == outcome).unwrap();
+        assert_eq!(cell.1, value, "{outcome}");
+    }
+
+    // Taken, not run: a baseline value changed in stage 1's parts (an
+    // outcome no pattern uses, so the same worlds are kept) shows in stage
+    // 2, for a world of each wave, and nothing else changes.
+    let t = dir.join("t");
+    for stage in ["stage1", "stage1-wave2"] {
+        copy_dir(&one.join(stage), &t.join(stage));
+    }
+    let o = tillit::outcome::OUTCOMES
+        .iter()
+        .position(|o| o.name == "mean_stress")
+        .unwrap();
+    assert!(PATTERNS.iter().all(|p| p.outcome as usize != o));
+    let first_kept = kept[0];
+    let wave2_kept = *kept.iter().find(|&&w| w >= 30).unwrap();
+    for (stage, point) in [("stage1", first_kept), ("stage1-wave2", wave2_kept - 30)] {
+        let parts = t.join(stage).join("parts");
+        let mut changed = false;
+        for entry in fs::read_dir(&parts).unwrap() {
+            let path = entry.unwrap().path();
+            if !path
+                .file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("part-")
+            {
+                continue;
+            }
+            let text = fs::read_to_string(&path).unwrap();
+            let prefix = format!("{point},control,1,");
+            let edited: Vec<String> = text
+                .lines()
+                .map(|l| {
+                    if !l.starts_with(&prefix) {
+                        return l.to_owned();
+                    }
+                    changed = true;
+                    let mut cells: Vec<&str> = l.split(',').collect();
+                    cells[4 + o] = "12345";
+                    cells.join(",")
+                })
+                .collect();
+            fs::write(&path, edited.join("\n") + "\n").unwrap();
+        }
+        assert!(changed, "{stage}: no row of point {point}");
+    }
+    ok(&dir, &["robustness", "r.toml", "--out", "t", "-q"]);
+    assert_eq!(
+        fs::read(t.join("worlds.csv")).unwrap(),
+        fs::read(one.join("worlds.csv")).unwrap()
+    );
+    let tampered = fs::read_to_string(t.join("stage2/runs.csv")).unwrap();
+    let stage2_points = [0, kept.iter().position(|&w| w == wave2_kept).unwrap()];
+    let mut differing = 0;
+    for (a, b) in runs_csv.lines().zip(tampered.lines()) {
+        if a != b {
+            differing += 1;
+            let cells: Vec<&str> = b.split(',').collect();
+            let point: usize = cells[0].parse().unwrap();
+            assert!(stage2_points.contains(&point) && cells[1] == "control" && cells[2] == "1");
+        }
+    }
+    assert_eq!(differing, 2);
+    for p in stage2_points {
+        let row = run_row(&tampered, p, "control", 1);
+        assert_eq!(
+            row.iter().find(|(h, _)| h == "mean_stress").unwrap().1,
+            "12345"
+        );
+    }
+}
+
 /// Renders `html` in headless Chromium: (screenshot size, log).
 fn render(html: &Path, png: &Path, profile: &Path) -> (u64, String) {
     let out = headless_chromium(Path::new("/usr/bin/chromium"), profile)

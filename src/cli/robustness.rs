@@ -14,7 +14,7 @@ use tillit::output::{
 };
 use tillit::robustness::spec::{self, MAX_WORLDS};
 use tillit::robustness::study;
-use tillit::sweep::{Plan, Shard};
+use tillit::sweep::{KnownRuns, Plan, Shard};
 
 /// Arguments of `tillit robustness`.
 #[derive(Debug, Args)]
@@ -84,7 +84,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         );
     }
     let stage1_dir = out.join(STAGE1_DIR);
-    let Stage::Done(assembled1) = run_stage(&plan1, &stage1_dir, &args, "1")? else {
+    let Stage::Done(assembled1) = run_stage(&plan1, &stage1_dir, &args, "1", |_| Ok(None))? else {
         return Ok(());
     };
     let mut worlds = study::worlds(&spec);
@@ -92,6 +92,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
         .with_context(|| format!("cannot read stage 1's results in {}", stage1_dir.display()))?;
     let mut matches = study::history_match(&levels, spec.cutoff, spec.measure);
     let mut waves = vec![1; worlds.len()];
+    let first_wave = worlds.len();
     let mut record = StudyRecord {
         drawn: worlds.len(),
         stage1_hash: plan1.hash(),
@@ -114,7 +115,8 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
                 );
             }
             let dir = out.join(WAVE2_DIR);
-            let Stage::Done(assembled) = run_stage(&plan, &dir, &args, "1 (wave 2)")? else {
+            let Stage::Done(assembled) = run_stage(&plan, &dir, &args, "1 (wave 2)", |_| Ok(None))?
+            else {
                 return Ok(());
             };
             record.wave2_hash = plan.hash();
@@ -141,16 +143,28 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
     let analysis = match &plan2 {
         None => study::Analysis::default(),
         Some(plan2) => {
+            // Stage 1 ran the baseline in every kept world already: the
+            // same runs, which stage 2 takes instead of running them again.
+            let reused = kept.len() * plan2.replications as usize;
             if !args.quiet {
                 note!(
-                    "Stage 2: {} arms in the {} kept worlds ({} runs, common random numbers).",
+                    "Stage 2: {} arms in the {} kept worlds ({} runs; the baseline's {reused} are \
+                     stage 1's; common random numbers).",
                     plan2.scenario.arms.len(),
                     kept.len(),
-                    plan2.run_count()
+                    plan2.run_count() - reused
                 );
             }
             record.stage2_hash = plan2.hash();
-            let Stage::Done(assembled2) = run_stage(plan2, &out.join(STAGE2_DIR), &args, "2")?
+            let baseline = |points: &[usize]| -> anyhow::Result<Option<KnownRuns>> {
+                let known = output::baseline_runs(&out, plan2, &kept, first_wave, points)
+                    .with_context(|| {
+                        format!("cannot read stage 1's baseline runs in {}", out.display())
+                    })?;
+                Ok(Some(known))
+            };
+            let Stage::Done(assembled2) =
+                run_stage(plan2, &out.join(STAGE2_DIR), &args, "2", baseline)?
             else {
                 return Ok(());
             };
@@ -241,13 +255,31 @@ fn report_kept(
 
 /// Runs a stage's pending parts (of the shard, if one is given) and
 /// assembles its folder once every part is there.
-fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: &str) -> anyhow::Result<Stage> {
+/// `known` gives the runs that need not be made, from the points of the
+/// parts to run.
+fn run_stage(
+    plan: &Plan,
+    dir: &Path,
+    args: &RobustnessArgs,
+    stage: &str,
+    known: impl FnOnce(&[usize]) -> anyhow::Result<Option<KnownRuns>>,
+) -> anyhow::Result<Stage> {
     let writer = SweepWriter::open(dir, plan).map_err(|e| {
         usage_if_inconsistent(
             e,
             format!("cannot prepare the results folder {}", dir.display()),
         )
     })?;
+    let points: Vec<usize> = writer
+        .pending(args.shard)
+        .into_iter()
+        .flat_map(|k| plan.part_points(k))
+        .collect();
+    let known = if points.is_empty() {
+        None
+    } else {
+        known(&points)?
+    };
     super::sweep::run_pending(
         plan,
         &writer,
@@ -256,6 +288,7 @@ fn run_stage(plan: &Plan, dir: &Path, args: &RobustnessArgs, stage: &str) -> any
         args.quiet,
         args.jobs,
         &format!("stage {stage}"),
+        known.as_ref(),
     )?;
     if !writer.pending(None).is_empty() {
         if !args.quiet {

@@ -17,7 +17,7 @@ use tillit::output::{
 };
 use tillit::scenario::Language;
 use tillit::sweep::spec::{Overrides, load_sensitivity_with, load_sweep_with};
-use tillit::sweep::{Plan, Shard, replay, run_parts};
+use tillit::sweep::{KnownRuns, Plan, Shard, replay, run_parts_with};
 
 /// Most points for which `tillit sweep` prints its table.
 const MAX_TABLE_POINTS: usize = 200;
@@ -429,6 +429,7 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         args.quiet,
         args.jobs,
         "the sweep",
+        None,
     )?;
     if let Some(shard) = args.shard {
         if !args.quiet {
@@ -445,8 +446,10 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
 }
 
 /// Runs the plan's parts that `writer`'s folder `dir` lacks (of `shard`,
-/// if given) with progress, and marks a shard's folder as such. Returns
-/// the number of runs done. `what` names the plan in an error.
+/// if given) with progress, and marks a shard's folder as such; the runs in
+/// `known` are taken from there, not run. Returns the number of runs done.
+/// `what` names the plan in an error.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn run_pending(
     plan: &Plan,
     writer: &SweepWriter,
@@ -455,14 +458,16 @@ pub(super) fn run_pending(
     quiet: bool,
     jobs: Option<u32>,
     what: &str,
+    known: Option<&KnownRuns>,
 ) -> anyhow::Result<usize> {
     let pending = writer.pending(shard);
     let total: usize = pending
         .iter()
         .map(|&k| plan.part_points(k).len() * plan.runs_per_point())
-        .sum();
+        .sum::<usize>()
+        - known.map_or(0, |k| k.count(plan, &pending));
     let (bar, options) = super::progress::start(total as u64, quiet, jobs);
-    run_parts(plan, &pending, &options, |k, units| {
+    run_parts_with(plan, &pending, &options, known, |k, units| {
         writer.write_part(k, &units)
     })
     .with_context(|| format!("running {what} into {}", dir.display()))?;

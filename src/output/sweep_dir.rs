@@ -29,7 +29,7 @@ use super::{
     SHARD_FILE, SPEC_FILE, SUMMARY_COLUMNS, SUMMARY_FILE, SWEEP_FORMAT,
 };
 use crate::model::params::PARAMETERS;
-use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
+use crate::outcome::{OUTCOME_COUNT, OUTCOMES, OutcomeValues};
 use crate::stats::{Running, Summary};
 use crate::sweep::{Plan, Shard, UnitResult};
 
@@ -681,6 +681,98 @@ fn damaged_plan(path: &Path, message: &str) -> OutputError {
              the sweep over, or choose another folder"
         ),
     }
+}
+
+/// One run as a sweep folder's part records it: its seed, and its outcomes
+/// or the message of its failure.
+pub type RecordedRun = (u64, Result<OutcomeValues, String>);
+
+/// The runs of arm `arm` at `points` of the sweep folder `dir`, read from its
+/// parts (which must be there): per point, in the order given, every
+/// replication in order. The values are the parts' cells read back, so
+/// writing them again gives the same bytes. Read under a shared lock, never
+/// while a sweep writes the folder.
+pub fn read_runs(
+    dir: &Path,
+    arm: &str,
+    points: &[usize],
+) -> Result<Vec<Vec<RecordedRun>>, OutputError> {
+    let _lock = FolderLock::shared(dir)?;
+    let (info, _) = load_plan(dir)?;
+    let reps = info.replications as usize;
+    let mut out: Vec<Vec<Option<RecordedRun>>> = vec![vec![None; reps]; points.len()];
+    // Where each wanted point goes, part by part.
+    let mut wanted: std::collections::BTreeMap<usize, Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for (i, &p) in points.iter().enumerate() {
+        if p >= info.points {
+            return Err(OutputError::Inconsistent {
+                path: dir.join(PARTS_DIR).join(PLAN_FILE),
+                message: format!("there is no point {p}; the sweep has {}", info.points),
+            });
+        }
+        wanted
+            .entry(p / info.points_per_part)
+            .or_default()
+            .push((p, i));
+    }
+    for (k, slots) in wanted {
+        let path = dir.join(PARTS_DIR).join(part_file_name(k));
+        let text = fs::read(&path).map_err(|e| read_err(&path, e))?;
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_slice());
+        for (row, rec) in reader.records().enumerate() {
+            let rec = rec.map_err(|e| bad_part(&path, &e.to_string()))?;
+            if rec.len() != 5 + OUTCOME_COUNT {
+                return Err(bad_part(
+                    &path,
+                    &format!("row {} has {} fields", row + 1, rec.len()),
+                ));
+            }
+            if &rec[1] != arm {
+                continue;
+            }
+            let point: usize = rec[0]
+                .parse()
+                .map_err(|_| bad_part(&path, "a point index is not a number"))?;
+            let Some(&(_, i)) = slots.iter().find(|(p, _)| *p == point) else {
+                continue;
+            };
+            let rep: usize = rec[2]
+                .parse()
+                .ok()
+                .filter(|&r| r < reps)
+                .ok_or_else(|| bad_part(&path, "a replication is not one of the plan's"))?;
+            let seed: u64 = rec[3]
+                .parse()
+                .map_err(|_| bad_part(&path, "a seed is not a whole number"))?;
+            let failure = &rec[4 + OUTCOME_COUNT];
+            let outcomes = if failure.is_empty() {
+                let mut values = [0.0; OUTCOME_COUNT];
+                for (o, v) in values.iter_mut().enumerate() {
+                    *v = parse_csv_float(&rec[4 + o])
+                        .ok_or_else(|| bad_part(&path, "an outcome is not a number"))?;
+                }
+                Ok(OutcomeValues(values))
+            } else {
+                Err(failure.to_owned())
+            };
+            out[i][rep] = Some((seed, outcomes));
+        }
+    }
+    out.into_iter()
+        .zip(points)
+        .map(|(runs, p)| {
+            runs.into_iter().collect::<Option<Vec<_>>>().ok_or_else(|| {
+                bad_part(
+                    &dir.join(PARTS_DIR)
+                        .join(part_file_name(p / info.points_per_part)),
+                    &format!("it lacks a replication of arm `{arm}` at point {p}"),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Reads and checks `parts/plan.json` of `dir`.

@@ -118,7 +118,10 @@ fn baseline_plan(
 }
 
 /// Stage 2: every arm in the kept worlds (`kept` lists world indices), or
-/// `None` when no world is kept.
+/// `None` when no world is kept. Its baseline runs are stage 1's: the
+/// same world values, scenario seed, replications, horizon and warm-up
+/// (stage 1's plan is this scenario with the baseline arm alone), so the
+/// command takes them from stage 1's folder instead of running them.
 pub fn stage2_plan(
     spec: &RobustnessSpec,
     worlds: &[Vec<f64>],
