@@ -710,30 +710,18 @@ impl Pathway {
         agency.hours -= owed;
         spent += owed;
         documentation += owed;
-        // Help under way. The agency's hours and the share are kept in
-        // locals while the children are served (the same operations in the
-        // same order), not reloaded from the agency for every child.
+        // Help under way, in a function of its own (see there).
         let share = w.help_documentation_share;
-        let mut hours = agency.hours;
-        let mut k = 0;
-        while k < agency.active.len() && hours > 1e-9 {
-            let id = agency.active[k];
-            let c = &mut self.children[id as usize];
-            let left = &mut c.help_left[a];
-            let h = fastmath::min_hours(fastmath::min_hours(pace, *left), hours);
-            *left -= h;
-            hours -= h;
-            spent += h;
-            documentation += h * share;
-            if *left <= 1e-9 {
-                c.need[a] = Need::Done;
-                agency.active.remove(k);
-                self.touched.push(id);
-            } else {
-                k += 1;
-            }
-        }
-        agency.hours = hours;
+        let sums = serve_active(
+            &mut agency.active,
+            &mut self.children,
+            &mut self.touched,
+            a,
+            pace,
+            share,
+            [agency.hours, spent, documentation],
+        );
+        [agency.hours, spent, documentation] = sums;
         // Intakes, first come first served; referrals onward go out after.
         let mut heard = std::mem::take(&mut self.heard_scratch);
         while let Some(&id) = agency.intake.front() {
@@ -874,6 +862,44 @@ impl Pathway {
         }
         ledger
     }
+}
+
+/// Agency `a`'s day of help under way: each child in help, in the order
+/// their help started, gets up to `pace` hours while the agency has hours
+/// (`sums`: the agency's hours left, the hours spent and those documented,
+/// returned updated); a child whose help is done leaves the list and is
+/// `touched`. Out of line, where its arguments are known not to alias, so
+/// the sums stay in registers: the same operations in the same order.
+#[inline(never)]
+fn serve_active(
+    active: &mut Vec<u32>,
+    children: &mut [Child],
+    touched: &mut Vec<u32>,
+    a: usize,
+    pace: f64,
+    share: f64,
+    sums: [f64; 3],
+) -> [f64; 3] {
+    let [mut hours, mut spent, mut documentation] = sums;
+    let mut k = 0;
+    while k < active.len() && hours > 1e-9 {
+        let id = active[k];
+        let c = &mut children[id as usize];
+        let left = &mut c.help_left[a];
+        let h = fastmath::min_hours(fastmath::min_hours(pace, *left), hours);
+        *left -= h;
+        hours -= h;
+        spent += h;
+        documentation += h * share;
+        if *left <= 1e-9 {
+            c.need[a] = Need::Done;
+            active.remove(k);
+            touched.push(id);
+        } else {
+            k += 1;
+        }
+    }
+    [hours, spent, documentation]
 }
 
 /// The tally field for hours of agency `a`.
