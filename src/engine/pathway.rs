@@ -186,8 +186,9 @@ impl Due for Referral {
 /// by today), but without the heap's sifting: one bucket per day in a ring
 /// covering the next days, a heap only for the few due beyond the ring
 /// (a family's patience can be long), and the items due by today gathered
-/// and sorted once (a bucket holds a handful). Memory is the ring's fixed
-/// buckets plus one entry per item, as for a heap.
+/// and sorted once (a bucket holds a handful). Memory is bounded by the
+/// ring's days times the most items due on one day (each bucket keeps its
+/// capacity for the day it serves next), plus one entry per item beyond.
 struct DayQueue<T> {
     /// Items due before `start`, sorted; `due[next..]` not yet taken.
     due: Vec<T>,
