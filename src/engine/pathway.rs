@@ -163,6 +163,122 @@ struct Referral {
     to: u8,
 }
 
+/// An item due on a whole day, ordered with that day as its first key.
+trait Due: Ord + Copy {
+    /// The day the item is due.
+    fn due(&self) -> u32;
+}
+
+impl Due for (u32, u32) {
+    fn due(&self) -> u32 {
+        self.0
+    }
+}
+
+impl Due for Referral {
+    fn due(&self) -> u32 {
+        self.day
+    }
+}
+
+/// Items due on whole days, taken out in exactly the order a min-heap of
+/// the items would give them (their full keys ascending, among those due
+/// by today), but without the heap's sifting: one bucket per day in a ring
+/// covering the next days, a heap only for the few due beyond the ring
+/// (a family's patience can be long), and the items due by today gathered
+/// and sorted once (a bucket holds a handful). Memory is bounded by the
+/// ring's days times the most items due on one day (each bucket keeps its
+/// capacity for the day it serves next), plus one entry per item beyond.
+struct DayQueue<T> {
+    /// Items due before `start`, sorted; `due[next..]` not yet taken.
+    due: Vec<T>,
+    next: usize,
+    /// The first day whose bucket has not been gathered.
+    start: u32,
+    /// The bucket of day `d` in `start..start + ring.len()` at
+    /// `d % ring.len()` (a power of two).
+    ring: Vec<Vec<T>>,
+    /// Items due on or after `start + ring.len()`.
+    later: BinaryHeap<Reverse<T>>,
+}
+
+impl<T: Due> DayQueue<T> {
+    /// An empty queue whose ring covers at least `days` days.
+    fn new(days: usize) -> Self {
+        DayQueue {
+            due: Vec::new(),
+            next: 0,
+            start: 0,
+            ring: (0..days.next_power_of_two()).map(|_| Vec::new()).collect(),
+            later: BinaryHeap::new(),
+        }
+    }
+
+    fn push(&mut self, item: T) {
+        let day = item.due();
+        if day < self.start {
+            // Due by a day already gathered (a referral sent on with no
+            // delay): among today's, in key order.
+            let at = self.next + self.due[self.next..].partition_point(|x| *x < item);
+            self.due.insert(at, item);
+        } else if ((day - self.start) as usize) < self.ring.len() {
+            let mask = self.ring.len() - 1;
+            self.ring[day as usize & mask].push(item);
+        } else {
+            self.later.push(Reverse(item));
+        }
+    }
+
+    /// The next item due by `day` (the smallest key), if any.
+    fn pop_due(&mut self, day: u32) -> Option<T> {
+        if self.next == self.due.len() && self.start <= day {
+            self.gather(day);
+        }
+        let item = self.due.get(self.next).copied();
+        self.next += usize::from(item.is_some());
+        item
+    }
+
+    /// Moves every item due by `day` into `due`, sorted.
+    fn gather(&mut self, day: u32) {
+        self.due.clear();
+        self.next = 0;
+        let len = self.ring.len() as u64;
+        let mask = self.ring.len() - 1;
+        let last = u64::from(day).min(u64::from(self.start) + len - 1);
+        for d in u64::from(self.start)..=last {
+            let bucket = &mut self.ring[d as usize & mask];
+            if self.due.is_empty() {
+                // Keeps both allocations in use.
+                std::mem::swap(&mut self.due, bucket);
+            } else {
+                self.due.append(bucket);
+            }
+        }
+        self.start = day.saturating_add(1);
+        let end = u64::from(self.start) + len;
+        while let Some(&Reverse(item)) = self.later.peek()
+            && u64::from(item.due()) < end
+        {
+            self.later.pop();
+            if item.due() <= day {
+                self.due.push(item);
+            } else {
+                self.ring[item.due() as usize & mask].push(item);
+            }
+        }
+        self.due.sort_unstable();
+    }
+
+    /// Every item not yet taken, in no particular order.
+    fn iter(&self) -> impl Iterator<Item = &T> {
+        self.due[self.next..]
+            .iter()
+            .chain(self.ring.iter().flatten())
+            .chain(self.later.iter().map(|Reverse(item)| item))
+    }
+}
+
 /// Per-agency values of the pathway parameters, looked up once.
 struct AgencyParams {
     hours_per_day: [f64; AGENCIES],
@@ -216,16 +332,17 @@ pub(crate) struct Pathway {
     children: Vec<Child>,
     /// Days on which a family runs out of patience, if it is still waiting
     /// then: `(day, child)`.
-    expiries: BinaryHeap<Reverse<(u32, u32)>>,
+    expiries: DayQueue<(u32, u32)>,
     /// Children whose state changed today in a way that may close them.
     touched: Vec<u32>,
     /// Open children with a named person.
     open_named: u64,
     /// Children neither helped yet nor given up (none of them is closed).
     unhelped: u64,
-    referrals: BinaryHeap<Reverse<Referral>>,
+    referrals: DayQueue<Referral>,
     referral_seq: u64,
-    meetings: BinaryHeap<Reverse<(u32, u32)>>,
+    /// Joint meetings to hold: `(day, child)`.
+    meetings: DayQueue<(u32, u32)>,
     /// Hours owed by each social-services unit: `[direct, documentation]`.
     social_owed: Vec<[f64; 2]>,
     rng: Rng,
@@ -240,16 +357,22 @@ pub(crate) struct Pathway {
 
 impl Pathway {
     pub(crate) fn new(params: &Params, seed: u64) -> Self {
+        let w = &params.pathway;
         Pathway {
             agencies: Default::default(),
             children: Vec::new(),
-            expiries: BinaryHeap::new(),
+            // Patience is exponential (150 days by default, doubled by a
+            // named person): a year and more is common, longer is rare.
+            expiries: DayQueue::new(1024),
             touched: Vec::new(),
             open_named: 0,
             unhelped: 0,
-            referrals: BinaryHeap::new(),
+            // Referrals and meetings are due within their delays.
+            referrals: DayQueue::new(w.referral_delay_days as usize + 1),
             referral_seq: 0,
-            meetings: BinaryHeap::new(),
+            meetings: DayQueue::new(
+                (w.team_meeting_notice_days + w.team_meeting_interval_days) as usize + 1,
+            ),
             social_owed: vec![[0.0; 2]; params.organisation.units as usize],
             rng: stream(seed, Purpose::Pathway, 0),
             seed,
@@ -347,7 +470,7 @@ impl Pathway {
         if integrated {
             child.meeting_pending = true;
             let meeting = next_meeting_day(day + w.team_meeting_notice_days, p);
-            self.meetings.push(Reverse((meeting, id)));
+            self.meetings.push((meeting, id));
         } else if unit.is_some() {
             child.awaiting_assessment = true;
         } else {
@@ -365,7 +488,7 @@ impl Pathway {
         // known now.
         let expiry = patience_expiry(day, patience, dropout_factor(&child, p));
         if let Some(expiry) = expiry {
-            self.expiries.push(Reverse((expiry, id)));
+            self.expiries.push((expiry, id));
         }
         self.open_named += u64::from(child.named_person);
         self.unhelped += 1;
@@ -423,11 +546,7 @@ impl Pathway {
         // state changed today are closed if nothing is left for them. Only
         // those can have finished, so the open children are not visited one
         // by one (the sums are of whole numbers: their order is immaterial).
-        while let Some(&Reverse((d, id))) = self.expiries.peek() {
-            if d > day {
-                break;
-            }
-            self.expiries.pop();
+        while let Some((_, id)) = self.expiries.pop_due(day) {
             self.give_up(id);
         }
         let mut touched = std::mem::take(&mut self.touched);
@@ -450,11 +569,7 @@ impl Pathway {
     }
 
     fn deliver_referrals(&mut self, day: u32, p: &Params, tally: &mut Tally) {
-        while let Some(Reverse(r)) = self.referrals.peek().copied() {
-            if r.day > day {
-                break;
-            }
-            self.referrals.pop();
+        while let Some(r) = self.referrals.pop_due(day) {
             let to = r.to as usize;
             let c = &mut self.children[r.child as usize];
             if c.need[to] != Need::Referred {
@@ -506,13 +621,13 @@ impl Pathway {
             self.agencies[from as usize].owed_documentation += hours;
         }
         self.referral_seq += 1;
-        self.referrals.push(Reverse(Referral {
+        self.referrals.push(Referral {
             day: day + p.pathway.referral_delay_days,
             seq: self.referral_seq,
             child,
             from,
             to: to as u8,
-        }));
+        });
     }
 
     /// Joint team meetings due today: held if every agency taking part still
@@ -522,11 +637,7 @@ impl Pathway {
     fn hold_meetings(&mut self, day: u32, p: &Params, tally: &mut Tally) {
         let hours = p.pathway.team_meeting_hours;
         let mut postponed = Vec::new();
-        while let Some(Reverse((d, id))) = self.meetings.peek().copied() {
-            if d > day {
-                break;
-            }
-            self.meetings.pop();
+        while let Some((_, id)) = self.meetings.pop_due(day) {
             let c = &self.children[id as usize];
             if !c.any_waiting() {
                 // The family gave up before the meeting: there is no joint
@@ -571,7 +682,7 @@ impl Pathway {
             }
         }
         for m in postponed {
-            self.meetings.push(Reverse(m));
+            self.meetings.push(m);
         }
     }
 
@@ -600,30 +711,18 @@ impl Pathway {
         agency.hours -= owed;
         spent += owed;
         documentation += owed;
-        // Help under way. The agency's hours and the share are kept in
-        // locals while the children are served (the same operations in the
-        // same order), not reloaded from the agency for every child.
+        // Help under way, in a function of its own (see there).
         let share = w.help_documentation_share;
-        let mut hours = agency.hours;
-        let mut k = 0;
-        while k < agency.active.len() && hours > 1e-9 {
-            let id = agency.active[k];
-            let c = &mut self.children[id as usize];
-            let left = &mut c.help_left[a];
-            let h = fastmath::min_hours(fastmath::min_hours(pace, *left), hours);
-            *left -= h;
-            hours -= h;
-            spent += h;
-            documentation += h * share;
-            if *left <= 1e-9 {
-                c.need[a] = Need::Done;
-                agency.active.remove(k);
-                self.touched.push(id);
-            } else {
-                k += 1;
-            }
-        }
-        agency.hours = hours;
+        let sums = serve_active(
+            &mut agency.active,
+            &mut self.children,
+            &mut self.touched,
+            a,
+            pace,
+            share,
+            [agency.hours, spent, documentation],
+        );
+        [agency.hours, spent, documentation] = sums;
         // Intakes, first come first served; referrals onward go out after.
         let mut heard = std::mem::take(&mut self.heard_scratch);
         while let Some(&id) = agency.intake.front() {
@@ -749,10 +848,10 @@ impl Pathway {
                 located[id as usize] = true;
             }
         }
-        for Reverse(r) in &self.referrals {
+        for r in self.referrals.iter() {
             located[r.child as usize] = true;
         }
-        for &Reverse((_, id)) in &self.meetings {
+        for &(_, id) in self.meetings.iter() {
             located[id as usize] = true;
         }
         for (id, c) in self.children.iter().enumerate().filter(|(_, c)| !c.closed) {
@@ -764,6 +863,44 @@ impl Pathway {
         }
         ledger
     }
+}
+
+/// Agency `a`'s day of help under way: each child in help, in the order
+/// their help started, gets up to `pace` hours while the agency has hours
+/// (`sums`: the agency's hours left, the hours spent and those documented,
+/// returned updated); a child whose help is done leaves the list and is
+/// `touched`. Out of line, where its arguments are known not to alias, so
+/// the sums stay in registers: the same operations in the same order.
+#[inline(never)]
+fn serve_active(
+    active: &mut Vec<u32>,
+    children: &mut [Child],
+    touched: &mut Vec<u32>,
+    a: usize,
+    pace: f64,
+    share: f64,
+    sums: [f64; 3],
+) -> [f64; 3] {
+    let [mut hours, mut spent, mut documentation] = sums;
+    let mut k = 0;
+    while k < active.len() && hours > 1e-9 {
+        let id = active[k];
+        let c = &mut children[id as usize];
+        let left = &mut c.help_left[a];
+        let h = fastmath::min_hours(fastmath::min_hours(pace, *left), hours);
+        *left -= h;
+        hours -= h;
+        spent += h;
+        documentation += h * share;
+        if *left <= 1e-9 {
+            c.need[a] = Need::Done;
+            active.remove(k);
+            touched.push(id);
+        } else {
+            k += 1;
+        }
+    }
+    [hours, spent, documentation]
 }
 
 /// The tally field for hours of agency `a`.
@@ -858,6 +995,64 @@ mod tests {
             }
         }
         None
+    }
+
+    /// The day queue gives the items in the order a min-heap does: over
+    /// random pushes (near, far beyond the ring, and due today or earlier
+    /// while the day's items are being taken), days with no pops, and
+    /// repeated keys.
+    #[test]
+    fn day_queue_pops_in_heap_order() {
+        let mut x = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |n: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % n
+        };
+        for ring in [1, 4, 16] {
+            let mut queue = DayQueue::new(ring);
+            let mut heap = BinaryHeap::new();
+            let mut taken = 0;
+            for day in 0..3000_u32 {
+                for _ in 0..next(4) {
+                    let ahead = match next(10) {
+                        0 => next(200) as u32,
+                        1 => u32::MAX - day - next(3) as u32,
+                        _ => next(12) as u32,
+                    };
+                    let item = (day + ahead, next(20) as u32);
+                    queue.push(item);
+                    heap.push(Reverse(item));
+                }
+                if next(5) == 0 {
+                    continue; // a day without pops: gathered the next time
+                }
+                loop {
+                    let want = match heap.peek() {
+                        Some(&Reverse(item)) if item.0 <= day => heap.pop().map(|r| r.0),
+                        _ => None,
+                    };
+                    assert_eq!(queue.pop_due(day), want, "ring {ring}, day {day}");
+                    let Some(item) = want else { break };
+                    taken += 1;
+                    if next(3) == 0 {
+                        // Sent on while today's are taken, due now or later.
+                        let again = (day + next(2) as u32 * next(3) as u32, item.1);
+                        queue.push(again);
+                        heap.push(Reverse(again));
+                    }
+                }
+                if day % 500 == 0 {
+                    let mut left: Vec<_> = queue.iter().copied().collect();
+                    let mut want: Vec<_> = heap.iter().map(|r| r.0).collect();
+                    left.sort_unstable();
+                    want.sort_unstable();
+                    assert_eq!(left, want);
+                }
+            }
+            assert!(taken > 3000);
+        }
     }
 
     #[test]
