@@ -7,11 +7,10 @@
 //! `bash .ci/run` does), so a plain `cargo test` lists it as ignored.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use crate::support::{temp_dir, tillit};
+use crate::support::{assert_same_files, temp_dir, tillit};
 
 /// 144 points x 2 arms x 2 replications = 576 runs in 9 parts, so that each
 /// of 3 shards has 3 parts and takes long enough to be killed between two.
@@ -75,34 +74,6 @@ fn wait_until(what: &str, done: impl Fn() -> bool) {
     }
 }
 
-/// Every file under `dir`, by relative path, with its bytes.
-fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let bytes = fs::read(&path).unwrap();
-                out.push((path.strip_prefix(dir).unwrap().to_owned(), bytes));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
-fn assert_same(a: &Path, b: &Path) {
-    let (fa, fb) = (files(a), files(b));
-    let names = |f: &[(PathBuf, Vec<u8>)]| f.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
-    assert_eq!(names(&fa), names(&fb), "{} vs {}", a.display(), b.display());
-    for ((name, x), (_, y)) in fa.iter().zip(&fb) {
-        assert!(x == y, "{} differs", name.display());
-    }
-}
-
 /// The job ids from `tillit slurm --submit`'s line
 /// `array job N (3 tasks), merge job M`.
 fn job_ids(printed: &str) -> (String, String) {
@@ -150,7 +121,7 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
         !in_queue(&array, &merge_id)
     });
     assert!(dir.join("whole/manifest.json").exists());
-    assert_same(&dir.join("single"), &dir.join("whole"));
+    assert_same_files(&dir.join("single"), &dir.join("whole"));
     // Array task ids start at 1 and are the shard numbers.
     let log = fs::read_to_string(dir.join("whole-slurm/logs/task-1.log")).unwrap();
     assert!(log.contains("Shard 1/3: "), "{log}");
@@ -220,7 +191,7 @@ fn a_sweep_as_a_slurm_array_merges_to_the_single_machine_folder_even_after_a_kil
         !in_queue(&again, &merge_again)
     });
     assert!(dir.join("killed/manifest.json").exists());
-    assert_same(&dir.join("single"), &dir.join("killed"));
+    assert_same_files(&dir.join("single"), &dir.join("killed"));
     // The second run of task 2 did only the parts the first had not.
     let log = fs::read_to_string(dir.join("killed-slurm/logs/task-2.log")).unwrap();
     let remaining = (3 - done_before) * 64;

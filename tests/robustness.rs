@@ -14,7 +14,7 @@ use tillit::outcome::Outcome;
 use tillit::robustness::history::{Measure, combine, implausibility};
 use tillit::robustness::prim::{Objective, PrimOptions, peel};
 
-use crate::support::{headless_chromium, temp_dir, tillit};
+use crate::support::{assert_same_files, headless_chromium, temp_dir, tillit};
 
 #[test]
 fn prim_recovers_a_known_box() {
@@ -604,24 +604,6 @@ parameters = ["stress.rise_days", "decisions.approval_catch_rate", "demand.repor
 "stress.support_buffer" = [0.1, 1.0]
 "#;
 
-/// Every file under `dir`, relative to it, with its bytes.
-fn files_under(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
-    let mut out = std::collections::BTreeMap::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for entry in fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let name = path.strip_prefix(dir).unwrap().display().to_string();
-                out.insert(name, fs::read(&path).unwrap());
-            }
-        }
-    }
-    out
-}
-
 /// The cells of runs.csv's row of (point, arm, replication), by column.
 fn run_row(runs: &str, point: usize, arm: &str, rep: u32) -> Vec<(String, String)> {
     let mut lines = runs.lines();
@@ -694,14 +676,7 @@ fn stage_two_takes_the_baseline_from_stage_one_and_gets_the_files_a_rerun_gets()
         .unwrap();
         writer.finish(false, |_| Vec::new()).unwrap();
     }
-    let (reused, whole) = (files_under(&one.join("stage2")), files_under(&rerun));
-    assert_eq!(
-        reused.keys().collect::<Vec<_>>(),
-        whole.keys().collect::<Vec<_>>()
-    );
-    for (name, bytes) in &reused {
-        assert!(*bytes == whole[name], "stage2/{name} differs from a rerun");
-    }
+    assert_same_files(&one.join("stage2"), &rerun);
 
     // A replay of a stage-2 baseline run gives its row.
     let runs_csv = fs::read_to_string(one.join("stage2/runs.csv")).unwrap();

@@ -49,6 +49,42 @@ pub fn temp_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// Every file under `dir`, by path relative to it, with its bytes, in
+/// path order.
+pub fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("read a folder") {
+            let path = entry.expect("a folder entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("read a file");
+                out.push((path.strip_prefix(dir).expect("under").to_owned(), bytes));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Asserts that folders `a` and `b` hold the same files with the same bytes.
+pub fn assert_same_files(a: &Path, b: &Path) {
+    let (fa, fb) = (files_under(a), files_under(b));
+    let names = |f: &[(PathBuf, Vec<u8>)]| f.iter().map(|x| x.0.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&fa), names(&fb), "{} vs {}", a.display(), b.display());
+    for ((name, x), (_, y)) in fa.iter().zip(&fb) {
+        assert!(
+            x == y,
+            "{} differs between {} and {}",
+            name.display(),
+            a.display(),
+            b.display()
+        );
+    }
+}
+
 /// Runs the tillit binary with `args` in `dir`.
 pub fn tillit(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tillit"))
