@@ -16,13 +16,18 @@
 //! - `by_field_sse2`: the same in explicit SSE2 (two positions a step, the
 //!   most the x86-64 baseline offers without run-time dispatch).
 //!
-//! The arithmetic is that of `rules::update_stress` and
-//! `rules::update_exhaustion` and the tallies of `Staff::after_day`; the
+//! The arithmetic is the engine's `rules::update_stress` and
+//! `rules::update_exhaustion` (rewritten with masks in the last two) at
+//! the default stress parameters, and the tallies of `Staff::after_day`; the
 //! population is synthetic (5 % vacant, 3 % consultants, 85 % of
 //! employees at work with a strain, 5 % falling sick). Run with `bash
-//! benches/layout.sh`; `cargo bench --bench layout -- MODE DAYS` runs one.
+//! benches/layout.sh`; `cargo bench --bench layout -- MODE DAYS` runs one
+//! (`none`: the synthetic days without a pass).
 
 use std::hint::black_box;
+
+use tillit::model::params::{Params, Stress};
+use tillit::model::rules;
 
 const POSITIONS: usize = 200;
 
@@ -72,16 +77,10 @@ struct Fields {
     strain: Vec<f64>,
 }
 
-/// The day's constants (as `StocksDay` and the stress parameters).
+/// The day's constants (as `StocksDay`) and the stress parameters.
 struct Day {
     day: u32,
-    rise_days: f64,
-    recovery_days: f64,
-    offday_recovery: f64,
-    exhaustion_rate: f64,
-    exhaustion_threshold: f64,
-    exhaustion_recovery_days: f64,
-    high_strain: f64,
+    s: Stress,
     responsibility_decay: f64,
     blame_decay: f64,
     daily_salary: f64,
@@ -92,25 +91,6 @@ struct Day {
 /// The month's sums: vacant, employed, contract, sick, worked and
 /// high-strain days, stress, exhaustion, tenure, cost.
 type Tally = [f64; 10];
-
-fn stress_after(stress: f64, strain: Option<f64>, d: &Day) -> f64 {
-    match strain {
-        Some(x) => {
-            let tau = if x > stress {
-                d.rise_days
-            } else {
-                d.recovery_days
-            };
-            stress + (x - stress) / tau
-        }
-        None => stress * (1.0 - d.offday_recovery),
-    }
-}
-
-fn exhaustion_after(exhaustion: f64, stress: f64, d: &Day) -> f64 {
-    let gain = d.exhaustion_rate * (stress - d.exhaustion_threshold).max(0.0);
-    (exhaustion + gain - exhaustion / d.exhaustion_recovery_days).max(0.0)
-}
 
 /// Salary paid for an employee: none on a spell's first day, 80 % after.
 fn salary(sick: bool, first_sick_day: bool, d: &Day) -> f64 {
@@ -147,12 +127,12 @@ fn by_position(positions: &mut [Position], vacation: [bool; 5], d: &Day, t: &mut
                 let strain = p.strain_today.take();
                 if let Some(x) = strain {
                     t[4] += 1.0;
-                    if x >= d.high_strain {
+                    if x >= d.s.high_strain_threshold {
                         t[5] += 1.0;
                     }
                 }
-                p.stress = stress_after(p.stress, strain, d);
-                p.exhaustion = exhaustion_after(p.exhaustion, p.stress, d);
+                p.stress = rules::update_stress(p.stress, strain, &d.s);
+                p.exhaustion = rules::update_exhaustion(p.exhaustion, p.stress, &d.s);
                 p.responsibility *= d.responsibility_decay;
                 p.blame *= d.blame_decay;
                 t[6] += p.stress;
@@ -200,12 +180,12 @@ fn by_field(f: &mut Fields, vacation: [bool; 5], d: &Day, t: &mut Tally) {
             let today = (!x.is_nan()).then_some(x);
             if today.is_some() {
                 t[4] += 1.0;
-                if x >= d.high_strain {
+                if x >= d.s.high_strain_threshold {
                     t[5] += 1.0;
                 }
             }
-            stress[i] = stress_after(stress[i], today, d);
-            exhaustion[i] = exhaustion_after(exhaustion[i], stress[i], d);
+            stress[i] = rules::update_stress(stress[i], today, &d.s);
+            exhaustion[i] = rules::update_exhaustion(exhaustion[i], stress[i], &d.s);
             responsibility[i] *= d.responsibility_decay;
             blame[i] *= d.blame_decay;
             t[6] += stress[i];
@@ -240,17 +220,17 @@ fn by_field_branch_free(f: &mut Fields, d: &Day, t: &mut Tally) {
         let worked = mask(!x.is_nan());
         let old = f.stress[i];
         let tau = if x > old {
-            d.rise_days
+            d.s.rise_days
         } else {
-            d.recovery_days
+            d.s.recovery_days
         };
         let moved = if worked == 1.0 {
             old + (x - old) / tau
         } else {
-            old * (1.0 - d.offday_recovery)
+            old * (1.0 - d.s.offday_recovery)
         };
         let stress = if e == 1.0 { moved } else { old };
-        let exhausted = exhaustion_after(f.exhaustion[i], stress, d);
+        let exhausted = rules::update_exhaustion(f.exhaustion[i], stress, &d.s);
         let exhaustion = if e == 1.0 { exhausted } else { f.exhaustion[i] };
         f.stress[i] = stress;
         f.exhaustion[i] = exhaustion;
@@ -262,7 +242,7 @@ fn by_field_branch_free(f: &mut Fields, d: &Day, t: &mut Tally) {
         s[2] += at_work;
         s[3] += at_work * sick;
         s[4] += e * worked;
-        s[5] += e * mask(x >= d.high_strain);
+        s[5] += e * mask(x >= d.s.high_strain_threshold);
         s[6] += e * stress;
         s[7] += e * exhaustion;
         s[8] += e * (day - f.hired_day[i]) / 365.0;
@@ -302,16 +282,20 @@ fn by_field_sse2(f: &mut Fields, d: &Day, t: &mut Tally) {
             let x = get(&f.strain);
             let worked = _mm_cmpord_pd(x, x);
             let old = get(&f.stress);
-            let tau = choose(_mm_cmpgt_pd(x, old), set(d.rise_days), set(d.recovery_days));
+            let tau = choose(
+                _mm_cmpgt_pd(x, old),
+                set(d.s.rise_days),
+                set(d.s.recovery_days),
+            );
             let moved = _mm_add_pd(old, _mm_div_pd(_mm_sub_pd(x, old), tau));
-            let rested = _mm_mul_pd(old, set(1.0 - d.offday_recovery));
+            let rested = _mm_mul_pd(old, set(1.0 - d.s.offday_recovery));
             let stress = choose(employee, choose(worked, moved, rested), old);
             let ex = get(&f.exhaustion);
             let gain = _mm_mul_pd(
-                set(d.exhaustion_rate),
-                _mm_max_pd(_mm_sub_pd(stress, set(d.exhaustion_threshold)), zero),
+                set(d.s.exhaustion_rate),
+                _mm_max_pd(_mm_sub_pd(stress, set(d.s.exhaustion_threshold)), zero),
             );
-            let faded = _mm_div_pd(ex, set(d.exhaustion_recovery_days));
+            let faded = _mm_div_pd(ex, set(d.s.exhaustion_recovery_days));
             let grown = _mm_max_pd(_mm_sub_pd(_mm_add_pd(ex, gain), faded), zero);
             let exhaustion = choose(employee, grown, ex);
             let responsibility = _mm_mul_pd(get(&f.responsibility), set(d.responsibility_decay));
@@ -329,7 +313,7 @@ fn by_field_sse2(f: &mut Fields, d: &Day, t: &mut Tally) {
                 at_work,
                 _mm_mul_pd(at_work, sick),
                 _mm_and_pd(worked, e),
-                _mm_and_pd(_mm_cmpge_pd(x, set(d.high_strain)), e),
+                _mm_and_pd(_mm_cmpge_pd(x, set(d.s.high_strain_threshold)), e),
                 _mm_mul_pd(e, stress),
                 _mm_mul_pd(e, exhaustion),
                 _mm_mul_pd(
@@ -417,6 +401,7 @@ fn main() {
     ] {
         *v = vec![x; POSITIONS];
     }
+    let stress = Params::default().stress;
     let mut tally = [0.0; 10];
     for day in 0..days {
         // The work day's results: a strain for most, a few spells.
@@ -438,13 +423,7 @@ fn main() {
         }
         let d = Day {
             day,
-            rise_days: 10.0,
-            recovery_days: 20.0,
-            offday_recovery: 0.05,
-            exhaustion_rate: 0.01,
-            exhaustion_threshold: 1.2,
-            exhaustion_recovery_days: 60.0,
-            high_strain: 1.5,
+            s: stress.clone(),
             responsibility_decay: 0.99,
             blame_decay: 0.98,
             daily_salary: 1.5,
@@ -457,6 +436,8 @@ fn main() {
             "by_field_branch_free" => by_field_branch_free(black_box(&mut fields), &d, &mut tally),
             #[cfg(target_arch = "x86_64")]
             "by_field_sse2" => by_field_sse2(black_box(&mut fields), &d, &mut tally),
+            // The synthetic day alone, to subtract from a layout's time.
+            "none" => {}
             other => {
                 eprintln!("unknown layout {other}");
                 std::process::exit(2);
