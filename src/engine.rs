@@ -21,6 +21,17 @@ pub use world::live::{
 };
 
 use crate::outcome::{OutcomeValues, SeriesValues};
+
+/// The engine's revision: raised whenever a change makes some scenario and
+/// seed give other results (a mechanism, a random stream, a rounding), and
+/// only then. Results are a pure function of the scenario, the seed and
+/// this number: it is part of every sweep plan's identity (so a results
+/// folder is never finished, nor a robustness study's stage 1 reused, by a
+/// build that gives other results) and of every manifest. The test
+/// `revision::results_change_only_with_the_engine_revision` holds the bits
+/// of the shipped scenarios' runs at this revision and fails when they
+/// change without it.
+pub const ENGINE_REVISION: u32 = 1;
 use crate::scenario::{Arm, Scenario};
 
 /// What one run produced.

@@ -14,6 +14,7 @@ mod pathway;
 mod references;
 mod reliability;
 mod report;
+mod revision;
 mod robustness;
 mod serve;
 mod steering;

@@ -171,6 +171,28 @@ fn sweep_folders_are_byte_identical_across_threads_resume_and_shards() {
     let out = tillit(&dir, &["merge", "mixed", "shard1", "../x"]);
     assert_ne!(out.status.code(), Some(0));
     assert_same(&dir.join("one"), &dir.join("two"), "after the refusals");
+
+    // A folder begun by an engine that gives other results (its plan as a
+    // build of an older engine revision wrote it) is refused, not finished
+    // with runs of this engine, and left alone.
+    let plan_path = dir.join("shard1/parts/plan.json");
+    let mut plan: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&plan_path).unwrap()).unwrap();
+    assert_eq!(plan["engine_revision"], tillit::engine::ENGINE_REVISION);
+    plan["engine_revision"] = serde_json::json!(tillit::engine::ENGINE_REVISION - 1);
+    let older = serde_json::to_string_pretty(&plan).unwrap();
+    fs::write(&plan_path, &older).unwrap();
+    let out = tillit(&dir, &["sweep", "s.toml", "--out", "shard1", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    let revisions = format!(
+        "engine revision {}; this one is {}",
+        tillit::engine::ENGINE_REVISION - 1,
+        tillit::engine::ENGINE_REVISION
+    );
+    assert!(err.contains(&revisions), "{err}");
+    assert_eq!(fs::read_to_string(&plan_path).unwrap(), older);
+    assert!(!dir.join("shard1/manifest.json").exists());
 }
 
 #[test]
@@ -235,6 +257,37 @@ fn a_replay_gives_the_numbers_of_its_row_and_the_monthly_series() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("there is no point 99"));
+
+    // A folder of another engine revision replays with a warning: its rows
+    // may not be what this engine gives.
+    let replay_args = [
+        "replay",
+        "r",
+        "--point",
+        "0",
+        "--arm",
+        "control",
+        "--replication",
+        "0",
+    ];
+    let out = tillit(&dir, &replay_args);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
+    let manifest_path = dir.join("r/manifest.json");
+    let manifest = fs::read_to_string(&manifest_path).unwrap();
+    let revision = format!("\"engine_revision\": {}", tillit::engine::ENGINE_REVISION);
+    assert!(manifest.contains(&revision), "{manifest}");
+    fs::write(
+        &manifest_path,
+        manifest.replace(&revision, "\"engine_revision\": 0"),
+    )
+    .unwrap();
+    let out = tillit(&dir, &replay_args);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning") && err.contains("engine revision 0"),
+        "{err}"
+    );
 
     // Independent streams: every point its own seed, and replays still agree.
     let text = SPEC.replace("steps = 6", "steps = 2").replace(

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::{UsageError, say, tell, warn};
 use tillit::analysis::{self, Method};
-use tillit::engine::simulate;
+use tillit::engine::{ENGINE_REVISION, simulate};
 use tillit::model::params::is_pathway_key;
 use tillit::output::{
     self, Assembled, FolderLock, INDICES_FILE, MANIFEST_FILE, OutputError, PARTS_DIR, PLAN_FILE,
@@ -299,8 +299,22 @@ pub fn replay(args: ReplayArgs) -> anyhow::Result<()> {
         folder.join(PARTS_DIR)
     };
     let plan_file = base.join(if finished { MANIFEST_FILE } else { PLAN_FILE });
-    let replications = serde_json::from_str::<serde_json::Value>(&read(&plan_file)?)
-        .ok()
+    let plan_json = serde_json::from_str::<serde_json::Value>(&read(&plan_file)?).ok();
+    // A folder from before the engine revision was recorded counts as 0.
+    let revision = plan_json.as_ref().map_or(0, |m| {
+        m.get("engine_revision")
+            .and_then(|r| r.as_u64())
+            .unwrap_or(0)
+    });
+    if revision != u64::from(ENGINE_REVISION) {
+        warn(&format!(
+            "{} was made by a tillit whose engine gives other results (engine revision \
+             {revision}; this one is {ENGINE_REVISION}): the run replayed here may differ from \
+             its row",
+            folder.display()
+        ));
+    }
+    let replications = plan_json
         .and_then(|m| m.get("replications")?.as_u64())
         .ok_or_else(|| {
             UsageError(format!(

@@ -431,6 +431,7 @@ impl ResultsWriter {
         let s = &self.scenario;
         let manifest = Manifest {
             tillit_version: env!("CARGO_PKG_VERSION"),
+            engine_revision: crate::engine::ENGINE_REVISION,
             results_format: RESULTS_FORMAT,
             command: &info.command,
             started_unix: info.started_unix,
@@ -487,6 +488,7 @@ impl RunSink for ResultsWriter {
 #[derive(Serialize)]
 struct Manifest<'a> {
     tillit_version: &'static str,
+    engine_revision: u32,
     results_format: u32,
     command: &'a str,
     started_unix: u64,

@@ -495,6 +495,7 @@ struct Manifest<'a> {
     results_format: u32,
     kind: &'static str,
     tillit_version: &'static str,
+    engine_revision: u32,
     name: &'a str,
     /// The scenario's title per language; left out when it has none.
     #[serde(skip_serializing_if = "crate::scenario::LocalText::is_empty")]
@@ -530,6 +531,7 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
         results_format: ROBUSTNESS_FORMAT,
         kind: "robustness",
         tillit_version: env!("CARGO_PKG_VERSION"),
+        engine_revision: crate::engine::ENGINE_REVISION,
         name: &spec.scenario.name,
         title: &spec.scenario.title,
         language: spec.scenario.language,

@@ -41,6 +41,10 @@ struct PlanInfo {
     results_format: u32,
     kind: String,
     tillit_version: String,
+    /// `engine::ENGINE_REVISION` of the build that made the folder (0 in
+    /// folders made before the number existed).
+    #[serde(default)]
+    engine_revision: u32,
     spec_hash: String,
     name: String,
     arms: Vec<String>,
@@ -184,6 +188,17 @@ impl SweepWriter {
         match fs::read_to_string(&plan_path) {
             Ok(existing) if existing != plan_json => {
                 return Err(match serde_json::from_str::<PlanInfo>(&existing) {
+                    Ok(other) if other.engine_revision != info.engine_revision => {
+                        OutputError::Refused {
+                            path: dir.to_owned(),
+                            message: format!(
+                                "the folder holds parts made by a tillit whose engine gives other \
+                                 results (engine revision {}; this one is {}), which must not be \
+                                 mixed; choose another output folder or delete this one",
+                                other.engine_revision, info.engine_revision
+                            ),
+                        }
+                    }
                     Ok(other) => OutputError::Refused {
                         path: dir.to_owned(),
                         message: format!(
@@ -811,6 +826,7 @@ fn plan_json(plan: &Plan) -> Result<(PlanInfo, String), OutputError> {
         results_format: SWEEP_FORMAT,
         kind: plan.kind.name().to_owned(),
         tillit_version: env!("CARGO_PKG_VERSION").to_owned(),
+        engine_revision: crate::engine::ENGINE_REVISION,
         spec_hash: plan.hash(),
         name: plan.scenario.name.clone(),
         arms: plan.scenario.arms.iter().map(|a| a.name.clone()).collect(),

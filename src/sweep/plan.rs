@@ -253,6 +253,7 @@ impl Plan {
             streams: &'static str,
             design: &'a str,
             version: &'static str,
+            engine_revision: u32,
         }
         let identity = Identity {
             kind: self.kind,
@@ -264,6 +265,7 @@ impl Plan {
             streams: self.streams.name(),
             design: &self.design,
             version: env!("CARGO_PKG_VERSION"),
+            engine_revision: crate::engine::ENGINE_REVISION,
         };
         let bytes = serde_json::to_vec(&identity).unwrap_or_default();
         format!("{:016x}", fnv1a64(&bytes))
