@@ -334,6 +334,48 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     // Three uncertain parameters ranked for each arm and outcome PRIM searched.
     assert_eq!(rows_of["separation.csv"] % 3, 0);
     assert_eq!(rows_of["boxes.csv"] > 0, rows_of["separation.csv"] > 0);
+    // boxes.csv: per arm and outcome, the peeled steps from 0, the pasted
+    // ones counting on, then the box shown at the chosen step.
+    let boxes = fs::read_to_string(dir.join("one/boxes.csv")).unwrap();
+    assert!(boxes.lines().count() > 1, "PRIM searched something");
+    // Two of this study's trajectories end in pastes (the EMA Workbench's
+    // give the same: tests/data/prim/check_study.py).
+    assert!(
+        boxes.lines().any(|l| l.split(',').nth(3) == Some("paste")),
+        "{boxes}"
+    );
+    let mut last: Option<(String, String, usize)> = None;
+    let mut chosen: Option<String> = None;
+    for line in boxes.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (search, kind, step) = (format!("{},{}", c[0], c[1]), c[3], c[4]);
+        let rank = ["peel", "paste", "shown"]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or_else(|| panic!("{line}"));
+        let step: usize = step.parse().unwrap();
+        match &last {
+            Some((s, _, _)) if *s != search => {
+                assert!(rank == 0 && step == 0, "{line}");
+                chosen = None;
+            }
+            None => assert!(rank == 0 && step == 0, "{line}"),
+            Some((_, k, at)) if kind == "shown" => {
+                assert_ne!(k, "shown", "{line}");
+                assert!(step <= *at, "{line}");
+                assert_eq!(chosen.as_deref(), Some(c[4]), "{line}");
+            }
+            Some((_, k, at)) => {
+                let before = ["peel", "paste"].iter().position(|x| x == k).unwrap();
+                assert!(rank >= before, "{line}");
+                assert!(step == *at || step == at + 1, "{line}");
+            }
+        }
+        if c[5] == "true" && kind != "shown" {
+            chosen = Some(c[4].to_owned());
+        }
+        last = Some((search, kind.to_owned(), step));
+    }
 
     // Interrupted: one shard of stage 1, then the whole command.
     ok(
