@@ -440,7 +440,10 @@ pub fn paste(
 }
 
 /// One box search as the EMA Workbench's `Prim.find_box` does it: the
-/// peeling trajectory, then the pastes of its last box.
+/// peeling trajectory, then the pastes of its last box. Unlike
+/// `find_box`, which gives the box of all points instead when the last
+/// box's share of cases is below its `threshold`, the trajectory is kept
+/// whatever that share: the box to show is chosen from it ([`choose`]).
 pub fn find_box(
     x: &[Vec<f64>],
     y: &[bool],
@@ -448,15 +451,16 @@ pub fn find_box(
 ) -> Result<Trajectory, PrimError> {
     let data = Data::new(x, y, options)?;
     let mut boxes = data.peel();
+    // Peeling always gives at least the box of all points.
     let peeled = boxes.len();
     let last = boxes[peeled - 1].limits.clone();
     boxes.extend(data.paste(&last));
     Ok(Trajectory { boxes, peeled })
 }
 
-/// The box of the trajectory to show: the densest box whose coverage is at
-/// least `min_coverage` (the earliest of equally dense boxes); `None` when
-/// no box covers that much.
+/// The box of the trajectory to show: the densest box, peeled or pasted,
+/// whose coverage is at least `min_coverage` (the earliest of equally
+/// dense boxes); `None` when no box covers that much.
 pub fn choose(trajectory: &[PrimBox], min_coverage: f64) -> Option<usize> {
     let mut best: Option<usize> = None;
     for (i, b) in trajectory.iter().enumerate() {
