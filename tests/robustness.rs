@@ -12,7 +12,7 @@ use tillit::calibration::{self, PATTERNS};
 use tillit::experiment::{Options, run_experiment};
 use tillit::outcome::Outcome;
 use tillit::robustness::history::{Measure, combine, implausibility};
-use tillit::robustness::prim::{Objective, PrimOptions, peel};
+use tillit::robustness::prim::{Objective, PrimOptions, find_box, peel};
 
 use crate::support::{assert_same_files, headless_chromium, temp_dir, tillit};
 
@@ -43,34 +43,49 @@ fn prim_recovers_a_known_box() {
 }
 
 /// tests/data/prim/: the data and the EMA Workbench's trajectories
-/// (make_fixture.py says how they were made).
-fn fixture(name: &str) -> Vec<Vec<f64>> {
+/// (make_fixture.py says how they were made), one row per line; text
+/// fields (a box's `phase`) are left out.
+fn fixture(name: &str) -> Vec<(String, Vec<f64>)> {
     let path = crate::support::root().join("tests/data/prim").join(name);
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     text.lines()
         .skip(1)
-        .map(|l| l.split(',').map(|v| v.parse().unwrap()).collect())
+        .map(|l| {
+            let (text, numbers): (Vec<&str>, Vec<&str>) =
+                l.split(',').partition(|v| v.parse::<f64>().is_err());
+            (
+                text.join(","),
+                numbers.iter().map(|v| v.parse().unwrap()).collect(),
+            )
+        })
         .collect()
 }
 
 #[test]
-fn prim_reproduces_the_ema_workbench_peeling_trajectory() {
+fn prim_reproduces_the_ema_workbench_trajectory_with_pasting() {
     let data = fixture("data.csv");
-    let x: Vec<Vec<f64>> = data.iter().map(|r| r[..3].to_vec()).collect();
-    let y: Vec<bool> = data.iter().map(|r| r[3] == 1.0).collect();
-    for (file, objective) in [
-        ("expected-original.csv", Objective::Original),
-        ("expected-lenient1.csv", Objective::Lenient1),
+    let x: Vec<Vec<f64>> = data.iter().map(|(_, r)| r[..3].to_vec()).collect();
+    let y: Vec<bool> = data.iter().map(|(_, r)| r[3] == 1.0).collect();
+    for (file, objective, pastes) in [
+        ("expected-original.csv", Objective::Original, 5),
+        ("expected-lenient1.csv", Objective::Lenient1, 1),
     ] {
         let expected = fixture(file);
         let options = PrimOptions {
             alpha: 0.05,
+            paste_alpha: 0.05,
             min_mass: 0.05,
             objective,
         };
-        let got = peel(&x, &y, &options).unwrap();
-        assert_eq!(got.len(), expected.len(), "{file}: steps");
-        for (b, e) in got.iter().zip(&expected) {
+        let got = find_box(&x, &y, &options).unwrap();
+        assert_eq!(got.boxes.len(), expected.len(), "{file}: steps");
+        // The fixture has pastes to reproduce, and peel() alone gives
+        // the peeled part.
+        let peeled = expected.iter().filter(|(p, _)| p == "peel").count();
+        assert_eq!(expected.len() - peeled, pastes, "{file}: pastes");
+        assert_eq!(got.peeled, peeled, "{file}: peeled");
+        assert_eq!(peel(&x, &y, &options).unwrap(), got.boxes[..peeled]);
+        for (b, (_, e)) in got.boxes.iter().zip(&expected) {
             let step = e[0];
             assert_eq!(b.n as f64, e[1], "{file} step {step}: n");
             assert_eq!(b.k as f64, e[2], "{file} step {step}: k");
@@ -319,6 +334,48 @@ fn robustness_folders_are_byte_identical_across_threads_resume_and_shards() {
     // Three uncertain parameters ranked for each arm and outcome PRIM searched.
     assert_eq!(rows_of["separation.csv"] % 3, 0);
     assert_eq!(rows_of["boxes.csv"] > 0, rows_of["separation.csv"] > 0);
+    // boxes.csv: per arm and outcome, the peeled steps from 0, the pasted
+    // ones counting on, then the box shown at the chosen step.
+    let boxes = fs::read_to_string(dir.join("one/boxes.csv")).unwrap();
+    assert!(boxes.lines().count() > 1, "PRIM searched something");
+    // Two of this study's trajectories end in pastes (the EMA Workbench's
+    // give the same: tests/data/prim/check_study.py).
+    assert!(
+        boxes.lines().any(|l| l.split(',').nth(3) == Some("paste")),
+        "{boxes}"
+    );
+    let mut last: Option<(String, String, usize)> = None;
+    let mut chosen: Option<String> = None;
+    for line in boxes.lines().skip(1) {
+        let c: Vec<&str> = line.split(',').collect();
+        let (search, kind, step) = (format!("{},{}", c[0], c[1]), c[3], c[4]);
+        let rank = ["peel", "paste", "shown"]
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or_else(|| panic!("{line}"));
+        let step: usize = step.parse().unwrap();
+        match &last {
+            Some((s, _, _)) if *s != search => {
+                assert!(rank == 0 && step == 0, "{line}");
+                chosen = None;
+            }
+            None => assert!(rank == 0 && step == 0, "{line}"),
+            Some((_, k, at)) if kind == "shown" => {
+                assert_ne!(k, "shown", "{line}");
+                assert!(step <= *at, "{line}");
+                assert_eq!(chosen.as_deref(), Some(c[4]), "{line}");
+            }
+            Some((_, k, at)) => {
+                let before = ["peel", "paste"].iter().position(|x| x == k).unwrap();
+                assert!(rank >= before, "{line}");
+                assert!(step == *at || step == at + 1, "{line}");
+            }
+        }
+        if c[5] == "true" && kind != "shown" {
+            chosen = Some(c[4].to_owned());
+        }
+        last = Some((search, kind.to_owned(), step));
+    }
 
     // Interrupted: one shard of stage 1, then the whole command.
     ok(
@@ -473,6 +530,16 @@ fn robustness_spec_mistakes_name_file_line_and_key() {
     for (tail, line, needle) in [
         ("[robustness]\nwordls = 5\n", 7, "robustness.wordls"),
         ("[robustness]\ncutoff = \"high\"\n", 7, "robustness.cutoff"),
+        (
+            "[robustness]\npaste_alpha = 0.6\n",
+            7,
+            "robustness.paste_alpha",
+        ),
+        (
+            "[robustness]\npaste_alfa = 0.1\n",
+            7,
+            "robustness.paste_alfa",
+        ),
         (
             "[uncertainty]\nparameters = [\"stress.rise_dayz\"]\n",
             7,

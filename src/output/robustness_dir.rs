@@ -34,7 +34,7 @@ pub const WORLDS_FILE: &str = "worlds.csv";
 pub const EFFECTS_FILE: &str = "effects.csv";
 /// Per arm and outcome, across the kept worlds.
 pub const ROBUSTNESS_FILE: &str = "robustness.csv";
-/// PRIM's peeling trajectories.
+/// PRIM's trajectories (peeled and pasted boxes).
 pub const BOXES_FILE: &str = "boxes.csv";
 /// How well each parameter separates worse worlds from the others.
 pub const SEPARATION_FILE: &str = "separation.csv";
@@ -353,7 +353,7 @@ pub fn boxes_csv(spec: &RobustnessSpec, a: &Analysis) -> String {
                 .trajectory
                 .iter()
                 .enumerate()
-                .map(|(step, b)| ("peel", step, b))
+                .map(|(step, b)| (if step < d.peeled { "peel" } else { "paste" }, step, b))
                 .chain(shown.map(|(step, b)| ("shown", step, b)));
             for (kind, step, b) in boxes {
                 let head = [
@@ -582,6 +582,7 @@ pub fn manifest_json(spec: &RobustnessSpec, study: &StudyRecord) -> String {
             .collect(),
         prim: serde_json::json!({
             "peel_alpha": spec.prim.alpha,
+            "paste_alpha": spec.prim.paste_alpha,
             "min_mass": spec.prim.min_mass,
             "objective": spec.prim.objective.name(),
             "min_coverage": spec.min_coverage,

@@ -50,6 +50,7 @@ const ROBUSTNESS_KEYS: &[&str] = &[
     "measure",
     "outcomes",
     "peel_alpha",
+    "paste_alpha",
     "min_mass",
     "min_coverage",
     "objective",
@@ -261,6 +262,9 @@ impl<'t> Checker<'t> {
         let alpha = get("peel_alpha")
             .and_then(|v| self.real(v, "robustness.peel_alpha", 0.001, 0.5))
             .unwrap_or(0.05);
+        let paste_alpha = get("paste_alpha")
+            .and_then(|v| self.real(v, "robustness.paste_alpha", 0.001, 0.5))
+            .unwrap_or(0.05);
         let min_mass = get("min_mass")
             .and_then(|v| self.real(v, "robustness.min_mass", 0.001, 0.999))
             .unwrap_or(0.05);
@@ -304,6 +308,7 @@ impl<'t> Checker<'t> {
             outcomes,
             prim: PrimOptions {
                 alpha,
+                paste_alpha,
                 min_mass,
                 objective,
             },

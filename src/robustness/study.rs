@@ -308,10 +308,13 @@ pub struct Discovery {
     pub outcome: Outcome,
     /// Kept worlds where the arm does worse.
     pub worse: usize,
-    /// PRIM's peeling trajectory over the kept worlds, "worse" as the
-    /// case of interest.
+    /// PRIM's trajectory over the kept worlds, "worse" as the case of
+    /// interest ([`prim::find_box`]): the peeled boxes, then the pasted.
     pub trajectory: Vec<PrimBox>,
-    /// The step of the trajectory chosen ([`prim::choose`]).
+    /// How many boxes of `trajectory` peeling made (step 0 included).
+    pub peeled: usize,
+    /// The step of the trajectory chosen ([`prim::choose`], over the
+    /// peeled and the pasted boxes alike).
     pub chosen: Option<usize>,
     /// The chosen box with the restrictions that do not matter dropped
     /// ([`prim::prune`], at the 5 % level): the box shown.
@@ -403,7 +406,10 @@ pub fn analyse(
                 continue;
             }
             let x: Vec<Vec<f64>> = mine.iter().map(|e| worlds[e.world].clone()).collect();
-            let trajectory = prim::peel(&x, &worse, &spec.prim)?;
+            let prim::Trajectory {
+                boxes: trajectory,
+                peeled,
+            } = prim::find_box(&x, &worse, &spec.prim)?;
             let chosen = prim::choose(&trajectory, spec.min_coverage);
             let shown =
                 chosen.map(|c| prim::prune(&x, &worse, &trajectory[0], &trajectory[c], 0.05));
@@ -427,6 +433,7 @@ pub fn analyse(
                 outcome,
                 worse: n_worse,
                 trajectory,
+                peeled,
                 chosen,
                 shown,
                 separation,
