@@ -837,6 +837,36 @@ fn stage_two_takes_the_baseline_from_stage_one_and_gets_the_files_a_rerun_gets()
             "12345"
         );
     }
+
+    // A stage-1 baseline run recorded with another seed than stage 2 would
+    // give it is not taken: the part is named damaged, at its row, and the
+    // study stops with exit code 2.
+    fs::remove_dir_all(t.join("stage2")).unwrap();
+    let part = t.join("stage1/parts/part-000000.csv");
+    let text = fs::read_to_string(&part).unwrap();
+    let prefix = format!("{first_kept},control,1,");
+    let row = text.lines().position(|l| l.starts_with(&prefix)).unwrap();
+    let edited: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut cells: Vec<&str> = l.split(',').collect();
+            if i == row {
+                cells[3] = "42";
+            }
+            cells.join(",")
+        })
+        .collect();
+    fs::write(&part, edited.join("\n") + "\n").unwrap();
+    let out = tillit(&dir, &["robustness", "r.toml", "--out", "t", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("part-000000.csv")
+            && err.contains(&format!("row {}: ", row + 1))
+            && err.contains("has seed 42"),
+        "{err}"
+    );
 }
 
 /// Renders `html` in headless Chromium: (screenshot size, log).

@@ -140,6 +140,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
     let kept = kept_of(&matches);
     record.kept = kept.len();
     let plan2 = study::stage2_plan(&spec, &worlds, &kept).map_err(|e| usage(&e))?;
+    let mut taken_failures = 0;
     let analysis = match &plan2 {
         None => study::Analysis::default(),
         Some(plan2) => {
@@ -169,6 +170,14 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
                 return Ok(());
             };
             record.failures[1] = assembled2.failures.len();
+            // Stage 2 lists the baseline's failed runs it took from stage 1
+            // again; the total below counts each failed run once.
+            let baseline = &plan2.scenario.arms[plan2.scenario.baseline].name;
+            taken_failures = assembled2
+                .failures
+                .iter()
+                .filter(|f| &f.arm == baseline)
+                .count();
             study::analyse(&spec, &worlds, &kept, &assembled2.differences)
                 .context("scenario discovery failed")?
         }
@@ -211,7 +220,7 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
             note!("Report: {}", html.display());
         }
     }
-    let failed = record.failures[0] + record.failures[1];
+    let failed = record.failures[0] + record.failures[1] - taken_failures;
     if failed > 0 {
         anyhow::bail!(
             "{failed} runs failed (listed in {}/manifest.json and {}/manifest.json); their worlds \

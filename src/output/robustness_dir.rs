@@ -112,8 +112,10 @@ pub fn stage_levels(dir: &Path, worlds: usize) -> Result<Vec<[Level; OUTCOME_COU
 /// folder (worlds below `first_wave`) or second-wave folder (the others,
 /// from `first_wave` on). They are the same runs: stage 1 runs the baseline
 /// arm alone with the same world values, scenario seed, replications,
-/// horizon and warm-up, and the engine depends on nothing else; each run's
-/// recorded seed is checked against the one stage 2 would give it.
+/// horizon and warm-up, and the engine depends on nothing else (its
+/// revision is part of the stages' plan hashes, which the caller has
+/// checked by opening their folders); each run's recorded seed is checked
+/// against the one stage 2 would give it, a guard against edited parts.
 pub fn baseline_runs(
     out: &Path,
     plan2: &Plan,
@@ -127,35 +129,26 @@ pub fn baseline_runs(
         arm,
         runs: vec![None; plan2.points.len()],
     };
-    for (dir, waves) in [
+    // The worlds of each wave are the points of its folder, from the
+    // wave's first world on.
+    for (dir, worlds) in [
         (STAGE1_DIR, 0..first_wave),
         (WAVE2_DIR, first_wave..usize::MAX),
     ] {
         let mine: Vec<usize> = points
             .iter()
             .copied()
-            .filter(|&p| kept.get(p).is_some_and(|w| waves.contains(w)))
+            .filter(|&p| kept.get(p).is_some_and(|w| worlds.contains(w)))
             .collect();
         if mine.is_empty() {
             continue;
         }
-        let dir = out.join(dir);
-        let worlds: Vec<usize> = mine.iter().map(|&p| kept[p] - waves.start).collect();
-        let recorded = super::read_runs(&dir, name, &worlds)?;
-        for ((&p, w), runs) in mine.iter().zip(&worlds).zip(recorded) {
-            let seed = plan2.point_seed(p);
-            if let Some(r) =
-                (0..runs.len()).find(|&r| runs[r].0 != replication_seed(seed, r as u32))
-            {
-                return Err(OutputError::Inconsistent {
-                    path: dir.join(super::PARTS_DIR),
-                    message: format!(
-                        "world {w}, replication {r}: the baseline's seed is not the one stage 2 \
-                         gives it; delete the folder and run the study again"
-                    ),
-                });
-            }
-            known.runs[p] = Some(runs.into_iter().map(|(_, outcomes)| outcomes).collect());
+        let folder_points: Vec<usize> = mine.iter().map(|&p| kept[p] - worlds.start).collect();
+        let recorded = super::read_runs(&out.join(dir), name, &folder_points, |i, r| {
+            replication_seed(plan2.point_seed(mine[i]), r)
+        })?;
+        for (&p, runs) in mine.iter().zip(recorded) {
+            known.runs[p] = Some(runs);
         }
     }
     Ok(known)

@@ -698,19 +698,23 @@ fn damaged_plan(path: &Path, message: &str) -> OutputError {
     }
 }
 
-/// One run as a sweep folder's part records it: its seed, and its outcomes
-/// or the message of its failure.
-pub type RecordedRun = (u64, Result<OutcomeValues, String>);
+/// One run as a sweep folder's part records it: its outcomes, or the
+/// message of its failure.
+pub type RecordedRun = Result<OutcomeValues, String>;
 
 /// The runs of arm `arm` at `points` of the sweep folder `dir`, read from its
 /// parts (which must be there): per point, in the order given, every
-/// replication in order. The values are the parts' cells read back, so
-/// writing them again gives the same bytes. Read under a shared lock, never
-/// while a sweep writes the folder.
+/// replication in order. Each run's recorded seed must be `seed(i,
+/// replication)` for the point `points[i]`, or the part is reported
+/// damaged at its row.
+/// The values are the parts' cells read back, so writing them again gives
+/// the same bytes. Read under a shared lock, never while a sweep writes the
+/// folder.
 pub fn read_runs(
     dir: &Path,
     arm: &str,
     points: &[usize],
+    seed: impl Fn(usize, u32) -> u64,
 ) -> Result<Vec<Vec<RecordedRun>>, OutputError> {
     let _lock = FolderLock::shared(dir)?;
     let (info, _) = load_plan(dir)?;
@@ -721,10 +725,10 @@ pub fn read_runs(
         std::collections::BTreeMap::new();
     for (i, &p) in points.iter().enumerate() {
         if p >= info.points {
-            return Err(OutputError::Inconsistent {
-                path: dir.join(PARTS_DIR).join(PLAN_FILE),
-                message: format!("there is no point {p}; the sweep has {}", info.points),
-            });
+            return Err(damaged_plan(
+                &dir.join(PARTS_DIR).join(PLAN_FILE),
+                &format!("there is no point {p}; the plan has {}", info.points),
+            ));
         }
         wanted
             .entry(p / info.points_per_part)
@@ -759,9 +763,20 @@ pub fn read_runs(
                 .ok()
                 .filter(|&r| r < reps)
                 .ok_or_else(|| bad_part(&path, "a replication is not one of the plan's"))?;
-            let seed: u64 = rec[3]
+            let recorded: u64 = rec[3]
                 .parse()
                 .map_err(|_| bad_part(&path, "a seed is not a whole number"))?;
+            let expected = seed(i, rep as u32);
+            if recorded != expected {
+                return Err(bad_part(
+                    &path,
+                    &format!(
+                        "row {}: replication {rep} of arm `{arm}` at point {point} has seed \
+                         {recorded}, not {expected}",
+                        row + 1
+                    ),
+                ));
+            }
             let failure = &rec[4 + OUTCOME_COUNT];
             let outcomes = if failure.is_empty() {
                 let mut values = [0.0; OUTCOME_COUNT];
@@ -773,7 +788,7 @@ pub fn read_runs(
             } else {
                 Err(failure.to_owned())
             };
-            out[i][rep] = Some((seed, outcomes));
+            out[i][rep] = Some(outcomes);
         }
     }
     out.into_iter()

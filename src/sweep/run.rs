@@ -5,11 +5,14 @@
 //! units in point, replication, arm order. Nothing depends on which thread
 //! ran what or when it finished, so the caller's files are byte-identical
 //! whatever the thread count. Only outcomes are kept (a run's monthly series
-//! is dropped as soon as it finishes), so memory is bounded by one batch.
+//! is dropped as soon as it finishes), so memory is bounded by one batch,
+//! plus the known runs the caller hands in.
 //!
 //! Runs whose outcomes are already known ([`KnownRuns`]: the same scenario,
 //! arm and replication run before, as a robustness study's stage 1 runs its
-//! baseline) are handed over with the others but not run again.
+//! baseline) are handed over with the others but not run again. They are
+//! held for the whole call, about 0.5 KB a run (the outcomes' 8-byte
+//! numbers).
 
 use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicUsize, Ordering};
