@@ -469,15 +469,7 @@ impl SweepWriter {
                 let mut w = csv_writer(&mut out);
                 for (i, rec) in reader.records().enumerate() {
                     let rec = rec.map_err(|e| bad_part(&path, &e.to_string()))?;
-                    if rec.len() != 5 + OUTCOME_COUNT {
-                        return Err(bad_part(
-                            &path,
-                            &format!("row {} has {} fields", i + 1, rec.len()),
-                        ));
-                    }
-                    let point: usize = rec[0]
-                        .parse()
-                        .map_err(|_| bad_part(&path, "a point index is not a number"))?;
+                    let PartRow { point, outcomes } = part_row(&rec, &path, i)?;
                     let values = point_values
                         .get(point)
                         .ok_or_else(|| bad_part(&path, "a point index is out of range"))?;
@@ -488,23 +480,18 @@ impl SweepWriter {
                             .chain(values.iter().map(String::as_str))
                             .chain(rec.iter().skip(4).take(OUTCOME_COUNT)),
                     );
-                    let failure = &rec[4 + OUTCOME_COUNT];
-                    if failure.is_empty() {
-                        let mut values = [0.0; OUTCOME_COUNT];
-                        for (o, v) in values.iter_mut().enumerate() {
-                            *v = parse_csv_float(&rec[4 + o])
-                                .ok_or_else(|| bad_part(&path, "an outcome is not a number"))?;
+                    match outcomes {
+                        Ok(values) => rows.push((point, Some(values.0))),
+                        Err(message) => {
+                            assembled.failures.push(SweepFailure {
+                                point,
+                                arm: rec[1].to_owned(),
+                                replication: rec[2].parse().unwrap_or(0),
+                                seed: rec[3].parse().unwrap_or(0),
+                                message: message.to_owned(),
+                            });
+                            rows.push((point, None));
                         }
-                        rows.push((point, Some(values)));
-                    } else {
-                        assembled.failures.push(SweepFailure {
-                            point,
-                            arm: rec[1].to_owned(),
-                            replication: rec[2].parse().unwrap_or(0),
-                            seed: rec[3].parse().unwrap_or(0),
-                            message: failure.to_owned(),
-                        });
-                        rows.push((point, None));
                     }
                 }
                 let _ = w.flush();
@@ -698,6 +685,43 @@ fn damaged_plan(path: &Path, message: &str) -> OutputError {
     }
 }
 
+/// One row of a part file (`point,arm,replication,seed`, the outcomes,
+/// the failure's message), checked: its point, and its outcomes or the
+/// message of its failure. `write_part` writes these rows.
+struct PartRow<'r> {
+    point: usize,
+    outcomes: Result<OutcomeValues, &'r str>,
+}
+
+/// Reads row `row` (from 0) of the part file `path`.
+fn part_row<'r>(
+    rec: &'r csv::StringRecord,
+    path: &Path,
+    row: usize,
+) -> Result<PartRow<'r>, OutputError> {
+    if rec.len() != 5 + OUTCOME_COUNT {
+        return Err(bad_part(
+            path,
+            &format!("row {} has {} fields", row + 1, rec.len()),
+        ));
+    }
+    let point = rec[0]
+        .parse()
+        .map_err(|_| bad_part(path, "a point index is not a number"))?;
+    let failure = &rec[4 + OUTCOME_COUNT];
+    let outcomes = if failure.is_empty() {
+        let mut values = [0.0; OUTCOME_COUNT];
+        for (o, v) in values.iter_mut().enumerate() {
+            *v = parse_csv_float(&rec[4 + o])
+                .ok_or_else(|| bad_part(path, "an outcome is not a number"))?;
+        }
+        Ok(OutcomeValues(values))
+    } else {
+        Err(failure)
+    };
+    Ok(PartRow { point, outcomes })
+}
+
 /// One run as a sweep folder's part records it: its outcomes, or the
 /// message of its failure.
 pub type RecordedRun = Result<OutcomeValues, String>;
@@ -743,18 +767,10 @@ pub fn read_runs(
             .from_reader(text.as_slice());
         for (row, rec) in reader.records().enumerate() {
             let rec = rec.map_err(|e| bad_part(&path, &e.to_string()))?;
-            if rec.len() != 5 + OUTCOME_COUNT {
-                return Err(bad_part(
-                    &path,
-                    &format!("row {} has {} fields", row + 1, rec.len()),
-                ));
-            }
+            let PartRow { point, outcomes } = part_row(&rec, &path, row)?;
             if &rec[1] != arm {
                 continue;
             }
-            let point: usize = rec[0]
-                .parse()
-                .map_err(|_| bad_part(&path, "a point index is not a number"))?;
             let Some(&(_, i)) = slots.iter().find(|(p, _)| *p == point) else {
                 continue;
             };
@@ -777,18 +793,7 @@ pub fn read_runs(
                     ),
                 ));
             }
-            let failure = &rec[4 + OUTCOME_COUNT];
-            let outcomes = if failure.is_empty() {
-                let mut values = [0.0; OUTCOME_COUNT];
-                for (o, v) in values.iter_mut().enumerate() {
-                    *v = parse_csv_float(&rec[4 + o])
-                        .ok_or_else(|| bad_part(&path, "an outcome is not a number"))?;
-                }
-                Ok(OutcomeValues(values))
-            } else {
-                Err(failure.to_owned())
-            };
-            out[i][rep] = Some(outcomes);
+            out[i][rep] = Some(outcomes.map_err(str::to_owned));
         }
     }
     out.into_iter()
