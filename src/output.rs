@@ -61,8 +61,8 @@ pub use owned::{CHARTS_DIR, REPORT_FILE};
 pub use results_dir::{Finished, ManifestInfo, RUN_FILES, ResultsWriter};
 pub use robustness_dir::{
     BOXES_FILE, EFFECTS_FILE, ROBUSTNESS_FILE, ROBUSTNESS_FORMAT, SEPARATION_FILE, STAGE1_DIR,
-    STAGE2_DIR, StudyRecord, WAVE2_DIR, WORLDS_FILE, baseline_runs, box_words, boxes_csv,
-    effects_csv, manifest_json, robustness_csv, robustness_table, separation_csv, separation_order,
+    STAGE2_DIR, StudyRecord, WAVE2_DIR, WORLDS_FILE, box_words, boxes_csv, effects_csv,
+    manifest_json, robustness_csv, robustness_table, separation_csv, separation_order,
     stage_levels, worlds_csv, write_study,
 };
 pub use sweep_dir::{

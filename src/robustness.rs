@@ -13,7 +13,8 @@
 //!    numbers, and records each world's paired effect of each arm on each
 //!    outcome with its interval ([`study::analyse`]); the baseline's runs
 //!    are stage 1's (the same runs), taken from its folder rather than made
-//!    again ([`crate::output::baseline_runs`]);
+//!    again (`tillit robustness` reads them with
+//!    [`crate::output::read_runs`]);
 //! 4. scenario discovery: for each arm and outcome whose verdict is mixed
 //!    across the kept worlds, PRIM ([`prim`]) finds the box of parameter
 //!    values where the arm does worse than the baseline, and every uncertain

@@ -8,6 +8,7 @@ use anyhow::Context;
 use clap::Args;
 
 use super::UsageError;
+use tillit::engine::seeds::replication_seed;
 use tillit::output::{
     self, BOXES_FILE, EFFECTS_FILE, OutputError, ROBUSTNESS_FILE, SEPARATION_FILE, SPEC_FILE,
     STAGE1_DIR, STAGE2_DIR, StudyRecord, SweepWriter, WAVE2_DIR, WORLDS_FILE,
@@ -158,8 +159,8 @@ pub fn robustness(args: RobustnessArgs) -> anyhow::Result<()> {
             }
             record.stage2_hash = plan2.hash();
             let baseline = |points: &[usize]| -> anyhow::Result<Option<KnownRuns>> {
-                let known = output::baseline_runs(&out, plan2, &kept, first_wave, points)
-                    .with_context(|| {
+                let known =
+                    stage1_baseline(&out, plan2, &kept, first_wave, points).with_context(|| {
                         format!("cannot read stage 1's baseline runs in {}", out.display())
                     })?;
                 Ok(Some(known))
@@ -359,4 +360,52 @@ pub fn merge(out: &Path, shards: &[PathBuf]) -> anyhow::Result<()> {
         }
     );
     Ok(())
+}
+
+/// Stage 1's baseline runs in the kept worlds, for stage 2's plan `plan2`
+/// to take instead of running them again: for each stage-2 point in
+/// `points`, the runs of world `kept[point]`, read from `out`'s stage-1
+/// folder (worlds below `first_wave`) or second-wave folder (the others,
+/// from `first_wave` on). They are the same runs: stage 1 runs the baseline
+/// arm alone with the same world values, scenario seed, replications,
+/// horizon and warm-up, and the engine depends on nothing else (its
+/// revision is part of the stages' plan hashes, which the caller has
+/// checked by opening their folders); each run's recorded seed is checked
+/// against the one stage 2 would give it, a guard against edited parts.
+fn stage1_baseline(
+    out: &Path,
+    plan2: &Plan,
+    kept: &[usize],
+    first_wave: usize,
+    points: &[usize],
+) -> Result<KnownRuns, OutputError> {
+    let arm = plan2.scenario.baseline;
+    let name = &plan2.scenario.arms[arm].name;
+    let mut known = KnownRuns {
+        arm,
+        runs: vec![None; plan2.points.len()],
+    };
+    // The worlds of each wave are the points of its folder, from the
+    // wave's first world on.
+    for (dir, worlds) in [
+        (STAGE1_DIR, 0..first_wave),
+        (WAVE2_DIR, first_wave..usize::MAX),
+    ] {
+        let mine: Vec<usize> = points
+            .iter()
+            .copied()
+            .filter(|&p| kept.get(p).is_some_and(|w| worlds.contains(w)))
+            .collect();
+        if mine.is_empty() {
+            continue;
+        }
+        let folder_points: Vec<usize> = mine.iter().map(|&p| kept[p] - worlds.start).collect();
+        let recorded = output::read_runs(&out.join(dir), name, &folder_points, |i, r| {
+            replication_seed(plan2.point_seed(mine[i]), r)
+        })?;
+        for (&p, runs) in mine.iter().zip(recorded) {
+            known.runs[p] = Some(runs);
+        }
+    }
+    Ok(known)
 }

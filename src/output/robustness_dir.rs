@@ -15,12 +15,10 @@ use serde::Serialize;
 use super::format::{csv_float, parse_csv_float};
 use super::{MANIFEST_FILE, OutputError, SPEC_FILE, SUMMARY_FILE};
 use crate::calibration::PATTERNS;
-use crate::engine::seeds::replication_seed;
 use crate::outcome::{OUTCOME_COUNT, OUTCOMES};
 use crate::report::text::{Better, better};
 use crate::robustness::RobustnessSpec;
 use crate::robustness::study::{Analysis, Level, WorldMatch};
-use crate::sweep::{KnownRuns, Plan};
 
 /// Stage 1's sweep folder inside a robustness folder.
 pub const STAGE1_DIR: &str = "stage1";
@@ -104,54 +102,6 @@ pub fn stage_levels(dir: &Path, worlds: usize) -> Result<Vec<[Level; OUTCOME_COU
         };
     }
     Ok(levels)
-}
-
-/// Stage 1's baseline runs in the kept worlds, for stage 2's plan `plan2`
-/// to take instead of running them again: for each stage-2 point in
-/// `points`, the runs of world `kept[point]`, read from `out`'s stage-1
-/// folder (worlds below `first_wave`) or second-wave folder (the others,
-/// from `first_wave` on). They are the same runs: stage 1 runs the baseline
-/// arm alone with the same world values, scenario seed, replications,
-/// horizon and warm-up, and the engine depends on nothing else (its
-/// revision is part of the stages' plan hashes, which the caller has
-/// checked by opening their folders); each run's recorded seed is checked
-/// against the one stage 2 would give it, a guard against edited parts.
-pub fn baseline_runs(
-    out: &Path,
-    plan2: &Plan,
-    kept: &[usize],
-    first_wave: usize,
-    points: &[usize],
-) -> Result<KnownRuns, OutputError> {
-    let arm = plan2.scenario.baseline;
-    let name = &plan2.scenario.arms[arm].name;
-    let mut known = KnownRuns {
-        arm,
-        runs: vec![None; plan2.points.len()],
-    };
-    // The worlds of each wave are the points of its folder, from the
-    // wave's first world on.
-    for (dir, worlds) in [
-        (STAGE1_DIR, 0..first_wave),
-        (WAVE2_DIR, first_wave..usize::MAX),
-    ] {
-        let mine: Vec<usize> = points
-            .iter()
-            .copied()
-            .filter(|&p| kept.get(p).is_some_and(|w| worlds.contains(w)))
-            .collect();
-        if mine.is_empty() {
-            continue;
-        }
-        let folder_points: Vec<usize> = mine.iter().map(|&p| kept[p] - worlds.start).collect();
-        let recorded = super::read_runs(&out.join(dir), name, &folder_points, |i, r| {
-            replication_seed(plan2.point_seed(mine[i]), r)
-        })?;
-        for (&p, runs) in mine.iter().zip(recorded) {
-            known.runs[p] = Some(runs);
-        }
-    }
-    Ok(known)
 }
 
 /// Column names made unique by a suffix (`_2`, `_3`) where two patterns
