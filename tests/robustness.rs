@@ -925,3 +925,56 @@ fn the_robustness_report_renders_in_headless_chromium_without_console_messages()
         "blank screenshot: {size} bytes vs {blank_size}"
     );
 }
+
+/// Stage 2 takes the baseline from stage 1 also when it is resumed after a
+/// lost part and when it runs as shards that are merged (two waves, the
+/// baseline in the middle): every file, the stage folders' parts
+/// included, is what the study run at once wrote.
+#[test]
+fn stage_two_taking_the_baseline_resumes_and_shards_to_the_same_folder() {
+    let dir = temp_dir("robustness-reuse-resume");
+    fs::write(dir.join("r.toml"), REUSE_SPEC).unwrap();
+    ok(&dir, &["robustness", "r.toml", "--out", "one", "-q"]);
+    let one = dir.join("one");
+    let parts = |folder: &Path| -> Vec<_> {
+        let mut names: Vec<_> = fs::read_dir(folder.join("stage2/parts"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with("part-"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert!(parts(&one).len() >= 2, "{:?}", parts(&one));
+
+    // A part of stage 2 lost: run again, it is made again.
+    copy_dir(&one, &dir.join("resumed"));
+    fs::remove_file(dir.join("resumed/stage2/parts").join(&parts(&one)[1])).unwrap();
+    ok(&dir, &["robustness", "r.toml", "--out", "resumed", "-q"]);
+    assert_same_files(&one, &dir.join("resumed"));
+
+    // Stage 2 as two shards from a folder whose stage 1 is done, merged,
+    // then finished.
+    let base = dir.join("base");
+    copy_dir(&one, &base);
+    fs::remove_dir_all(base.join("stage2")).unwrap();
+    for (out, i) in [("s1", 1), ("s2", 2)] {
+        copy_dir(&base, &dir.join(out));
+        let shard = format!("{i}/2");
+        ok(
+            &dir,
+            &[
+                "robustness",
+                "r.toml",
+                "--out",
+                out,
+                "--shard",
+                &shard,
+                "-q",
+            ],
+        );
+    }
+    ok(&dir, &["merge", "merged", "s1", "s2"]);
+    ok(&dir, &["robustness", "r.toml", "--out", "merged", "-q"]);
+    assert_same_files(&one, &dir.join("merged"));
+}
