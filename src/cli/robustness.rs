@@ -290,13 +290,15 @@ fn run_stage(
     } else {
         known(&points)?
     };
+    let how = super::sweep::HowToRun {
+        shard: args.shard,
+        quiet: args.quiet,
+        jobs: args.jobs,
+    };
     super::sweep::run_pending(
         plan,
         &writer,
-        dir,
-        args.shard,
-        args.quiet,
-        args.jobs,
+        &how,
         &format!("stage {stage}"),
         known.as_ref(),
     )?;

@@ -435,16 +435,12 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
         )
     })?;
     let lock = FolderLock::exclusive(out)?;
-    let total = run_pending(
-        plan,
-        &writer,
-        out,
-        args.shard,
-        args.quiet,
-        args.jobs,
-        "the sweep",
-        None,
-    )?;
+    let how = HowToRun {
+        shard: args.shard,
+        quiet: args.quiet,
+        jobs: args.jobs,
+    };
+    let total = run_pending(plan, &writer, &how, "the sweep", None)?;
     if let Some(shard) = args.shard {
         if !args.quiet {
             tell(&format!(
@@ -459,21 +455,27 @@ fn run_plan(plan: &Plan, out: &Path, args: &RunPlanArgs) -> anyhow::Result<Optio
     Ok(Some(lock))
 }
 
-/// Runs the plan's parts that `writer`'s folder `dir` lacks (of `shard`,
-/// if given) with progress, and marks a shard's folder as such; the runs in
+/// How a sweep plan's pending parts are run: the shard, if any, whether
+/// quietly, and on how many threads (the command's options).
+pub(super) struct HowToRun {
+    pub shard: Option<Shard>,
+    pub quiet: bool,
+    pub jobs: Option<u32>,
+}
+
+/// Runs the plan's parts that `writer`'s folder lacks (of the shard, if
+/// given) with progress, and marks a shard's folder as such; the runs in
 /// `known` are taken from there, not run. Returns the number of runs done.
 /// `what` names the plan in an error.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn run_pending(
     plan: &Plan,
     writer: &SweepWriter,
-    dir: &Path,
-    shard: Option<Shard>,
-    quiet: bool,
-    jobs: Option<u32>,
+    how: &HowToRun,
     what: &str,
     known: Option<&KnownRuns>,
 ) -> anyhow::Result<usize> {
+    let HowToRun { shard, quiet, jobs } = *how;
+    let dir = writer.dir();
     let pending = writer.pending(shard);
     let total: usize = pending
         .iter()
