@@ -123,14 +123,7 @@ impl World<'_> {
     /// Puts `case` on worker `j`'s caseload in priority order.
     #[cfg_attr(feature = "profile", inline(never))]
     pub(super) fn insert_item(&mut self, j: usize, case: Case) {
-        // Priority: earliest deadline, then most severe, then first come.
-        let key = |c: &Case| {
-            (
-                c.deadline,
-                std::cmp::Reverse(c.severity.to_bits()),
-                c.arrival,
-            )
-        };
+        let key = priority;
         let k = key(&case);
         let pos = &mut self.staff.positions[j];
         pos.items_hours += case.remaining;
@@ -147,6 +140,33 @@ impl World<'_> {
             .position(|x| key(x) > k)
             .unwrap_or(pos.items.len());
         pos.items.insert(at, case);
+    }
+
+    /// Puts `cases` on worker `j`'s caseload, each where [`Self::insert_item`]
+    /// would put it if they came one by one in the order given, with the same
+    /// sums, in one merge: a caseload of hundreds (a department whose
+    /// backlog has run away) is then copied once, not once per case.
+    #[cold]
+    pub(super) fn insert_items(&mut self, j: usize, cases: &mut Vec<Case>) {
+        let pos = &mut self.staff.positions[j];
+        for case in cases.iter() {
+            pos.items_hours += case.remaining;
+            pos.items_severity += case.severity;
+        }
+        // Stable: cases of equal priority keep the order they came in, and
+        // go after those already there, as one-by-one insertion puts them.
+        cases.sort_by_key(priority);
+        let mut merged = Vec::with_capacity(pos.items.len() + cases.len());
+        let mut present = std::mem::take(&mut pos.items).into_iter().peekable();
+        for case in cases.drain(..) {
+            let k = priority(&case);
+            while let Some(x) = present.next_if(|x| priority(x) <= k) {
+                merged.push(x);
+            }
+            merged.push(case);
+        }
+        merged.extend(present);
+        pos.items = merged;
     }
 
     // ---- 7. Case work -------------------------------------------------------
@@ -634,6 +654,16 @@ impl World<'_> {
     }
 }
 
+/// A case's place on a caseload: earliest deadline, then most severe, then
+/// first come.
+fn priority(c: &Case) -> (u32, std::cmp::Reverse<u64>, u32) {
+    (
+        c.deadline,
+        std::cmp::Reverse(c.severity.to_bits()),
+        c.arrival,
+    )
+}
+
 /// A working day's hours before case work for one kind of contract.
 struct ContractHours {
     contract: f64,
@@ -691,4 +721,66 @@ fn set_stage_hours(
     case.travel_share = travel / total;
     case.documentation_share = 1.0 - case.direct_share - case.travel_share;
     case.documentation = doc;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::World;
+    use crate::scenario::{DEFAULT_SCENARIO, from_str};
+
+    /// `insert_items` puts a batch of cases where `insert_item` puts them
+    /// one by one, ties of priority included, with the same sums.
+    #[test]
+    fn a_merge_puts_cases_where_insertion_one_by_one_does() {
+        let mut s = from_str(DEFAULT_SCENARIO, "default.toml").expect("default scenario");
+        s.horizon_days = 200;
+        s.warmup_days = 0;
+        for arm in &mut s.arms {
+            arm.params.organisation.units = 1;
+            arm.params.organisation.workers_per_unit = 4;
+        }
+        let arm = &s.arms[0];
+        let (mut one_by_one, mut merged) = (World::new(&s, arm, 0), World::new(&s, arm, 0));
+        for w in [&mut one_by_one, &mut merged] {
+            while w.day < 120 {
+                w.step();
+            }
+        }
+        // Every case of the other positions and copies (another id, the same
+        // priority) of the caseload's own and of every other one of those,
+        // in an order that is not theirs.
+        let mut batch: Vec<_> = (1..4)
+            .flat_map(|i| merged.staff.positions[i].items.clone())
+            .collect();
+        batch.extend(merged.staff.positions[0].items.iter().map(|c| {
+            let mut c = c.clone();
+            c.id += 2_000_000;
+            c
+        }));
+        let copies: Vec<_> = batch
+            .iter()
+            .step_by(2)
+            .map(|c| {
+                let mut c = c.clone();
+                c.id += 1_000_000;
+                c
+            })
+            .collect();
+        batch.extend(copies);
+        batch.reverse();
+        assert!(batch.len() >= 6, "{} cases", batch.len());
+        assert!(!merged.staff.positions[0].items.is_empty());
+
+        for case in batch.clone() {
+            one_by_one.insert_item(0, case);
+        }
+        merged.insert_items(0, &mut batch);
+        assert!(batch.is_empty());
+        let (a, b) = (&one_by_one.staff.positions[0], &merged.staff.positions[0]);
+        let ids =
+            |p: &super::super::staff::Position| p.items.iter().map(|c| c.id).collect::<Vec<_>>();
+        assert_eq!(ids(a), ids(b));
+        assert_eq!(a.items_hours.to_bits(), b.items_hours.to_bits());
+        assert_eq!(a.items_severity.to_bits(), b.items_severity.to_bits());
+    }
 }

@@ -19,6 +19,12 @@ use crate::scenario::DAYS_PER_YEAR;
 /// threshold for a sick case, as in Försäkringskassan 2014) and is followed
 /// by a partial return.
 pub(super) const LONG_SPELL_DAYS: u32 = 14;
+
+/// A handover whose colleagues all have at least this many cases puts the
+/// cases on the caseloads by merging (`World::insert_items`) rather than
+/// one by one: below it, moving the few cases after each place costs less
+/// than copying a caseload.
+const MERGE_FROM: usize = 32;
 /// Stress of a new hire: rested, below the stress of nominal work.
 pub(super) const NEW_HIRE_STRESS: f64 = 0.8;
 
@@ -352,6 +358,9 @@ pub(super) struct Staff {
     /// The colleagues who can take a handover's cases (a buffer kept
     /// across days).
     taker_scratch: Vec<usize>,
+    /// The cases each of them takes in a handover (buffers kept across
+    /// days).
+    given_scratch: Vec<Vec<Case>>,
 }
 
 impl Staff {
@@ -414,6 +423,7 @@ impl Staff {
             available_today: Vec::new(),
             handover_scratch: Vec::new(),
             taker_scratch: Vec::new(),
+            given_scratch: Vec::new(),
         }
     }
 
@@ -773,13 +783,23 @@ impl World<'_> {
             );
         }
         // Latest deadline first, so that cases pushed back to the front of the
-        // unit's queue end up there in deadline order.
+        // unit's queue end up there in deadline order; each to the colleague
+        // with the fewest cases. When even that caseload has run away
+        // (hundreds of cases, in a department whose backlog grows without
+        // end), inserting the cases one by one moved a long caseload's tail
+        // for each, most of such a run's time: `hand_over_merged` gives the
+        // same result in one merge per colleague.
         while let Some(mut case) = handover.pop() {
             let taker = takers
                 .iter()
                 .copied()
                 .min_by_key(|&j| (self.staff.positions[j].items.len(), j));
             match taker {
+                // Even the shortest caseload is long: the rest in one merge.
+                Some(j) if self.staff.positions[j].items.len() >= MERGE_FROM => {
+                    handover.push(case);
+                    self.hand_over_merged(unit, &mut handover, &takers);
+                }
                 Some(j) => {
                     case.worker = j as u32;
                     self.insert_item(j, case);
@@ -812,6 +832,42 @@ impl World<'_> {
             }
             self.managers.posts[unit].oversight_owed += oversight;
         }
+    }
+
+    /// `reassign`'s handover to `takers` (all of them with long caseloads):
+    /// each case, latest deadline first, to the colleague with
+    /// the fewest cases counting those given so far, as `reassign` does
+    /// one by one, but each colleague's cases put on the caseload together
+    /// (`insert_items`: the same places and sums) instead of moving the long
+    /// caseload's tail for every case. Leaves `handover` empty.
+    #[cold]
+    fn hand_over_merged(&mut self, unit: usize, handover: &mut Vec<Case>, takers: &[usize]) {
+        // One buffer per colleague, kept (empty) across handovers.
+        let mut given = std::mem::take(&mut self.staff.given_scratch);
+        if given.len() < takers.len() {
+            given.resize_with(takers.len(), Vec::new);
+        }
+        while let Some(mut case) = handover.pop() {
+            let taker = (0..takers.len()).min_by_key(|&t| {
+                let j = takers[t];
+                (self.staff.positions[j].items.len() + given[t].len(), j)
+            });
+            match taker {
+                Some(t) => {
+                    case.worker = takers[t] as u32;
+                    given[t].push(case);
+                }
+                // Not reached: `takers` holds the long caseload.
+                None => {
+                    case.worker = NOBODY;
+                    self.intake.waiting[unit].push_front(case);
+                }
+            }
+        }
+        for (t, cases) in given.iter_mut().take(takers.len()).enumerate() {
+            self.insert_items(takers[t], cases);
+        }
+        self.staff.given_scratch = given;
     }
 
     // ---- 8. People (after the work day) -------------------------------------
