@@ -202,3 +202,24 @@ impl<'a> World<'a> {
         self.oversight.documentation_intensity(&self.params)
     }
 }
+
+/// The built-in default scenario on a small department (`units` of
+/// `workers_per_unit`) over `horizon_days`, the first `warmup_days` warm-up,
+/// for the engine's unit tests.
+#[cfg(test)]
+fn small_scenario(
+    units: u32,
+    workers_per_unit: u32,
+    horizon_days: u32,
+    warmup_days: u32,
+) -> Scenario {
+    let mut s = crate::scenario::from_str(crate::scenario::DEFAULT_SCENARIO, "default.toml")
+        .expect("the default scenario loads");
+    s.horizon_days = horizon_days;
+    s.warmup_days = warmup_days;
+    for arm in &mut s.arms {
+        arm.params.organisation.units = units;
+        arm.params.organisation.workers_per_unit = workers_per_unit;
+    }
+    s
+}

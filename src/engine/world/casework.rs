@@ -725,20 +725,13 @@ fn set_stage_hours(
 
 #[cfg(test)]
 mod tests {
-    use super::super::World;
-    use crate::scenario::{DEFAULT_SCENARIO, from_str};
+    use super::super::{World, small_scenario};
 
     /// `insert_items` puts a batch of cases where `insert_item` puts them
     /// one by one, ties of priority included, with the same sums.
     #[test]
     fn a_merge_puts_cases_where_insertion_one_by_one_does() {
-        let mut s = from_str(DEFAULT_SCENARIO, "default.toml").expect("default scenario");
-        s.horizon_days = 200;
-        s.warmup_days = 0;
-        for arm in &mut s.arms {
-            arm.params.organisation.units = 1;
-            arm.params.organisation.workers_per_unit = 4;
-        }
+        let s = small_scenario(1, 4, 200, 0);
         let arm = &s.arms[0];
         let (mut one_by_one, mut merged) = (World::new(&s, arm, 0), World::new(&s, arm, 0));
         for w in [&mut one_by_one, &mut merged] {

@@ -381,17 +381,9 @@ impl<'a> LiveRun<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{DEFAULT_SCENARIO, from_str};
 
     fn small() -> Scenario {
-        let mut s = from_str(DEFAULT_SCENARIO, "default.toml").expect("default scenario");
-        s.horizon_days = 400;
-        s.warmup_days = 100;
-        for arm in &mut s.arms {
-            arm.params.organisation.units = 2;
-            arm.params.organisation.workers_per_unit = 5;
-        }
-        s
+        super::super::small_scenario(2, 5, 400, 100)
     }
 
     fn bits(series: &[SeriesValues]) -> Vec<u64> {

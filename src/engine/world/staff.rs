@@ -804,13 +804,7 @@ impl World<'_> {
                     case.worker = j as u32;
                     self.insert_item(j, case);
                 }
-                None => {
-                    case.worker = NOBODY;
-                    if case.stage == Stage::Assessment && case.effort == 0.0 {
-                        case.stage = Stage::Unallocated;
-                    }
-                    self.intake.waiting[unit].push_front(case);
-                }
+                None => self.back_to_queue(unit, case),
             }
         }
         self.staff.handover_scratch = handover;
@@ -832,6 +826,16 @@ impl World<'_> {
             }
             self.managers.posts[unit].oversight_owed += oversight;
         }
+    }
+
+    /// A handed-over case nobody in the unit can take goes back to the front
+    /// of its queue (an assessment not begun as a report not allocated).
+    fn back_to_queue(&mut self, unit: usize, mut case: Case) {
+        case.worker = NOBODY;
+        if case.stage == Stage::Assessment && case.effort == 0.0 {
+            case.stage = Stage::Unallocated;
+        }
+        self.intake.waiting[unit].push_front(case);
     }
 
     /// `reassign`'s handover to `takers` (all of them with long caseloads):
@@ -858,10 +862,7 @@ impl World<'_> {
                     given[t].push(case);
                 }
                 // Not reached: `takers` holds the long caseload.
-                None => {
-                    case.worker = NOBODY;
-                    self.intake.waiting[unit].push_front(case);
-                }
+                None => self.back_to_queue(unit, case),
             }
         }
         for (t, cases) in given.iter_mut().take(takers.len()).enumerate() {
